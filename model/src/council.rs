@@ -1,0 +1,151 @@
+//! The competence council (kompetensråd): members, required sectors, meetings and the
+//! action plan (goals and actions).
+
+use crate::ids::{ActionId, ActorId, GoalId, MeetingId, SectorId};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// Gender of a member's representative, for the balance check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Woman,
+    Man,
+    Other,
+    #[default]
+    Unspecified,
+}
+
+/// A member's role in the council.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CouncilRole {
+    Chair,
+    ViceChair,
+    #[default]
+    Member,
+    Secretary,
+    CoOpted,
+}
+
+/// An actor sitting in the council, through a named representative.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub actor: ActorId,
+    #[serde(default)]
+    pub representative: String,
+    #[serde(default)]
+    pub gender: Gender,
+    #[serde(default)]
+    pub role: CouncilRole,
+}
+
+/// A council meeting. `start` is local time in Europe/Stockholm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub start: NaiveDateTime,
+    #[serde(default = "default_duration")]
+    pub duration_minutes: i64,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub agenda: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+fn default_duration() -> i64 {
+    120
+}
+
+/// A result goal of the action plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: GoalId,
+    pub title: String,
+    #[serde(default)]
+    pub indicator: String,
+    #[serde(default)]
+    pub target_date: Option<NaiveDate>,
+}
+
+/// Where an action stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+    Blocked,
+}
+
+/// An action of the action plan, with RACI roles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: ActionId,
+    pub title: String,
+    #[serde(default)]
+    pub goal: Option<GoalId>,
+    #[serde(default)]
+    pub responsible: Option<ActorId>,
+    #[serde(default)]
+    pub accountable: Option<ActorId>,
+    #[serde(default)]
+    pub consulted: Vec<ActorId>,
+    #[serde(default)]
+    pub informed: Vec<ActorId>,
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The map's competence council and its action plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Council {
+    pub name: String,
+    pub mandate: String,
+    pub members: Vec<Member>,
+    pub required_sectors: Vec<SectorId>,
+    pub meetings: Vec<Meeting>,
+    pub goals: Vec<Goal>,
+    pub actions: Vec<Action>,
+}
+
+/// Sectors a competence council typically must join: education providers, employers and
+/// industry bodies, the labour-market parties, and the public sector.
+pub const DEFAULT_REQUIRED_SECTORS: [&str; 4] =
+    ["education", "business", "labour_market", "public_sector"];
+
+impl Council {
+    /// An empty council that requires the default sectors.
+    pub fn with_default_requirements() -> Self {
+        Self {
+            required_sectors: DEFAULT_REQUIRED_SECTORS.iter().map(|s| SectorId::from(*s)).collect(),
+            ..Self::default()
+        }
+    }
+
+    /// True when `actor` appears anywhere in the council or its action plan.
+    pub fn references(&self, actor: &ActorId) -> bool {
+        self.members.iter().any(|m| &m.actor == actor)
+            || self.actions.iter().any(|a| a.mentions(actor))
+    }
+}
+
+impl Action {
+    /// True when `actor` holds any RACI role in this action.
+    pub fn mentions(&self, actor: &ActorId) -> bool {
+        self.responsible.as_ref() == Some(actor)
+            || self.accountable.as_ref() == Some(actor)
+            || self.consulted.contains(actor)
+            || self.informed.contains(actor)
+    }
+}

@@ -1,0 +1,107 @@
+//! The Samverkan JSON file (format version 1): one shape for export, import and local
+//! storage. Every input goes through `read_document`: size → JSON → envelope → migrate →
+//! typed read → repair → validate. On any problem nothing is returned but the problems.
+
+pub mod migrate;
+
+use crate::map::Map;
+use crate::validate::{validate, Problem, Reason};
+use serde::{Deserialize, Serialize};
+
+/// The `format` value of every Samverkan file.
+pub const FORMAT: &str = "samverkan";
+/// The format version this build writes, and the newest it reads.
+pub const CURRENT_VERSION: u64 = 1;
+/// Files larger than this are refused before they are parsed.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The envelope around a map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u64,
+    /// Save counter, so two browser tabs can tell whose copy is newer. Optional in files.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u64,
+    pub map: Map,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// A document read successfully, with what had to be repaired on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub document: Document,
+    /// Actors whose NaN, infinite or absurd coordinates were reset.
+    pub repaired_positions: usize,
+}
+
+impl Document {
+    /// Wraps a map in the current envelope.
+    pub fn new(map: Map, revision: u64) -> Self {
+        Self { format: FORMAT.to_owned(), version: CURRENT_VERSION, revision, map }
+    }
+}
+
+/// Pretty JSON for files people share and read.
+pub fn write_pretty(document: &Document) -> String {
+    serde_json::to_string_pretty(document).expect("a map always serialises")
+}
+
+/// Compact JSON for local storage, where every character counts against the quota.
+pub fn write_compact(document: &Document) -> String {
+    serde_json::to_string(document).expect("a map always serialises")
+}
+
+/// Reads a Samverkan file of any supported version into a valid document.
+pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
+    let value = parse_json(text).map_err(|p| vec![p])?;
+    let version = check_envelope(&value).map_err(|p| vec![p])?;
+    let value = migrate::to_current(value, version).map_err(|p| vec![p])?;
+    let mut document: Document = serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        vec![Problem::new(path, Reason::WrongType(error.into_inner().to_string()))]
+    })?;
+    let repaired_positions = document.map.actors.iter_mut().filter_map(|a| a.repair_position().then_some(())).count();
+    let problems = validate(&document.map);
+    if problems.is_empty() {
+        Ok(Loaded { document, repaired_positions })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Size check and JSON parse. serde_json's recursion limit (128) turns absurd nesting into
+/// an error instead of a stack overflow.
+pub fn parse_json(text: &str) -> Result<serde_json::Value, Problem> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(Problem::new("", Reason::TooLarge { bytes: text.len() as u64, limit: MAX_FILE_BYTES }));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem::new("", Reason::Empty));
+    }
+    serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let reason = if message.contains("recursion limit") { Reason::TooDeep } else { Reason::NotJson(message) };
+        Problem::new("", reason)
+    })
+}
+
+/// Checks `format` and returns `version`; refuses files from a newer Samverkan.
+fn check_envelope(value: &serde_json::Value) -> Result<u64, Problem> {
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(Problem::new("format", Reason::NotSamverkan));
+    }
+    let version = value
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| Problem::new("version", Reason::MissingVersion))?;
+    if version > CURRENT_VERSION {
+        return Err(Problem::new("version", Reason::NewerVersion { found: version, supported: CURRENT_VERSION }));
+    }
+    Ok(version)
+}

@@ -1,0 +1,22 @@
+//! Samverkan's domain model: maps of actors and relations, the competence council,
+//! validation, the file format with its migrations, undo history and the storage rules.
+//! Plain Rust with no browser types, so all of it is tested natively.
+
+pub mod actor;
+pub mod council;
+pub mod history;
+pub mod ids;
+pub mod io;
+pub mod map;
+pub mod relation;
+pub mod sector;
+pub mod store;
+pub mod validate;
+
+pub use actor::{Actor, ActorKind, Contact, Level, Salience};
+pub use council::{Action, ActionStatus, Council, CouncilRole, Gender, Goal, Meeting, Member};
+pub use ids::{ActionId, ActorId, GoalId, MapId, MeetingId, RelationId, SectorId};
+pub use map::{Map, Usage};
+pub use relation::{Relation, RelationKind};
+pub use sector::Sector;
+pub use validate::{Problem, Reason};

@@ -1,0 +1,308 @@
+//! Validation: every problem in a map, each with the JSON path it sits at
+//! (`map.relations[3].to`) and a reason the UI words in its own language.
+
+use crate::actor::{ATTITUDE_RANGE, SCALE_RANGE};
+use crate::ids::ActorId;
+use crate::map::Map;
+use crate::relation::STRENGTH_RANGE;
+use crate::sector::is_hex_color;
+use std::collections::HashSet;
+use std::fmt;
+use std::ops::RangeInclusive;
+
+/// Why a value or a file is not acceptable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The text is empty (or only white space).
+    Empty,
+    /// Not JSON at all; the parser's words.
+    NotJson(String),
+    /// Nested deeper than the reader accepts.
+    TooDeep,
+    /// Larger than the reader accepts.
+    TooLarge { bytes: u64, limit: u64 },
+    /// JSON, but not a Samverkan file (no `"format": "samverkan"`).
+    NotSamverkan,
+    /// No usable `version` number.
+    MissingVersion,
+    /// Written by a newer Samverkan than this one.
+    NewerVersion { found: u64, supported: u64 },
+    /// A value of the wrong type or an unknown enumeration value; serde's words.
+    WrongType(String),
+    /// A required text is empty.
+    EmptyName,
+    /// The id is used twice.
+    DuplicateId(String),
+    /// Points to an actor that is not on the map.
+    UnknownActor(String),
+    /// Names a sector that is not in the palette.
+    UnknownSector(String),
+    /// Points to a goal that is not in the action plan.
+    UnknownGoal(String),
+    /// A number outside its range.
+    OutOfRange { value: i64, min: i64, max: i64 },
+    /// A relation from an actor to itself.
+    SelfRelation,
+    /// Not a `#RRGGBB` colour.
+    BadColor(String),
+    /// The same actor is a council member twice.
+    DuplicateMember(String),
+}
+
+/// One problem at one JSON path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub reason: Reason,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, reason: Reason) -> Self {
+        Self { path: path.into(), reason }
+    }
+}
+
+/// English wording, for logs and tests; the UI words reasons through its i18n layer.
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Empty => write!(f, "the file is empty"),
+            Reason::NotJson(why) => write!(f, "not valid JSON: {why}"),
+            Reason::TooDeep => write!(f, "nested too deeply"),
+            Reason::TooLarge { bytes, limit } => write!(f, "{bytes} bytes is larger than the limit of {limit}"),
+            Reason::NotSamverkan => write!(f, "not a Samverkan file (\"format\" must be \"samverkan\")"),
+            Reason::MissingVersion => write!(f, "no format version number"),
+            Reason::NewerVersion { found, supported } => {
+                write!(f, "made by a newer Samverkan (format version {found}; this one reads up to {supported})")
+            }
+            Reason::WrongType(why) => write!(f, "{why}"),
+            Reason::EmptyName => write!(f, "must not be empty"),
+            Reason::DuplicateId(id) => write!(f, "the id \"{id}\" is used more than once"),
+            Reason::UnknownActor(id) => write!(f, "no actor with id \"{id}\""),
+            Reason::UnknownSector(id) => write!(f, "no sector with id \"{id}\""),
+            Reason::UnknownGoal(id) => write!(f, "no goal with id \"{id}\""),
+            Reason::OutOfRange { value, min, max } => write!(f, "{value} is outside {min}..{max}"),
+            Reason::SelfRelation => write!(f, "a relation must join two different actors"),
+            Reason::BadColor(c) => write!(f, "\"{c}\" is not a #RRGGBB colour"),
+            Reason::DuplicateMember(id) => write!(f, "actor \"{id}\" is a member twice"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.reason)
+        } else {
+            write!(f, "{}: {}", self.path, self.reason)
+        }
+    }
+}
+
+/// Collects problems while walking a map.
+struct Checker<'a> {
+    map: &'a Map,
+    actor_ids: HashSet<&'a str>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    fn report(&mut self, path: String, reason: Reason) {
+        self.problems.push(Problem { path, reason });
+    }
+
+    fn range(&mut self, path: String, value: i64, range: RangeInclusive<i64>) {
+        if !range.contains(&value) {
+            let (min, max) = (*range.start(), *range.end());
+            self.report(path, Reason::OutOfRange { value, min, max });
+        }
+    }
+
+    fn actor_ref(&mut self, path: String, id: &ActorId) {
+        if !self.actor_ids.contains(id.as_str()) {
+            self.report(path, Reason::UnknownActor(id.0.clone()));
+        }
+    }
+
+    fn not_empty(&mut self, path: String, text: &str) {
+        if text.trim().is_empty() {
+            self.report(path, Reason::EmptyName);
+        }
+    }
+
+    /// Reports every id seen before, at `{list}[i].id`.
+    fn unique_ids<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.report(format!("{list}[{i}].id"), Reason::EmptyName);
+            } else if !seen.insert(id) {
+                self.report(format!("{list}[{i}].id"), Reason::DuplicateId(id.to_owned()));
+            }
+        }
+    }
+}
+
+/// Every problem in `map`, in document order. An empty list means the map is valid.
+pub fn validate(map: &Map) -> Vec<Problem> {
+    let mut c = Checker {
+        map,
+        actor_ids: map.actors.iter().map(|a| a.id.as_str()).collect(),
+        problems: Vec::new(),
+    };
+    check_palette_and_actors(&mut c);
+    check_relations(&mut c);
+    check_council(&mut c);
+    c.problems
+}
+
+fn check_palette_and_actors(c: &mut Checker) {
+    let map = c.map;
+    c.unique_ids("map.sectors", map.sectors.iter().map(|s| s.id.as_str()));
+    for (i, sector) in map.sectors.iter().enumerate() {
+        if !is_hex_color(&sector.color) {
+            c.report(format!("map.sectors[{i}].color"), Reason::BadColor(sector.color.clone()));
+        }
+    }
+    c.unique_ids("map.actors", map.actors.iter().map(|a| a.id.as_str()));
+    for (i, actor) in map.actors.iter().enumerate() {
+        let at = |field: &str| format!("map.actors[{i}].{field}");
+        c.not_empty(at("name"), &actor.name);
+        c.range(at("influence"), actor.influence, SCALE_RANGE);
+        c.range(at("interest"), actor.interest, SCALE_RANGE);
+        c.range(at("attitude"), actor.attitude, ATTITUDE_RANGE);
+        if !actor.sector.as_str().is_empty() && map.sector(actor.sector.as_str()).is_none() {
+            c.report(at("sector"), Reason::UnknownSector(actor.sector.0.clone()));
+        }
+    }
+}
+
+fn check_relations(c: &mut Checker) {
+    let map = c.map;
+    c.unique_ids("map.relations", map.relations.iter().map(|r| r.id.as_str()));
+    for (i, relation) in map.relations.iter().enumerate() {
+        let at = |field: &str| format!("map.relations[{i}].{field}");
+        c.actor_ref(at("from"), &relation.from);
+        c.actor_ref(at("to"), &relation.to);
+        if relation.from == relation.to {
+            c.report(at("to"), Reason::SelfRelation);
+        }
+        c.range(at("strength"), relation.strength, STRENGTH_RANGE);
+    }
+}
+
+fn check_council(c: &mut Checker) {
+    let council = &c.map.council;
+    let mut members = HashSet::new();
+    for (i, member) in council.members.iter().enumerate() {
+        c.actor_ref(format!("map.council.members[{i}].actor"), &member.actor);
+        if !members.insert(member.actor.as_str()) {
+            c.report(format!("map.council.members[{i}].actor"), Reason::DuplicateMember(member.actor.0.clone()));
+        }
+    }
+    for (i, sector) in council.required_sectors.iter().enumerate() {
+        if c.map.sector(sector.as_str()).is_none() {
+            c.report(format!("map.council.required_sectors[{i}]"), Reason::UnknownSector(sector.0.clone()));
+        }
+    }
+    c.unique_ids("map.council.meetings", council.meetings.iter().map(|m| m.id.as_str()));
+    for (i, meeting) in council.meetings.iter().enumerate() {
+        c.range(format!("map.council.meetings[{i}].duration_minutes"), meeting.duration_minutes, 1..=24 * 60);
+    }
+    c.unique_ids("map.council.goals", council.goals.iter().map(|g| g.id.as_str()));
+    let goal_ids: HashSet<&str> = council.goals.iter().map(|g| g.id.as_str()).collect();
+    c.unique_ids("map.council.actions", council.actions.iter().map(|a| a.id.as_str()));
+    for (i, action) in council.actions.iter().enumerate() {
+        let at = |field: &str| format!("map.council.actions[{i}].{field}");
+        if let Some(goal) = &action.goal {
+            if !goal_ids.contains(goal.as_str()) {
+                c.report(at("goal"), Reason::UnknownGoal(goal.0.clone()));
+            }
+        }
+        for (field, actor) in [("responsible", &action.responsible), ("accountable", &action.accountable)] {
+            if let Some(actor) = actor {
+                c.actor_ref(at(field), actor);
+            }
+        }
+        for (field, list) in [("consulted", &action.consulted), ("informed", &action.informed)] {
+            for (j, actor) in list.iter().enumerate() {
+                c.actor_ref(format!("{}[{j}]", at(field)), actor);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::tests::sample_map;
+    use crate::relation::Relation;
+
+    fn paths(map: &Map) -> Vec<String> {
+        validate(map).into_iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn the_sample_map_is_valid() {
+        assert_eq!(paths(&sample_map()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn unknown_actor_ids_are_reported_at_their_path() {
+        let mut map = sample_map();
+        map.relations.push(Relation::new("r3".into(), "a".into(), "x".into()));
+        map.council.members[0].actor = "ghost".into();
+        map.council.actions[0].informed.push("nobody".into());
+        assert_eq!(
+            paths(&map),
+            vec![
+                "map.relations[2].to: no actor with id \"x\"",
+                "map.council.members[0].actor: no actor with id \"ghost\"",
+                "map.council.actions[0].informed[0]: no actor with id \"nobody\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_empty_names_are_reported() {
+        let mut map = sample_map();
+        map.actors[2].id = "a".into();
+        map.actors[1].name = "  ".into();
+        let found = paths(&map);
+        assert!(found.contains(&"map.actors[2].id: the id \"a\" is used more than once".to_owned()), "{found:?}");
+        assert!(found.contains(&"map.actors[1].name: must not be empty".to_owned()), "{found:?}");
+    }
+
+    #[test]
+    fn ranges_are_checked() {
+        let mut map = sample_map();
+        map.actors[0].influence = 0;
+        map.actors[1].interest = 6;
+        map.actors[2].attitude = -3;
+        map.relations[0].strength = 4;
+        assert_eq!(
+            paths(&map),
+            vec![
+                "map.actors[0].influence: 0 is outside 1..5",
+                "map.actors[1].interest: 6 is outside 1..5",
+                "map.actors[2].attitude: -3 is outside -2..2",
+                "map.relations[0].strength: 4 is outside 1..3",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_sectors_goals_and_bad_colours_are_reported() {
+        let mut map = sample_map();
+        map.actors[0].sector = "space".into();
+        map.sectors[0].color = "blue".into();
+        map.council.actions[0].goal = Some("g9".into());
+        map.council.required_sectors.push("mining".into());
+        let found = paths(&map);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(found.contains(&"map.actors[0].sector: no sector with id \"space\"".to_owned()));
+        assert!(found.contains(&"map.sectors[0].color: \"blue\" is not a #RRGGBB colour".to_owned()));
+        assert!(found.contains(&"map.council.actions[0].goal: no goal with id \"g9\"".to_owned()));
+        assert!(found.contains(&"map.council.required_sectors[4]: no sector with id \"mining\"".to_owned()));
+    }
+}
