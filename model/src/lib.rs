@@ -3,11 +3,16 @@
 //! Plain Rust with no browser types, so all of it is tested natively.
 
 pub mod actor;
+pub mod analysis;
 pub mod council;
+pub mod formats;
 pub mod history;
 pub mod ids;
 pub mod io;
+pub mod layout;
 pub mod map;
+pub mod metrics;
+pub mod quick_entry;
 pub mod relation;
 pub mod sector;
 pub mod store;

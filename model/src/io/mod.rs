@@ -105,3 +105,33 @@ fn check_envelope(value: &serde_json::Value) -> Result<u64, Problem> {
     }
     Ok(version)
 }
+
+/// A map title made safe as a file name on every common system: characters that Windows,
+/// macOS or Linux reserve become `_`, white space is folded, and an empty result is `map`.
+pub fn file_stem(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| if c.is_control() || r#"<>:"/\|?*"#.contains(c) { '_' } else { c })
+        .collect();
+    let folded = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = folded.trim_matches(|c: char| c == '.' || c == ' ');
+    let stem: String = trimmed.chars().take(100).collect();
+    if stem.is_empty() {
+        "map".to_owned()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(file_stem("Kompetensråd Jönköping 2026"), "Kompetensråd Jönköping 2026");
+        assert_eq!(file_stem("a/b\\c:d*e?"), "a_b_c_d_e_");
+        assert_eq!(file_stem("  ..  "), "map");
+        assert_eq!(file_stem("x\n\ty"), "x_ y");
+    }
+}

@@ -1,0 +1,1 @@
+//! Council analysis (to be written).

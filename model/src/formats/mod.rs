@@ -1,0 +1,1 @@
+//! Exchange formats other than the Samverkan JSON file (to be written).

@@ -1,0 +1,1 @@
+//! Quick-entry parsing (to be written).

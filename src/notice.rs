@@ -1,0 +1,110 @@
+//! Messages to the user, kept as data (not text) so they follow a language switch.
+
+use crate::i18n::Texts;
+use samverkan_model::store::StoreError;
+use samverkan_model::Problem;
+
+/// How loud a message is. Errors and warnings are announced (`role="alert"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// What a message says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    StorageUnavailable,
+    SaveFailed(StoreError),
+    NotReadBack,
+    Unreadable { problem: Problem, backup_key: Option<String> },
+    Conflict,
+    UpdatedFromOtherTab,
+    UsageHigh(f64),
+    ImportFailed { file: String, problems: Vec<Problem> },
+    Imported(String),
+    ImportSameId(String),
+    ActorRemoved { name: String, relations: usize, member: bool, actions: usize },
+    MapDeleted(String),
+    PositionsRepaired(usize),
+}
+
+/// A button offered with a message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeAction {
+    DownloadBackup(String),
+    LoadOtherTab,
+    KeepMineAsCopy,
+    ExportCurrent,
+    ImportReplace,
+    ImportKeepBoth,
+    RestoreDeletedMap,
+    Undo,
+}
+
+/// A message on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: u64,
+    pub severity: Severity,
+    pub message: Message,
+    pub actions: Vec<NoticeAction>,
+}
+
+/// How many import problems are listed before "and N more".
+pub const LISTED_PROBLEMS: usize = 20;
+
+impl Message {
+    /// The headline in the given language.
+    pub fn text(&self, t: &Texts) -> String {
+        match self {
+            Message::StorageUnavailable => t.storage_unavailable.to_owned(),
+            Message::SaveFailed(error) => t.store_error(error),
+            Message::NotReadBack => t.not_read_back.to_owned(),
+            Message::Unreadable { problem, backup_key } => {
+                let mut text = (t.unreadable_stored_map)(&t.problem(problem));
+                if backup_key.is_none() {
+                    text = format!("{text} {}", t.unreadable_kept_in_place);
+                }
+                text
+            }
+            Message::Conflict => t.conflict.to_owned(),
+            Message::UpdatedFromOtherTab => t.updated_from_other_tab.to_owned(),
+            Message::UsageHigh(share) => (t.usage_warning)(share * 100.0),
+            Message::ImportFailed { file, problems } => (t.import_failed)(file, problems.len()),
+            Message::Imported(title) => (t.imported)(title),
+            Message::ImportSameId(title) => (t.import_same_id)(title),
+            Message::ActorRemoved { name, relations, member, actions } => {
+                (t.actor_removed)(name, *relations, *member, *actions)
+            }
+            Message::MapDeleted(title) => (t.map_deleted)(title),
+            Message::PositionsRepaired(n) => (t.positions_repaired)(*n),
+        }
+    }
+
+    /// Detail lines under the headline: the first problems of a failed import.
+    pub fn details(&self, t: &Texts) -> Vec<String> {
+        let Message::ImportFailed { problems, .. } = self else { return Vec::new() };
+        let mut lines: Vec<String> = problems.iter().take(LISTED_PROBLEMS).map(|p| t.problem(p)).collect();
+        if problems.len() > LISTED_PROBLEMS {
+            lines.push((t.more_problems)(problems.len() - LISTED_PROBLEMS));
+        }
+        lines
+    }
+}
+
+impl NoticeAction {
+    /// The button's label in the given language.
+    pub fn label(&self, t: &Texts) -> &'static str {
+        match self {
+            NoticeAction::DownloadBackup(_) => t.download_backup,
+            NoticeAction::LoadOtherTab => t.load_other_tab,
+            NoticeAction::KeepMineAsCopy => t.keep_mine_as_copy,
+            NoticeAction::ExportCurrent => t.export_now,
+            NoticeAction::ImportReplace => t.replace,
+            NoticeAction::ImportKeepBoth => t.keep_both,
+            NoticeAction::RestoreDeletedMap | NoticeAction::Undo => t.undo,
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The list of maps in this browser: open, rename, duplicate, delete (confirmed, undoable).
+
+use super::texts;
+use crate::state::{use_app_state, MapSummary};
+use leptos::prelude::*;
+use samverkan_model::MapId;
+
+#[component]
+pub fn MapList() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    view! {
+        <nav class="maplist" aria-labelledby="maps-heading">
+            <h2 id="maps-heading">{move || t().maps}</h2>
+            <Show when=move || state.maps.with(Vec::is_empty)>
+                <p class="empty">{move || t().no_maps}</p>
+            </Show>
+            <ul>
+                <For each=move || state.maps.get() key=|m| m.id.clone() let:summary>
+                    <MapRow id=summary.id.clone()/>
+                </For>
+            </ul>
+        </nav>
+    }
+}
+
+/// What a row is showing besides its title.
+#[derive(Clone, Copy, PartialEq)]
+enum RowMode {
+    Idle,
+    Renaming,
+    ConfirmingDelete,
+}
+
+#[component]
+fn MapRow(id: MapId) -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let mode = RwSignal::new(RowMode::Idle);
+    let summary = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.maps.with(|maps| maps.iter().find(|m| m.id == id).cloned()).unwrap_or(MapSummary {
+                id: id.clone(),
+                title: String::new(),
+                actors: 0,
+            })
+        })
+    };
+    let title = move || {
+        let title = summary.with(|s| s.title.clone());
+        if title.trim().is_empty() { t().untitled_map.to_owned() } else { title }
+    };
+    let is_open = {
+        let id = id.clone();
+        Memo::new(move |_| state.current.with(|c| c.as_ref().is_some_and(|m| m.id == id)))
+    };
+    let open = {
+        let id = id.clone();
+        move |_| state.open_map(&id)
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| state.duplicate_map(&id)
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            mode.set(RowMode::Idle);
+            state.delete_map(&id);
+        }
+    };
+    let rename_to = {
+        let id = id.clone();
+        move |text: String| {
+            state.open_map(&id);
+            state.rename_current(text.trim().to_owned());
+            mode.set(RowMode::Idle);
+        }
+    };
+    view! {
+        <li class="maprow" class:open=is_open>
+            <Show when=move || mode.get() == RowMode::Renaming
+                fallback=move || {
+                    let open = open.clone();
+                    view! {
+                    <button class="maptitle" on:click=open aria-current=move || is_open.get().then_some("true")
+                        aria-label=move || (t().open_map)(&title())>
+                        <span class="title">{title}</span>
+                        <span class="count">{move || (t().actors_count)(summary.with(|s| s.actors))}</span>
+                    </button>
+                    }
+                }>
+                <RenameBox initial=title() on_done=rename_to.clone() on_cancel=move || mode.set(RowMode::Idle)/>
+            </Show>
+            <div class="rowtools">
+                <button class="small" on:click=move |_| mode.set(RowMode::Renaming)
+                    aria-label=move || (t().rename_map)(&title())>{move || t().rename}</button>
+                <button class="small" on:click=duplicate
+                    aria-label=move || (t().duplicate_map)(&title())>{move || t().duplicate}</button>
+                <button class="small danger" on:click=move |_| mode.set(RowMode::ConfirmingDelete)
+                    aria-label=move || (t().delete_map)(&title())>{move || t().delete}</button>
+            </div>
+            <Show when=move || mode.get() == RowMode::ConfirmingDelete>
+                <div class="confirm" role="alertdialog" aria-label=move || (t().delete_map)(&title())>
+                    <p>{move || (t().confirm_delete_map)(&title())}</p>
+                    <button class="danger" on:click=delete.clone()>{move || t().delete}</button>
+                    <button on:click=move |_| mode.set(RowMode::Idle)>{move || t().cancel}</button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// A text box to rename a map: Enter saves, Escape cancels.
+#[component]
+fn RenameBox(initial: String, on_done: impl Fn(String) + Clone + 'static, on_cancel: impl Fn() + Clone + 'static) -> impl IntoView {
+    let t = texts();
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let save = {
+        let on_done = on_done.clone();
+        move |_| {
+            if let Some(el) = input.get_untracked() {
+                on_done(el.value());
+            }
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            if let Some(el) = input.get_untracked() {
+                on_done(el.value());
+            }
+        }
+        "Escape" => on_cancel(),
+        _ => {}
+    };
+    view! {
+        <span class="renamebox">
+            <input type="text" node_ref=input value=initial aria-label=move || t().map_title on:keydown=on_key/>
+            <button class="small" on:click=save>{move || t().save}</button>
+        </span>
+    }
+}
