@@ -111,7 +111,7 @@ fn check_envelope(value: &serde_json::Value) -> Result<u64, Problem> {
 pub fn file_stem(title: &str) -> String {
     let cleaned: String = title
         .chars()
-        .map(|c| if c.is_control() || r#"<>:"/\|?*"#.contains(c) { '_' } else { c })
+        .map(|c| if c.is_whitespace() { ' ' } else if c.is_control() || r#"<>:"/\|?*"#.contains(c) { '_' } else { c })
         .collect();
     let folded = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     let trimmed = folded.trim_matches(|c: char| c == '.' || c == ' ');
@@ -132,6 +132,6 @@ mod tests {
         assert_eq!(file_stem("Kompetensråd Jönköping 2026"), "Kompetensråd Jönköping 2026");
         assert_eq!(file_stem("a/b\\c:d*e?"), "a_b_c_d_e_");
         assert_eq!(file_stem("  ..  "), "map");
-        assert_eq!(file_stem("x\n\ty"), "x_ y");
+        assert_eq!(file_stem("x\n\ty\u{7}"), "x y_");
     }
 }
