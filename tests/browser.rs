@@ -1,0 +1,148 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage adapter against the
+//! real local storage, and the app component mounted into the page.
+
+use chrono::TimeZone;
+use samverkan::storage::{classify, BrowserStore};
+use samverkan_model::io::{write_compact, Document};
+use samverkan_model::sector::default_sectors;
+use samverkan_model::store::{self, KeyValueStore, SaveError, StoreError, PREFIX};
+use samverkan_model::{Actor, Map, Relation};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Removes every key, ours and filler, so tests start from an empty origin.
+fn clear() {
+    local_storage().clear().unwrap();
+}
+
+fn sample_map(id: &str) -> Map {
+    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
+    let mut map = Map::new(id.into(), "Kompetensråd Jönköping", now, default_sectors(|s| s.to_owned()));
+    let mut region = Actor::new("a".into(), "Region Jönköpings län");
+    region.sector = "public_sector".into();
+    region.influence = 5;
+    map.add_actor(region);
+    map.add_actor(Actor::new("b".into(), "Jönköping University"));
+    assert!(map.add_relation(Relation::new("r".into(), "a".into(), "b".into())));
+    map
+}
+
+#[wasm_bindgen_test]
+fn a_saved_map_loads_back_from_local_storage() {
+    clear();
+    let mut store = BrowserStore::open().expect("local storage works in Chromium");
+    let map = sample_map("m1");
+    assert_eq!(store::save_map(&mut store, &map, 0), Ok(1));
+    let raw = local_storage().get_item("samverkan.map.m1").unwrap().expect("stored under samverkan.map.<id>");
+    assert!(raw.contains("\"format\":\"samverkan\""));
+    let report = store::load_all(&mut store, "t").unwrap();
+    assert_eq!(report.maps.len(), 1);
+    assert_eq!(report.maps[0].map, map);
+    assert_eq!(report.maps[0].revision, 1);
+    assert!(store.keys().unwrap().iter().all(|k| k.starts_with(PREFIX)));
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_value_is_kept_under_a_backup_key() {
+    clear();
+    let mut store = BrowserStore::open().unwrap();
+    store::save_map(&mut store, &sample_map("good"), 0).unwrap();
+    let full = write_compact(&Document::new(sample_map("bad"), 1));
+    let cut = (0..=full.len() / 2).rev().find(|&i| full.is_char_boundary(i)).unwrap();
+    let truncated = &full[..cut];
+    local_storage().set_item("samverkan.map.bad", truncated).unwrap();
+
+    let report = store::load_all(&mut store, "20261122T100000").unwrap();
+    assert_eq!(report.maps.len(), 1, "the good map still loads");
+    assert_eq!(report.unreadable.len(), 1);
+    let backup = report.unreadable[0].backup_key.clone().expect("backup written");
+    assert_eq!(backup, "samverkan.backup.20261122T100000.map.bad");
+    assert_eq!(local_storage().get_item(&backup).unwrap().as_deref(), Some(truncated), "raw value preserved exactly");
+    assert_eq!(local_storage().get_item("samverkan.map.bad").unwrap(), None);
+}
+
+/// Fills local storage until a write of `size` characters no longer fits.
+fn fill_storage() -> usize {
+    let storage = local_storage();
+    let mut size = 1 << 20;
+    let mut n = 0;
+    while size >= 64 {
+        let filler = "x".repeat(size);
+        if storage.set_item(&format!("filler.{n}"), &filler).is_ok() {
+            n += 1;
+        } else {
+            size /= 2;
+        }
+    }
+    n
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_quota_and_the_old_value_stays() {
+    clear();
+    let mut store = BrowserStore::open().unwrap();
+    let mut map = sample_map("q");
+    store::save_map(&mut store, &map, 0).unwrap();
+    fill_storage();
+    map.description = "lång beskrivning ".repeat(2000);
+    let result = store::save_map(&mut store, &map, 1);
+    assert_eq!(result, Err(SaveError::Store(StoreError::Quota)));
+    let stored = local_storage().get_item("samverkan.map.q").unwrap().unwrap();
+    assert!(!stored.contains("lång beskrivning"), "the previous version is untouched");
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn quota_errors_are_told_apart_from_others() {
+    let chromium = js_sys::Error::new("full");
+    chromium.set_name("QuotaExceededError");
+    assert_eq!(classify(&chromium.into()), StoreError::Quota);
+    let firefox = js_sys::Error::new("full");
+    firefox.set_name("NS_ERROR_DOM_QUOTA_REACHED");
+    assert_eq!(classify(&firefox.into()), StoreError::Quota);
+    let legacy = js_sys::Object::new();
+    js_sys::Reflect::set(&legacy, &"code".into(), &JsValue::from(22)).unwrap();
+    assert_eq!(classify(&legacy.into()), StoreError::Quota);
+    let other = js_sys::Error::new("denied");
+    other.set_name("SecurityError");
+    assert_eq!(classify(&other.into()), StoreError::Other("denied".into()));
+}
+
+#[wasm_bindgen_test]
+async fn the_app_starts_beside_a_corrupted_map_and_says_so() {
+    clear();
+    let mut store = BrowserStore::open().unwrap();
+    store::save_map(&mut store, &sample_map("ok"), 0).unwrap();
+    local_storage().set_item("samverkan.map.broken", "{\"format\":\"samverkan\",\"version\":1,\"map\":{").unwrap();
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(document.create_element("div").unwrap());
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), samverkan::ui::App);
+    leptos::task::tick().await;
+
+    let alert = host.query_selector("[role=alert]").unwrap().expect("an alert is shown");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("kunde inte läsas"), "Swedish message: {text}");
+    assert!(host.text_content().unwrap().contains("Kompetensråd Jönköping"), "the good map is listed and open");
+    let names: Vec<String> = (0..2).filter_map(|i| host.query_selector_all("input.name").unwrap().get(i)).map(|n| {
+        wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(n).value()
+    }).collect();
+    assert_eq!(names, vec!["Region Jönköpings län", "Jönköping University"]);
+    assert!(local_storage().key(0).unwrap().is_some());
+    assert!(
+        (0..local_storage().length().unwrap())
+            .filter_map(|i| local_storage().key(i).unwrap())
+            .any(|k| k.starts_with("samverkan.backup.") && k.ends_with(".map.broken")),
+        "the broken value was moved to a backup key"
+    );
+    drop(handle);
+    host.remove();
+    clear();
+}

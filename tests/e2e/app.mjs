@@ -1,0 +1,102 @@
+// Page object and harness for the end-to-end tests: Debian's Chromium driven by
+// playwright-core against the release build in dist/, served on 127.0.0.1.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = join(here, '..', '..', 'dist');
+export const SHOTS = join(here, 'output');
+mkdirSync(SHOTS, { recursive: true });
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+];
+
+/** Starts the server and the browser once per test file. */
+export async function startHarness() {
+  const server = await serve(DIST);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    server,
+    browser,
+    /** A fresh profile (empty local storage), like a new browser. */
+    async newApp(lang = 'en', viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true });
+      const page = await context.newPage();
+      const app = new App(page, server.url, lang);
+      await app.open();
+      return app;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The Samverkan page, found by roles and accessible names as a screen reader would. */
+export class App {
+  constructor(page, base, lang) {
+    this.page = page;
+    this.base = base;
+    this.lang = lang;
+    this.errors = [];
+    page.on('pageerror', (e) => this.errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
+  }
+
+  url() { return `${this.base}?lang=${this.lang}`; }
+
+  async open() {
+    await this.page.goto(this.url());
+    await this.page.getByRole('button', { name: this.lang === 'en' ? 'New map' : 'Ny karta' }).waitFor();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.page.getByRole('button', { name: /^(New map|Ny karta)$/ }).waitFor();
+  }
+
+  button(name) { return this.page.getByRole('button', { name, exact: true }); }
+  get addActorBox() { return this.page.getByRole('textbox', { name: this.lang === 'en' ? 'Add actor' : 'Lägg till aktör' }); }
+  get alerts() { return this.page.getByRole('alert'); }
+
+  async newMap() {
+    await this.button(this.lang === 'en' ? 'New map' : 'Ny karta').click();
+    await this.addActorBox.waitFor();
+  }
+
+  async addActor(text) {
+    await this.addActorBox.fill(text);
+    await this.addActorBox.press('Enter');
+  }
+
+  /** The names in the actor table, in order. */
+  async actorNames() {
+    return this.page.locator('table.actortable input.name').evaluateAll((inputs) => inputs.map((i) => i.value));
+  }
+
+  /** Waits until the autosave has written (the status says Saved). */
+  async saved() {
+    await this.page.locator('.status', { hasText: /^(Saved|Sparat)$/ }).waitFor();
+  }
+
+  async renameMap(oldTitle, newTitle) {
+    await this.button(`Rename ${oldTitle}`).click();
+    const box = this.page.getByRole('textbox', { name: 'Map title' });
+    await box.fill(newTitle);
+    await box.press('Enter');
+  }
+
+  async storage() {
+    return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  }
+
+  async shot(name) {
+    await this.page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  }
+}

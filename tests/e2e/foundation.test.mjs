@@ -1,0 +1,85 @@
+// End-to-end: the foundation as a user meets it: maps survive a reload, the language
+// switch, a corrupted stored map, the CSP and no network after load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness } from './app.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+test('a new map with three actors is still there after a reload', async () => {
+  const app = await harness.newApp('en');
+  await app.newMap();
+  await app.renameMap('Untitled map', 'Workshop Jönköping');
+  for (const name of ['Region Jönköpings län', 'Jönköping University', 'Arbetsförmedlingen']) {
+    await app.addActor(name);
+  }
+  assert.deepEqual(await app.actorNames(), ['Region Jönköpings län', 'Jönköping University', 'Arbetsförmedlingen']);
+  await app.saved();
+  await app.shot('foundation-three-actors-en');
+  await app.reload();
+  assert.deepEqual(await app.actorNames(), ['Region Jönköpings län', 'Jönköping University', 'Arbetsförmedlingen']);
+  await app.button('Open Workshop Jönköping').waitFor();
+  const keys = Object.keys(await app.storage());
+  assert.ok(keys.length > 0 && keys.every((k) => k.startsWith('samverkan.')), `keys: ${keys}`);
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});
+
+test('the language switch changes every label and survives a reload', async () => {
+  const app = await harness.newApp('sv');
+  await app.button('Ny karta').waitFor();
+  assert.equal(await app.page.getAttribute('html', 'lang'), 'sv');
+  await app.button('English').click();
+  await app.button('New map').waitFor();
+  for (const name of ['Undo', 'Redo', 'Import', 'Export JSON', 'Svenska']) {
+    await app.button(name).waitFor();
+  }
+  assert.equal(await app.page.getAttribute('html', 'lang'), 'en');
+  assert.match(app.page.url(), /[?&]lang=en/);
+  await app.page.reload();
+  await app.button('New map').waitFor();
+  await app.button('Svenska').click();
+  await app.button('Ny karta').waitFor();
+  await app.page.context().close();
+});
+
+test('a corrupted stored map is backed up, reported, and the other maps still load', async () => {
+  const app = await harness.newApp('en');
+  await app.newMap();
+  await app.addActor('Almi Företagspartner');
+  await app.saved();
+  await app.page.evaluate(() => localStorage.setItem('samverkan.map.broken', '{"format":"samverkan","version":1,"map":{"id":"broken","ti'));
+  await app.reload();
+  const alert = app.alerts.first();
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /A stored map could not be read .*not valid JSON.*kept as a backup/);
+  assert.deepEqual(await app.actorNames(), ['Almi Företagspartner']);
+  const storage = await app.storage();
+  const backups = Object.keys(storage).filter((k) => k.startsWith('samverkan.backup.'));
+  assert.equal(backups.length, 1);
+  assert.equal(storage[backups[0]], '{"format":"samverkan","version":1,"map":{"id":"broken","ti');
+  assert.equal(storage['samverkan.map.broken'], undefined);
+  const download = app.page.waitForEvent('download');
+  await app.button('Download the backup').click();
+  assert.match((await download).suggestedFilename(), /^samverkan\.backup\..*\.json$/);
+  await app.shot('foundation-corrupted-map-en');
+  await app.page.context().close();
+});
+
+test('the page runs under its CSP and makes no request after loading', async () => {
+  const app = await harness.newApp('en');
+  const csp = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.match(csp, /object-src 'none'/);
+  assert.match(csp, /base-uri 'none'/);
+  const requests = [];
+  app.page.on('request', (r) => requests.push(r.url()));
+  await app.newMap();
+  await app.addActor('Länsstyrelsen');
+  await app.saved();
+  assert.deepEqual(requests, []);
+  assert.deepEqual(app.errors, [], 'no CSP violation or error in the console');
+  await app.page.context().close();
+});
