@@ -8,6 +8,7 @@ use crate::storage::{request_persistence, Backend};
 use chrono::Utc;
 use leptos::prelude::*;
 use samverkan_model::history::History;
+use samverkan_model::io::collection::{read_any, write_collection};
 use samverkan_model::io::{read_document, write_pretty, Document};
 use samverkan_model::sector::default_sectors;
 use samverkan_model::store::{self, map_key, KeyValueStore, SaveError, QUOTA_CHARS, WARN_SHARE};
@@ -518,33 +519,52 @@ impl AppState {
         browser::download(&name, &write_pretty(&Document::new(map, 0)), "application/json");
     }
 
-    /// Imports a Samverkan file's text. Every problem is shown and nothing changes on
-    /// failure; a map whose id exists already waits for the user's choice.
+    /// Downloads every map in this browser as one collection file.
+    pub fn export_all(&self) {
+        self.flush();
+        let open = self.current.get_untracked();
+        let ids: Vec<MapId> = self.maps.with_untracked(|maps| maps.iter().map(|m| m.id.clone()).collect());
+        let maps: Vec<Map> = ids
+            .iter()
+            .filter_map(|id| match &open {
+                Some(map) if &map.id == id => Some(map.clone()),
+                _ => self.session.with_value(|s| s.store.get(&map_key(id)).ok().flatten()).and_then(|text| read_document(&text).ok()).map(|l| l.document.map),
+            })
+            .collect();
+        let name = format!("samverkan-{}.samverkan.json", Utc::now().format("%Y-%m-%d"));
+        browser::download(&name, &write_collection(&maps), "application/json");
+    }
+
+    /// Imports a Samverkan file (or an "all maps" collection). Every problem is shown and
+    /// nothing changes on failure. A single map whose id exists already waits for the
+    /// user's choice; maps of a collection that exist already are added as copies.
     pub fn import_text(&self, file: &str, text: &str) {
-        match read_document(text) {
+        let loaded = match read_any(text) {
+            Ok(loaded) => loaded,
             Err(problems) => {
                 self.notify(Severity::Error, Message::ImportFailed { file: file.to_owned(), problems }, vec![]);
+                return;
             }
-            Ok(loaded) => {
-                let map = loaded.document.map;
-                let exists = self.maps.with_untracked(|maps| maps.iter().any(|m| m.id == map.id));
-                if exists {
-                    let title = map.title.clone();
-                    self.session.update_value(|s| s.pending_import = Some(map));
-                    self.notify(
-                        Severity::Warning,
-                        Message::ImportSameId(title),
-                        vec![NoticeAction::ImportReplace, NoticeAction::ImportKeepBoth],
-                    );
-                } else {
-                    let title = map.title.clone();
-                    self.add_and_open(map);
-                    self.notify(Severity::Info, Message::Imported(title), vec![]);
-                }
-                if loaded.repaired_positions > 0 {
-                    self.notify(Severity::Info, Message::PositionsRepaired(loaded.repaired_positions), vec![]);
-                }
+        };
+        let repaired: usize = loaded.iter().map(|l| l.repaired_positions).sum();
+        let single = loaded.len() == 1;
+        for one in loaded {
+            let mut map = one.document.map;
+            let title = map.title.clone();
+            let exists = self.maps.with_untracked(|maps| maps.iter().any(|m| m.id == map.id));
+            if exists && single {
+                self.session.update_value(|s| s.pending_import = Some(map));
+                self.notify(Severity::Warning, Message::ImportSameId(title), vec![NoticeAction::ImportReplace, NoticeAction::ImportKeepBoth]);
+                continue;
             }
+            if exists {
+                map.id = browser::new_id().into();
+            }
+            self.add_and_open(map);
+            self.notify(Severity::Info, Message::Imported(title), vec![]);
+        }
+        if repaired > 0 {
+            self.notify(Severity::Info, Message::PositionsRepaired(repaired), vec![]);
         }
     }
 }

@@ -13,7 +13,6 @@ pub fn ActorTable() -> impl IntoView {
     let ids = move || state.current.with(|c| c.as_ref().map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
     view! {
         <section class="actors">
-            <QuickAdd/>
             <Show when=move || state.current.with(|c| c.as_ref().is_some_and(|m| m.actors.is_empty()))>
                 <p class="empty">{move || t().no_actors}</p>
             </Show>
@@ -43,7 +42,7 @@ pub fn ActorTable() -> impl IntoView {
 
 /// `Add actor`: Enter adds the typed name; pasting several lines adds one actor a line.
 #[component]
-fn QuickAdd() -> impl IntoView {
+pub fn QuickAdd() -> impl IntoView {
     let state = use_app_state();
     let t = texts();
     let add_names = move |text: &str| {

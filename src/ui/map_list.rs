@@ -20,6 +20,18 @@ pub fn MapList() -> impl IntoView {
                     <MapRow id=summary.id.clone()/>
                 </For>
             </ul>
+            <div class="maplist-footer">
+                <button on:click=move |_| state.export_all() disabled=move || state.maps.with(Vec::is_empty)>
+                    {move || t().export_all}
+                </button>
+                <PasteImport/>
+                <p class="usage" class:high=move || state.usage.get().is_some_and(|u| u >= samverkan_model::store::WARN_SHARE)>
+                    {move || match state.usage.get() {
+                        Some(share) => (t().usage)(share * 100.0),
+                        None => t().usage_in_memory.to_owned(),
+                    }}
+                </p>
+            </div>
         </nav>
     }
 }
@@ -145,5 +157,33 @@ fn RenameBox(initial: String, on_done: impl Fn(String) + Clone + 'static, on_can
             <input type="text" node_ref=input value=initial aria-label=move || t().map_title on:keydown=on_key/>
             <button class="small" on:click=save>{move || t().save}</button>
         </span>
+    }
+}
+
+/// "Paste JSON": a text area for a map copied as text (e-mail, chat), imported like a file.
+#[component]
+fn PasteImport() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let open = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    let import = move |_| {
+        state.import_text(t().paste_json, &text.get_untracked());
+        text.set(String::new());
+        open.set(false);
+    };
+    view! {
+        <button on:click=move |_| open.update(|o| *o = !*o) aria-expanded=move || open.get().to_string()>
+            {move || t().paste_json}
+        </button>
+        <Show when=move || open.get()>
+            <div class="pastebox">
+                <textarea rows="6" aria-label=move || t().paste_json_label
+                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <button class="primary" on:click=import disabled=move || text.with(|t| t.trim().is_empty())>
+                    {move || t().import_pasted}
+                </button>
+            </div>
+        </Show>
     }
 }

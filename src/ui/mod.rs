@@ -1,9 +1,11 @@
 //! The app shell: header, map list, the open map's views and the messages.
 
 mod actor_table;
+mod grid;
 mod header;
 mod map_list;
 mod notices;
+mod svg;
 
 use crate::browser;
 use crate::i18n::{Lang, Texts};
@@ -38,11 +40,62 @@ pub fn App() -> impl IntoView {
                     when=move || state.current.with(Option::is_some)
                     fallback=move || view! { <p class="empty">{move || t().no_map_open}</p> }
                 >
-                    <actor_table::ActorTable/>
+                    <Views/>
                 </Show>
             </main>
         </div>
         <notices::Notices/>
+    }
+}
+
+/// The views of the open map. Which one shows is view state: not in the document or history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Grid,
+    Table,
+}
+
+impl Tab {
+    const ALL: [Tab; 2] = [Tab::Grid, Tab::Table];
+
+    fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Tab::Grid => t.tab_grid,
+            Tab::Table => t.tab_table,
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            Tab::Grid => "grid",
+            Tab::Table => "table",
+        }
+    }
+}
+
+/// The tab bar and the active view. The quick-add box stays visible in every view.
+#[component]
+fn Views() -> impl IntoView {
+    let t = texts();
+    let tab = RwSignal::new(Tab::Table);
+    view! {
+        <actor_table::QuickAdd/>
+        <div class="tabs" role="tablist" aria-label=move || t().views>
+            {Tab::ALL.into_iter().map(|which| view! {
+                <button role="tab" id=format!("tab-{}", which.slug()) aria-controls="view-panel"
+                    aria-selected=move || (tab.get() == which).to_string()
+                    class:active=move || tab.get() == which
+                    on:click=move |_| tab.set(which)>
+                    {move || which.label(t())}
+                </button>
+            }).collect_view()}
+        </div>
+        <div id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
+            {move || match tab.get() {
+                Tab::Grid => view! { <grid::PowerInterestGrid/> }.into_any(),
+                Tab::Table => view! { <actor_table::ActorTable/> }.into_any(),
+            }}
+        </div>
     }
 }
 
@@ -79,6 +132,15 @@ fn listen_to_the_window(state: AppState) {
         }
     });
     let focus = window_event_listener(leptos::ev::focus, move |_| state.check_other_tabs(None));
+    // A Samverkan file dropped anywhere on the page is imported.
+    let drag_over = window_event_listener(leptos::ev::dragover, move |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            header::read_file(state, file, move |name, text| state.import_text(&name, &text));
+        }
+    });
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
             state.check_other_tabs(Some(&key));
@@ -90,5 +152,7 @@ fn listen_to_the_window(state: AppState) {
         visibility.remove();
         focus.remove();
         storage.remove();
+        drag_over.remove();
+        drop.remove();
     });
 }

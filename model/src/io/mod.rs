@@ -2,6 +2,7 @@
 //! storage. Every input goes through `read_document`: size → JSON → envelope → migrate →
 //! typed read → repair → validate. On any problem nothing is returned but the problems.
 
+pub mod collection;
 pub mod migrate;
 
 use crate::map::Map;

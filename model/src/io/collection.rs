@@ -1,0 +1,87 @@
+//! "Export all maps": one file holding several Samverkan documents. Each map inside is read
+//! through the same path as a single file, its problems prefixed with `maps[i].`.
+
+use super::{read_document, Document, Loaded, CURRENT_VERSION};
+use crate::map::Map;
+use crate::validate::{Problem, Reason};
+use serde::Serialize;
+
+/// The `format` value of a collection file.
+pub const COLLECTION_FORMAT: &str = "samverkan-collection";
+
+#[derive(Serialize)]
+struct Collection {
+    format: &'static str,
+    version: u64,
+    maps: Vec<Document>,
+}
+
+/// Pretty JSON of every map, each in its own current-version envelope.
+pub fn write_collection(maps: &[Map]) -> String {
+    let collection = Collection {
+        format: COLLECTION_FORMAT,
+        version: CURRENT_VERSION,
+        maps: maps.iter().cloned().map(|m| Document::new(m, 0)).collect(),
+    };
+    serde_json::to_string_pretty(&collection).expect("maps always serialise")
+}
+
+/// Reads a single Samverkan file or a collection into one or more documents. A collection
+/// is all or nothing: any problem in any map refuses the whole file.
+pub fn read_any(text: &str) -> Result<Vec<Loaded>, Vec<Problem>> {
+    let value = super::parse_json(text).map_err(|p| vec![p])?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(COLLECTION_FORMAT) {
+        return read_document(text).map(|loaded| vec![loaded]);
+    }
+    let Some(maps) = value.get("maps").and_then(|m| m.as_array()) else {
+        return Err(vec![Problem::new("maps", Reason::WrongType("expected a list of maps".into()))]);
+    };
+    let mut loaded = Vec::new();
+    let mut problems = Vec::new();
+    for (i, map) in maps.iter().enumerate() {
+        match read_document(&map.to_string()) {
+            Ok(one) => loaded.push(one),
+            Err(found) => problems.extend(found.into_iter().map(|p| {
+                let path = if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
+                Problem::new(path, p.reason)
+            })),
+        }
+    }
+    if problems.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::tests::sample_map;
+
+    #[test]
+    fn a_collection_reads_back_every_map() {
+        let mut second = sample_map();
+        second.id = "m2".into();
+        second.title = "Andra kartan".into();
+        let text = write_collection(&[sample_map(), second.clone()]);
+        let loaded = read_any(&text).unwrap();
+        assert_eq!(loaded.len(), 2);
+        assert_eq!(loaded[1].document.map, second);
+    }
+
+    #[test]
+    fn a_single_file_reads_as_one() {
+        let text = super::super::write_pretty(&Document::new(sample_map(), 0));
+        assert_eq!(read_any(&text).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn problems_in_a_collection_name_the_map() {
+        let mut broken = sample_map();
+        broken.relations[1].to = "ghost".into();
+        let text = write_collection(&[sample_map(), broken]);
+        let problems: Vec<String> = read_any(&text).unwrap_err().iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems, vec!["maps[1].map.relations[1].to: no actor with id \"ghost\""]);
+    }
+}

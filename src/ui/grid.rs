@@ -1,0 +1,189 @@
+//! The power–interest grid (Mendelow): four labelled quadrants; dragging an actor (or
+//! arrow keys on it) changes its influence and interest, as one undo step per gesture.
+
+use super::svg::to_svg_point;
+use super::texts;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use leptos::web_sys;
+use samverkan_model::{Actor, ActorId, Map};
+
+const WIDTH: f64 = 1000.0;
+const HEIGHT: f64 = 640.0;
+const MARGIN: f64 = 56.0;
+/// Actors stacked in one column of a cell before wrapping.
+const MAX_ROWS: f64 = 4.0;
+
+/// Centre of the cell for a 1..=5 value along an axis of `length` (after the margin).
+fn axis(value: f64, length: f64) -> f64 {
+    (value - 0.5) / 5.0 * length
+}
+
+fn cell_x(interest: f64) -> f64 {
+    MARGIN + axis(interest, WIDTH - MARGIN - 10.0)
+}
+
+fn cell_y(influence: f64) -> f64 {
+    // High influence at the top.
+    10.0 + axis(6.0 - influence, HEIGHT - MARGIN - 10.0)
+}
+
+/// The value (1..=5) nearest to an SVG coordinate.
+fn value_at(offset: f64, length: f64) -> i64 {
+    ((offset / length * 5.0) + 0.5).round().clamp(1.0, 5.0) as i64
+}
+
+/// Where each actor sits: actors sharing a cell are spread in a small grid inside it.
+fn placements(map: &Map) -> Vec<(ActorId, f64, f64)> {
+    use std::collections::HashMap;
+    let mut per_cell: HashMap<(i64, i64), Vec<&Actor>> = HashMap::new();
+    for actor in &map.actors {
+        per_cell.entry((actor.interest, actor.influence)).or_default().push(actor);
+    }
+    let cell_w = (WIDTH - MARGIN - 10.0) / 5.0;
+    let cell_h = (HEIGHT - MARGIN - 10.0) / 5.0;
+    let mut placed = Vec::with_capacity(map.actors.len());
+    for ((interest, influence), actors) in per_cell {
+        // Stack in a column first (names sit beside the dots and would collide side by
+        // side), wrapping to more columns only when a cell is crowded.
+        let rows = (actors.len() as f64).min(MAX_ROWS).max(1.0);
+        let columns = (actors.len() as f64 / rows).ceil().max(1.0);
+        for (i, actor) in actors.into_iter().enumerate() {
+            let (col, row) = ((i as f64 / rows).floor(), (i as f64) % rows);
+            let dx = (col + 0.5) / columns - 0.5;
+            let dy = (row + 0.5) / rows - 0.5;
+            placed.push((actor.id.clone(), cell_x(interest as f64) + dx * cell_w * 0.8, cell_y(influence as f64) + dy * cell_h * 0.8));
+        }
+    }
+    placed
+}
+
+#[component]
+pub fn PowerInterestGrid() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let dragging = RwSignal::new(None::<ActorId>);
+    let positions = Memo::new(move |_| state.current.with(|c| c.as_ref().map(placements).unwrap_or_default()));
+    let ids = move || positions.with(|p| p.iter().map(|(id, _, _)| id.clone()).collect::<Vec<_>>());
+
+    let move_to = move |id: &ActorId, client_x: f64, client_y: f64| {
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let svg: web_sys::SvgsvgElement = wasm_bindgen::JsCast::unchecked_into(svg);
+        let Some((x, y)) = to_svg_point(&svg, client_x, client_y) else { return };
+        let interest = value_at(x - MARGIN, WIDTH - MARGIN - 10.0);
+        let influence = 6 - value_at(y - 10.0, HEIGHT - MARGIN - 10.0);
+        let key = format!("grid:{id}");
+        let id = id.clone();
+        state.edit(Some(&key), move |map| {
+            if let Some(actor) = map.actor_mut(&id) {
+                actor.interest = interest;
+                actor.influence = influence;
+            }
+        });
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if let Some(id) = dragging.get_untracked() {
+            move_to(&id, ev.client_x() as f64, ev.client_y() as f64);
+        }
+    };
+    let end_drag = move |_| {
+        if dragging.get_untracked().is_some() {
+            dragging.set(None);
+            state.seal_step();
+        }
+    };
+
+    let quadrant = move |x: f64, y: f64, label: fn(&'static crate::i18n::Texts) -> &'static str, class: &'static str| {
+        view! {
+            <rect x=x y=y width=(WIDTH - MARGIN - 10.0) / 2.0 height=(HEIGHT - MARGIN - 10.0) / 2.0 class=class/>
+            <text x=x + 14.0 y=y + 30.0 class="quadrant-label">{move || label(t())}</text>
+        }
+    };
+    let half_w = (WIDTH - MARGIN - 10.0) / 2.0;
+    let half_h = (HEIGHT - MARGIN - 10.0) / 2.0;
+    view! {
+        <section class="gridview">
+            <svg node_ref=svg_ref class="grid" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group"
+                aria-label=move || t().grid_title
+                on:pointermove=on_move on:pointerup=end_drag on:pointercancel=end_drag>
+                {quadrant(MARGIN, 10.0, |t| t.keep_satisfied, "quadrant satisfied")}
+                {quadrant(MARGIN + half_w, 10.0, |t| t.manage_closely, "quadrant manage")}
+                {quadrant(MARGIN, 10.0 + half_h, |t| t.monitor, "quadrant monitor")}
+                {quadrant(MARGIN + half_w, 10.0 + half_h, |t| t.keep_informed, "quadrant informed")}
+                <text x=MARGIN + half_w y=HEIGHT - 14.0 class="axis-label" text-anchor="middle">{move || format!("{} →", t().interest)}</text>
+                <text x=18.0 y=10.0 + half_h class="axis-label" text-anchor="middle"
+                    transform=format!("rotate(-90 18 {})", 10.0 + half_h)>{move || format!("{} →", t().influence)}</text>
+                <For each=ids key=|id| id.clone() let:id>
+                    <GridActor id=id positions=positions dragging=dragging/>
+                </For>
+            </svg>
+            <p class="hint">{move || t().grid_hint}</p>
+        </section>
+    }
+}
+
+#[component]
+fn GridActor(id: ActorId, positions: Memo<Vec<(ActorId, f64, f64)>>, dragging: RwSignal<Option<ActorId>>) -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let actor = {
+        let id = id.clone();
+        Memo::new(move |_| state.current.with(|c| c.as_ref().and_then(|m| m.actor(&id).cloned())))
+    };
+    let color = move || {
+        let sector = actor.with(|a| a.as_ref().map(|a| a.sector.clone())).unwrap_or_default();
+        state.current.with(|c| c.as_ref().and_then(|m| m.sector(sector.as_str()).map(|s| s.color.clone()))).unwrap_or_else(|| "#8c8c8c".into())
+    };
+    let place = {
+        let id = id.clone();
+        move || positions.with(|p| p.iter().find(|(i, _, _)| i == &id).map(|(_, x, y)| (*x, *y))).unwrap_or((0.0, 0.0))
+    };
+    let field = move |f: fn(&Actor) -> String| move || actor.with(|a| a.as_ref().map(f)).unwrap_or_default();
+    let name = field(|a| a.name.clone());
+    let label = move || {
+        actor.with(|a| a.as_ref().map(|a| (t().grid_actor_label)(&a.name, a.influence, a.interest, a.attitude))).unwrap_or_default()
+    };
+    let attitude = move || actor.with(|a| a.as_ref().map(|a| a.attitude)).unwrap_or(0);
+    let right_edge = move || actor.with(|a| a.as_ref().is_some_and(|a| a.interest >= 5));
+    let start_drag = {
+        let id = id.clone();
+        move |ev: web_sys::PointerEvent| {
+            ev.prevent_default();
+            state.seal_step();
+            dragging.set(Some(id.clone()));
+        }
+    };
+    let on_key = {
+        let id = id.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let (d_interest, d_influence) = match ev.key().as_str() {
+                "ArrowRight" => (1, 0),
+                "ArrowLeft" => (-1, 0),
+                "ArrowUp" => (0, 1),
+                "ArrowDown" => (0, -1),
+                _ => return,
+            };
+            ev.prevent_default();
+            let id = id.clone();
+            state.edit(None, move |map| {
+                if let Some(a) = map.actor_mut(&id) {
+                    a.interest = (a.interest + d_interest).clamp(1, 5);
+                    a.influence = (a.influence + d_influence).clamp(1, 5);
+                }
+            });
+        }
+    };
+    view! {
+        <g class="grid-actor" class:dragging=move || dragging.with(|d| d.as_ref() == Some(&id))
+            transform=move || { let (x, y) = place(); format!("translate({x:.1} {y:.1})") }
+            tabindex="0" role="button" aria-label=label
+            on:pointerdown=start_drag on:keydown=on_key>
+            <circle r="13" fill=color class=move || match attitude() { a if a > 0 => "supportive", a if a < 0 => "opposed", _ => "neutral" }/>
+            <text y="4" text-anchor="middle" class="attitude-mark">{move || match attitude() { 2 => "++", 1 => "+", -1 => "−", -2 => "−−", _ => "" }}</text>
+            // In the rightmost column names go left of the dot, so they stay inside the grid.
+            <text x=move || if right_edge() { -18 } else { 18 } y="5" class="grid-name"
+                text-anchor=move || if right_edge() { "end" } else { "start" }>{name}</text>
+        </g>
+    }
+}

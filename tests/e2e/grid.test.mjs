@@ -1,0 +1,57 @@
+// End-to-end: the power–interest grid; a drag edits influence and interest as one undo step.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness } from './app.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+/** Influence and interest of the named actor as the grid announces them. */
+async function values(app, name) {
+  const label = await app.page.locator('g.grid-actor', { hasText: name }).getAttribute('aria-label');
+  const match = label.match(/influence (\d), interest (\d)/);
+  assert.ok(match, label);
+  return { influence: Number(match[1]), interest: Number(match[2]) };
+}
+
+test('dragging an actor on the grid changes influence and interest; undo restores them', async () => {
+  const app = await harness.newApp('en');
+  await app.newMap();
+  for (const name of ['Region Västerbotten', 'Umeå universitet', 'Skellefteå kommun']) await app.addActor(name);
+  await app.page.getByRole('tab', { name: 'Grid' }).click();
+  assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 3, interest: 3 });
+
+  const grid = app.page.getByRole('group', { name: 'Power–interest grid' });
+  const box = await grid.boundingBox();
+  const actor = app.page.locator('g.grid-actor', { hasText: 'Umeå universitet' }).locator('circle');
+  const from = await actor.boundingBox();
+  // Drag to the top-right cell: high influence, high interest.
+  await app.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await app.page.mouse.down();
+  for (let i = 1; i <= 10; i++) {
+    await app.page.mouse.move(from.x + (box.x + box.width * 0.93 - from.x) * i / 10, from.y + (box.y + box.height * 0.08 - from.y) * i / 10);
+  }
+  await app.page.mouse.up();
+  assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 5, interest: 5 });
+  await app.shot('grid-after-drag-en');
+
+  await app.page.keyboard.press('Control+z');
+  assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 3, interest: 3 }, 'the whole drag is one step');
+  await app.button('Redo').click();
+  assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 5, interest: 5 });
+
+  // Keyboard: focus an actor and move it with the arrows.
+  const other = app.page.getByRole('button', { name: /^Skellefteå kommun:/ });
+  await other.focus();
+  await app.page.keyboard.press('ArrowLeft');
+  await app.page.keyboard.press('ArrowDown');
+  assert.deepEqual(await values(app, 'Skellefteå kommun'), { influence: 2, interest: 2 });
+
+  await app.saved();
+  await app.reload();
+  await app.page.getByRole('tab', { name: 'Grid' }).click();
+  assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 5, interest: 5 });
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});
