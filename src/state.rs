@@ -519,6 +519,21 @@ impl AppState {
         browser::download(&name, &write_pretty(&Document::new(map, 0)), "application/json");
     }
 
+    /// Writes a small piece of shared view state (the projector's view) under `key`.
+    /// Not part of any map, so not an undo step; a failure only means no following.
+    pub fn write_view_state(&self, key: &str, value: &str) {
+        self.session.update_value(|s| {
+            if s.store.get(key).ok().flatten().as_deref() != Some(value) {
+                let _ = s.store.set(key, value);
+            }
+        });
+    }
+
+    /// Reads shared view state written by `write_view_state` in any window.
+    pub fn read_view_state(&self, key: &str) -> Option<String> {
+        self.session.with_value(|s| s.store.get(key).ok().flatten())
+    }
+
     /// Downloads every map in this browser as one collection file.
     pub fn export_all(&self) {
         self.flush();

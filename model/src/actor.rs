@@ -108,7 +108,8 @@ pub struct Actor {
     pub notes: String,
     #[serde(default)]
     pub contacts: Vec<Contact>,
-    /// Canvas position; `null` in a file (how JSON writes NaN) reads as 0.
+    /// Canvas position. `null` in a file (how JSON writes NaN) reads as NaN, so the
+    /// position repair on load resets and counts it like any other broken position.
     #[serde(default, deserialize_with = "coordinate")]
     pub x: f64,
     #[serde(default, deserialize_with = "coordinate")]
@@ -123,7 +124,7 @@ fn middle() -> i64 {
 }
 
 fn coordinate<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-    Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(0.0))
+    Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NAN))
 }
 
 /// Coordinates beyond this are treated as corrupt and reset on load.

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod council;
 pub mod formats;
 pub mod history;
+pub mod ics;
 pub mod ids;
 pub mod io;
 pub mod layout;

@@ -130,15 +130,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Reports every id seen before, at `{list}[i].id`.
-    fn unique_ids<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>) {
-        let mut seen = HashSet::new();
-        for (i, id) in ids.enumerate() {
-            if id.trim().is_empty() {
-                self.report(format!("{list}[{i}].id"), Reason::EmptyName);
-            } else if !seen.insert(id) {
-                self.report(format!("{list}[{i}].id"), Reason::DuplicateId(id.to_owned()));
-            }
+    /// Reports an empty id, or one `seen` before in the same list, at `path`. Called from
+    /// each list's own loop so problems come in document order.
+    fn unique_id(&mut self, seen: &mut HashSet<&'a str>, path: String, id: &'a str) {
+        if id.trim().is_empty() {
+            self.report(path, Reason::EmptyName);
+        } else if !seen.insert(id) {
+            self.report(path, Reason::DuplicateId(id.to_owned()));
         }
     }
 }
@@ -156,32 +154,36 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     c.problems
 }
 
-fn check_palette_and_actors(c: &mut Checker) {
+fn check_palette_and_actors<'a>(c: &mut Checker<'a>) {
     let map = c.map;
-    c.unique_ids("map.sectors", map.sectors.iter().map(|s| s.id.as_str()));
+    let mut seen = HashSet::new();
     for (i, sector) in map.sectors.iter().enumerate() {
+        c.unique_id(&mut seen, format!("map.sectors[{i}].id"), sector.id.as_str());
         if !is_hex_color(&sector.color) {
             c.report(format!("map.sectors[{i}].color"), Reason::BadColor(sector.color.clone()));
         }
     }
-    c.unique_ids("map.actors", map.actors.iter().map(|a| a.id.as_str()));
+    let mut seen = HashSet::new();
     for (i, actor) in map.actors.iter().enumerate() {
         let at = |field: &str| format!("map.actors[{i}].{field}");
+        c.unique_id(&mut seen, at("id"), actor.id.as_str());
         c.not_empty(at("name"), &actor.name);
-        c.range(at("influence"), actor.influence, SCALE_RANGE);
-        c.range(at("interest"), actor.interest, SCALE_RANGE);
-        c.range(at("attitude"), actor.attitude, ATTITUDE_RANGE);
+        // Fields in the order the file writes them.
         if !actor.sector.as_str().is_empty() && map.sector(actor.sector.as_str()).is_none() {
             c.report(at("sector"), Reason::UnknownSector(actor.sector.0.clone()));
         }
+        c.range(at("influence"), actor.influence, SCALE_RANGE);
+        c.range(at("interest"), actor.interest, SCALE_RANGE);
+        c.range(at("attitude"), actor.attitude, ATTITUDE_RANGE);
     }
 }
 
-fn check_relations(c: &mut Checker) {
+fn check_relations<'a>(c: &mut Checker<'a>) {
     let map = c.map;
-    c.unique_ids("map.relations", map.relations.iter().map(|r| r.id.as_str()));
+    let mut seen = HashSet::new();
     for (i, relation) in map.relations.iter().enumerate() {
         let at = |field: &str| format!("map.relations[{i}].{field}");
+        c.unique_id(&mut seen, at("id"), relation.id.as_str());
         c.actor_ref(at("from"), &relation.from);
         c.actor_ref(at("to"), &relation.to);
         if relation.from == relation.to {
@@ -191,7 +193,7 @@ fn check_relations(c: &mut Checker) {
     }
 }
 
-fn check_council(c: &mut Checker) {
+fn check_council<'a>(c: &mut Checker<'a>) {
     let council = &c.map.council;
     let mut members = HashSet::new();
     for (i, member) in council.members.iter().enumerate() {
@@ -205,15 +207,20 @@ fn check_council(c: &mut Checker) {
             c.report(format!("map.council.required_sectors[{i}]"), Reason::UnknownSector(sector.0.clone()));
         }
     }
-    c.unique_ids("map.council.meetings", council.meetings.iter().map(|m| m.id.as_str()));
+    let mut seen = HashSet::new();
     for (i, meeting) in council.meetings.iter().enumerate() {
+        c.unique_id(&mut seen, format!("map.council.meetings[{i}].id"), meeting.id.as_str());
         c.range(format!("map.council.meetings[{i}].duration_minutes"), meeting.duration_minutes, 1..=24 * 60);
     }
-    c.unique_ids("map.council.goals", council.goals.iter().map(|g| g.id.as_str()));
+    let mut seen = HashSet::new();
+    for (i, goal) in council.goals.iter().enumerate() {
+        c.unique_id(&mut seen, format!("map.council.goals[{i}].id"), goal.id.as_str());
+    }
     let goal_ids: HashSet<&str> = council.goals.iter().map(|g| g.id.as_str()).collect();
-    c.unique_ids("map.council.actions", council.actions.iter().map(|a| a.id.as_str()));
+    let mut seen = HashSet::new();
     for (i, action) in council.actions.iter().enumerate() {
         let at = |field: &str| format!("map.council.actions[{i}].{field}");
+        c.unique_id(&mut seen, at("id"), action.id.as_str());
         if let Some(goal) = &action.goal {
             if !goal_ids.contains(goal.as_str()) {
                 c.report(at("goal"), Reason::UnknownGoal(goal.0.clone()));

@@ -4,6 +4,7 @@ use super::texts;
 use crate::browser;
 use crate::state::use_app_state;
 use leptos::prelude::*;
+use samverkan_model::quick_entry;
 use samverkan_model::{Actor, ActorId, ActorKind, Level, Usage};
 
 #[component]
@@ -51,8 +52,15 @@ pub fn QuickAdd() -> impl IntoView {
             return;
         }
         state.edit(None, move |map| {
-            for name in names {
-                map.add_actor(Actor::new(browser::new_id().into(), name));
+            for line in names {
+                // Inline hints (`#sector @municipality !influence …`) fill fields as typed.
+                let draft = quick_entry::parse(&line, &map.sectors);
+                if draft.name.is_empty() {
+                    continue;
+                }
+                let mut actor = Actor::new(browser::new_id().into(), draft.name.clone());
+                quick_entry::apply(&draft, &mut actor);
+                map.add_actor(actor);
             }
         });
     };
@@ -85,22 +93,9 @@ pub fn QuickAdd() -> impl IntoView {
 fn ActorRow(id: ActorId) -> impl IntoView {
     let state = use_app_state();
     let t = texts();
-    let actor = {
-        let id = id.clone();
-        Memo::new(move |_| state.current.with(|c| c.as_ref().and_then(|m| m.actor(&id).cloned())))
-    };
+    let actor = super::actor_memo(state, id.clone());
     let name = move || actor.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
-    let set = {
-        let id = id.clone();
-        move |change: Box<dyn FnOnce(&mut Actor)>| {
-            let id = id.clone();
-            state.edit(None, move |map| {
-                if let Some(actor) = map.actor_mut(&id) {
-                    change(actor);
-                }
-            });
-        }
-    };
+    let set = super::actor_editor(state, id.clone());
     let sectors = move || state.current.with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default());
     let label = move |field: &'static str| move || (t().field_of)(field, &name());
     let number_select = {
@@ -126,6 +121,11 @@ fn ActorRow(id: ActorId) -> impl IntoView {
     let delete = {
         let id = id.clone();
         move |_| remove_actor(state, &id)
+    };
+    let selection = super::panel::use_selection();
+    let select = {
+        let id = id.clone();
+        move |_| selection.0.set(Some(id.clone()))
     };
     let _ = label;
     let (set_name, set_kind, set_sector, set_level, set_town) = (set.clone(), set.clone(), set.clone(), set.clone(), set.clone());
@@ -198,7 +198,8 @@ fn ActorRow(id: ActorId) -> impl IntoView {
             <td>{number_select(|t| t.influence, 1..=5, |a| a.influence, |a, v| a.influence = v)}</td>
             <td>{number_select(|t| t.interest, 1..=5, |a| a.interest, |a, v| a.interest = v)}</td>
             <td>{number_select(|t| t.attitude, -2..=2, |a| a.attitude, |a, v| a.attitude = v)}</td>
-            <td>
+            <td class="rowtools">
+                <button class="small" on:click=select aria-label=move || (t().edit_actor)(&name())>{move || t().edit}</button>
                 <button class="small danger" on:click=delete aria-label=move || (t().delete_actor)(&name())>
                     {move || t().delete}
                 </button>

@@ -118,6 +118,10 @@ pub fn PowerInterestGrid() -> impl IntoView {
                     <GridActor id=id positions=positions dragging=dragging/>
                 </For>
             </svg>
+            <div class="maptools">
+                <button on:click=move |_| { if let Some(m) = state.current.get_untracked() { super::picture::export_svg(&m, "svg.grid", "grid") } }>{move || t().export_svg}</button>
+                <button on:click=move |_| { if let Some(m) = state.current.get_untracked() { super::picture::export_png(&m, "svg.grid", "grid") } }>{move || t().export_png}</button>
+            </div>
             <p class="hint">{move || t().grid_hint}</p>
         </section>
     }
@@ -127,14 +131,8 @@ pub fn PowerInterestGrid() -> impl IntoView {
 fn GridActor(id: ActorId, positions: Memo<Vec<(ActorId, f64, f64)>>, dragging: RwSignal<Option<ActorId>>) -> impl IntoView {
     let state = use_app_state();
     let t = texts();
-    let actor = {
-        let id = id.clone();
-        Memo::new(move |_| state.current.with(|c| c.as_ref().and_then(|m| m.actor(&id).cloned())))
-    };
-    let color = move || {
-        let sector = actor.with(|a| a.as_ref().map(|a| a.sector.clone())).unwrap_or_default();
-        state.current.with(|c| c.as_ref().and_then(|m| m.sector(sector.as_str()).map(|s| s.color.clone()))).unwrap_or_else(|| "#8c8c8c".into())
-    };
+    let actor = super::actor_memo(state, id.clone());
+    let color = super::sector_color(state, actor);
     let place = {
         let id = id.clone();
         move || positions.with(|p| p.iter().find(|(i, _, _)| i == &id).map(|(_, x, y)| (*x, *y))).unwrap_or((0.0, 0.0))
@@ -146,11 +144,13 @@ fn GridActor(id: ActorId, positions: Memo<Vec<(ActorId, f64, f64)>>, dragging: R
     };
     let attitude = move || actor.with(|a| a.as_ref().map(|a| a.attitude)).unwrap_or(0);
     let right_edge = move || actor.with(|a| a.as_ref().is_some_and(|a| a.interest >= 5));
+    let selection = super::panel::use_selection();
     let start_drag = {
         let id = id.clone();
         move |ev: web_sys::PointerEvent| {
             ev.prevent_default();
             state.seal_step();
+            selection.0.set(Some(id.clone()));
             dragging.set(Some(id.clone()));
         }
     };

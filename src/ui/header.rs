@@ -32,6 +32,7 @@ pub fn Header() -> impl IntoView {
                 <button on:click=move |_| state.new_map()>{move || t().new_map}</button>
                 <ImportButton/>
                 <button on:click=move |_| state.export_current() disabled=no_map>{move || t().export_json}</button>
+                <ProjectionButtons/>
                 <button class="lang" lang=move || state.lang.get().other().tag()
                     on:click=move |_| state.lang.update(|l| *l = l.other())>
                     {move || t().switch_language}
@@ -83,4 +84,21 @@ pub fn read_file(state: crate::state::AppState, file: web_sys::File, then: impl 
             then(name, text.as_string().unwrap_or_default());
         }
     });
+}
+
+/// Projection mode for this window, and a projector window that follows it.
+#[component]
+fn ProjectionButtons() -> impl IntoView {
+    let state = use_app_state();
+    let projection = super::projection::use_projection();
+    let t = texts();
+    view! {
+        <button on:click=move |_| super::projection::toggle(projection) aria-pressed=move || projection.on.get().to_string()
+            class="projection-toggle" title="Esc">
+            {move || if projection.on.get() { t().exit_projection } else { t().projection_mode }}
+        </button>
+        <Show when=move || !projection.is_projector>
+            <button on:click=move |_| super::projection::open_projector_window(state)>{move || t().open_projector}</button>
+        </Show>
+    }
 }

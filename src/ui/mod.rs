@@ -1,20 +1,55 @@
 //! The app shell: header, map list, the open map's views and the messages.
 
 mod actor_table;
+mod analysis;
+mod council;
 mod grid;
 mod header;
 mod map_list;
+mod network;
 mod notices;
+mod panel;
+mod picture;
+mod projection;
 mod svg;
 
 use crate::browser;
 use crate::i18n::{Lang, Texts};
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
+use samverkan_model::{Actor, ActorId};
 
 /// The language from `?lang=`, else the one chosen last time, else Swedish.
 fn initial_lang() -> Lang {
     browser::url_lang().and_then(|tag| Lang::parse(&tag)).unwrap_or_default()
+}
+
+/// The actor with this id in the open map; a row or node re-renders only when it changes.
+pub fn actor_memo(state: AppState, id: ActorId) -> Memo<Option<Actor>> {
+    Memo::new(move |_| state.current.with(|c| c.as_ref().and_then(|m| m.actor(&id).cloned())))
+}
+
+/// The colour of the actor's sector; grey while it has none.
+pub fn sector_color(state: AppState, actor: Memo<Option<Actor>>) -> impl Fn() -> String + Copy {
+    move || {
+        let sector = actor.with(|a| a.as_ref().map(|a| a.sector.clone())).unwrap_or_default();
+        state.current.with(|c| c.as_ref().and_then(|m| m.sector(sector.as_str()).map(|s| s.color.clone()))).unwrap_or_else(|| UNCLASSIFIED_COLOR.into())
+    }
+}
+
+/// Grey for actors without a sector.
+pub const UNCLASSIFIED_COLOR: &str = "#8c8c8c";
+
+/// A function that changes one actor as one undo step.
+pub fn actor_editor(state: AppState, id: ActorId) -> impl Fn(Box<dyn FnOnce(&mut Actor)>) + Clone + Send + Sync + 'static {
+    move |change| {
+        let id = id.clone();
+        state.edit(None, move |map| {
+            if let Some(actor) = map.actor_mut(&id) {
+                change(actor);
+            }
+        });
+    }
 }
 
 /// The current texts, reactively.
@@ -28,6 +63,9 @@ pub fn texts() -> impl Fn() -> &'static Texts + Copy {
 pub fn App() -> impl IntoView {
     let state = AppState::start(initial_lang());
     provide_context(state);
+    let tab = RwSignal::new(Tab::Map);
+    provide_context(ActiveTab(tab));
+    projection::start(state, tab);
     Effect::new(move |_| browser::set_url_lang(state.lang.get().tag()));
     listen_to_the_window(state);
     let t = texts();
@@ -48,27 +86,42 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The tab on show, shared with the projector window.
+#[derive(Clone, Copy)]
+pub struct ActiveTab(pub RwSignal<Tab>);
+
 /// The views of the open map. Which one shows is view state: not in the document or history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
+    Map,
     Grid,
     Table,
+    Council,
 }
 
 impl Tab {
-    const ALL: [Tab; 2] = [Tab::Grid, Tab::Table];
+    const ALL: [Tab; 4] = [Tab::Map, Tab::Grid, Tab::Table, Tab::Council];
 
     fn label(self, t: &Texts) -> &'static str {
         match self {
+            Tab::Map => t.tab_map,
             Tab::Grid => t.tab_grid,
             Tab::Table => t.tab_table,
+            Tab::Council => t.tab_council,
         }
     }
 
-    fn slug(self) -> &'static str {
+    /// Reads a slug back (for the projector window).
+    pub fn from_slug(slug: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
+    pub fn slug(self) -> &'static str {
         match self {
+            Tab::Map => "map",
             Tab::Grid => "grid",
             Tab::Table => "table",
+            Tab::Council => "council",
         }
     }
 }
@@ -77,8 +130,11 @@ impl Tab {
 #[component]
 fn Views() -> impl IntoView {
     let t = texts();
-    let tab = RwSignal::new(Tab::Table);
+    let tab = use_context::<ActiveTab>().expect("App provides the active tab").0;
+    provide_context(panel::Selection(RwSignal::new(None)));
     view! {
+        <div class="views">
+        <div class="viewmain">
         <actor_table::QuickAdd/>
         <div class="tabs" role="tablist" aria-label=move || t().views>
             {Tab::ALL.into_iter().map(|which| view! {
@@ -92,9 +148,14 @@ fn Views() -> impl IntoView {
         </div>
         <div id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
             {move || match tab.get() {
+                Tab::Map => view! { <network::NetworkMap/> }.into_any(),
                 Tab::Grid => view! { <grid::PowerInterestGrid/> }.into_any(),
                 Tab::Table => view! { <actor_table::ActorTable/> }.into_any(),
+                Tab::Council => view! { <council::CouncilPlanner/> }.into_any(),
             }}
+        </div>
+        </div>
+        <panel::SidePanel/>
         </div>
     }
 }
@@ -102,6 +163,13 @@ fn Views() -> impl IntoView {
 /// Keyboard shortcuts, saving when the page is hidden, and other tabs' writes.
 fn listen_to_the_window(state: AppState) {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            if let Some(p) = use_context::<projection::Projection>() {
+                if p.on.get_untracked() && !p.is_projector {
+                    p.on.set(false);
+                }
+            }
+        }
         let command = ev.ctrl_key() || ev.meta_key();
         if !command || ev.alt_key() {
             return;

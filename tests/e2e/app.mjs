@@ -75,8 +75,15 @@ export class App {
     await this.addActorBox.press('Enter');
   }
 
-  /** The names in the actor table, in order. */
+  /** Shows a view by its tab (Map, Grid, Table, Council, in either language). */
+  async tab(name) {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  /** The names in the actor table, in order (opens the Table tab). */
   async actorNames() {
+    await this.tab(this.lang === 'en' ? 'Table' : 'Tabell');
+    await this.page.locator('table.actortable').waitFor();
     return this.page.locator('table.actortable input.name').evaluateAll((inputs) => inputs.map((i) => i.value));
   }
 

@@ -1,0 +1,521 @@
+//! The council planner: the competence council's members, coverage checks, meetings
+//! (with calendar export), result goals and the action plan, and a printable plan.
+
+use super::texts;
+use crate::browser;
+use crate::i18n::Texts;
+use crate::state::{use_app_state, AppState};
+use chrono::{Local, NaiveDate, NaiveDateTime};
+use leptos::prelude::*;
+use samverkan_model::analysis;
+use samverkan_model::{Action, ActionStatus, ActorId, Council, CouncilRole, Gender, Goal, GoalId, Meeting, MeetingId, Member};
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Changes the open map's council as one undo step.
+fn edit_council(state: AppState, change: impl FnOnce(&mut Council)) {
+    state.edit(None, move |map| change(&mut map.council));
+}
+
+fn council<T: Send + Sync + 'static>(state: AppState, read: impl Fn(&samverkan_model::Map) -> T + Send + Sync + 'static) -> Memo<Option<T>>
+where
+    T: PartialEq,
+{
+    Memo::new(move |_| state.current.with(|c| c.as_ref().map(&read)))
+}
+
+fn actor_name(state: AppState, id: &ActorId) -> String {
+    state.current.with(|c| c.as_ref().and_then(|m| m.actor(id).map(|a| a.name.clone()))).unwrap_or_default()
+}
+
+#[component]
+pub fn CouncilPlanner() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let name = council(state, |m| m.council.name.clone());
+    let mandate = council(state, |m| m.council.mandate.clone());
+    let export_all = move |_| export_calendar(state, None);
+    view! {
+        <section class="council">
+            <div class="council-head">
+                <label class="field grow"><span>{move || t().council_name}</span>
+                    <input type="text" prop:value=move || name.get().unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev); edit_council(state, move |c| c.name = v) }/>
+                </label>
+                <button on:click=export_all>{move || t().export_calendar}</button>
+                <button on:click=move |_| { let _ = window().print(); }>{move || t().print_plan}</button>
+            </div>
+            <label class="field"><span>{move || t().mandate}</span>
+                <textarea rows="2" prop:value=move || mandate.get().unwrap_or_default()
+                    on:change=move |ev| { let v = event_target_value(&ev); edit_council(state, move |c| c.mandate = v) }></textarea>
+            </label>
+            <div class="council-grid">
+                <Members/>
+                <Coverage/>
+            </div>
+            <Meetings/>
+            <Goals/>
+            <ActionPlan/>
+        </section>
+    }
+}
+
+#[component]
+fn Members() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let members = council(state, |m| m.council.members.clone());
+    let candidates = council(state, |m| {
+        m.actors.iter().filter(|a| !m.council.members.iter().any(|x| x.actor == a.id)).map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()
+    });
+    let add_by_name = move |text: String| {
+        let wanted = text.trim().to_lowercase();
+        let found = candidates.with_untracked(|c| c.as_ref().and_then(|c| c.iter().find(|(_, n)| n.to_lowercase() == wanted).map(|(id, _)| id.clone())));
+        if let Some(actor) = found {
+            edit_council(state, move |c| c.members.push(Member { actor, representative: String::new(), gender: Gender::Unspecified, role: CouncilRole::Member }));
+            return true;
+        }
+        false
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            let input: leptos::web_sys::HtmlInputElement = event_target(&ev);
+            if add_by_name(input.value()) {
+                input.set_value("");
+            }
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: leptos::web_sys::HtmlInputElement = event_target(&ev);
+        if add_by_name(input.value()) {
+            input.set_value("");
+        }
+    };
+    view! {
+        <div class="card members">
+            <h2>{move || t().members}</h2>
+            <input type="text" list="member-candidates" aria-label=move || t().add_member placeholder=move || t().add_member_placeholder
+                on:keydown=on_key on:change=on_change/>
+            <datalist id="member-candidates">
+                {move || candidates.get().unwrap_or_default().into_iter().map(|(_, n)| view! { <option value=n/> }).collect_view()}
+            </datalist>
+            <table class="plain">
+                <thead><tr><th>{move || t().actor}</th><th>{move || t().representative}</th><th>{move || t().gender}</th><th>{move || t().role}</th><th></th></tr></thead>
+                <tbody>
+                    {move || members.get().unwrap_or_default().into_iter().enumerate().map(|(i, m)| {
+                        let name = actor_name(state, &m.actor);
+                        let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
+                        view! {
+                            <tr>
+                                <td>{name.clone()}</td>
+                                <td><input type="text" prop:value=m.representative.clone() aria-label=move || (t().field_of)(t().representative, &n1)
+                                    on:change=move |ev| { let v = event_target_value(&ev); edit_council(state, move |c| { if let Some(x) = c.members.get_mut(i) { x.representative = v } }) }/></td>
+                                <td><select aria-label=move || (t().field_of)(t().gender, &n2) on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        let g = GENDERS.into_iter().find(|g| gender_key(*g) == v).unwrap_or_default();
+                                        edit_council(state, move |c| { if let Some(x) = c.members.get_mut(i) { x.gender = g } })
+                                    }>
+                                    {GENDERS.into_iter().map(|g| view! { <option value=gender_key(g) selected=m.gender == g>{move || (t().gender_label)(g)}</option> }).collect_view()}
+                                </select></td>
+                                <td><select aria-label=move || (t().field_of)(t().role, &n3) on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        let r = ROLES.into_iter().find(|r| role_key(*r) == v).unwrap_or_default();
+                                        edit_council(state, move |c| { if let Some(x) = c.members.get_mut(i) { x.role = r } })
+                                    }>
+                                    {ROLES.into_iter().map(|r| view! { <option value=role_key(r) selected=m.role == r>{move || (t().role_label)(r)}</option> }).collect_view()}
+                                </select></td>
+                                <td><button class="small danger" aria-label=move || (t().remove_member)(&n4)
+                                    on:click=move |_| edit_council(state, move |c| { if i < c.members.len() { c.members.remove(i); } })>{move || t().delete}</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+const GENDERS: [Gender; 4] = [Gender::Unspecified, Gender::Woman, Gender::Man, Gender::Other];
+const ROLES: [CouncilRole; 5] = [CouncilRole::Chair, CouncilRole::ViceChair, CouncilRole::Member, CouncilRole::Secretary, CouncilRole::CoOpted];
+
+fn gender_key(g: Gender) -> &'static str {
+    match g {
+        Gender::Woman => "woman",
+        Gender::Man => "man",
+        Gender::Other => "other",
+        Gender::Unspecified => "unspecified",
+    }
+}
+
+fn role_key(r: CouncilRole) -> &'static str {
+    match r {
+        CouncilRole::Chair => "chair",
+        CouncilRole::ViceChair => "vice_chair",
+        CouncilRole::Member => "member",
+        CouncilRole::Secretary => "secretary",
+        CouncilRole::CoOpted => "co_opted",
+    }
+}
+
+#[component]
+fn Coverage() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let coverage = council(state, |m| {
+        analysis::sector_coverage(m)
+            .into_iter()
+            .map(|c| {
+                let label = m.sector(c.sector.as_str()).map(|s| s.label.clone()).unwrap_or_else(|| c.sector.0.clone());
+                let names: Vec<String> = c.covered_by.iter().filter_map(|id| m.actor(id).map(|a| a.name.clone())).collect();
+                (c.sector, label, names)
+            })
+            .collect::<Vec<_>>()
+    });
+    let palette = council(state, |m| m.sectors.iter().map(|s| (s.id.clone(), s.label.clone(), m.council.required_sectors.contains(&s.id))).collect::<Vec<_>>());
+    let municipalities = council(state, analysis::municipality_coverage);
+    let balance = council(state, analysis::gender_balance);
+    let missing = council(state, |m| analysis::key_actors_missing(m).into_iter().filter_map(|id| m.actor(&id).map(|a| (id.clone(), a.name.clone()))).collect::<Vec<_>>());
+    let percent = |share: Option<f64>| share.map(|s| format!("{:.0} %", s * 100.0)).unwrap_or_else(|| "–".into());
+    view! {
+        <div class="card coverage">
+            <h2>{move || t().coverage}</h2>
+            <ul class="checklist">
+                {move || coverage.get().unwrap_or_default().into_iter().map(|(_, label, names)| {
+                    let ok = !names.is_empty();
+                    view! {
+                        <li class=if ok { "ok" } else { "missing" }>
+                            <span class="mark" aria-hidden="true">{if ok { "✓" } else { "✗" }}</span>
+                            <strong>{label.clone()}</strong>": "
+                            {if ok { names.join(", ") } else { t().not_covered.to_owned() }}
+                            <span class="visually-hidden">{if ok { t().covered } else { t().not_covered }}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <details>
+                <summary>{move || t().required_sectors}</summary>
+                {move || palette.get().unwrap_or_default().into_iter().map(|(id, label, on)| view! {
+                    <label class="check"><input type="checkbox" prop:checked=on on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        let id = id.clone();
+                        edit_council(state, move |c| { c.required_sectors.retain(|s| s != &id); if checked { c.required_sectors.push(id) } })
+                    }/>{label}</label>
+                }).collect_view()}
+            </details>
+            <p>{move || municipalities.get().map(|(covered, missing)| (t().municipalities_covered)(covered.len(), covered.len() + missing.len(), &missing.join(", ")))}</p>
+            <p class=move || if balance.get().is_some_and(|b| b.balanced) { "balance ok" } else { "balance flagged" }>
+                {move || balance.get().map(|b| (t().gender_balance)(&percent(b.share_women), &percent(b.share_men), b.other, b.unspecified, b.balanced))}
+            </p>
+            <h3>{move || t().key_actors_missing}</h3>
+            <ul class="missing-actors">
+                {move || missing.get().unwrap_or_default().into_iter().map(|(id, name)| {
+                    let label = name.clone();
+                    view! {
+                        <li>{name.clone()}" "
+                            <button class="small" aria-label=move || (t().add_to_council)(&label)
+                                on:click=move |_| { let id = id.clone(); edit_council(state, move |c| c.members.push(Member { actor: id, representative: String::new(), gender: Gender::Unspecified, role: CouncilRole::Member })) }>
+                                {move || t().add}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// Formats a meeting start the way each language writes dates, with the ISO week.
+fn format_start(t: &Texts, start: NaiveDateTime) -> String {
+    (t.meeting_when)(start.date(), start.time(), analysis::iso_week(start.date()))
+}
+
+fn export_calendar(state: AppState, only: Option<MeetingId>) {
+    let Some(map) = state.current.get_untracked() else { return };
+    let meetings: Vec<&Meeting> = map.council.meetings.iter().filter(|m| only.as_ref().is_none_or(|id| &m.id == id)).collect();
+    let text = samverkan_model::ics::meetings_to_ics(&map, &meetings, chrono::Utc::now());
+    let name = format!("{}.ics", samverkan_model::io::file_stem(&map.title));
+    browser::download(&name, &text, "text/calendar");
+}
+
+#[component]
+fn Meetings() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let meetings = Memo::new(move |_| {
+        state.current.with(|c| c.as_ref().map(|m| analysis::next_meetings(m, Local::now().naive_local()).into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let add = move |_| {
+        let start = (today() + chrono::Duration::days(7)).and_hms_opt(13, 0, 0).expect("valid time");
+        edit_council(state, move |c| c.meetings.push(Meeting { id: browser::new_id().into(), start, duration_minutes: 120, place: String::new(), agenda: vec![], notes: String::new() }));
+    };
+    let change = move |id: MeetingId, f: Box<dyn FnOnce(&mut Meeting)>| {
+        edit_council(state, move |c| {
+            if let Some(m) = c.meetings.iter_mut().find(|m| m.id == id) {
+                f(m)
+            }
+        })
+    };
+    view! {
+        <div class="card meetings">
+            <h2>{move || t().meetings}</h2>
+            <button on:click=add>{move || t().add_meeting}</button>
+            {move || meetings.get().into_iter().map(|m| {
+                let when = format_start(t(), m.start);
+                let past = m.start < Local::now().naive_local();
+                let (i1, i2, i3, i4, i5, i6, i7) = (m.id.clone(), m.id.clone(), m.id.clone(), m.id.clone(), m.id.clone(), m.id.clone(), m.id.clone());
+                view! {
+                    <div class="meeting" class:past=past>
+                        <h3>{when.clone()}</h3>
+                        <div class="meeting-fields">
+                            <label class="field"><span>{move || t().date_time}</span>
+                                <input type="datetime-local" prop:value=m.start.format("%Y-%m-%dT%H:%M").to_string()
+                                    on:change=move |ev| { if let Ok(v) = NaiveDateTime::parse_from_str(&event_target_value(&ev), "%Y-%m-%dT%H:%M") { change(i1.clone(), Box::new(move |m| m.start = v)) } }/></label>
+                            <label class="field"><span>{move || t().duration_minutes}</span>
+                                <input type="number" min="15" max="1440" step="15" prop:value=m.duration_minutes.to_string()
+                                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<i64>() { change(i2.clone(), Box::new(move |m| m.duration_minutes = v.clamp(1, 1440))) } }/></label>
+                            <label class="field"><span>{move || t().place}</span>
+                                <input type="text" prop:value=m.place.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i3.clone(), Box::new(move |m| m.place = v)) }/></label>
+                        </div>
+                        <label class="field"><span>{move || t().agenda}</span>
+                            <textarea rows="3" prop:value=m.agenda.join("\n")
+                                on:change=move |ev| { let v = event_target_value(&ev); change(i4.clone(), Box::new(move |m| m.agenda = v.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect())) }></textarea></label>
+                        <label class="field"><span>{move || t().notes}</span>
+                            <textarea rows="2" prop:value=m.notes.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i5.clone(), Box::new(move |m| m.notes = v)) }></textarea></label>
+                        <button class="small" on:click=move |_| export_calendar(state, Some(i6.clone()))>{move || t().export_meeting}</button>
+                        <button class="small danger" on:click=move |_| { let id = i7.clone(); edit_council(state, move |c| c.meetings.retain(|m| m.id != id)) }>{move || t().delete}</button>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn Goals() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let goals = council(state, |m| m.council.goals.clone());
+    let change = move |id: GoalId, f: Box<dyn FnOnce(&mut Goal)>| {
+        edit_council(state, move |c| {
+            if let Some(g) = c.goals.iter_mut().find(|g| g.id == id) {
+                f(g)
+            }
+        })
+    };
+    let add = move |_| {
+        let title = t().new_goal.to_owned();
+        edit_council(state, move |c| c.goals.push(Goal { id: browser::new_id().into(), title, indicator: String::new(), target_date: None }));
+    };
+    view! {
+        <div class="card goals">
+            <h2>{move || t().goals}</h2>
+            <button on:click=add>{move || t().add_goal}</button>
+            <table class="plain">
+                <thead><tr><th>{move || t().goal}</th><th>{move || t().indicator}</th><th>{move || t().target_date}</th><th></th></tr></thead>
+                <tbody>
+                {move || goals.get().unwrap_or_default().into_iter().map(|g| {
+                    let (i1, i2, i3, i4) = (g.id.clone(), g.id.clone(), g.id.clone(), g.id.clone());
+                    view! {
+                        <tr>
+                            <td><input type="text" aria-label=move || t().goal prop:value=g.title.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i1.clone(), Box::new(move |g| g.title = v)) }/></td>
+                            <td><input type="text" aria-label=move || t().indicator prop:value=g.indicator.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i2.clone(), Box::new(move |g| g.indicator = v)) }/></td>
+                            <td><input type="date" aria-label=move || t().target_date prop:value=g.target_date.map(|d| d.to_string()).unwrap_or_default()
+                                on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); change(i3.clone(), Box::new(move |g| g.target_date = v)) }/></td>
+                            <td><button class="small danger" on:click=move |_| { let id = i4.clone(); edit_council(state, move |c| { c.goals.retain(|g| g.id != id); c.actions.iter_mut().filter(|a| a.goal.as_ref() == Some(&id)).for_each(|a| a.goal = None) }) }>{move || t().delete}</button></td>
+                        </tr>
+                    }
+                }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// How the action plan is grouped on screen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grouping {
+    ByGoal,
+    ByResponsible,
+    Timeline,
+}
+
+const STATUSES: [ActionStatus; 4] = [ActionStatus::Planned, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Blocked];
+
+fn status_key(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::Planned => "planned",
+        ActionStatus::InProgress => "in_progress",
+        ActionStatus::Done => "done",
+        ActionStatus::Blocked => "blocked",
+    }
+}
+
+#[component]
+fn ActionPlan() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let grouping = RwSignal::new(Grouping::ByGoal);
+    let add = move |_| {
+        let title = t().new_action.to_owned();
+        edit_council(state, move |c| {
+            c.actions.push(Action {
+                id: browser::new_id().into(),
+                title,
+                goal: c.goals.first().map(|g| g.id.clone()),
+                responsible: None,
+                accountable: None,
+                consulted: vec![],
+                informed: vec![],
+                start: None,
+                due: None,
+                status: ActionStatus::Planned,
+                note: String::new(),
+            })
+        });
+    };
+    // Groups of (heading, actions), in the chosen order.
+    let groups = Memo::new(move |_| {
+        let by = grouping.get();
+        let lang = t();
+        state.current.with(|c| {
+            let Some(m) = c.as_ref() else { return Vec::new() };
+            let mut actions = m.council.actions.clone();
+            match by {
+                Grouping::ByGoal => {
+                    let mut groups: Vec<(String, Vec<Action>)> = m.council.goals.iter().map(|g| (g.title.clone(), actions.iter().filter(|a| a.goal.as_ref() == Some(&g.id)).cloned().collect())).collect();
+                    groups.push((lang.no_goal.to_owned(), actions.iter().filter(|a| a.goal.as_ref().is_none_or(|g| !m.council.goals.iter().any(|x| &x.id == g))).cloned().collect()));
+                    groups.into_iter().filter(|(_, a)| !a.is_empty()).collect()
+                }
+                Grouping::ByResponsible => {
+                    let mut owners: Vec<Option<ActorId>> = actions.iter().map(|a| a.responsible.clone()).collect();
+                    owners.sort();
+                    owners.dedup();
+                    owners
+                        .into_iter()
+                        .map(|o| {
+                            let heading = o.as_ref().and_then(|id| m.actor(id)).map(|a| a.name.clone()).unwrap_or_else(|| lang.no_responsible.to_owned());
+                            (heading, actions.iter().filter(|a| a.responsible == o).cloned().collect())
+                        })
+                        .collect()
+                }
+                Grouping::Timeline => {
+                    actions.sort_by_key(|a| (a.due.is_none(), a.due, a.start));
+                    vec![(lang.timeline.to_owned(), actions)]
+                }
+            }
+        })
+    });
+    view! {
+        <div class="card actionplan">
+            <h2>{move || t().action_plan}</h2>
+            <div class="actionplan-tools">
+                <button on:click=add>{move || t().add_action}</button>
+                <label class="field inline"><span>{move || t().group_by}</span>
+                    <select on:change=move |ev| grouping.set(match event_target_value(&ev).as_str() { "responsible" => Grouping::ByResponsible, "timeline" => Grouping::Timeline, _ => Grouping::ByGoal })>
+                        <option value="goal">{move || t().by_goal}</option>
+                        <option value="responsible">{move || t().by_responsible}</option>
+                        <option value="timeline">{move || t().timeline}</option>
+                    </select>
+                </label>
+            </div>
+            {move || groups.get().into_iter().map(|(heading, actions)| view! {
+                <h3>{heading}</h3>
+                {actions.into_iter().map(|a| view! { <ActionCard action=a/> }).collect_view()}
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn ActionCard(action: Action) -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    let id = action.id.clone();
+    let change = {
+        let id = id.clone();
+        move |f: Box<dyn FnOnce(&mut Action)>| {
+            let id = id.clone();
+            edit_council(state, move |c| {
+                if let Some(a) = c.actions.iter_mut().find(|a| a.id == id) {
+                    f(a)
+                }
+            })
+        }
+    };
+    let flags = analysis::action_flags(&action, today());
+    let actors = state.current.with_untracked(|c| c.as_ref().map(|m| m.actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let goals = state.current.with_untracked(|c| c.as_ref().map(|m| m.council.goals.iter().map(|g| (g.id.clone(), g.title.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let one_actor = {
+        let change = change.clone();
+        let actors = actors.clone();
+        move |label: fn(&Texts) -> &'static str, current: Option<ActorId>, write: fn(&mut Action, Option<ActorId>)| {
+            let change = change.clone();
+            view! {
+                <label class="field"><span>{move || label(t())}</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); let v = (!v.is_empty()).then(|| ActorId::from(v)); change(Box::new(move |a| write(a, v))) }>
+                        <option value="" selected=current.is_none()>"–"</option>
+                        {actors.iter().map(|(aid, name)| view! { <option value=aid.0.clone() selected=current.as_ref() == Some(aid)>{name.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+            }
+        }
+    };
+    let many_actors = {
+        let change = change.clone();
+        let actors = actors.clone();
+        move |label: fn(&Texts) -> &'static str, current: Vec<ActorId>, write: fn(&mut Action, Vec<ActorId>)| {
+            let change = change.clone();
+            view! {
+                <label class="field"><span>{move || label(t())}</span>
+                    <select multiple size="3" on:change=move |ev| {
+                        let select: leptos::web_sys::HtmlSelectElement = event_target(&ev);
+                        let options = select.selected_options();
+                        let chosen: Vec<ActorId> = (0..options.length()).filter_map(|i| options.item(i)).filter_map(|o| o.get_attribute("value")).map(ActorId::from).collect();
+                        change(Box::new(move |a| write(a, chosen)))
+                    }>
+                        {actors.iter().map(|(aid, name)| view! { <option value=aid.0.clone() selected=current.contains(aid)>{name.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+            }
+        }
+    };
+    let (c1, c2, c3, c4, c5, c6) = (change.clone(), change.clone(), change.clone(), change.clone(), change.clone(), change.clone());
+    let flagged = !flags.is_empty();
+    view! {
+        <div class="action" class:flagged=flagged>
+            <div class="action-head">
+                <input type="text" class="action-title" aria-label=move || t().action_title prop:value=action.title.clone()
+                    on:change=move |ev| { let v = event_target_value(&ev); c1(Box::new(move |a| a.title = v)) }/>
+                <select aria-label=move || t().status on:change=move |ev| { let v = event_target_value(&ev); if let Some(s) = STATUSES.into_iter().find(|s| status_key(*s) == v) { c2(Box::new(move |a| a.status = s)) } }>
+                    {STATUSES.into_iter().map(|s| view! { <option value=status_key(s) selected=action.status == s>{move || (t().status_label)(s)}</option> }).collect_view()}
+                </select>
+                <button class="small danger" aria-label=move || t().delete_action on:click=move |_| { let id = id.clone(); edit_council(state, move |c| c.actions.retain(|a| a.id != id)) }>{move || t().delete}</button>
+            </div>
+            <ul class="flags">
+                {flags.into_iter().map(|f| view! { <li class="flag" role="note">"⚠ "{move || (t().action_flag)(f)}</li> }).collect_view()}
+            </ul>
+            <div class="action-fields">
+                <label class="field"><span>{move || t().goal}</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); let v = (!v.is_empty()).then(|| GoalId::from(v)); c3(Box::new(move |a| a.goal = v)) }>
+                        <option value="" selected=action.goal.is_none()>"–"</option>
+                        {goals.into_iter().map(|(gid, title)| view! { <option value=gid.0.clone() selected=action.goal.as_ref() == Some(&gid)>{title}</option> }).collect_view()}
+                    </select>
+                </label>
+                {one_actor(|t| t.responsible, action.responsible.clone(), |a, v| a.responsible = v)}
+                {one_actor(|t| t.accountable, action.accountable.clone(), |a, v| a.accountable = v)}
+                {many_actors(|t| t.consulted, action.consulted.clone(), |a, v| a.consulted = v)}
+                {many_actors(|t| t.informed, action.informed.clone(), |a, v| a.informed = v)}
+                <label class="field"><span>{move || t().start}</span>
+                    <input type="date" prop:value=action.start.map(|d| d.to_string()).unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c4(Box::new(move |a| a.start = v)) }/></label>
+                <label class="field"><span>{move || t().due}</span>
+                    <input type="date" prop:value=action.due.map(|d| d.to_string()).unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c5(Box::new(move |a| a.due = v)) }/></label>
+                <label class="field wide"><span>{move || t().note}</span>
+                    <input type="text" prop:value=action.note.clone() on:change=move |ev| { let v = event_target_value(&ev); c6(Box::new(move |a| a.note = v)) }/></label>
+            </div>
+        </div>
+    }
+}

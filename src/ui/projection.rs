@@ -1,0 +1,98 @@
+//! Projection mode: large type, high contrast, no editing chrome. A projector window
+//! (`?projector=1`) follows the facilitator's open map and view live: the facilitator's
+//! window publishes them under `samverkan.projection`, map edits arrive as storage events.
+
+use super::Tab;
+use crate::state::AppState;
+use leptos::prelude::*;
+use samverkan_model::MapId;
+use serde::{Deserialize, Serialize};
+
+/// Where the facilitator is, for the projector window to follow.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Shown {
+    map: Option<MapId>,
+    tab: String,
+}
+
+/// The storage key the facilitator's window publishes to.
+pub const SHOWN_KEY: &str = "samverkan.projection";
+
+/// Projection state, in context.
+#[derive(Clone, Copy)]
+pub struct Projection {
+    pub on: RwSignal<bool>,
+    /// This window is the projector: it follows and never leaves projection mode.
+    pub is_projector: bool,
+}
+
+pub fn use_projection() -> Projection {
+    expect_context::<Projection>()
+}
+
+fn is_projector_window() -> bool {
+    let search = window().location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("projector")).as_deref() == Some("1")
+}
+
+/// Sets up projection mode and, in the projector window, following.
+pub fn start(state: AppState, tab: RwSignal<Tab>) -> Projection {
+    let is_projector = is_projector_window();
+    let projection = Projection { on: RwSignal::new(is_projector), is_projector };
+    provide_context(projection);
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("projection", projection.on.get());
+        }
+    });
+    if is_projector {
+        follow(state, tab);
+    } else {
+        Effect::new(move |_| {
+            let shown = Shown { map: state.current.with(|c| c.as_ref().map(|m| m.id.clone())), tab: tab.get().slug().to_owned() };
+            state.write_view_state(SHOWN_KEY, &serde_json::to_string(&shown).unwrap_or_default());
+        });
+    }
+    projection
+}
+
+fn apply(state: AppState, tab: RwSignal<Tab>, text: Option<String>) {
+    let Some(shown) = text.and_then(|t| serde_json::from_str::<Shown>(&t).ok()) else { return };
+    if let Some(id) = shown.map {
+        state.open_map(&id);
+    }
+    if let Some(which) = Tab::from_slug(&shown.tab) {
+        tab.set(which);
+    }
+}
+
+fn follow(state: AppState, tab: RwSignal<Tab>) {
+    apply(state, tab, state.read_view_state(SHOWN_KEY));
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(SHOWN_KEY) {
+            apply(state, tab, ev.new_value());
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Enters or leaves projection mode in this window, full screen while on.
+pub fn toggle(projection: Projection) {
+    let on = !projection.on.get_untracked();
+    projection.on.set(on);
+    let document = document();
+    if on {
+        if let Some(root) = document.document_element() {
+            let _ = root.request_fullscreen();
+        }
+    } else if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    }
+}
+
+/// Opens the projector window, which follows this one.
+pub fn open_projector_window(state: AppState) {
+    let lang = state.lang.get_untracked().tag();
+    let path = window().location().pathname().unwrap_or_else(|_| "/".into());
+    let _ = window().open_with_url_and_target(&format!("{path}?projector=1&lang={lang}"), "samverkan-projector");
+}

@@ -1,0 +1,101 @@
+// End-to-end: a coordinator builds a competence council from the map, fixes a missing
+// category, schedules meetings, agrees actions (one overdue), exports the calendar, prints.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startHarness } from './app.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+const ACTORS = [
+  'Region Örebro län #public_sector @Örebro !5 ?5',
+  'Örebro universitet #education @Örebro !4 ?4',
+  'Arbetsförmedlingen #labour_market !4 ?4',
+  'Örebro kommun #public_sector @Örebro',
+  'Karlskoga kommun #public_sector @Karlskoga',
+  'Vuxenutbildningen Örebro #education @Örebro',
+  'Handelskammaren Mälardalen #business !4 ?5',
+];
+
+test('a council of six, coverage fixed, meetings, an overdue action, calendar and print', async () => {
+  const app = await harness.newApp('en');
+  await app.newMap();
+  for (const line of ACTORS) await app.addActor(line);
+  await app.page.getByRole('tab', { name: 'Council' }).click();
+  await app.page.getByRole('textbox', { name: 'Council name' }).fill('Kompetensrådet Örebro län');
+  await app.page.getByRole('textbox', { name: 'Council name' }).press('Tab');
+
+  const addMember = app.page.getByRole('combobox', { name: 'Add member' });
+  for (const name of ['Region Örebro län', 'Örebro universitet', 'Arbetsförmedlingen', 'Örebro kommun', 'Karlskoga kommun', 'Vuxenutbildningen Örebro']) {
+    await addMember.fill(name);
+    await addMember.press('Enter');
+  }
+  const members = app.page.locator('.members tbody tr');
+  assert.equal(await members.count(), 6);
+
+  // Business is required and missing: flagged, and the key actor is offered.
+  const business = app.page.locator('.checklist li', { hasText: 'Business' });
+  assert.match(await business.getAttribute('class'), /missing/);
+  assert.match(await business.textContent(), /✗.*missing from the council/);
+  await app.page.getByRole('button', { name: 'Add Handelskammaren Mälardalen to the council' }).click();
+  assert.match(await business.getAttribute('class'), /ok/);
+  assert.match(await business.textContent(), /✓.*Handelskammaren Mälardalen/);
+  assert.equal(await members.count(), 7);
+
+  // Gender balance: flagged until balanced.
+  const gender = (i) => members.nth(i).getByRole('combobox', { name: /^Gender of/ });
+  for (let i = 0; i < 7; i++) await gender(i).selectOption(i % 2 === 0 ? 'woman' : 'man');
+  assert.match(await app.page.locator('.balance').textContent(), /women 57 %, men 43 %.*Within 40–60 %/);
+
+  // Two meetings.
+  await app.button('Add meeting').click();
+  await app.button('Add meeting').click();
+  const meetings = app.page.locator('.meeting');
+  assert.equal(await meetings.count(), 2);
+  await meetings.nth(0).getByLabel('Place').fill('Örebro slott, Sal 2');
+  await meetings.nth(0).getByLabel('Place').press('Tab');
+  await meetings.nth(1).getByLabel('Date and time').fill('2027-02-03T09:30');
+  await meetings.nth(1).getByLabel('Date and time').press('Tab');
+
+  // A goal and three actions, one overdue.
+  await app.button('Add goal').click();
+  await app.page.getByRole('textbox', { name: 'Goal' }).fill('Fler vuxna i yrkesutbildning');
+  await app.page.getByRole('textbox', { name: 'Goal' }).press('Tab');
+  for (let i = 0; i < 3; i++) await app.button('Add action').click();
+  const actions = app.page.locator('.action');
+  assert.equal(await actions.count(), 3);
+  await actions.nth(0).getByLabel('Due').fill('2020-01-31');
+  await actions.nth(0).getByLabel('Due').press('Tab');
+  await actions.nth(1).getByLabel('Responsible (R)').selectOption({ label: 'Region Örebro län' });
+  await actions.nth(1).getByLabel('Accountable (A)').selectOption({ label: 'Arbetsförmedlingen' });
+  await actions.nth(1).getByLabel('Due').fill('2099-06-30');
+  await actions.nth(1).getByLabel('Due').press('Tab');
+  const overdue = app.page.locator('.action', { hasText: 'Overdue' });
+  assert.equal(await overdue.count(), 1);
+  assert.equal(await app.page.locator('.action.flagged').count(), 2, 'the overdue one and the unowned third');
+  await app.shot('council-en');
+
+  // Calendar export.
+  const download = app.page.waitForEvent('download');
+  await app.button('Export calendar').click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /\.ics$/);
+  const ics = await readFile(await file.path(), 'utf8');
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 2);
+  assert.match(ics, /LOCATION:Örebro slott\\, Sal 2/);
+  assert.match(ics, /DTSTART;TZID=Europe\/Stockholm:20270203T093000/);
+  assert.ok(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75), 'lines folded at 75 octets');
+
+  // Print view.
+  await app.page.emulateMedia({ media: 'print' });
+  await app.page.setViewportSize({ width: 794, height: 1123 });
+  await app.shot('council-print-a4');
+  assert.equal(await app.page.locator('.topbar').isVisible(), false);
+  assert.equal(await app.page.locator('.actionplan').isVisible(), true);
+  await app.page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});

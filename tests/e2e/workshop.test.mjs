@@ -1,0 +1,107 @@
+// End-to-end: a facilitator maps a room live: ten actors typed with inline hints, links
+// drawn on the map, a drag on the grid undone, views switched, a reload, and the projector.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness } from './app.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+const ROOM = [
+  'Region Jönköpings län #offentlig @Jönköping !5 ?5',
+  'Jönköping University #utbildning @Jönköping !4 ?4',
+  'Arbetsförmedlingen #arbetsmarknad ^nationell !4 ?3',
+  'Almi Företagspartner #näringsliv !3 ?4',
+  'Science Park #forskning @Jönköping',
+  'Gislaveds kommun #offentlig @Gislaved ^lokal',
+  'Företagarna #näringsliv +2',
+  'Campus Värnamo #utbildning @Värnamo',
+  'Teknikcollege #utbildning %nätverk',
+  'Smålands turism #turism -1',
+];
+
+test('ten actors with hints, links on the map, a grid drag undone, a reload: all as left', async () => {
+  const app = await harness.newApp('sv');
+  await app.newMap();
+  for (const line of ROOM) {
+    assert.ok(line.length + 1 < 60, `${line} fits well under 30 keystrokes a word-ful`);
+    await app.addActorBox.pressSequentially(line, { delay: 0 });
+    await app.addActorBox.press('Enter');
+  }
+  // The hints were read: names are clean and the fields are set.
+  await app.page.getByRole('tab', { name: 'Tabell' }).click();
+  const names = await app.actorNames();
+  assert.equal(names.length, 10);
+  assert.equal(names[0], 'Region Jönköpings län');
+  assert.equal(names[9], 'Smålands turism');
+  const row = app.page.locator('table.actortable');
+  assert.equal(await row.getByRole('combobox', { name: 'Sektor för Region Jönköpings län' }).inputValue(), 'public_sector');
+  assert.equal(await row.getByRole('textbox', { name: 'Kommun för Region Jönköpings län' }).inputValue(), 'Jönköping');
+  assert.equal(await row.getByRole('combobox', { name: 'Inflytande för Region Jönköpings län' }).inputValue(), '5');
+
+  // Link actors on the network map: click one, shift-click another.
+  await app.page.getByRole('tab', { name: 'Karta' }).click();
+  const node = (name) => app.page.getByRole('button', { name: new RegExp(`^${name}, inflytande`) });
+  await node('Region Jönköpings län').waitFor();
+  await app.page.waitForTimeout(1500); // let the layout settle so nodes stay put under the pointer
+  await node('Region Jönköpings län').click();
+  await node('Jönköping University').click({ modifiers: ['Shift'] });
+  await node('Jönköping University').click();
+  await node('Science Park').click({ modifiers: ['Shift'] });
+  assert.equal(await app.page.locator('svg.network line.relation').count(), 2);
+  await app.shot('workshop-network-sv');
+
+  // Drag on the grid, check the values, undo.
+  await app.page.getByRole('tab', { name: 'Rutnät' }).click();
+  const actor = app.page.getByRole('button', { name: /^Företagarna:/ });
+  assert.match(await actor.getAttribute('aria-label'), /inflytande 3, intresse 3/);
+  const grid = await app.page.getByRole('group', { name: 'Makt–intresse-rutnät' }).boundingBox();
+  const from = await actor.locator('circle').boundingBox();
+  await app.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await app.page.mouse.down();
+  await app.page.mouse.move(grid.x + grid.width * 0.2, grid.y + grid.height * 0.1, { steps: 8 });
+  await app.page.mouse.up();
+  assert.match(await actor.getAttribute('aria-label'), /inflytande 5, intresse 1/);
+  await app.shot('workshop-grid-sv');
+  await app.page.keyboard.press('Control+z');
+  assert.match(await actor.getAttribute('aria-label'), /inflytande 3, intresse 3/);
+
+  await app.page.getByRole('tab', { name: 'Kompetensråd' }).click();
+  await app.shot('workshop-council-empty-sv');
+  await app.saved();
+  await app.reload();
+  await app.page.getByRole('tab', { name: 'Tabell' }).click();
+  assert.deepEqual(await app.actorNames(), names);
+  await app.page.getByRole('tab', { name: 'Karta' }).click();
+  await node('Science Park').waitFor();
+  assert.equal(await app.page.locator('svg.network line.relation').count(), 2);
+  await app.page.getByRole('tab', { name: 'Rutnät' }).click();
+  assert.match(await app.page.getByRole('button', { name: /^Företagarna:/ }).getAttribute('aria-label'), /inflytande 3, intresse 3, inställning \+2/);
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});
+
+test('the projector window follows the facilitator live', async () => {
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const facilitator = await context.newPage();
+  await facilitator.goto(`${harness.server.url}?lang=en`);
+  await facilitator.getByRole('button', { name: 'New map', exact: true }).click();
+  const box = facilitator.getByRole('textbox', { name: 'Add actor' });
+  await box.fill('Region Halland');
+  await box.press('Enter');
+  const [projector] = await Promise.all([
+    context.waitForEvent('page'),
+    facilitator.getByRole('button', { name: 'Open projector window' }).click(),
+  ]);
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.getByRole('button', { name: /^Region Halland, influence/ }).waitFor();
+  assert.equal(await projector.evaluate(() => document.documentElement.classList.contains('projection')), true);
+  await box.fill('Högskolan i Halmstad');
+  await box.press('Enter');
+  await projector.getByRole('button', { name: /^Högskolan i Halmstad, influence/ }).waitFor({ timeout: 5000 });
+  await facilitator.getByRole('tab', { name: 'Grid' }).click();
+  await projector.getByRole('group', { name: 'Power–interest grid' }).waitFor({ timeout: 5000 });
+  await projector.screenshot({ path: 'tests/e2e/output/projector-grid-1920-en.png' });
+  await context.close();
+});
