@@ -20,12 +20,18 @@ pub fn new_id() -> String {
 
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, content: &str, mime: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&content.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(anchor) = document.create_element("a") {
         let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
         anchor.set_href(&url);
@@ -38,14 +44,22 @@ pub fn download(name: &str, content: &str, mime: &str) {
 /// The `lang` query parameter, if any.
 pub fn url_lang() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("lang")
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get("lang")
 }
 
 /// Puts `lang` in the address (without reloading) so a reload keeps the language.
 pub fn set_url_lang(lang: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(href) = window.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     url.search_params().set("lang", lang);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));

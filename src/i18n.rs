@@ -1,9 +1,9 @@
 //! UI text in Swedish (default) and English. One `Texts` struct with a constant per
 //! language: a string missing in either language is a compile error.
 
-use samverkan_model::store::StoreError;
 use chrono::{NaiveDate, NaiveTime};
 use samverkan_model::analysis::ActionFlag;
+use samverkan_model::store::StoreError;
 use samverkan_model::{ActionStatus, ActorKind, CouncilRole, Gender, Level, Problem, Reason};
 
 /// The UI language.

@@ -18,14 +18,25 @@ pub enum Message {
     StorageUnavailable,
     SaveFailed(StoreError),
     NotReadBack,
-    Unreadable { problem: Problem, backup_key: Option<String> },
+    Unreadable {
+        problem: Problem,
+        backup_key: Option<String>,
+    },
     Conflict,
     UpdatedFromOtherTab,
     UsageHigh(f64),
-    ImportFailed { file: String, problems: Vec<Problem> },
+    ImportFailed {
+        file: String,
+        problems: Vec<Problem>,
+    },
     Imported(String),
     ImportSameId(String),
-    ActorRemoved { name: String, relations: usize, member: bool, actions: usize },
+    ActorRemoved {
+        name: String,
+        relations: usize,
+        member: bool,
+        actions: usize,
+    },
     MapDeleted(String),
     PositionsRepaired(usize),
 }
@@ -62,7 +73,10 @@ impl Message {
             Message::StorageUnavailable => t.storage_unavailable.to_owned(),
             Message::SaveFailed(error) => t.store_error(error),
             Message::NotReadBack => t.not_read_back.to_owned(),
-            Message::Unreadable { problem, backup_key } => {
+            Message::Unreadable {
+                problem,
+                backup_key,
+            } => {
                 let mut text = (t.unreadable_stored_map)(&t.problem(problem));
                 if backup_key.is_none() {
                     text = format!("{text} {}", t.unreadable_kept_in_place);
@@ -75,9 +89,12 @@ impl Message {
             Message::ImportFailed { file, problems } => (t.import_failed)(file, problems.len()),
             Message::Imported(title) => (t.imported)(title),
             Message::ImportSameId(title) => (t.import_same_id)(title),
-            Message::ActorRemoved { name, relations, member, actions } => {
-                (t.actor_removed)(name, *relations, *member, *actions)
-            }
+            Message::ActorRemoved {
+                name,
+                relations,
+                member,
+                actions,
+            } => (t.actor_removed)(name, *relations, *member, *actions),
             Message::MapDeleted(title) => (t.map_deleted)(title),
             Message::PositionsRepaired(n) => (t.positions_repaired)(*n),
         }
@@ -85,8 +102,14 @@ impl Message {
 
     /// Detail lines under the headline: the first problems of a failed import.
     pub fn details(&self, t: &Texts) -> Vec<String> {
-        let Message::ImportFailed { problems, .. } = self else { return Vec::new() };
-        let mut lines: Vec<String> = problems.iter().take(LISTED_PROBLEMS).map(|p| t.problem(p)).collect();
+        let Message::ImportFailed { problems, .. } = self else {
+            return Vec::new();
+        };
+        let mut lines: Vec<String> = problems
+            .iter()
+            .take(LISTED_PROBLEMS)
+            .map(|p| t.problem(p))
+            .collect();
         if problems.len() > LISTED_PROBLEMS {
             lines.push((t.more_problems)(problems.len() - LISTED_PROBLEMS));
         }

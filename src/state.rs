@@ -29,7 +29,11 @@ pub struct MapSummary {
 
 impl MapSummary {
     fn of(map: &Map) -> Self {
-        Self { id: map.id.clone(), title: map.title.clone(), actors: map.actors.len() }
+        Self {
+            id: map.id.clone(),
+            title: map.title.clone(),
+            actors: map.actors.len(),
+        }
     }
 }
 
@@ -81,7 +85,10 @@ impl AppState {
     /// Opens storage, loads every readable map (backing up the rest) and opens the first.
     pub fn start(lang: Lang) -> AppState {
         let (mut backend, unavailable) = Backend::open();
-        let report = store::load_all(&mut backend, &Utc::now().format("%Y%m%dT%H%M%S").to_string());
+        let report = store::load_all(
+            &mut backend,
+            &Utc::now().format("%Y%m%dT%H%M%S").to_string(),
+        );
         let state = AppState {
             lang: RwSignal::new(lang),
             maps: RwSignal::new(Vec::new()),
@@ -110,17 +117,40 @@ impl AppState {
         match report {
             Ok(report) => {
                 for bad in &report.unreadable {
-                    let problem = bad.problems.first().cloned().unwrap_or_else(|| samverkan_model::Problem::new("", samverkan_model::Reason::Empty));
-                    let actions = bad.backup_key.iter().map(|k| NoticeAction::DownloadBackup(k.clone())).collect();
-                    state.notify(Severity::Error, Message::Unreadable { problem, backup_key: bad.backup_key.clone() }, actions);
+                    let problem = bad.problems.first().cloned().unwrap_or_else(|| {
+                        samverkan_model::Problem::new("", samverkan_model::Reason::Empty)
+                    });
+                    let actions = bad
+                        .backup_key
+                        .iter()
+                        .map(|k| NoticeAction::DownloadBackup(k.clone()))
+                        .collect();
+                    state.notify(
+                        Severity::Error,
+                        Message::Unreadable {
+                            problem,
+                            backup_key: bad.backup_key.clone(),
+                        },
+                        actions,
+                    );
                 }
                 if report.repaired_positions > 0 {
-                    state.notify(Severity::Info, Message::PositionsRepaired(report.repaired_positions), vec![]);
+                    state.notify(
+                        Severity::Info,
+                        Message::PositionsRepaired(report.repaired_positions),
+                        vec![],
+                    );
                 }
                 state.session.update_value(|s| {
-                    s.revisions = report.maps.iter().map(|m| (m.map.id.clone(), m.revision)).collect();
+                    s.revisions = report
+                        .maps
+                        .iter()
+                        .map(|m| (m.map.id.clone(), m.revision))
+                        .collect();
                 });
-                state.maps.set(report.maps.iter().map(|m| MapSummary::of(&m.map)).collect());
+                state
+                    .maps
+                    .set(report.maps.iter().map(|m| MapSummary::of(&m.map)).collect());
                 if let Some(first) = report.maps.into_iter().next() {
                     state.current.set(Some(first.map));
                 }
@@ -142,7 +172,12 @@ impl AppState {
         let id = id.unwrap_or_default();
         self.notices.update(|list| {
             list.retain(|n| n.message != message);
-            list.push(Notice { id, severity, message, actions });
+            list.push(Notice {
+                id,
+                severity,
+                message,
+                actions,
+            });
         });
         id
     }
@@ -165,7 +200,8 @@ impl AppState {
             change(map);
             if *map != before {
                 map.updated_at = Utc::now();
-                self.session.update_value(|s| s.history.record(before, merge_key));
+                self.session
+                    .update_value(|s| s.history.record(before, merge_key));
                 changed = true;
             }
         });
@@ -182,18 +218,26 @@ impl AppState {
     }
 
     fn sync_history_flags(&self) {
-        let (undo, redo) = self.session.with_value(|s| (s.history.can_undo(), s.history.can_redo()));
+        let (undo, redo) = self
+            .session
+            .with_value(|s| (s.history.can_undo(), s.history.can_redo()));
         self.can_undo.set(undo);
         self.can_redo.set(redo);
     }
 
     fn sync_summary(&self) {
-        let Some(summary) = self.current.with_untracked(|c| c.as_ref().map(MapSummary::of)) else { return };
-        self.maps.update(|maps| match maps.iter_mut().find(|m| m.id == summary.id) {
-            Some(slot) if *slot != summary => *slot = summary,
-            Some(_) => {}
-            None => maps.push(summary),
-        });
+        let Some(summary) = self
+            .current
+            .with_untracked(|c| c.as_ref().map(MapSummary::of))
+        else {
+            return;
+        };
+        self.maps
+            .update(|maps| match maps.iter_mut().find(|m| m.id == summary.id) {
+                Some(slot) if *slot != summary => *slot = summary,
+                Some(_) => {}
+                None => maps.push(summary),
+            });
     }
 
     pub fn undo(&self) {
@@ -205,8 +249,16 @@ impl AppState {
     }
 
     fn travel(&self, step: impl FnOnce(&mut History, Map) -> Option<Map>) {
-        let Some(map) = self.current.get_untracked() else { return };
-        let Some(target) = self.session.try_update_value(|s| step(&mut s.history, map)).flatten() else { return };
+        let Some(map) = self.current.get_untracked() else {
+            return;
+        };
+        let Some(target) = self
+            .session
+            .try_update_value(|s| step(&mut s.history, map))
+            .flatten()
+        else {
+            return;
+        };
         self.current.set(Some(target));
         self.after_change();
     }
@@ -225,7 +277,10 @@ impl AppState {
         let state = *self;
         set_timeout(
             move || {
-                if state.session.with_value(|s| Some(s.save_generation) == generation) {
+                if state
+                    .session
+                    .with_value(|s| Some(s.save_generation) == generation)
+                {
                     state.flush();
                 }
             },
@@ -235,7 +290,9 @@ impl AppState {
 
     /// Writes the open map now if it has unsaved changes (also on `pagehide`).
     pub fn flush(&self) {
-        let Some(map) = self.current.get_untracked() else { return };
+        let Some(map) = self.current.get_untracked() else {
+            return;
+        };
         let (dirty, conflict) = self.session.with_value(|s| (s.dirty, s.conflict));
         if !dirty || conflict {
             return;
@@ -252,25 +309,37 @@ impl AppState {
         match result {
             Some(Ok(_)) => {
                 self.save_status.set(SaveStatus::Saved);
-                self.dismiss_where(|n| !matches!(n.message, Message::SaveFailed(_) | Message::NotReadBack));
+                self.dismiss_where(|n| {
+                    !matches!(n.message, Message::SaveFailed(_) | Message::NotReadBack)
+                });
                 self.ask_persistence_once();
                 self.refresh_usage();
             }
             Some(Err(SaveError::Conflict { .. })) => self.enter_conflict(),
             Some(Err(SaveError::Store(error))) => {
                 self.save_status.set(SaveStatus::Failed);
-                self.notify(Severity::Error, Message::SaveFailed(error), vec![NoticeAction::ExportCurrent]);
+                self.notify(
+                    Severity::Error,
+                    Message::SaveFailed(error),
+                    vec![NoticeAction::ExportCurrent],
+                );
             }
             Some(Err(SaveError::NotReadBack)) => {
                 self.save_status.set(SaveStatus::Failed);
-                self.notify(Severity::Error, Message::NotReadBack, vec![NoticeAction::ExportCurrent]);
+                self.notify(
+                    Severity::Error,
+                    Message::NotReadBack,
+                    vec![NoticeAction::ExportCurrent],
+                );
             }
             None => {}
         }
     }
 
     fn ask_persistence_once(&self) {
-        let first = self.session.try_update_value(|s| !std::mem::replace(&mut s.asked_persistence, true));
+        let first = self
+            .session
+            .try_update_value(|s| !std::mem::replace(&mut s.asked_persistence, true));
         if first == Some(true) && !self.session.with_value(|s| s.store.is_memory()) {
             request_persistence();
         }
@@ -281,13 +350,19 @@ impl AppState {
             if s.store.is_memory() {
                 None
             } else {
-                store::usage_chars(&s.store).ok().map(|used| used as f64 / QUOTA_CHARS as f64)
+                store::usage_chars(&s.store)
+                    .ok()
+                    .map(|used| used as f64 / QUOTA_CHARS as f64)
             }
         });
         self.usage.set(usage);
         match usage {
             Some(share) if share >= WARN_SHARE => {
-                self.notify(Severity::Warning, Message::UsageHigh(share), vec![NoticeAction::ExportCurrent]);
+                self.notify(
+                    Severity::Warning,
+                    Message::UsageHigh(share),
+                    vec![NoticeAction::ExportCurrent],
+                );
             }
             _ => self.dismiss_where(|n| !matches!(n.message, Message::UsageHigh(_))),
         }
@@ -299,7 +374,11 @@ impl AppState {
         self.notify(
             Severity::Warning,
             Message::Conflict,
-            vec![NoticeAction::LoadOtherTab, NoticeAction::KeepMineAsCopy, NoticeAction::ExportCurrent],
+            vec![
+                NoticeAction::LoadOtherTab,
+                NoticeAction::KeepMineAsCopy,
+                NoticeAction::ExportCurrent,
+            ],
         );
     }
 
@@ -307,10 +386,17 @@ impl AppState {
     /// a newer stored revision of the open map is taken over if this tab has no unsaved
     /// changes, and otherwise the user is asked. Never written over.
     pub fn check_other_tabs(&self, key: Option<&str>) {
-        if key.is_some_and(|k| k.starts_with(store::MAP_PREFIX) || k == store::INDEX_KEY) || key.is_none() {
+        if key.is_some_and(|k| k.starts_with(store::MAP_PREFIX) || k == store::INDEX_KEY)
+            || key.is_none()
+        {
             self.reload_list();
         }
-        let Some(id) = self.current.with_untracked(|c| c.as_ref().map(|m| m.id.clone())) else { return };
+        let Some(id) = self
+            .current
+            .with_untracked(|c| c.as_ref().map(|m| m.id.clone()))
+        else {
+            return;
+        };
         if key.is_some_and(|k| k != map_key(&id)) {
             return;
         }
@@ -342,8 +428,12 @@ impl AppState {
             store::load_all(&mut copy, "unused").ok()
         });
         if let Some(Some(report)) = report {
-            let mut summaries: Vec<MapSummary> = report.maps.iter().map(|m| MapSummary::of(&m.map)).collect();
-            if let Some(open) = self.current.with_untracked(|c| c.as_ref().map(MapSummary::of)) {
+            let mut summaries: Vec<MapSummary> =
+                report.maps.iter().map(|m| MapSummary::of(&m.map)).collect();
+            if let Some(open) = self
+                .current
+                .with_untracked(|c| c.as_ref().map(MapSummary::of))
+            {
                 match summaries.iter_mut().find(|m| m.id == open.id) {
                     Some(slot) => *slot = open,
                     None if self.session.with_value(|s| s.dirty) => summaries.push(open),
@@ -355,7 +445,10 @@ impl AppState {
     }
 
     fn load_from_store(&self, id: &MapId) -> bool {
-        let loaded = self.session.with_value(|s| s.store.get(&map_key(id)).ok().flatten()).map(|text| read_document(&text));
+        let loaded = self
+            .session
+            .with_value(|s| s.store.get(&map_key(id)).ok().flatten())
+            .map(|text| read_document(&text));
         match loaded {
             Some(Ok(loaded)) => {
                 let revision = loaded.document.revision;
@@ -372,8 +465,17 @@ impl AppState {
                 true
             }
             Some(Err(problems)) => {
-                let problem = problems.into_iter().next().unwrap_or_else(|| samverkan_model::Problem::new("", samverkan_model::Reason::Empty));
-                self.notify(Severity::Error, Message::Unreadable { problem, backup_key: None }, vec![]);
+                let problem = problems.into_iter().next().unwrap_or_else(|| {
+                    samverkan_model::Problem::new("", samverkan_model::Reason::Empty)
+                });
+                self.notify(
+                    Severity::Error,
+                    Message::Unreadable {
+                        problem,
+                        backup_key: None,
+                    },
+                    vec![],
+                );
                 false
             }
             None => false,
@@ -382,7 +484,11 @@ impl AppState {
 
     /// Opens another map, saving the open one first.
     pub fn open_map(&self, id: &MapId) {
-        if self.current.with_untracked(|c| c.as_ref().map(|m| &m.id == id)).unwrap_or(false) {
+        if self
+            .current
+            .with_untracked(|c| c.as_ref().map(|m| &m.id == id))
+            .unwrap_or(false)
+        {
             return;
         }
         self.flush();
@@ -407,7 +513,12 @@ impl AppState {
     /// Creates an empty map with the default sectors, labelled in the UI language.
     pub fn new_map(&self) {
         let t = self.lang.get_untracked().texts();
-        let map = Map::new(browser::new_id().into(), t.untitled_map, Utc::now(), default_sectors(|id| (t.sector_label)(id).to_owned()));
+        let map = Map::new(
+            browser::new_id().into(),
+            t.untitled_map,
+            Utc::now(),
+            default_sectors(|id| (t.sector_label)(id).to_owned()),
+        );
         self.add_and_open(map);
     }
 
@@ -419,7 +530,9 @@ impl AppState {
     /// Copies a map under a new id and opens the copy.
     pub fn duplicate_map(&self, id: &MapId) {
         self.open_map(id);
-        let Some(mut copy) = self.current.get_untracked() else { return };
+        let Some(mut copy) = self.current.get_untracked() else {
+            return;
+        };
         let t = self.lang.get_untracked().texts();
         copy.id = browser::new_id().into();
         copy.title = (t.copy_of)(&copy.title);
@@ -431,7 +544,9 @@ impl AppState {
     /// Deletes a map; the notice offers to restore it.
     pub fn delete_map(&self, id: &MapId) {
         self.open_map(id);
-        let Some(map) = self.current.get_untracked() else { return };
+        let Some(map) = self.current.get_untracked() else {
+            return;
+        };
         let result = self.session.try_update_value(|s| {
             let result = store::delete_map(&mut s.store, id);
             s.revisions.remove(id);
@@ -444,11 +559,17 @@ impl AppState {
         }
         self.maps.update(|maps| maps.retain(|m| &m.id != id));
         self.current.set(None);
-        let next = self.maps.with_untracked(|maps| maps.first().map(|m| m.id.clone()));
+        let next = self
+            .maps
+            .with_untracked(|maps| maps.first().map(|m| m.id.clone()));
         if let Some(next) = next {
             self.load_from_store(&next);
         }
-        self.notify(Severity::Info, Message::MapDeleted(map.title.clone()), vec![NoticeAction::RestoreDeletedMap]);
+        self.notify(
+            Severity::Info,
+            Message::MapDeleted(map.title.clone()),
+            vec![NoticeAction::RestoreDeletedMap],
+        );
     }
 
     /// Carries out a notice's button.
@@ -466,7 +587,9 @@ impl AppState {
                 return;
             }
             NoticeAction::LoadOtherTab => {
-                let id = self.current.with_untracked(|c| c.as_ref().map(|m| m.id.clone()));
+                let id = self
+                    .current
+                    .with_untracked(|c| c.as_ref().map(|m| m.id.clone()));
                 if let Some(id) = id {
                     self.session.update_value(|s| s.conflict = false);
                     self.load_from_store(&id);
@@ -486,21 +609,37 @@ impl AppState {
                 }
             }
             NoticeAction::RestoreDeletedMap => {
-                if let Some(map) = self.session.try_update_value(|s| s.last_deleted.take()).flatten() {
+                if let Some(map) = self
+                    .session
+                    .try_update_value(|s| s.last_deleted.take())
+                    .flatten()
+                {
                     self.add_and_open(map);
                 }
             }
             NoticeAction::ImportReplace => {
-                if let Some(map) = self.session.try_update_value(|s| s.pending_import.take()).flatten() {
+                if let Some(map) = self
+                    .session
+                    .try_update_value(|s| s.pending_import.take())
+                    .flatten()
+                {
                     self.open_map(&map.id);
                     let title = map.title.clone();
                     self.edit(None, move |current| *current = map);
                     self.flush();
-                    self.notify(Severity::Info, Message::Imported(title), vec![NoticeAction::Undo]);
+                    self.notify(
+                        Severity::Info,
+                        Message::Imported(title),
+                        vec![NoticeAction::Undo],
+                    );
                 }
             }
             NoticeAction::ImportKeepBoth => {
-                if let Some(mut map) = self.session.try_update_value(|s| s.pending_import.take()).flatten() {
+                if let Some(mut map) = self
+                    .session
+                    .try_update_value(|s| s.pending_import.take())
+                    .flatten()
+                {
                     map.id = browser::new_id().into();
                     let title = map.title.clone();
                     self.add_and_open(map);
@@ -514,9 +653,18 @@ impl AppState {
 
     /// Downloads the open map as `<title>.samverkan.json`.
     pub fn export_current(&self) {
-        let Some(map) = self.current.get_untracked() else { return };
-        let name = format!("{}.samverkan.json", samverkan_model::io::file_stem(&map.title));
-        browser::download(&name, &write_pretty(&Document::new(map, 0)), "application/json");
+        let Some(map) = self.current.get_untracked() else {
+            return;
+        };
+        let name = format!(
+            "{}.samverkan.json",
+            samverkan_model::io::file_stem(&map.title)
+        );
+        browser::download(
+            &name,
+            &write_pretty(&Document::new(map, 0)),
+            "application/json",
+        );
     }
 
     /// Writes a small piece of shared view state (the projector's view) under `key`.
@@ -538,12 +686,18 @@ impl AppState {
     pub fn export_all(&self) {
         self.flush();
         let open = self.current.get_untracked();
-        let ids: Vec<MapId> = self.maps.with_untracked(|maps| maps.iter().map(|m| m.id.clone()).collect());
+        let ids: Vec<MapId> = self
+            .maps
+            .with_untracked(|maps| maps.iter().map(|m| m.id.clone()).collect());
         let maps: Vec<Map> = ids
             .iter()
             .filter_map(|id| match &open {
                 Some(map) if &map.id == id => Some(map.clone()),
-                _ => self.session.with_value(|s| s.store.get(&map_key(id)).ok().flatten()).and_then(|text| read_document(&text).ok()).map(|l| l.document.map),
+                _ => self
+                    .session
+                    .with_value(|s| s.store.get(&map_key(id)).ok().flatten())
+                    .and_then(|text| read_document(&text).ok())
+                    .map(|l| l.document.map),
             })
             .collect();
         let name = format!("samverkan-{}.samverkan.json", Utc::now().format("%Y-%m-%d"));
@@ -557,7 +711,14 @@ impl AppState {
         let loaded = match read_any(text) {
             Ok(loaded) => loaded,
             Err(problems) => {
-                self.notify(Severity::Error, Message::ImportFailed { file: file.to_owned(), problems }, vec![]);
+                self.notify(
+                    Severity::Error,
+                    Message::ImportFailed {
+                        file: file.to_owned(),
+                        problems,
+                    },
+                    vec![],
+                );
                 return;
             }
         };
@@ -566,10 +727,16 @@ impl AppState {
         for one in loaded {
             let mut map = one.document.map;
             let title = map.title.clone();
-            let exists = self.maps.with_untracked(|maps| maps.iter().any(|m| m.id == map.id));
+            let exists = self
+                .maps
+                .with_untracked(|maps| maps.iter().any(|m| m.id == map.id));
             if exists && single {
                 self.session.update_value(|s| s.pending_import = Some(map));
-                self.notify(Severity::Warning, Message::ImportSameId(title), vec![NoticeAction::ImportReplace, NoticeAction::ImportKeepBoth]);
+                self.notify(
+                    Severity::Warning,
+                    Message::ImportSameId(title),
+                    vec![NoticeAction::ImportReplace, NoticeAction::ImportKeepBoth],
+                );
                 continue;
             }
             if exists {

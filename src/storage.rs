@@ -36,14 +36,17 @@ impl Backend {
 impl BrowserStore {
     /// Opens local storage, checking that a write goes through.
     pub fn open() -> Result<BrowserStore, StoreError> {
-        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         // `local_storage()` itself throws in some sandboxed frames, so ask before gloo does.
         match window.local_storage() {
             Ok(Some(_)) => {}
             Ok(None) => return Err(StoreError::Unavailable("localStorage is null".into())),
             Err(error) => return Err(StoreError::Unavailable(describe(&error))),
         }
-        let mut store = BrowserStore { raw: LocalStorage::raw() };
+        let mut store = BrowserStore {
+            raw: LocalStorage::raw(),
+        };
         let probe = format!("{PREFIX}probe");
         store.set(&probe, "1").map_err(|e| match e {
             StoreError::Quota => StoreError::Quota,
@@ -57,8 +60,13 @@ impl BrowserStore {
 /// Tells a full quota from other failures: Chromium's `QuotaExceededError`, Firefox's
 /// `NS_ERROR_DOM_QUOTA_REACHED` and the legacy code 22.
 pub fn classify(error: &JsValue) -> StoreError {
-    let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let code = js_sys::Reflect::get(error, &"code".into()).ok().and_then(|v| v.as_f64());
+    let name = js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let code = js_sys::Reflect::get(error, &"code".into())
+        .ok()
+        .and_then(|v| v.as_f64());
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == Some(22.0) {
         StoreError::Quota
     } else {

@@ -22,8 +22,15 @@ fn clear() {
 }
 
 fn sample_map(id: &str) -> Map {
-    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
-    let mut map = Map::new(id.into(), "Kompetensråd Jönköping", now, default_sectors(|s| s.to_owned()));
+    let now = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 22, 10, 0, 0)
+        .unwrap();
+    let mut map = Map::new(
+        id.into(),
+        "Kompetensråd Jönköping",
+        now,
+        default_sectors(|s| s.to_owned()),
+    );
     let mut region = Actor::new("a".into(), "Region Jönköpings län");
     region.sector = "public_sector".into();
     region.influence = 5;
@@ -39,7 +46,10 @@ fn a_saved_map_loads_back_from_local_storage() {
     let mut store = BrowserStore::open().expect("local storage works in Chromium");
     let map = sample_map("m1");
     assert_eq!(store::save_map(&mut store, &map, 0), Ok(1));
-    let raw = local_storage().get_item("samverkan.map.m1").unwrap().expect("stored under samverkan.map.<id>");
+    let raw = local_storage()
+        .get_item("samverkan.map.m1")
+        .unwrap()
+        .expect("stored under samverkan.map.<id>");
     assert!(raw.contains("\"format\":\"samverkan\""));
     let report = store::load_all(&mut store, "t").unwrap();
     assert_eq!(report.maps.len(), 1);
@@ -54,16 +64,28 @@ fn a_corrupted_value_is_kept_under_a_backup_key() {
     let mut store = BrowserStore::open().unwrap();
     store::save_map(&mut store, &sample_map("good"), 0).unwrap();
     let full = write_compact(&Document::new(sample_map("bad"), 1));
-    let cut = (0..=full.len() / 2).rev().find(|&i| full.is_char_boundary(i)).unwrap();
+    let cut = (0..=full.len() / 2)
+        .rev()
+        .find(|&i| full.is_char_boundary(i))
+        .unwrap();
     let truncated = &full[..cut];
-    local_storage().set_item("samverkan.map.bad", truncated).unwrap();
+    local_storage()
+        .set_item("samverkan.map.bad", truncated)
+        .unwrap();
 
     let report = store::load_all(&mut store, "20261122T100000").unwrap();
     assert_eq!(report.maps.len(), 1, "the good map still loads");
     assert_eq!(report.unreadable.len(), 1);
-    let backup = report.unreadable[0].backup_key.clone().expect("backup written");
+    let backup = report.unreadable[0]
+        .backup_key
+        .clone()
+        .expect("backup written");
     assert_eq!(backup, "samverkan.backup.20261122T100000.map.bad");
-    assert_eq!(local_storage().get_item(&backup).unwrap().as_deref(), Some(truncated), "raw value preserved exactly");
+    assert_eq!(
+        local_storage().get_item(&backup).unwrap().as_deref(),
+        Some(truncated),
+        "raw value preserved exactly"
+    );
     assert_eq!(local_storage().get_item("samverkan.map.bad").unwrap(), None);
 }
 
@@ -93,8 +115,14 @@ fn a_full_quota_is_reported_as_quota_and_the_old_value_stays() {
     map.description = "lång beskrivning ".repeat(2000);
     let result = store::save_map(&mut store, &map, 1);
     assert_eq!(result, Err(SaveError::Store(StoreError::Quota)));
-    let stored = local_storage().get_item("samverkan.map.q").unwrap().unwrap();
-    assert!(!stored.contains("lång beskrivning"), "the previous version is untouched");
+    let stored = local_storage()
+        .get_item("samverkan.map.q")
+        .unwrap()
+        .unwrap();
+    assert!(
+        !stored.contains("lång beskrivning"),
+        "the previous version is untouched"
+    );
     clear();
 }
 
@@ -119,21 +147,36 @@ async fn the_app_starts_beside_a_corrupted_map_and_says_so() {
     clear();
     let mut store = BrowserStore::open().unwrap();
     store::save_map(&mut store, &sample_map("ok"), 0).unwrap();
-    local_storage().set_item("samverkan.map.broken", "{\"format\":\"samverkan\",\"version\":1,\"map\":{").unwrap();
+    local_storage()
+        .set_item(
+            "samverkan.map.broken",
+            "{\"format\":\"samverkan\",\"version\":1,\"map\":{",
+        )
+        .unwrap();
 
     let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(document.create_element("div").unwrap());
+    let host: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(document.create_element("div").unwrap());
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), samverkan::ui::App);
     leptos::task::tick().await;
 
-    let alert = host.query_selector("[role=alert]").unwrap().expect("an alert is shown");
+    let alert = host
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert is shown");
     let text = alert.text_content().unwrap();
     assert!(text.contains("kunde inte läsas"), "Swedish message: {text}");
-    assert!(host.text_content().unwrap().contains("Kompetensråd Jönköping"), "the good map is listed and open");
-    let names: Vec<String> = (0..2).filter_map(|i| host.query_selector_all("input.name").unwrap().get(i)).map(|n| {
-        wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(n).value()
-    }).collect();
+    assert!(
+        host.text_content()
+            .unwrap()
+            .contains("Kompetensråd Jönköping"),
+        "the good map is listed and open"
+    );
+    let names: Vec<String> = (0..2)
+        .filter_map(|i| host.query_selector_all("input.name").unwrap().get(i))
+        .map(|n| wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(n).value())
+        .collect();
     assert_eq!(names, vec!["Region Jönköpings län", "Jönköping University"]);
     assert!(local_storage().key(0).unwrap().is_some());
     assert!(

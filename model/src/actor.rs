@@ -15,7 +15,12 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 4] = [Self::Organisation, Self::Person, Self::Network, Self::Project];
+    pub const ALL: [ActorKind; 4] = [
+        Self::Organisation,
+        Self::Person,
+        Self::Network,
+        Self::Project,
+    ];
 
     /// The wire name (`network`), also used as a CSS class and i18n key.
     pub fn as_str(self) -> &'static str {
@@ -40,7 +45,12 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [Self::Local, Self::Regional, Self::National, Self::International];
+    pub const ALL: [Level; 4] = [
+        Self::Local,
+        Self::Regional,
+        Self::National,
+        Self::International,
+    ];
 
     /// The wire name (`regional`).
     pub fn as_str(self) -> &'static str {

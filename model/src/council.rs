@@ -128,7 +128,10 @@ impl Council {
     /// An empty council that requires the default sectors.
     pub fn with_default_requirements() -> Self {
         Self {
-            required_sectors: DEFAULT_REQUIRED_SECTORS.iter().map(|s| SectorId::from(*s)).collect(),
+            required_sectors: DEFAULT_REQUIRED_SECTORS
+                .iter()
+                .map(|s| SectorId::from(*s))
+                .collect(),
             ..Self::default()
         }
     }

@@ -31,7 +31,11 @@ impl Default for History {
 impl History {
     /// A history that keeps at most `limit` undo steps.
     pub fn with_limit(limit: usize) -> Self {
-        Self { undo: VecDeque::new(), redo: Vec::new(), limit: limit.max(1) }
+        Self {
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+        }
     }
 
     /// Records `before` as the state to return to, and clears redo. A step whose
@@ -43,7 +47,10 @@ impl History {
                 return;
             }
         }
-        self.undo.push_back(Step { before, merge_key: merge_key.map(str::to_owned) });
+        self.undo.push_back(Step {
+            before,
+            merge_key: merge_key.map(str::to_owned),
+        });
         if self.undo.len() > self.limit {
             self.undo.pop_front();
         }
@@ -66,7 +73,10 @@ impl History {
     /// Returns the state the last undo left, keeping `current` for undo.
     pub fn redo(&mut self, current: Map) -> Option<Map> {
         let next = self.redo.pop()?;
-        self.undo.push_back(Step { before: current, merge_key: None });
+        self.undo.push_back(Step {
+            before: current,
+            merge_key: None,
+        });
         Some(next)
     }
 
@@ -95,7 +105,10 @@ mod tests {
     use crate::map::tests::sample_map;
 
     fn with_title(map: &Map, title: &str) -> Map {
-        Map { title: title.to_owned(), ..map.clone() }
+        Map {
+            title: title.to_owned(),
+            ..map.clone()
+        }
     }
 
     #[test]

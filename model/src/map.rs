@@ -49,7 +49,12 @@ pub struct Removal {
 
 impl Map {
     /// An empty map with the given palette and a council requiring the default sectors.
-    pub fn new(id: MapId, title: impl Into<String>, now: DateTime<Utc>, sectors: Vec<Sector>) -> Self {
+    pub fn new(
+        id: MapId,
+        title: impl Into<String>,
+        now: DateTime<Utc>,
+        sectors: Vec<Sector>,
+    ) -> Self {
         Self {
             id,
             title: title.into(),
@@ -101,7 +106,10 @@ impl Map {
             usages.push(Usage::CouncilMember);
         }
         for action in self.council.actions.iter().filter(|a| a.mentions(id)) {
-            usages.push(Usage::Action { id: action.id.clone(), title: action.title.clone() });
+            usages.push(Usage::Action {
+                id: action.id.clone(),
+                title: action.title.clone(),
+            });
         }
         usages
     }
@@ -112,8 +120,9 @@ impl Map {
         let index = self.actors.iter().position(|a| &a.id == id)?;
         let usages = self.usages_of(id);
         let actor = self.actors.remove(index);
-        let (relations, kept): (Vec<_>, Vec<_>) =
-            std::mem::take(&mut self.relations).into_iter().partition(|r| r.touches(id));
+        let (relations, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.relations)
+            .into_iter()
+            .partition(|r| r.touches(id));
         self.relations = kept;
         self.council.members.retain(|m| &m.actor != id);
         for action in &mut self.council.actions {
@@ -126,7 +135,11 @@ impl Map {
             action.consulted.retain(|a| a != id);
             action.informed.retain(|a| a != id);
         }
-        Some(Removal { actor, relations, usages })
+        Some(Removal {
+            actor,
+            relations,
+            usages,
+        })
     }
 
     /// Adds a relation. Refuses (returns false) when an end is unknown or it would be a loop.
@@ -169,7 +182,12 @@ pub(crate) mod tests {
     /// for one action.
     pub(crate) fn sample_map() -> Map {
         let now = "2026-11-22T10:00:00Z".parse().unwrap();
-        let mut map = Map::new("m1".into(), "Test", now, default_sectors(|id| id.to_owned()));
+        let mut map = Map::new(
+            "m1".into(),
+            "Test",
+            now,
+            default_sectors(|id| id.to_owned()),
+        );
         for id in ["a", "b", "c"] {
             map.add_actor(Actor::new(id.into(), format!("Actor {id}")));
         }
@@ -208,7 +226,10 @@ pub(crate) mod tests {
             removal.usages,
             vec![
                 Usage::CouncilMember,
-                Usage::Action { id: "act1".into(), title: "Survey employers".into() }
+                Usage::Action {
+                    id: "act1".into(),
+                    title: "Survey employers".into()
+                }
             ]
         );
         assert_eq!(map.relations.len(), 1);
@@ -234,7 +255,10 @@ pub(crate) mod tests {
         assert!(!map.add_relation(Relation::new("x".into(), "a".into(), "nope".into())));
         assert!(!map.add_relation(Relation::new("y".into(), "a".into(), "a".into())));
         assert_eq!(map.relations.len(), 2);
-        assert_eq!(map.remove_relation(&"r2".into()).map(|r| r.to), Some("c".into()));
+        assert_eq!(
+            map.remove_relation(&"r2".into()).map(|r| r.to),
+            Some("c".into())
+        );
     }
 
     #[test]

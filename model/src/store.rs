@@ -56,7 +56,12 @@ impl KeyValueStore for MemoryStore {
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         if let Some(capacity) = self.capacity {
-            let others: u64 = self.entries.iter().filter(|(k, _)| *k != key).map(|(k, v)| chars(k) + chars(v)).sum();
+            let others: u64 = self
+                .entries
+                .iter()
+                .filter(|(k, _)| *k != key)
+                .map(|(k, v)| chars(k) + chars(v))
+                .sum();
             if others + chars(key) + chars(value) > capacity {
                 return Err(StoreError::Quota);
             }
@@ -118,30 +123,50 @@ fn read_index(store: &impl KeyValueStore) -> Index {
 }
 
 fn write_index(store: &mut impl KeyValueStore, index: &Index) -> Result<(), StoreError> {
-    store.set(INDEX_KEY, &serde_json::to_string(index).expect("ids serialise"))
+    store.set(
+        INDEX_KEY,
+        &serde_json::to_string(index).expect("ids serialise"),
+    )
 }
 
 /// Reads every stored map. Unreadable values are moved to `samverkan.backup.<stamp>.<key>`
 /// (the stamp keeps backups of different days apart) and reported; the rest still load.
 pub fn load_all(store: &mut impl KeyValueStore, stamp: &str) -> Result<LoadReport, StoreError> {
     let mut report = LoadReport::default();
-    for key in store.keys()?.into_iter().filter(|k| k.starts_with(MAP_PREFIX)) {
-        let Some(text) = store.get(&key)? else { continue };
+    for key in store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(MAP_PREFIX))
+    {
+        let Some(text) = store.get(&key)? else {
+            continue;
+        };
         match read_document(&text) {
             Ok(loaded) => {
                 report.repaired_positions += loaded.repaired_positions;
-                report.maps.push(StoredMap { map: loaded.document.map, revision: loaded.document.revision });
+                report.maps.push(StoredMap {
+                    map: loaded.document.map,
+                    revision: loaded.document.revision,
+                });
             }
             Err(problems) => {
                 let backup = format!("{BACKUP_PREFIX}{stamp}.{}", &key[PREFIX.len()..]);
                 let moved = store.set(&backup, &text).is_ok() && store.remove(&key).is_ok();
-                report.unreadable.push(Unreadable { key, backup_key: moved.then_some(backup), problems });
+                report.unreadable.push(Unreadable {
+                    key,
+                    backup_key: moved.then_some(backup),
+                    problems,
+                });
             }
         }
     }
     let order = read_index(store).maps;
     let rank = |id: &MapId| order.iter().position(|o| o == id).unwrap_or(usize::MAX);
-    report.maps.sort_by(|a, b| rank(&a.map.id).cmp(&rank(&b.map.id)).then(b.map.updated_at.cmp(&a.map.updated_at)));
+    report.maps.sort_by(|a, b| {
+        rank(&a.map.id)
+            .cmp(&rank(&b.map.id))
+            .then(b.map.updated_at.cmp(&a.map.updated_at))
+    });
     Ok(report)
 }
 
@@ -171,16 +196,24 @@ struct RevisionOnly {
 /// The revision stored for a map, without reading the whole map; None if absent or unreadable.
 pub fn stored_revision(store: &impl KeyValueStore, id: &MapId) -> Result<Option<u64>, StoreError> {
     let text = store.get(&map_key(id))?;
-    Ok(text.and_then(|t| serde_json::from_str::<RevisionOnly>(&t).ok()).map(|r| r.revision))
+    Ok(text
+        .and_then(|t| serde_json::from_str::<RevisionOnly>(&t).ok())
+        .map(|r| r.revision))
 }
 
 /// Saves `map` on top of `base_revision` (the revision this tab last loaded or saved) and
 /// returns the new revision. Refuses when the store holds a newer revision, and reads the
 /// value back to make sure it landed.
-pub fn save_map(store: &mut impl KeyValueStore, map: &Map, base_revision: u64) -> Result<u64, SaveError> {
+pub fn save_map(
+    store: &mut impl KeyValueStore,
+    map: &Map,
+    base_revision: u64,
+) -> Result<u64, SaveError> {
     if let Some(stored) = stored_revision(store, &map.id)? {
         if stored > base_revision {
-            return Err(SaveError::Conflict { stored_revision: stored });
+            return Err(SaveError::Conflict {
+                stored_revision: stored,
+            });
         }
     }
     let revision = base_revision + 1;
@@ -209,7 +242,11 @@ pub fn delete_map(store: &mut impl KeyValueStore, id: &MapId) -> Result<(), Stor
 /// Backup keys with their raw values, for the user to download.
 pub fn backups(store: &impl KeyValueStore) -> Result<Vec<(String, String)>, StoreError> {
     let mut found = Vec::new();
-    for key in store.keys()?.into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)) {
+    for key in store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+    {
         if let Some(value) = store.get(&key)? {
             found.push((key, value));
         }
@@ -254,10 +291,25 @@ mod tests {
         assert_eq!(report.unreadable.len(), 1);
         let bad = &report.unreadable[0];
         assert_eq!(bad.key, "samverkan.map.x");
-        assert_eq!(bad.backup_key.as_deref(), Some("samverkan.backup.20261122.map.x"));
-        assert_eq!(store.get("samverkan.backup.20261122.map.x").unwrap().as_deref(), Some(truncated));
+        assert_eq!(
+            bad.backup_key.as_deref(),
+            Some("samverkan.backup.20261122.map.x")
+        );
+        assert_eq!(
+            store
+                .get("samverkan.backup.20261122.map.x")
+                .unwrap()
+                .as_deref(),
+            Some(truncated)
+        );
         assert_eq!(store.get("samverkan.map.x").unwrap(), None);
-        assert_eq!(backups(&store).unwrap(), vec![("samverkan.backup.20261122.map.x".to_owned(), truncated.to_owned())]);
+        assert_eq!(
+            backups(&store).unwrap(),
+            vec![(
+                "samverkan.backup.20261122.map.x".to_owned(),
+                truncated.to_owned()
+            )]
+        );
     }
 
     #[test]
@@ -267,7 +319,10 @@ mod tests {
         store.capacity = Some(10);
         let report = load_all(&mut store, "t").unwrap();
         assert_eq!(report.unreadable[0].backup_key, None);
-        assert_eq!(store.get("samverkan.map.x").unwrap().as_deref(), Some("not json at all"));
+        assert_eq!(
+            store.get("samverkan.map.x").unwrap().as_deref(),
+            Some("not json at all")
+        );
     }
 
     #[test]
@@ -275,12 +330,29 @@ mod tests {
         let mut store = MemoryStore::default();
         let map = sample_map();
         let good = write_compact(&Document::new(map, 1));
-        store.set("samverkan.map.a", &good.replace("\"organisation\"", "\"alien\"")).unwrap();
-        store.set("samverkan.map.b", &good.replace("\"version\":1", "\"version\":7")).unwrap();
+        store
+            .set(
+                "samverkan.map.a",
+                &good.replace("\"organisation\"", "\"alien\""),
+            )
+            .unwrap();
+        store
+            .set(
+                "samverkan.map.b",
+                &good.replace("\"version\":1", "\"version\":7"),
+            )
+            .unwrap();
         let report = load_all(&mut store, "t").unwrap();
         assert!(report.maps.is_empty());
-        let reasons: Vec<String> = report.unreadable.iter().map(|u| u.problems[0].to_string()).collect();
-        assert!(reasons[0].starts_with("map.actors[0].kind: unknown variant `alien`"), "{reasons:?}");
+        let reasons: Vec<String> = report
+            .unreadable
+            .iter()
+            .map(|u| u.problems[0].to_string())
+            .collect();
+        assert!(
+            reasons[0].starts_with("map.actors[0].kind: unknown variant `alien`"),
+            "{reasons:?}"
+        );
         assert!(reasons[1].contains("newer Samverkan"), "{reasons:?}");
     }
 
@@ -292,7 +364,10 @@ mod tests {
         save_map(&mut store, &map, 1).unwrap(); // the other tab, now at 2
         let mut mine = map.clone();
         mine.title = "stale edit".into();
-        assert_eq!(save_map(&mut store, &mine, 1), Err(SaveError::Conflict { stored_revision: 2 }));
+        assert_eq!(
+            save_map(&mut store, &mine, 1),
+            Err(SaveError::Conflict { stored_revision: 2 })
+        );
         let report = load_all(&mut store, "t").unwrap();
         assert_eq!(report.maps[0].map.title, map.title);
     }
@@ -304,7 +379,10 @@ mod tests {
         save_map(&mut store, &map, 0).unwrap();
         store.capacity = Some(usage_chars(&store).unwrap() + 10);
         map.description = "x".repeat(1000);
-        assert_eq!(save_map(&mut store, &map, 1), Err(SaveError::Store(StoreError::Quota)));
+        assert_eq!(
+            save_map(&mut store, &map, 1),
+            Err(SaveError::Store(StoreError::Quota))
+        );
         let report = load_all(&mut store, "t").unwrap();
         assert_eq!(report.maps[0].revision, 1);
         assert_eq!(report.maps[0].map.description, "");
@@ -317,7 +395,10 @@ mod tests {
         save_map(&mut store, &map, 0).unwrap();
         delete_map(&mut store, &map.id).unwrap();
         assert!(load_all(&mut store, "t").unwrap().maps.is_empty());
-        assert_eq!(store.get(INDEX_KEY).unwrap().as_deref(), Some(r#"{"maps":[]}"#));
+        assert_eq!(
+            store.get(INDEX_KEY).unwrap().as_deref(),
+            Some(r#"{"maps":[]}"#)
+        );
     }
 
     #[test]

@@ -58,7 +58,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, reason: Reason) -> Self {
-        Self { path: path.into(), reason }
+        Self {
+            path: path.into(),
+            reason,
+        }
     }
 }
 
@@ -69,8 +72,12 @@ impl fmt::Display for Reason {
             Reason::Empty => write!(f, "the file is empty"),
             Reason::NotJson(why) => write!(f, "not valid JSON: {why}"),
             Reason::TooDeep => write!(f, "nested too deeply"),
-            Reason::TooLarge { bytes, limit } => write!(f, "{bytes} bytes is larger than the limit of {limit}"),
-            Reason::NotSamverkan => write!(f, "not a Samverkan file (\"format\" must be \"samverkan\")"),
+            Reason::TooLarge { bytes, limit } => {
+                write!(f, "{bytes} bytes is larger than the limit of {limit}")
+            }
+            Reason::NotSamverkan => {
+                write!(f, "not a Samverkan file (\"format\" must be \"samverkan\")")
+            }
             Reason::MissingVersion => write!(f, "no format version number"),
             Reason::NewerVersion { found, supported } => {
                 write!(f, "made by a newer Samverkan (format version {found}; this one reads up to {supported})")
@@ -158,9 +165,16 @@ fn check_palette_and_actors<'a>(c: &mut Checker<'a>) {
     let map = c.map;
     let mut seen = HashSet::new();
     for (i, sector) in map.sectors.iter().enumerate() {
-        c.unique_id(&mut seen, format!("map.sectors[{i}].id"), sector.id.as_str());
+        c.unique_id(
+            &mut seen,
+            format!("map.sectors[{i}].id"),
+            sector.id.as_str(),
+        );
         if !is_hex_color(&sector.color) {
-            c.report(format!("map.sectors[{i}].color"), Reason::BadColor(sector.color.clone()));
+            c.report(
+                format!("map.sectors[{i}].color"),
+                Reason::BadColor(sector.color.clone()),
+            );
         }
     }
     let mut seen = HashSet::new();
@@ -199,22 +213,40 @@ fn check_council<'a>(c: &mut Checker<'a>) {
     for (i, member) in council.members.iter().enumerate() {
         c.actor_ref(format!("map.council.members[{i}].actor"), &member.actor);
         if !members.insert(member.actor.as_str()) {
-            c.report(format!("map.council.members[{i}].actor"), Reason::DuplicateMember(member.actor.0.clone()));
+            c.report(
+                format!("map.council.members[{i}].actor"),
+                Reason::DuplicateMember(member.actor.0.clone()),
+            );
         }
     }
     for (i, sector) in council.required_sectors.iter().enumerate() {
         if c.map.sector(sector.as_str()).is_none() {
-            c.report(format!("map.council.required_sectors[{i}]"), Reason::UnknownSector(sector.0.clone()));
+            c.report(
+                format!("map.council.required_sectors[{i}]"),
+                Reason::UnknownSector(sector.0.clone()),
+            );
         }
     }
     let mut seen = HashSet::new();
     for (i, meeting) in council.meetings.iter().enumerate() {
-        c.unique_id(&mut seen, format!("map.council.meetings[{i}].id"), meeting.id.as_str());
-        c.range(format!("map.council.meetings[{i}].duration_minutes"), meeting.duration_minutes, 1..=24 * 60);
+        c.unique_id(
+            &mut seen,
+            format!("map.council.meetings[{i}].id"),
+            meeting.id.as_str(),
+        );
+        c.range(
+            format!("map.council.meetings[{i}].duration_minutes"),
+            meeting.duration_minutes,
+            1..=24 * 60,
+        );
     }
     let mut seen = HashSet::new();
     for (i, goal) in council.goals.iter().enumerate() {
-        c.unique_id(&mut seen, format!("map.council.goals[{i}].id"), goal.id.as_str());
+        c.unique_id(
+            &mut seen,
+            format!("map.council.goals[{i}].id"),
+            goal.id.as_str(),
+        );
     }
     let goal_ids: HashSet<&str> = council.goals.iter().map(|g| g.id.as_str()).collect();
     let mut seen = HashSet::new();
@@ -226,12 +258,18 @@ fn check_council<'a>(c: &mut Checker<'a>) {
                 c.report(at("goal"), Reason::UnknownGoal(goal.0.clone()));
             }
         }
-        for (field, actor) in [("responsible", &action.responsible), ("accountable", &action.accountable)] {
+        for (field, actor) in [
+            ("responsible", &action.responsible),
+            ("accountable", &action.accountable),
+        ] {
             if let Some(actor) = actor {
                 c.actor_ref(at(field), actor);
             }
         }
-        for (field, list) in [("consulted", &action.consulted), ("informed", &action.informed)] {
+        for (field, list) in [
+            ("consulted", &action.consulted),
+            ("informed", &action.informed),
+        ] {
             for (j, actor) in list.iter().enumerate() {
                 c.actor_ref(format!("{}[{j}]", at(field)), actor);
             }
@@ -257,7 +295,8 @@ mod tests {
     #[test]
     fn unknown_actor_ids_are_reported_at_their_path() {
         let mut map = sample_map();
-        map.relations.push(Relation::new("r3".into(), "a".into(), "x".into()));
+        map.relations
+            .push(Relation::new("r3".into(), "a".into(), "x".into()));
         map.council.members[0].actor = "ghost".into();
         map.council.actions[0].informed.push("nobody".into());
         assert_eq!(
@@ -276,8 +315,14 @@ mod tests {
         map.actors[2].id = "a".into();
         map.actors[1].name = "  ".into();
         let found = paths(&map);
-        assert!(found.contains(&"map.actors[2].id: the id \"a\" is used more than once".to_owned()), "{found:?}");
-        assert!(found.contains(&"map.actors[1].name: must not be empty".to_owned()), "{found:?}");
+        assert!(
+            found.contains(&"map.actors[2].id: the id \"a\" is used more than once".to_owned()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"map.actors[1].name: must not be empty".to_owned()),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -308,8 +353,11 @@ mod tests {
         let found = paths(&map);
         assert_eq!(found.len(), 4, "{found:?}");
         assert!(found.contains(&"map.actors[0].sector: no sector with id \"space\"".to_owned()));
-        assert!(found.contains(&"map.sectors[0].color: \"blue\" is not a #RRGGBB colour".to_owned()));
+        assert!(
+            found.contains(&"map.sectors[0].color: \"blue\" is not a #RRGGBB colour".to_owned())
+        );
         assert!(found.contains(&"map.council.actions[0].goal: no goal with id \"g9\"".to_owned()));
-        assert!(found.contains(&"map.council.required_sectors[4]: no sector with id \"mining\"".to_owned()));
+        assert!(found
+            .contains(&"map.council.required_sectors[4]: no sector with id \"mining\"".to_owned()));
     }
 }

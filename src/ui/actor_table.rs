@@ -11,7 +11,13 @@ use samverkan_model::{Actor, ActorId, ActorKind, Level, Usage};
 pub fn ActorTable() -> impl IntoView {
     let state = use_app_state();
     let t = texts();
-    let ids = move || state.current.with(|c| c.as_ref().map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
+    let ids = move || {
+        state.current.with(|c| {
+            c.as_ref()
+                .map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section class="actors">
             <Show when=move || state.current.with(|c| c.as_ref().is_some_and(|m| m.actors.is_empty()))>
@@ -47,7 +53,12 @@ pub fn QuickAdd() -> impl IntoView {
     let state = use_app_state();
     let t = texts();
     let add_names = move |text: &str| {
-        let names: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+        let names: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
         if names.is_empty() {
             return;
         }
@@ -73,7 +84,12 @@ pub fn QuickAdd() -> impl IntoView {
         }
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
-        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
         if text.trim().contains('\n') {
             ev.prevent_default();
             add_names(&text);
@@ -96,11 +112,18 @@ fn ActorRow(id: ActorId) -> impl IntoView {
     let actor = super::actor_memo(state, id.clone());
     let name = move || actor.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     let set = super::actor_editor(state, id.clone());
-    let sectors = move || state.current.with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default());
+    let sectors = move || {
+        state
+            .current
+            .with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default())
+    };
     let label = move |field: &'static str| move || (t().field_of)(field, &name());
     let number_select = {
         let set = set.clone();
-        move |field: fn(&'static crate::i18n::Texts) -> &'static str, range: std::ops::RangeInclusive<i64>, get: fn(&Actor) -> i64, put: fn(&mut Actor, i64)| {
+        move |field: fn(&'static crate::i18n::Texts) -> &'static str,
+              range: std::ops::RangeInclusive<i64>,
+              get: fn(&Actor) -> i64,
+              put: fn(&mut Actor, i64)| {
             let set = set.clone();
             view! {
                 <select aria-label=move || (t().field_of)(field(t()), &name())
@@ -128,7 +151,13 @@ fn ActorRow(id: ActorId) -> impl IntoView {
         move |_| selection.0.set(Some(id.clone()))
     };
     let _ = label;
-    let (set_name, set_kind, set_sector, set_level, set_town) = (set.clone(), set.clone(), set.clone(), set.clone(), set.clone());
+    let (set_name, set_kind, set_sector, set_level, set_town) = (
+        set.clone(),
+        set.clone(),
+        set.clone(),
+        set.clone(),
+        set.clone(),
+    );
     view! {
         <tr>
             <td>
@@ -212,9 +241,17 @@ fn ActorRow(id: ActorId) -> impl IntoView {
 /// says what went with it.
 fn remove_actor(state: crate::state::AppState, id: &ActorId) {
     let t = state.lang.get_untracked().texts();
-    let Some((name, usages)) = state.current.with_untracked(|c| c.as_ref().and_then(|m| m.actor(id).map(|a| (a.name.clone(), m.usages_of(id))))) else { return };
+    let Some((name, usages)) = state.current.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|m| m.actor(id).map(|a| (a.name.clone(), m.usages_of(id))))
+    }) else {
+        return;
+    };
     let member = usages.contains(&Usage::CouncilMember);
-    let actions = usages.iter().filter(|u| matches!(u, Usage::Action { .. })).count();
+    let actions = usages
+        .iter()
+        .filter(|u| matches!(u, Usage::Action { .. }))
+        .count();
     if !usages.is_empty() {
         let question = (t.confirm_remove_used_actor)(&name, member, actions);
         let confirmed = window().confirm_with_message(&question).unwrap_or(false);
@@ -231,7 +268,12 @@ fn remove_actor(state: crate::state::AppState, id: &ActorId) {
     });
     state.notify(
         crate::notice::Severity::Info,
-        crate::notice::Message::ActorRemoved { name, relations, member, actions },
+        crate::notice::Message::ActorRemoved {
+            name,
+            relations,
+            member,
+            actions,
+        },
         vec![crate::notice::NoticeAction::Undo],
     );
 }

@@ -18,16 +18,34 @@ pub fn AnalysisPanel() -> impl IntoView {
     let summary = Memo::new(move |_| {
         state.current.with(|c| {
             let m = c.as_ref()?;
-            let name = |id: &samverkan_model::ActorId| m.actor(id).map(|a| (id.clone(), a.name.clone()));
-            let brokers: Vec<_> = metrics::top_brokers(m, TOP_BROKERS).into_iter().filter_map(|(id, b)| name(&id).map(|n| (n, b))).collect();
+            let name =
+                |id: &samverkan_model::ActorId| m.actor(id).map(|a| (id.clone(), a.name.clone()));
+            let brokers: Vec<_> = metrics::top_brokers(m, TOP_BROKERS)
+                .into_iter()
+                .filter_map(|(id, b)| name(&id).map(|n| (n, b)))
+                .collect();
             let isolated: Vec<_> = metrics::isolated(m).iter().filter_map(name).collect();
             let sectors: Vec<_> = metrics::count_by_sector(m)
                 .into_iter()
-                .map(|(id, n)| (m.sector(id.as_str()).map(|s| s.label.clone()).unwrap_or_default(), n))
+                .map(|(id, n)| {
+                    (
+                        m.sector(id.as_str())
+                            .map(|s| s.label.clone())
+                            .unwrap_or_default(),
+                        n,
+                    )
+                })
                 .collect();
             let levels = metrics::count_by_level(m);
-            let mut per_actor: Vec<_> = metrics::compute(m).into_iter().filter_map(|(id, x)| name(&id).map(|n| (n, x.degree, x.betweenness))).collect();
-            per_actor.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0 .1.cmp(&b.0 .1)));
+            let mut per_actor: Vec<_> = metrics::compute(m)
+                .into_iter()
+                .filter_map(|(id, x)| name(&id).map(|n| (n, x.degree, x.betweenness)))
+                .collect();
+            per_actor.sort_by(|a, b| {
+                b.2.total_cmp(&a.2)
+                    .then(b.1.cmp(&a.1))
+                    .then(a.0 .1.cmp(&b.0 .1))
+            });
             Some((brokers, isolated, sectors, levels, per_actor))
         })
     });

@@ -8,7 +8,10 @@ use crate::state::{use_app_state, AppState};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use samverkan_model::analysis;
-use samverkan_model::{Action, ActionStatus, ActorId, Council, CouncilRole, Gender, Goal, GoalId, Meeting, MeetingId, Member};
+use samverkan_model::{
+    Action, ActionStatus, ActorId, Council, CouncilRole, Gender, Goal, GoalId, Meeting, MeetingId,
+    Member,
+};
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -19,7 +22,10 @@ fn edit_council(state: AppState, change: impl FnOnce(&mut Council)) {
     state.edit(None, move |map| change(&mut map.council));
 }
 
-fn council<T: Send + Sync + 'static>(state: AppState, read: impl Fn(&samverkan_model::Map) -> T + Send + Sync + 'static) -> Memo<Option<T>>
+fn council<T: Send + Sync + 'static>(
+    state: AppState,
+    read: impl Fn(&samverkan_model::Map) -> T + Send + Sync + 'static,
+) -> Memo<Option<T>>
 where
     T: PartialEq,
 {
@@ -27,7 +33,10 @@ where
 }
 
 fn actor_name(state: AppState, id: &ActorId) -> String {
-    state.current.with(|c| c.as_ref().and_then(|m| m.actor(id).map(|a| a.name.clone()))).unwrap_or_default()
+    state
+        .current
+        .with(|c| c.as_ref().and_then(|m| m.actor(id).map(|a| a.name.clone())))
+        .unwrap_or_default()
 }
 
 #[component]
@@ -68,13 +77,30 @@ fn Members() -> impl IntoView {
     let t = texts();
     let members = council(state, |m| m.council.members.clone());
     let candidates = council(state, |m| {
-        m.actors.iter().filter(|a| !m.council.members.iter().any(|x| x.actor == a.id)).map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()
+        m.actors
+            .iter()
+            .filter(|a| !m.council.members.iter().any(|x| x.actor == a.id))
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect::<Vec<_>>()
     });
     let add_by_name = move |text: String| {
         let wanted = text.trim().to_lowercase();
-        let found = candidates.with_untracked(|c| c.as_ref().and_then(|c| c.iter().find(|(_, n)| n.to_lowercase() == wanted).map(|(id, _)| id.clone())));
+        let found = candidates.with_untracked(|c| {
+            c.as_ref().and_then(|c| {
+                c.iter()
+                    .find(|(_, n)| n.to_lowercase() == wanted)
+                    .map(|(id, _)| id.clone())
+            })
+        });
         if let Some(actor) = found {
-            edit_council(state, move |c| c.members.push(Member { actor, representative: String::new(), gender: Gender::Unspecified, role: CouncilRole::Member }));
+            edit_council(state, move |c| {
+                c.members.push(Member {
+                    actor,
+                    representative: String::new(),
+                    gender: Gender::Unspecified,
+                    role: CouncilRole::Member,
+                })
+            });
             return true;
         }
         false
@@ -137,8 +163,19 @@ fn Members() -> impl IntoView {
     }
 }
 
-const GENDERS: [Gender; 4] = [Gender::Unspecified, Gender::Woman, Gender::Man, Gender::Other];
-const ROLES: [CouncilRole; 5] = [CouncilRole::Chair, CouncilRole::ViceChair, CouncilRole::Member, CouncilRole::Secretary, CouncilRole::CoOpted];
+const GENDERS: [Gender; 4] = [
+    Gender::Unspecified,
+    Gender::Woman,
+    Gender::Man,
+    Gender::Other,
+];
+const ROLES: [CouncilRole; 5] = [
+    CouncilRole::Chair,
+    CouncilRole::ViceChair,
+    CouncilRole::Member,
+    CouncilRole::Secretary,
+    CouncilRole::CoOpted,
+];
 
 fn gender_key(g: Gender) -> &'static str {
     match g {
@@ -167,17 +204,44 @@ fn Coverage() -> impl IntoView {
         analysis::sector_coverage(m)
             .into_iter()
             .map(|c| {
-                let label = m.sector(c.sector.as_str()).map(|s| s.label.clone()).unwrap_or_else(|| c.sector.0.clone());
-                let names: Vec<String> = c.covered_by.iter().filter_map(|id| m.actor(id).map(|a| a.name.clone())).collect();
+                let label = m
+                    .sector(c.sector.as_str())
+                    .map(|s| s.label.clone())
+                    .unwrap_or_else(|| c.sector.0.clone());
+                let names: Vec<String> = c
+                    .covered_by
+                    .iter()
+                    .filter_map(|id| m.actor(id).map(|a| a.name.clone()))
+                    .collect();
                 (c.sector, label, names)
             })
             .collect::<Vec<_>>()
     });
-    let palette = council(state, |m| m.sectors.iter().map(|s| (s.id.clone(), s.label.clone(), m.council.required_sectors.contains(&s.id))).collect::<Vec<_>>());
+    let palette = council(state, |m| {
+        m.sectors
+            .iter()
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    s.label.clone(),
+                    m.council.required_sectors.contains(&s.id),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
     let municipalities = council(state, analysis::municipality_coverage);
     let balance = council(state, analysis::gender_balance);
-    let missing = council(state, |m| analysis::key_actors_missing(m).into_iter().filter_map(|id| m.actor(&id).map(|a| (id.clone(), a.name.clone()))).collect::<Vec<_>>());
-    let percent = |share: Option<f64>| share.map(|s| format!("{:.0} %", s * 100.0)).unwrap_or_else(|| "–".into());
+    let missing = council(state, |m| {
+        analysis::key_actors_missing(m)
+            .into_iter()
+            .filter_map(|id| m.actor(&id).map(|a| (id.clone(), a.name.clone())))
+            .collect::<Vec<_>>()
+    });
+    let percent = |share: Option<f64>| {
+        share
+            .map(|s| format!("{:.0} %", s * 100.0))
+            .unwrap_or_else(|| "–".into())
+    };
     view! {
         <div class="card coverage">
             <h2>{move || t().coverage}</h2>
@@ -232,8 +296,15 @@ fn format_start(t: &Texts, start: NaiveDateTime) -> String {
 }
 
 fn export_calendar(state: AppState, only: Option<MeetingId>) {
-    let Some(map) = state.current.get_untracked() else { return };
-    let meetings: Vec<&Meeting> = map.council.meetings.iter().filter(|m| only.as_ref().is_none_or(|id| &m.id == id)).collect();
+    let Some(map) = state.current.get_untracked() else {
+        return;
+    };
+    let meetings: Vec<&Meeting> = map
+        .council
+        .meetings
+        .iter()
+        .filter(|m| only.as_ref().is_none_or(|id| &m.id == id))
+        .collect();
     let text = samverkan_model::ics::meetings_to_ics(&map, &meetings, chrono::Utc::now());
     let name = format!("{}.ics", samverkan_model::io::file_stem(&map.title));
     browser::download(&name, &text, "text/calendar");
@@ -244,11 +315,31 @@ fn Meetings() -> impl IntoView {
     let state = use_app_state();
     let t = texts();
     let meetings = Memo::new(move |_| {
-        state.current.with(|c| c.as_ref().map(|m| analysis::next_meetings(m, Local::now().naive_local()).into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default())
+        state.current.with(|c| {
+            c.as_ref()
+                .map(|m| {
+                    analysis::next_meetings(m, Local::now().naive_local())
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     let add = move |_| {
-        let start = (today() + chrono::Duration::days(7)).and_hms_opt(13, 0, 0).expect("valid time");
-        edit_council(state, move |c| c.meetings.push(Meeting { id: browser::new_id().into(), start, duration_minutes: 120, place: String::new(), agenda: vec![], notes: String::new() }));
+        let start = (today() + chrono::Duration::days(7))
+            .and_hms_opt(13, 0, 0)
+            .expect("valid time");
+        edit_council(state, move |c| {
+            c.meetings.push(Meeting {
+                id: browser::new_id().into(),
+                start,
+                duration_minutes: 120,
+                place: String::new(),
+                agenda: vec![],
+                notes: String::new(),
+            })
+        });
     };
     let change = move |id: MeetingId, f: Box<dyn FnOnce(&mut Meeting)>| {
         edit_council(state, move |c| {
@@ -306,7 +397,14 @@ fn Goals() -> impl IntoView {
     };
     let add = move |_| {
         let title = t().new_goal.to_owned();
-        edit_council(state, move |c| c.goals.push(Goal { id: browser::new_id().into(), title, indicator: String::new(), target_date: None }));
+        edit_council(state, move |c| {
+            c.goals.push(Goal {
+                id: browser::new_id().into(),
+                title,
+                indicator: String::new(),
+                target_date: None,
+            })
+        });
     };
     view! {
         <div class="card goals">
@@ -341,7 +439,12 @@ enum Grouping {
     Timeline,
 }
 
-const STATUSES: [ActionStatus; 4] = [ActionStatus::Planned, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Blocked];
+const STATUSES: [ActionStatus; 4] = [
+    ActionStatus::Planned,
+    ActionStatus::InProgress,
+    ActionStatus::Done,
+    ActionStatus::Blocked,
+];
 
 fn status_key(s: ActionStatus) -> &'static str {
     match s {
@@ -380,23 +483,62 @@ fn ActionPlan() -> impl IntoView {
         let by = grouping.get();
         let lang = t();
         state.current.with(|c| {
-            let Some(m) = c.as_ref() else { return Vec::new() };
+            let Some(m) = c.as_ref() else {
+                return Vec::new();
+            };
             let mut actions = m.council.actions.clone();
             match by {
                 Grouping::ByGoal => {
-                    let mut groups: Vec<(String, Vec<Action>)> = m.council.goals.iter().map(|g| (g.title.clone(), actions.iter().filter(|a| a.goal.as_ref() == Some(&g.id)).cloned().collect())).collect();
-                    groups.push((lang.no_goal.to_owned(), actions.iter().filter(|a| a.goal.as_ref().is_none_or(|g| !m.council.goals.iter().any(|x| &x.id == g))).cloned().collect()));
+                    let mut groups: Vec<(String, Vec<Action>)> = m
+                        .council
+                        .goals
+                        .iter()
+                        .map(|g| {
+                            (
+                                g.title.clone(),
+                                actions
+                                    .iter()
+                                    .filter(|a| a.goal.as_ref() == Some(&g.id))
+                                    .cloned()
+                                    .collect(),
+                            )
+                        })
+                        .collect();
+                    groups.push((
+                        lang.no_goal.to_owned(),
+                        actions
+                            .iter()
+                            .filter(|a| {
+                                a.goal
+                                    .as_ref()
+                                    .is_none_or(|g| !m.council.goals.iter().any(|x| &x.id == g))
+                            })
+                            .cloned()
+                            .collect(),
+                    ));
                     groups.into_iter().filter(|(_, a)| !a.is_empty()).collect()
                 }
                 Grouping::ByResponsible => {
-                    let mut owners: Vec<Option<ActorId>> = actions.iter().map(|a| a.responsible.clone()).collect();
+                    let mut owners: Vec<Option<ActorId>> =
+                        actions.iter().map(|a| a.responsible.clone()).collect();
                     owners.sort();
                     owners.dedup();
                     owners
                         .into_iter()
                         .map(|o| {
-                            let heading = o.as_ref().and_then(|id| m.actor(id)).map(|a| a.name.clone()).unwrap_or_else(|| lang.no_responsible.to_owned());
-                            (heading, actions.iter().filter(|a| a.responsible == o).cloned().collect())
+                            let heading = o
+                                .as_ref()
+                                .and_then(|id| m.actor(id))
+                                .map(|a| a.name.clone())
+                                .unwrap_or_else(|| lang.no_responsible.to_owned());
+                            (
+                                heading,
+                                actions
+                                    .iter()
+                                    .filter(|a| a.responsible == o)
+                                    .cloned()
+                                    .collect(),
+                            )
                         })
                         .collect()
                 }
@@ -445,12 +587,33 @@ fn ActionCard(action: Action) -> impl IntoView {
         }
     };
     let flags = analysis::action_flags(&action, today());
-    let actors = state.current.with_untracked(|c| c.as_ref().map(|m| m.actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
-    let goals = state.current.with_untracked(|c| c.as_ref().map(|m| m.council.goals.iter().map(|g| (g.id.clone(), g.title.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let actors = state.current.with_untracked(|c| {
+        c.as_ref()
+            .map(|m| {
+                m.actors
+                    .iter()
+                    .map(|a| (a.id.clone(), a.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let goals = state.current.with_untracked(|c| {
+        c.as_ref()
+            .map(|m| {
+                m.council
+                    .goals
+                    .iter()
+                    .map(|g| (g.id.clone(), g.title.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     let one_actor = {
         let change = change.clone();
         let actors = actors.clone();
-        move |label: fn(&Texts) -> &'static str, current: Option<ActorId>, write: fn(&mut Action, Option<ActorId>)| {
+        move |label: fn(&Texts) -> &'static str,
+              current: Option<ActorId>,
+              write: fn(&mut Action, Option<ActorId>)| {
             let change = change.clone();
             view! {
                 <label class="field"><span>{move || label(t())}</span>
@@ -465,7 +628,9 @@ fn ActionCard(action: Action) -> impl IntoView {
     let many_actors = {
         let change = change.clone();
         let actors = actors.clone();
-        move |label: fn(&Texts) -> &'static str, current: Vec<ActorId>, write: fn(&mut Action, Vec<ActorId>)| {
+        move |label: fn(&Texts) -> &'static str,
+              current: Vec<ActorId>,
+              write: fn(&mut Action, Vec<ActorId>)| {
             let change = change.clone();
             view! {
                 <label class="field"><span>{move || label(t())}</span>
@@ -481,7 +646,14 @@ fn ActionCard(action: Action) -> impl IntoView {
             }
         }
     };
-    let (c1, c2, c3, c4, c5, c6) = (change.clone(), change.clone(), change.clone(), change.clone(), change.clone(), change.clone());
+    let (c1, c2, c3, c4, c5, c6) = (
+        change.clone(),
+        change.clone(),
+        change.clone(),
+        change.clone(),
+        change.clone(),
+        change.clone(),
+    );
     let flagged = !flags.is_empty();
     view! {
         <div class="action" class:flagged=flagged>

@@ -38,7 +38,10 @@ fn placements(map: &Map) -> Vec<(ActorId, f64, f64)> {
     use std::collections::HashMap;
     let mut per_cell: HashMap<(i64, i64), Vec<&Actor>> = HashMap::new();
     for actor in &map.actors {
-        per_cell.entry((actor.interest, actor.influence)).or_default().push(actor);
+        per_cell
+            .entry((actor.interest, actor.influence))
+            .or_default()
+            .push(actor);
     }
     let cell_w = (WIDTH - MARGIN - 10.0) / 5.0;
     let cell_h = (HEIGHT - MARGIN - 10.0) / 5.0;
@@ -52,7 +55,11 @@ fn placements(map: &Map) -> Vec<(ActorId, f64, f64)> {
             let (col, row) = ((i as f64 / rows).floor(), (i as f64) % rows);
             let dx = (col + 0.5) / columns - 0.5;
             let dy = (row + 0.5) / rows - 0.5;
-            placed.push((actor.id.clone(), cell_x(interest as f64) + dx * cell_w * 0.8, cell_y(influence as f64) + dy * cell_h * 0.8));
+            placed.push((
+                actor.id.clone(),
+                cell_x(interest as f64) + dx * cell_w * 0.8,
+                cell_y(influence as f64) + dy * cell_h * 0.8,
+            ));
         }
     }
     placed
@@ -64,13 +71,29 @@ pub fn PowerInterestGrid() -> impl IntoView {
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let dragging = RwSignal::new(None::<ActorId>);
-    let positions = Memo::new(move |_| state.current.with(|c| c.as_ref().map(placements).unwrap_or_default()));
-    let ids = move || positions.with(|p| p.iter().map(|(id, _, _)| id.clone()).collect::<Vec<_>>());
+    let positions = Memo::new(move |_| {
+        state
+            .current
+            .with(|c| c.as_ref().map(placements).unwrap_or_default())
+    });
+    // In the map's own order: a list that reorders as actors move would detach the
+    // focused node from the DOM and lose keyboard focus mid-gesture.
+    let ids = move || {
+        state.current.with(|c| {
+            c.as_ref()
+                .map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
 
     let move_to = move |id: &ActorId, client_x: f64, client_y: f64| {
-        let Some(svg) = svg_ref.get_untracked() else { return };
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
         let svg: web_sys::SvgsvgElement = wasm_bindgen::JsCast::unchecked_into(svg);
-        let Some((x, y)) = to_svg_point(&svg, client_x, client_y) else { return };
+        let Some((x, y)) = to_svg_point(&svg, client_x, client_y) else {
+            return;
+        };
         let interest = value_at(x - MARGIN, WIDTH - MARGIN - 10.0);
         let influence = 6 - value_at(y - 10.0, HEIGHT - MARGIN - 10.0);
         let key = format!("grid:{id}");
@@ -94,7 +117,10 @@ pub fn PowerInterestGrid() -> impl IntoView {
         }
     };
 
-    let quadrant = move |x: f64, y: f64, label: fn(&'static crate::i18n::Texts) -> &'static str, class: &'static str| {
+    let quadrant = move |x: f64,
+                         y: f64,
+                         label: fn(&'static crate::i18n::Texts) -> &'static str,
+                         class: &'static str| {
         view! {
             <rect x=x y=y width=(WIDTH - MARGIN - 10.0) / 2.0 height=(HEIGHT - MARGIN - 10.0) / 2.0 class=class/>
             <text x=x + 14.0 y=y + 30.0 class="quadrant-label">{move || label(t())}</text>
@@ -128,19 +154,38 @@ pub fn PowerInterestGrid() -> impl IntoView {
 }
 
 #[component]
-fn GridActor(id: ActorId, positions: Memo<Vec<(ActorId, f64, f64)>>, dragging: RwSignal<Option<ActorId>>) -> impl IntoView {
+fn GridActor(
+    id: ActorId,
+    positions: Memo<Vec<(ActorId, f64, f64)>>,
+    dragging: RwSignal<Option<ActorId>>,
+) -> impl IntoView {
     let state = use_app_state();
     let t = texts();
     let actor = super::actor_memo(state, id.clone());
     let color = super::sector_color(state, actor);
     let place = {
         let id = id.clone();
-        move || positions.with(|p| p.iter().find(|(i, _, _)| i == &id).map(|(_, x, y)| (*x, *y))).unwrap_or((0.0, 0.0))
+        move || {
+            positions
+                .with(|p| {
+                    p.iter()
+                        .find(|(i, _, _)| i == &id)
+                        .map(|(_, x, y)| (*x, *y))
+                })
+                .unwrap_or((0.0, 0.0))
+        }
     };
-    let field = move |f: fn(&Actor) -> String| move || actor.with(|a| a.as_ref().map(f)).unwrap_or_default();
+    let field = move |f: fn(&Actor) -> String| {
+        move || actor.with(|a| a.as_ref().map(f)).unwrap_or_default()
+    };
     let name = field(|a| a.name.clone());
     let label = move || {
-        actor.with(|a| a.as_ref().map(|a| (t().grid_actor_label)(&a.name, a.influence, a.interest, a.attitude))).unwrap_or_default()
+        actor
+            .with(|a| {
+                a.as_ref()
+                    .map(|a| (t().grid_actor_label)(&a.name, a.influence, a.interest, a.attitude))
+            })
+            .unwrap_or_default()
     };
     let attitude = move || actor.with(|a| a.as_ref().map(|a| a.attitude)).unwrap_or(0);
     let right_edge = move || actor.with(|a| a.as_ref().is_some_and(|a| a.interest >= 5));

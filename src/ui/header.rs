@@ -50,9 +50,13 @@ fn ImportButton() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |ev: leptos::ev::Event| {
         let target: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = target.files().and_then(|files| files.get(0)) else { return };
+        let Some(file) = target.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         target.set_value("");
-        read_file(state, file, move |name, text| state.import_text(&name, &text));
+        read_file(state, file, move |name, text| {
+            state.import_text(&name, &text)
+        });
     };
     view! {
         <button on:click=move |_| { if let Some(i) = input.get() { i.click() } }>{move || t().import}</button>
@@ -62,7 +66,11 @@ fn ImportButton() -> impl IntoView {
 }
 
 /// Reads a picked file as text and hands it on; files over the limit are refused unread.
-pub fn read_file(state: crate::state::AppState, file: web_sys::File, then: impl FnOnce(String, String) + 'static) {
+pub fn read_file(
+    state: crate::state::AppState,
+    file: web_sys::File,
+    then: impl FnOnce(String, String) + 'static,
+) {
     let name = file.name();
     if file.size() > samverkan_model::io::MAX_FILE_BYTES as f64 {
         // The reader refuses by length before parsing; a stand-in of that length is not
@@ -73,7 +81,10 @@ pub fn read_file(state: crate::state::AppState, file: web_sys::File, then: impl 
         };
         state.notify(
             crate::notice::Severity::Error,
-            crate::notice::Message::ImportFailed { file: name, problems: vec![samverkan_model::Problem::new("", too_large)] },
+            crate::notice::Message::ImportFailed {
+                file: name,
+                problems: vec![samverkan_model::Problem::new("", too_large)],
+            },
             vec![],
         );
         return;

@@ -52,20 +52,31 @@ fn MapRow(id: MapId) -> impl IntoView {
     let summary = {
         let id = id.clone();
         Memo::new(move |_| {
-            state.maps.with(|maps| maps.iter().find(|m| m.id == id).cloned()).unwrap_or(MapSummary {
-                id: id.clone(),
-                title: String::new(),
-                actors: 0,
-            })
+            state
+                .maps
+                .with(|maps| maps.iter().find(|m| m.id == id).cloned())
+                .unwrap_or(MapSummary {
+                    id: id.clone(),
+                    title: String::new(),
+                    actors: 0,
+                })
         })
     };
     let title = move || {
         let title = summary.with(|s| s.title.clone());
-        if title.trim().is_empty() { t().untitled_map.to_owned() } else { title }
+        if title.trim().is_empty() {
+            t().untitled_map.to_owned()
+        } else {
+            title
+        }
     };
     let is_open = {
         let id = id.clone();
-        Memo::new(move |_| state.current.with(|c| c.as_ref().is_some_and(|m| m.id == id)))
+        Memo::new(move |_| {
+            state
+                .current
+                .with(|c| c.as_ref().is_some_and(|m| m.id == id))
+        })
     };
     let open = {
         let id = id.clone();
@@ -126,7 +137,11 @@ fn MapRow(id: MapId) -> impl IntoView {
 
 /// A text box to rename a map: Enter saves, Escape cancels.
 #[component]
-fn RenameBox(initial: String, on_done: impl Fn(String) + Clone + 'static, on_cancel: impl Fn() + Clone + 'static) -> impl IntoView {
+fn RenameBox(
+    initial: String,
+    on_done: impl Fn(String) + Clone + 'static,
+    on_cancel: impl Fn() + Clone + 'static,
+) -> impl IntoView {
     let t = texts();
     let input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {

@@ -21,19 +21,33 @@ use samverkan_model::{Actor, ActorId};
 
 /// The language from `?lang=`, else the one chosen last time, else Swedish.
 fn initial_lang() -> Lang {
-    browser::url_lang().and_then(|tag| Lang::parse(&tag)).unwrap_or_default()
+    browser::url_lang()
+        .and_then(|tag| Lang::parse(&tag))
+        .unwrap_or_default()
 }
 
 /// The actor with this id in the open map; a row or node re-renders only when it changes.
 pub fn actor_memo(state: AppState, id: ActorId) -> Memo<Option<Actor>> {
-    Memo::new(move |_| state.current.with(|c| c.as_ref().and_then(|m| m.actor(&id).cloned())))
+    Memo::new(move |_| {
+        state
+            .current
+            .with(|c| c.as_ref().and_then(|m| m.actor(&id).cloned()))
+    })
 }
 
 /// The colour of the actor's sector; grey while it has none.
 pub fn sector_color(state: AppState, actor: Memo<Option<Actor>>) -> impl Fn() -> String + Copy {
     move || {
-        let sector = actor.with(|a| a.as_ref().map(|a| a.sector.clone())).unwrap_or_default();
-        state.current.with(|c| c.as_ref().and_then(|m| m.sector(sector.as_str()).map(|s| s.color.clone()))).unwrap_or_else(|| UNCLASSIFIED_COLOR.into())
+        let sector = actor
+            .with(|a| a.as_ref().map(|a| a.sector.clone()))
+            .unwrap_or_default();
+        state
+            .current
+            .with(|c| {
+                c.as_ref()
+                    .and_then(|m| m.sector(sector.as_str()).map(|s| s.color.clone()))
+            })
+            .unwrap_or_else(|| UNCLASSIFIED_COLOR.into())
     }
 }
 
@@ -41,7 +55,10 @@ pub fn sector_color(state: AppState, actor: Memo<Option<Actor>>) -> impl Fn() ->
 pub const UNCLASSIFIED_COLOR: &str = "#8c8c8c";
 
 /// A function that changes one actor as one undo step.
-pub fn actor_editor(state: AppState, id: ActorId) -> impl Fn(Box<dyn FnOnce(&mut Actor)>) + Clone + Send + Sync + 'static {
+pub fn actor_editor(
+    state: AppState,
+    id: ActorId,
+) -> impl Fn(Box<dyn FnOnce(&mut Actor)>) + Clone + Send + Sync + 'static {
     move |change| {
         let id = id.clone();
         state.edit(None, move |map| {
@@ -130,7 +147,9 @@ impl Tab {
 #[component]
 fn Views() -> impl IntoView {
     let t = texts();
-    let tab = use_context::<ActiveTab>().expect("App provides the active tab").0;
+    let tab = use_context::<ActiveTab>()
+        .expect("App provides the active tab")
+        .0;
     provide_context(panel::Selection(RwSignal::new(None)));
     view! {
         <div class="views">
@@ -204,9 +223,14 @@ fn listen_to_the_window(state: AppState) {
     let drag_over = window_event_listener(leptos::ev::dragover, move |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
-        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
         if let Some(file) = file {
-            header::read_file(state, file, move |name, text| state.import_text(&name, &text));
+            header::read_file(state, file, move |name, text| {
+                state.import_text(&name, &text)
+            });
         }
     });
     let storage = window_event_listener(leptos::ev::storage, move |ev| {

@@ -34,7 +34,11 @@ impl Camera {
     /// A camera that shows every actor with a margin.
     fn fit(map: &Map) -> Camera {
         if map.actors.is_empty() {
-            return Camera { x: WIDTH / 2.0, y: HEIGHT / 2.0, scale: 1.0 };
+            return Camera {
+                x: WIDTH / 2.0,
+                y: HEIGHT / 2.0,
+                scale: 1.0,
+            };
         }
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for a in &map.actors {
@@ -44,8 +48,14 @@ impl Camera {
             y1 = y1.max(a.y);
         }
         let margin = 80.0;
-        let scale = ((WIDTH - 2.0 * margin) / (x1 - x0).max(1.0)).min((HEIGHT - 2.0 * margin) / (y1 - y0).max(1.0)).clamp(0.05, 2.5);
-        Camera { x: WIDTH / 2.0 - scale * (x0 + x1) / 2.0, y: HEIGHT / 2.0 - scale * (y0 + y1) / 2.0, scale }
+        let scale = ((WIDTH - 2.0 * margin) / (x1 - x0).max(1.0))
+            .min((HEIGHT - 2.0 * margin) / (y1 - y0).max(1.0))
+            .clamp(0.05, 2.5);
+        Camera {
+            x: WIDTH / 2.0 - scale * (x0 + x1) / 2.0,
+            y: HEIGHT / 2.0 - scale * (y0 + y1) / 2.0,
+            scale,
+        }
     }
 }
 
@@ -75,12 +85,17 @@ impl Filter {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// True when some actor has never been placed (new actors start at the origin).
 fn needs_layout(map: &Map) -> bool {
-    map.actors.iter().any(|a| !a.pinned && a.x == 0.0 && a.y == 0.0)
+    map.actors
+        .iter()
+        .any(|a| !a.pinned && a.x == 0.0 && a.y == 0.0)
 }
 
 /// Which actors a layout run may move.
@@ -98,13 +113,20 @@ fn run_layout(state: AppState, running: RwSignal<bool>, seed: u64, scope: Scope)
         Scope::NewActors => Simulation::for_new_actors(m, seed),
         Scope::All => Simulation::new(m, seed),
     };
-    let Some(simulation) = state.current.with_untracked(|c| c.as_ref().map(build)) else { return };
+    let Some(simulation) = state.current.with_untracked(|c| c.as_ref().map(build)) else {
+        return;
+    };
     running.set(true);
     let key = format!("layout:{seed}");
     step_layout(state, running, Rc::new(RefCell::new(simulation)), key);
 }
 
-fn step_layout(state: AppState, running: RwSignal<bool>, simulation: Rc<RefCell<Simulation>>, key: String) {
+fn step_layout(
+    state: AppState,
+    running: RwSignal<bool>,
+    simulation: Rc<RefCell<Simulation>>,
+    key: String,
+) {
     request_animation_frame(move || {
         if !running.get_untracked() {
             return;
@@ -133,7 +155,16 @@ pub fn NetworkMap() -> impl IntoView {
     let state = use_app_state();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let camera = RwSignal::new(state.current.with_untracked(|c| c.as_ref().map(Camera::fit)).unwrap_or(Camera { x: 0.0, y: 0.0, scale: 1.0 }));
+    let camera = RwSignal::new(
+        state
+            .current
+            .with_untracked(|c| c.as_ref().map(Camera::fit))
+            .unwrap_or(Camera {
+                x: 0.0,
+                y: 0.0,
+                scale: 1.0,
+            }),
+    );
     let gesture = RwSignal::new(Gesture::None);
     let selected = super::panel::use_selection().0;
     let filter = RwSignal::new(Filter::default());
@@ -151,7 +182,10 @@ pub fn NetworkMap() -> impl IntoView {
     Effect::new(move |was_running: Option<bool>| {
         let now = running.get();
         if was_running == Some(true) && !now {
-            if let Some(fit) = state.current.with_untracked(|c| c.as_ref().map(Camera::fit)) {
+            if let Some(fit) = state
+                .current
+                .with_untracked(|c| c.as_ref().map(Camera::fit))
+            {
                 camera.set(fit);
             }
         }
@@ -160,21 +194,34 @@ pub fn NetworkMap() -> impl IntoView {
     on_cleanup(move || running.set(false));
 
     let svg_point = move |x: i32, y: i32| {
-        let svg: web_sys::SvgsvgElement = wasm_bindgen::JsCast::unchecked_into(svg_ref.get_untracked()?);
+        let svg: web_sys::SvgsvgElement =
+            wasm_bindgen::JsCast::unchecked_into(svg_ref.get_untracked()?);
         to_svg_point(&svg, x as f64, y as f64)
     };
     let on_background_down = move |ev: web_sys::PointerEvent| {
         if let Some(point) = svg_point(ev.client_x(), ev.client_y()) {
-            gesture.set(Gesture::Pan { from: point, camera: camera.get_untracked() });
+            gesture.set(Gesture::Pan {
+                from: point,
+                camera: camera.get_untracked(),
+            });
             selected.set(None);
         }
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        let Some(point) = svg_point(ev.client_x(), ev.client_y()) else { return };
+        let Some(point) = svg_point(ev.client_x(), ev.client_y()) else {
+            return;
+        };
         match gesture.get_untracked() {
             Gesture::None => {}
-            Gesture::Pan { from, camera: start } => {
-                camera.set(Camera { x: start.x + point.0 - from.0, y: start.y + point.1 - from.1, ..start });
+            Gesture::Pan {
+                from,
+                camera: start,
+            } => {
+                camera.set(Camera {
+                    x: start.x + point.0 - from.0,
+                    y: start.y + point.1 - from.1,
+                    ..start
+                });
             }
             Gesture::Drag(id) => {
                 let (x, y) = camera.get_untracked().to_map(point);
@@ -197,18 +244,26 @@ pub fn NetworkMap() -> impl IntoView {
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let Some(point) = svg_point(ev.client_x(), ev.client_y()) else { return };
+        let Some(point) = svg_point(ev.client_x(), ev.client_y()) else {
+            return;
+        };
         let factor = if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
         camera.update(|c| zoom_around(c, point, factor));
     };
-    let zoom = move |factor: f64| camera.update(|c| zoom_around(c, (WIDTH / 2.0, HEIGHT / 2.0), factor));
+    let zoom =
+        move |factor: f64| camera.update(|c| zoom_around(c, (WIDTH / 2.0, HEIGHT / 2.0), factor));
     let fit = move |_| {
-        if let Some(fit) = state.current.with_untracked(|c| c.as_ref().map(Camera::fit)) {
+        if let Some(fit) = state
+            .current
+            .with_untracked(|c| c.as_ref().map(Camera::fit))
+        {
             camera.set(fit);
         }
     };
     let relayout = move |_| {
-        state.edit(None, |map| map.actors.iter_mut().for_each(|a| a.pinned = false));
+        state.edit(None, |map| {
+            map.actors.iter_mut().for_each(|a| a.pinned = false)
+        });
         seed.update(|s| *s += 1);
         run_layout(state, running, seed.get_untracked(), Scope::All);
     };
@@ -218,7 +273,12 @@ pub fn NetworkMap() -> impl IntoView {
         }
         let query = event_target_value(&ev).trim().to_lowercase();
         let found = state.current.with_untracked(|c| {
-            c.as_ref().and_then(|m| m.actors.iter().find(|a| a.name.to_lowercase().contains(&query)).map(|a| (a.id.clone(), a.x, a.y)))
+            c.as_ref().and_then(|m| {
+                m.actors
+                    .iter()
+                    .find(|a| a.name.to_lowercase().contains(&query))
+                    .map(|a| (a.id.clone(), a.x, a.y))
+            })
         });
         if let Some((id, x, y)) = found {
             selected.set(Some(id));
@@ -231,27 +291,64 @@ pub fn NetworkMap() -> impl IntoView {
     };
 
     let neighbours = Memo::new(move |_| {
-        let Some(id) = selected.get() else { return None };
+        let Some(id) = selected.get() else {
+            return None;
+        };
         state.current.with(|c| {
             c.as_ref().map(|m| {
-                let mut set: HashSet<ActorId> = m.relations.iter().filter(|r| r.touches(&id)).flat_map(|r| [r.from.clone(), r.to.clone()]).collect();
+                let mut set: HashSet<ActorId> = m
+                    .relations
+                    .iter()
+                    .filter(|r| r.touches(&id))
+                    .flat_map(|r| [r.from.clone(), r.to.clone()])
+                    .collect();
                 set.insert(id.clone());
                 set
             })
         })
     });
-    let relation_ids = move || state.current.with(|c| c.as_ref().map(|m| m.relations.iter().map(|r| r.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
-    let actor_ids = move || state.current.with(|c| c.as_ref().map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
-    let sectors = move || state.current.with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default());
+    let relation_ids = move || {
+        state.current.with(|c| {
+            c.as_ref()
+                .map(|m| m.relations.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let actor_ids = move || {
+        state.current.with(|c| {
+            c.as_ref()
+                .map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let sectors = move || {
+        state
+            .current
+            .with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default())
+    };
     let tags = move || {
         state.current.with(|c| {
-            let mut tags: Vec<String> = c.as_ref().map(|m| m.actors.iter().flat_map(|a| a.tags.iter().cloned()).collect()).unwrap_or_default();
+            let mut tags: Vec<String> = c
+                .as_ref()
+                .map(|m| {
+                    m.actors
+                        .iter()
+                        .flat_map(|a| a.tags.iter().cloned())
+                        .collect()
+                })
+                .unwrap_or_default();
             tags.sort();
             tags.dedup();
             tags
         })
     };
-    let context = NetworkContext { camera, gesture, selected, filter, neighbours };
+    let context = NetworkContext {
+        camera,
+        gesture,
+        selected,
+        filter,
+        neighbours,
+    };
 
     view! {
         <section class="networkview">
@@ -332,8 +429,13 @@ fn ActorNode(id: ActorId, context: NetworkContext) -> impl IntoView {
     let dimmed = {
         let id = id.clone();
         move || {
-            let filtered = actor.with(|a| a.as_ref().is_some_and(|a| !context.filter.with(|f| f.passes(a))));
-            let outside = context.neighbours.with(|n| n.as_ref().is_some_and(|n| !n.contains(&id)));
+            let filtered = actor.with(|a| {
+                a.as_ref()
+                    .is_some_and(|a| !context.filter.with(|f| f.passes(a)))
+            });
+            let outside = context
+                .neighbours
+                .with(|n| n.as_ref().is_some_and(|n| !n.contains(&id)));
             filtered || outside
         }
     };
@@ -350,9 +452,15 @@ fn ActorNode(id: ActorId, context: NetworkContext) -> impl IntoView {
                 if let Some(from) = previous.filter(|p| p != &id) {
                     let to = id.clone();
                     state.edit(None, move |map| {
-                        let exists = map.relations.iter().any(|r| (r.from == from && r.to == to) || (r.from == to && r.to == from));
+                        let exists = map.relations.iter().any(|r| {
+                            (r.from == from && r.to == to) || (r.from == to && r.to == from)
+                        });
                         if !exists {
-                            map.add_relation(Relation::new(crate::browser::new_id().into(), from, to));
+                            map.add_relation(Relation::new(
+                                crate::browser::new_id().into(),
+                                from,
+                                to,
+                            ));
                         }
                     });
                     context.selected.set(Some(id.clone()));
@@ -364,9 +472,32 @@ fn ActorNode(id: ActorId, context: NetworkContext) -> impl IntoView {
             context.gesture.set(Gesture::Drag(id.clone()));
         }
     };
-    let label = move || actor.with(|a| a.as_ref().map(|a| if a.short_name.is_empty() { a.name.clone() } else { a.short_name.clone() })).unwrap_or_default();
-    let aria = move || actor.with(|a| a.as_ref().map(|a| (t().network_actor_label)(&a.name, a.influence))).unwrap_or_default();
-    let r = move || actor.with(|a| a.as_ref().map(|a| radius(a.influence))).unwrap_or(10.0);
+    let label = move || {
+        actor
+            .with(|a| {
+                a.as_ref().map(|a| {
+                    if a.short_name.is_empty() {
+                        a.name.clone()
+                    } else {
+                        a.short_name.clone()
+                    }
+                })
+            })
+            .unwrap_or_default()
+    };
+    let aria = move || {
+        actor
+            .with(|a| {
+                a.as_ref()
+                    .map(|a| (t().network_actor_label)(&a.name, a.influence))
+            })
+            .unwrap_or_default()
+    };
+    let r = move || {
+        actor
+            .with(|a| a.as_ref().map(|a| radius(a.influence)))
+            .unwrap_or(10.0)
+    };
     view! {
         <g class="node" class:dimmed=dimmed class:selected=is_selected class:pinned=move || actor.with(|a| a.as_ref().is_some_and(|a| a.pinned))
             transform=move || actor.with(|a| a.as_ref().map(|a| format!("translate({:.1} {:.1})", a.x, a.y))).unwrap_or_default()
@@ -391,14 +522,31 @@ fn RelationLine(id: samverkan_model::RelationId, context: NetworkContext) -> imp
             // Stop the line at the target's edge so the arrowhead shows.
             let (dx, dy) = (b.x - a.x, b.y - a.y);
             let length = (dx * dx + dy * dy).sqrt().max(1e-6);
-            let cut = if r.directed { radius(b.influence) + 3.0 } else { 0.0 };
+            let cut = if r.directed {
+                radius(b.influence) + 3.0
+            } else {
+                0.0
+            };
             let (x2, y2) = (b.x - dx / length * cut, b.y - dy / length * cut);
-            Some((a.x, a.y, x2, y2, r.kind, r.strength, r.directed, r.from.clone(), r.to.clone()))
+            Some((
+                a.x,
+                a.y,
+                x2,
+                y2,
+                r.kind,
+                r.strength,
+                r.directed,
+                r.from.clone(),
+                r.to.clone(),
+            ))
         })
     });
     let dimmed = move || {
         geometry.with(|g| match g {
-            Some((.., from, to)) => context.neighbours.with(|n| n.as_ref().is_some_and(|n| !(n.contains(from) && n.contains(to)))),
+            Some((.., from, to)) => context.neighbours.with(|n| {
+                n.as_ref()
+                    .is_some_and(|n| !(n.contains(from) && n.contains(to)))
+            }),
             None => false,
         })
     };
@@ -418,7 +566,13 @@ fn Legend() -> impl IntoView {
     let used = move || {
         state.current.with(|c| {
             c.as_ref()
-                .map(|m| m.sectors.iter().filter(|s| m.actors.iter().any(|a| a.sector == s.id)).cloned().collect::<Vec<_>>())
+                .map(|m| {
+                    m.sectors
+                        .iter()
+                        .filter(|s| m.actors.iter().any(|a| a.sector == s.id))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };

@@ -5,7 +5,9 @@ use super::texts;
 use crate::i18n::Texts;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use samverkan_model::{Actor, ActorId, ActorKind, Contact, Level, RelationId, RelationKind, Sector};
+use samverkan_model::{
+    Actor, ActorId, ActorKind, Contact, Level, RelationId, RelationKind, Sector,
+};
 
 /// The actor the panel shows, shared by every view (view state: not in the document).
 #[derive(Clone, Copy)]
@@ -18,7 +20,8 @@ pub fn use_selection() -> Selection {
 /// Allows only links that cannot run script: `http(s)` and `mailto`.
 pub fn safe_link(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")).then(|| url.trim().to_owned())
+    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
+        .then(|| url.trim().to_owned())
 }
 
 #[component]
@@ -41,17 +44,23 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
     let t = texts();
     let actor = super::actor_memo(state, id.clone());
     let update = super::actor_editor(state, id.clone());
-    let get = move |f: fn(&Actor) -> String| move || actor.with(|a| a.as_ref().map(f)).unwrap_or_default();
+    let get = move |f: fn(&Actor) -> String| {
+        move || actor.with(|a| a.as_ref().map(f)).unwrap_or_default()
+    };
     let text_field = {
         let update = update.clone();
-        move |label: fn(&Texts) -> &'static str, read: fn(&Actor) -> String, write: fn(&mut Actor, String), multiline: bool| {
+        move |label: fn(&Texts) -> &'static str,
+              read: fn(&Actor) -> String,
+              write: fn(&mut Actor, String),
+              multiline: bool| {
             let update = update.clone();
             let on_change = move |ev: leptos::ev::Event| {
                 let value = event_target_value(&ev);
                 update(Box::new(move |a| write(a, value)));
             };
             let input = if multiline {
-                view! { <textarea rows="4" prop:value=get(read) on:change=on_change></textarea> }.into_any()
+                view! { <textarea rows="4" prop:value=get(read) on:change=on_change></textarea> }
+                    .into_any()
             } else {
                 view! { <input type="text" prop:value=get(read) on:change=on_change/> }.into_any()
             };
@@ -60,7 +69,10 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
     };
     let choice = {
         let update = update.clone();
-        move |label: fn(&Texts) -> &'static str, options: Vec<(String, Box<dyn Fn() -> String + Send + Sync>)>, read: fn(&Actor) -> String, write: fn(&mut Actor, &str)| {
+        move |label: fn(&Texts) -> &'static str,
+              options: Vec<(String, Box<dyn Fn() -> String + Send + Sync>)>,
+              read: fn(&Actor) -> String,
+              write: fn(&mut Actor, &str)| {
             let update = update.clone();
             view! {
                 <label class="field"><span>{move || label(t())}</span>
@@ -80,16 +92,46 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
     let scale = |range: std::ops::RangeInclusive<i64>| -> Vec<(String, Box<dyn Fn() -> String + Send + Sync>)> {
         range.map(|v| (v.to_string(), Box::new(move || if v > 0 && v <= 2 { format!("{v}") } else { v.to_string() }) as Box<dyn Fn() -> String + Send + Sync>)).collect()
     };
-    let kinds = ActorKind::ALL.into_iter().map(|k| (k.as_str().to_owned(), Box::new(move || (t().kind_label)(k).to_owned()) as Box<dyn Fn() -> String + Send + Sync>)).collect();
-    let levels = Level::ALL.into_iter().map(|l| (l.as_str().to_owned(), Box::new(move || (t().level_label)(l).to_owned()) as Box<dyn Fn() -> String + Send + Sync>)).collect();
-    let mut sectors: Vec<(String, Box<dyn Fn() -> String + Send + Sync>)> = vec![(String::new(), Box::new(move || t().no_sector.to_owned()))];
-    sectors.extend(state.current.with_untracked(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default()).into_iter().map(|s| {
-        let label = s.label.clone();
-        (s.id.0, Box::new(move || label.clone()) as Box<dyn Fn() -> String + Send + Sync>)
-    }));
+    let kinds = ActorKind::ALL
+        .into_iter()
+        .map(|k| {
+            (
+                k.as_str().to_owned(),
+                Box::new(move || (t().kind_label)(k).to_owned())
+                    as Box<dyn Fn() -> String + Send + Sync>,
+            )
+        })
+        .collect();
+    let levels = Level::ALL
+        .into_iter()
+        .map(|l| {
+            (
+                l.as_str().to_owned(),
+                Box::new(move || (t().level_label)(l).to_owned())
+                    as Box<dyn Fn() -> String + Send + Sync>,
+            )
+        })
+        .collect();
+    let mut sectors: Vec<(String, Box<dyn Fn() -> String + Send + Sync>)> =
+        vec![(String::new(), Box::new(move || t().no_sector.to_owned()))];
+    sectors.extend(
+        state
+            .current
+            .with_untracked(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default())
+            .into_iter()
+            .map(|s| {
+                let label = s.label.clone();
+                (
+                    s.id.0,
+                    Box::new(move || label.clone()) as Box<dyn Fn() -> String + Send + Sync>,
+                )
+            }),
+    );
     let flag = {
         let update = update.clone();
-        move |label: fn(&Texts) -> &'static str, read: fn(&Actor) -> bool, write: fn(&mut Actor, bool)| {
+        move |label: fn(&Texts) -> &'static str,
+              read: fn(&Actor) -> bool,
+              write: fn(&mut Actor, bool)| {
             let update = update.clone();
             view! {
                 <label class="check">
@@ -133,7 +175,10 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
 }
 
 #[component]
-fn Contacts(actor: Memo<Option<Actor>>, update: impl Fn(Box<dyn FnOnce(&mut Actor)>) + Clone + Send + Sync + 'static) -> impl IntoView {
+fn Contacts(
+    actor: Memo<Option<Actor>>,
+    update: impl Fn(Box<dyn FnOnce(&mut Actor)>) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let t = texts();
     let count = move || actor.with(|a| a.as_ref().map(|a| a.contacts.len()).unwrap_or(0));
     let add = {
@@ -192,7 +237,8 @@ fn Relations(id: ActorId) -> impl IntoView {
                             .filter(|r| r.touches(&id))
                             .map(|r| {
                                 let other = if r.from == id { &r.to } else { &r.from };
-                                let name = m.actor(other).map(|a| a.name.clone()).unwrap_or_default();
+                                let name =
+                                    m.actor(other).map(|a| a.name.clone()).unwrap_or_default();
                                 (r.clone(), other.clone(), name)
                             })
                             .collect::<Vec<_>>()
@@ -256,7 +302,11 @@ fn Relations(id: ActorId) -> impl IntoView {
 fn SectorPalette() -> impl IntoView {
     let state = use_app_state();
     let t = texts();
-    let sectors = move || state.current.with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default());
+    let sectors = move || {
+        state
+            .current
+            .with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default())
+    };
     let change = move |index: usize, f: Box<dyn FnOnce(&mut Sector)>| {
         state.edit(None, move |map| {
             if let Some(s) = map.sectors.get_mut(index) {
@@ -267,7 +317,11 @@ fn SectorPalette() -> impl IntoView {
     let add = move |_| {
         let label = t().new_sector.to_owned();
         state.edit(None, move |map| {
-            map.sectors.push(Sector { id: crate::browser::new_id().into(), label, color: "#8c8c8c".into() });
+            map.sectors.push(Sector {
+                id: crate::browser::new_id().into(),
+                label,
+                color: "#8c8c8c".into(),
+            });
         });
     };
     view! {

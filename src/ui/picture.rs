@@ -36,13 +36,21 @@ text { font-family: system-ui, 'Segoe UI', Roboto, Arial, sans-serif; }
 
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
 }
 
 /// Builds the picture: title above, the view's drawing, the sector legend below.
 /// `drawing` is the serialised content of the on-screen SVG (the browser escapes user text).
 pub fn compose_svg(map: &Map, drawing: &str, width: f64, height: f64) -> String {
-    let used: Vec<_> = map.sectors.iter().filter(|s| map.actors.iter().any(|a| a.sector == s.id)).collect();
+    let used: Vec<_> = map
+        .sectors
+        .iter()
+        .filter(|s| map.actors.iter().any(|a| a.sector == s.id))
+        .collect();
     let per_row = 4usize;
     let legend_rows = used.len().div_ceil(per_row) as f64;
     let top = 50.0;
@@ -71,43 +79,74 @@ pub fn compose_svg(map: &Map, drawing: &str, width: f64, height: f64) -> String 
 fn picture(map: &Map, selector: &str) -> Option<(String, f64, f64)> {
     let element = document().query_selector(selector).ok()??;
     let view_box = element.get_attribute("viewBox")?;
-    let numbers: Vec<f64> = view_box.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let numbers: Vec<f64> = view_box
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
     let (width, height) = (*numbers.get(2)?, *numbers.get(3)?);
-    Some((compose_svg(map, &element.inner_html(), width, height), width, height))
+    Some((
+        compose_svg(map, &element.inner_html(), width, height),
+        width,
+        height,
+    ))
 }
 
 /// Downloads the on-screen view as `<title>.svg`.
 pub fn export_svg(map: &Map, selector: &str, suffix: &str) {
     if let Some((svg, _, _)) = picture(map, selector) {
-        browser::download(&format!("{}-{suffix}.svg", samverkan_model::io::file_stem(&map.title)), &svg, "image/svg+xml");
+        browser::download(
+            &format!(
+                "{}-{suffix}.svg",
+                samverkan_model::io::file_stem(&map.title)
+            ),
+            &svg,
+            "image/svg+xml",
+        );
     }
 }
 
 /// Downloads the on-screen view as a PNG at twice the drawing's size (sharp on slides).
 pub fn export_png(map: &Map, selector: &str, suffix: &str) {
-    let Some((svg, width, height)) = picture(map, selector) else { return };
-    let name = format!("{}-{suffix}.png", samverkan_model::io::file_stem(&map.title));
+    let Some((svg, width, height)) = picture(map, selector) else {
+        return;
+    };
+    let name = format!(
+        "{}-{suffix}.png",
+        samverkan_model::io::file_stem(&map.title)
+    );
     let parts = js_sys::Array::of1(&svg.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
     let scale = 2.0;
     let total_height = height + 50.0 + 20.0 + 26.0 * 3.0;
     let loaded = image.clone();
     let svg_url = url.clone();
     let on_load = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&svg_url);
-        let Ok(canvas) = document().create_element("canvas") else { return };
+        let Ok(canvas) = document().create_element("canvas") else {
+            return;
+        };
         let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
         canvas.set_width((width * scale) as u32);
         canvas.set_height((loaded.natural_height() as f64 * scale).max(total_height) as u32);
-        let Ok(Some(context)) = canvas.get_context("2d") else { return };
+        let Ok(Some(context)) = canvas.get_context("2d") else {
+            return;
+        };
         let context: web_sys::CanvasRenderingContext2d = context.unchecked_into();
         let _ = context.scale(scale, scale);
         let _ = context.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
-        let Ok(data) = canvas.to_data_url_with_type("image/png") else { return };
+        let Ok(data) = canvas.to_data_url_with_type("image/png") else {
+            return;
+        };
         if let Ok(anchor) = document().create_element("a") {
             let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
             anchor.set_href(&data);
@@ -125,6 +164,9 @@ mod tests {
 
     #[test]
     fn user_text_is_escaped() {
-        assert_eq!(xml_escape(r#"<script>"a" & 'b'"#), "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;");
+        assert_eq!(
+            xml_escape(r#"<script>"a" & 'b'"#),
+            "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;"
+        );
     }
 }

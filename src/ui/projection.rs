@@ -32,32 +32,49 @@ pub fn use_projection() -> Projection {
 
 fn is_projector_window() -> bool {
     let search = window().location().search().unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("projector")).as_deref() == Some("1")
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("projector"))
+        .as_deref()
+        == Some("1")
 }
 
 /// Sets up projection mode and, in the projector window, following.
 pub fn start(state: AppState, tab: RwSignal<Tab>) -> Projection {
     let is_projector = is_projector_window();
-    let projection = Projection { on: RwSignal::new(is_projector), is_projector };
+    let projection = Projection {
+        on: RwSignal::new(is_projector),
+        is_projector,
+    };
     provide_context(projection);
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
-            let _ = root.class_list().toggle_with_force("projection", projection.on.get());
+            let _ = root
+                .class_list()
+                .toggle_with_force("projection", projection.on.get());
         }
     });
     if is_projector {
         follow(state, tab);
     } else {
         Effect::new(move |_| {
-            let shown = Shown { map: state.current.with(|c| c.as_ref().map(|m| m.id.clone())), tab: tab.get().slug().to_owned() };
-            state.write_view_state(SHOWN_KEY, &serde_json::to_string(&shown).unwrap_or_default());
+            let shown = Shown {
+                map: state.current.with(|c| c.as_ref().map(|m| m.id.clone())),
+                tab: tab.get().slug().to_owned(),
+            };
+            state.write_view_state(
+                SHOWN_KEY,
+                &serde_json::to_string(&shown).unwrap_or_default(),
+            );
         });
     }
     projection
 }
 
 fn apply(state: AppState, tab: RwSignal<Tab>, text: Option<String>) {
-    let Some(shown) = text.and_then(|t| serde_json::from_str::<Shown>(&t).ok()) else { return };
+    let Some(shown) = text.and_then(|t| serde_json::from_str::<Shown>(&t).ok()) else {
+        return;
+    };
     if let Some(id) = shown.map {
         state.open_map(&id);
     }
@@ -93,6 +110,12 @@ pub fn toggle(projection: Projection) {
 /// Opens the projector window, which follows this one.
 pub fn open_projector_window(state: AppState) {
     let lang = state.lang.get_untracked().tag();
-    let path = window().location().pathname().unwrap_or_else(|_| "/".into());
-    let _ = window().open_with_url_and_target(&format!("{path}?projector=1&lang={lang}"), "samverkan-projector");
+    let path = window()
+        .location()
+        .pathname()
+        .unwrap_or_else(|_| "/".into());
+    let _ = window().open_with_url_and_target(
+        &format!("{path}?projector=1&lang={lang}"),
+        "samverkan-projector",
+    );
 }

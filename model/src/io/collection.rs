@@ -34,7 +34,10 @@ pub fn read_any(text: &str) -> Result<Vec<Loaded>, Vec<Problem>> {
         return read_document(text).map(|loaded| vec![loaded]);
     }
     let Some(maps) = value.get("maps").and_then(|m| m.as_array()) else {
-        return Err(vec![Problem::new("maps", Reason::WrongType("expected a list of maps".into()))]);
+        return Err(vec![Problem::new(
+            "maps",
+            Reason::WrongType("expected a list of maps".into()),
+        )]);
     };
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
@@ -42,7 +45,11 @@ pub fn read_any(text: &str) -> Result<Vec<Loaded>, Vec<Problem>> {
         match read_document(&map.to_string()) {
             Ok(one) => loaded.push(one),
             Err(found) => problems.extend(found.into_iter().map(|p| {
-                let path = if p.path.is_empty() { format!("maps[{i}]") } else { format!("maps[{i}].{}", p.path) };
+                let path = if p.path.is_empty() {
+                    format!("maps[{i}]")
+                } else {
+                    format!("maps[{i}].{}", p.path)
+                };
                 Problem::new(path, p.reason)
             })),
         }
@@ -81,7 +88,14 @@ mod tests {
         let mut broken = sample_map();
         broken.relations[1].to = "ghost".into();
         let text = write_collection(&[sample_map(), broken]);
-        let problems: Vec<String> = read_any(&text).unwrap_err().iter().map(|p| p.to_string()).collect();
-        assert_eq!(problems, vec!["maps[1].map.relations[1].to: no actor with id \"ghost\""]);
+        let problems: Vec<String> = read_any(&text)
+            .unwrap_err()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            vec!["maps[1].map.relations[1].to: no actor with id \"ghost\""]
+        );
     }
 }

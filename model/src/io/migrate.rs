@@ -18,7 +18,10 @@ struct Migration {
 }
 
 /// Every step, in order. `chain_is_contiguous` (test) asserts the versions have no gap.
-const MIGRATIONS: &[Migration] = &[Migration { from: 0, apply: v0_to_v1 }];
+const MIGRATIONS: &[Migration] = &[Migration {
+    from: 0,
+    apply: v0_to_v1,
+}];
 
 /// Lifts `document` from `version` to `CURRENT_VERSION`.
 pub fn to_current(mut document: Value, version: u64) -> Result<Value, Problem> {
@@ -31,7 +34,13 @@ pub fn to_current(mut document: Value, version: u64) -> Result<Value, Problem> {
         document["version"] = Value::from(step.from + 1);
     }
     if version > CURRENT_VERSION {
-        return Err(Problem::new("version", Reason::NewerVersion { found: version, supported: CURRENT_VERSION }));
+        return Err(Problem::new(
+            "version",
+            Reason::NewerVersion {
+                found: version,
+                supported: CURRENT_VERSION,
+            },
+        ));
     }
     Ok(document)
 }
@@ -42,7 +51,10 @@ fn rename(object: &mut Object<String, Value>, old: &str, new: &str) {
     }
 }
 
-fn each_object_in<'a>(map: &'a mut Value, list: &str) -> impl Iterator<Item = &'a mut Object<String, Value>> {
+fn each_object_in<'a>(
+    map: &'a mut Value,
+    list: &str,
+) -> impl Iterator<Item = &'a mut Object<String, Value>> {
     map.get_mut(list)
         .and_then(Value::as_array_mut)
         .into_iter()
@@ -61,7 +73,8 @@ fn v0_to_v1(document: &mut Value) {
         rename(relation, "target", "to");
     }
     if let Some(map) = map.as_object_mut() {
-        map.entry("council").or_insert_with(|| serde_json::json!({}));
+        map.entry("council")
+            .or_insert_with(|| serde_json::json!({}));
     }
 }
 

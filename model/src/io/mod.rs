@@ -42,7 +42,12 @@ pub struct Loaded {
 impl Document {
     /// Wraps a map in the current envelope.
     pub fn new(map: Map, revision: u64) -> Self {
-        Self { format: FORMAT.to_owned(), version: CURRENT_VERSION, revision, map }
+        Self {
+            format: FORMAT.to_owned(),
+            version: CURRENT_VERSION,
+            revision,
+            map,
+        }
     }
 }
 
@@ -64,12 +69,23 @@ pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
     let mut document: Document = serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         let path = if path == "." { String::new() } else { path };
-        vec![Problem::new(path, Reason::WrongType(error.into_inner().to_string()))]
+        vec![Problem::new(
+            path,
+            Reason::WrongType(error.into_inner().to_string()),
+        )]
     })?;
-    let repaired_positions = document.map.actors.iter_mut().filter_map(|a| a.repair_position().then_some(())).count();
+    let repaired_positions = document
+        .map
+        .actors
+        .iter_mut()
+        .filter_map(|a| a.repair_position().then_some(()))
+        .count();
     let problems = validate(&document.map);
     if problems.is_empty() {
-        Ok(Loaded { document, repaired_positions })
+        Ok(Loaded {
+            document,
+            repaired_positions,
+        })
     } else {
         Err(problems)
     }
@@ -79,7 +95,13 @@ pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
 /// an error instead of a stack overflow.
 pub fn parse_json(text: &str) -> Result<serde_json::Value, Problem> {
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(Problem::new("", Reason::TooLarge { bytes: text.len() as u64, limit: MAX_FILE_BYTES }));
+        return Err(Problem::new(
+            "",
+            Reason::TooLarge {
+                bytes: text.len() as u64,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -87,7 +109,11 @@ pub fn parse_json(text: &str) -> Result<serde_json::Value, Problem> {
     }
     serde_json::from_str(text).map_err(|error| {
         let message = error.to_string();
-        let reason = if message.contains("recursion limit") { Reason::TooDeep } else { Reason::NotJson(message) };
+        let reason = if message.contains("recursion limit") {
+            Reason::TooDeep
+        } else {
+            Reason::NotJson(message)
+        };
         Problem::new("", reason)
     })
 }
@@ -102,7 +128,13 @@ fn check_envelope(value: &serde_json::Value) -> Result<u64, Problem> {
         .and_then(|v| v.as_u64())
         .ok_or_else(|| Problem::new("version", Reason::MissingVersion))?;
     if version > CURRENT_VERSION {
-        return Err(Problem::new("version", Reason::NewerVersion { found: version, supported: CURRENT_VERSION }));
+        return Err(Problem::new(
+            "version",
+            Reason::NewerVersion {
+                found: version,
+                supported: CURRENT_VERSION,
+            },
+        ));
     }
     Ok(version)
 }
@@ -112,7 +144,15 @@ fn check_envelope(value: &serde_json::Value) -> Result<u64, Problem> {
 pub fn file_stem(title: &str) -> String {
     let cleaned: String = title
         .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else if c.is_control() || r#"<>:"/\|?*"#.contains(c) { '_' } else { c })
+        .map(|c| {
+            if c.is_whitespace() {
+                ' '
+            } else if c.is_control() || r#"<>:"/\|?*"#.contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let folded = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     let trimmed = folded.trim_matches(|c: char| c == '.' || c == ' ');
@@ -130,7 +170,10 @@ mod tests {
 
     #[test]
     fn file_stems_are_safe() {
-        assert_eq!(file_stem("Kompetensråd Jönköping 2026"), "Kompetensråd Jönköping 2026");
+        assert_eq!(
+            file_stem("Kompetensråd Jönköping 2026"),
+            "Kompetensråd Jönköping 2026"
+        );
         assert_eq!(file_stem("a/b\\c:d*e?"), "a_b_c_d_e_");
         assert_eq!(file_stem("  ..  "), "map");
         assert_eq!(file_stem("x\n\ty\u{7}"), "x y_");
