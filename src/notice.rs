@@ -30,6 +30,10 @@ pub enum Message {
         problems: Vec<Problem>,
     },
     Imported(String),
+    RowsImported {
+        file: String,
+        count: usize,
+    },
     ImportSameId(String),
     ActorRemoved {
         name: String,
@@ -88,6 +92,7 @@ impl Message {
             Message::UsageHigh(share) => (t.usage_warning)(share * 100.0),
             Message::ImportFailed { file, problems } => (t.import_failed)(file, problems.len()),
             Message::Imported(title) => (t.imported)(title),
+            Message::RowsImported { file, count } => (t.rows_imported)(file, *count),
             Message::ImportSameId(title) => (t.import_same_id)(title),
             Message::ActorRemoved {
                 name,

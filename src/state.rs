@@ -704,6 +704,134 @@ impl AppState {
         browser::download(&name, &write_collection(&maps), "application/json");
     }
 
+    /// Downloads the open map as GraphML, with degree and betweenness as node data.
+    pub fn export_graphml(&self) {
+        let Some(map) = self.current.get_untracked() else {
+            return;
+        };
+        let metrics: Vec<_> = samverkan_model::metrics::compute(&map)
+            .into_iter()
+            .map(|(id, m)| (id, m.degree, m.betweenness))
+            .collect();
+        let text = samverkan_model::formats::graphml::export_graphml(&map, Some(&metrics));
+        browser::download(
+            &format!("{}.graphml", samverkan_model::io::file_stem(&map.title)),
+            &text,
+            "application/graphml+xml",
+        );
+    }
+
+    /// Downloads the open map's actors or relations as a spreadsheet (UTF-8 with BOM, `;`).
+    pub fn export_csv(&self, relations: bool) {
+        let Some(map) = self.current.get_untracked() else {
+            return;
+        };
+        use samverkan_model::formats::csv;
+        let (text, what) = if relations {
+            (csv::export_relations(&map, b';'), "relations")
+        } else {
+            (csv::export_actors(&map, b';'), "actors")
+        };
+        browser::download(
+            &format!("{}-{what}.csv", samverkan_model::io::file_stem(&map.title)),
+            &text,
+            "text/csv",
+        );
+    }
+
+    /// Adds actors (or relations) from a spreadsheet to the open map as one undo step.
+    /// Every row problem is listed and nothing changes when there is any.
+    pub fn import_csv(&self, file: &str, text: &str, relations: bool) {
+        use samverkan_model::formats::csv;
+        let Some(map) = self.current.get_untracked() else {
+            return;
+        };
+        let mut new_id = || browser::new_id();
+        let row_problems = |errors: Vec<csv::RowError>| -> Vec<samverkan_model::Problem> {
+            errors
+                .into_iter()
+                .map(|e| {
+                    let path = match (e.row, e.column.as_str()) {
+                        (0, _) => String::new(),
+                        (row, "") => format!("rows[{row}]"),
+                        (row, column) => format!("rows[{row}].{column}"),
+                    };
+                    samverkan_model::Problem::new(path, e.reason)
+                })
+                .collect()
+        };
+        let result = if relations {
+            csv::import_relations(text, &map, &mut new_id)
+                .map(|r| (Vec::new(), r))
+                .map_err(row_problems)
+        } else {
+            csv::import_actors(text, &map, &mut new_id)
+                .map(|a| (a, Vec::new()))
+                .map_err(row_problems)
+        };
+        match result {
+            Err(problems) => {
+                self.notify(
+                    Severity::Error,
+                    Message::ImportFailed {
+                        file: file.to_owned(),
+                        problems,
+                    },
+                    vec![],
+                );
+            }
+            Ok((actors, relations)) => {
+                let count = actors.len() + relations.len();
+                self.edit(None, move |map| {
+                    map.actors.extend(actors);
+                    map.relations.extend(relations);
+                });
+                self.notify(
+                    Severity::Info,
+                    Message::RowsImported {
+                        file: file.to_owned(),
+                        count,
+                    },
+                    vec![NoticeAction::Undo],
+                );
+            }
+        }
+    }
+
+    /// Opens a Kumu export (JSON, or the elements sheet as CSV) as a new map.
+    pub fn import_kumu(&self, file: &str, text: &str) {
+        use samverkan_model::formats::kumu;
+        let t = self.lang.get_untracked().texts();
+        let sectors = default_sectors(|id| (t.sector_label)(id).to_owned());
+        let title = file
+            .trim_end_matches(".json")
+            .trim_end_matches(".csv")
+            .to_owned();
+        let mut new_id = || browser::new_id();
+        let result = if text.trim_start().starts_with('{') {
+            kumu::import_kumu_json(text, &title, &mut new_id, Utc::now(), sectors)
+        } else {
+            kumu::import_kumu_csv(text, None, &title, &mut new_id, Utc::now(), sectors)
+        };
+        match result {
+            Ok(mut map) => {
+                map.id = browser::new_id().into();
+                self.add_and_open(map);
+                self.notify(Severity::Info, Message::Imported(title), vec![]);
+            }
+            Err(problems) => {
+                self.notify(
+                    Severity::Error,
+                    Message::ImportFailed {
+                        file: file.to_owned(),
+                        problems,
+                    },
+                    vec![],
+                );
+            }
+        }
+    }
+
     /// Imports a Samverkan file (or an "all maps" collection). Every problem is shown and
     /// nothing changes on failure. A single map whose id exists already waits for the
     /// user's choice; maps of a collection that exist already are added as copies.

@@ -173,9 +173,20 @@ async fn the_app_starts_beside_a_corrupted_map_and_says_so() {
             .contains("Kompetensråd Jönköping"),
         "the good map is listed and open"
     );
-    let names: Vec<String> = (0..2)
-        .filter_map(|i| host.query_selector_all("input.name").unwrap().get(i))
-        .map(|n| wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(n).value())
+    // The map view opens first: each actor is a node named after it.
+    let nodes = host.query_selector_all("g.node").unwrap();
+    let names: Vec<String> = (0..nodes.length())
+        .filter_map(|i| nodes.get(i))
+        .filter_map(|n| {
+            wasm_bindgen::JsCast::unchecked_into::<web_sys::Element>(n).get_attribute("aria-label")
+        })
+        .map(|label| {
+            label
+                .split(", inflytande")
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
         .collect();
     assert_eq!(names, vec!["Region Jönköpings län", "Jönköping University"]);
     assert!(local_storage().key(0).unwrap().is_some());

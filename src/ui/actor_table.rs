@@ -7,38 +7,190 @@ use leptos::prelude::*;
 use samverkan_model::quick_entry;
 use samverkan_model::{Actor, ActorId, ActorKind, Level, Usage};
 
+/// A table column that can be sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Name,
+    Kind,
+    Sector,
+    Level,
+    Municipality,
+    Influence,
+    Interest,
+    Attitude,
+}
+
+impl Column {
+    const ALL: [Column; 8] = [
+        Column::Name,
+        Column::Kind,
+        Column::Sector,
+        Column::Level,
+        Column::Municipality,
+        Column::Influence,
+        Column::Interest,
+        Column::Attitude,
+    ];
+
+    fn label(self, t: &crate::i18n::Texts) -> &'static str {
+        match self {
+            Column::Name => t.name,
+            Column::Kind => t.kind,
+            Column::Sector => t.sector,
+            Column::Level => t.level,
+            Column::Municipality => t.municipality,
+            Column::Influence => t.influence,
+            Column::Interest => t.interest,
+            Column::Attitude => t.attitude,
+        }
+    }
+
+    /// Orders two actors by this column (names as the tie-break, case-insensitive).
+    fn compare(self, map: &samverkan_model::Map, a: &Actor, b: &Actor) -> std::cmp::Ordering {
+        let text = |x: &Actor| match self {
+            Column::Name => x.name.to_lowercase(),
+            Column::Kind => x.kind.as_str().to_owned(),
+            Column::Sector => map
+                .sector(x.sector.as_str())
+                .map(|s| s.label.to_lowercase())
+                .unwrap_or_default(),
+            Column::Level => format!("{:?}", x.level as u8),
+            Column::Municipality => x.municipality.to_lowercase(),
+            _ => String::new(),
+        };
+        let number = |x: &Actor| match self {
+            Column::Influence => x.influence,
+            Column::Interest => x.interest,
+            Column::Attitude => x.attitude,
+            _ => 0,
+        };
+        number(a)
+            .cmp(&number(b))
+            .then_with(|| text(a).cmp(&text(b)))
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    }
+}
+
+/// True when the filter text appears in the actor's name, short name, municipality,
+/// sector label or tags.
+fn matches(map: &samverkan_model::Map, actor: &Actor, filter: &str) -> bool {
+    let needle = filter.trim().to_lowercase();
+    if needle.is_empty() {
+        return true;
+    }
+    let sector = map
+        .sector(actor.sector.as_str())
+        .map(|s| s.label.as_str())
+        .unwrap_or("");
+    [
+        actor.name.as_str(),
+        actor.short_name.as_str(),
+        actor.municipality.as_str(),
+        sector,
+    ]
+    .into_iter()
+    .chain(actor.tags.iter().map(String::as_str))
+    .any(|field| field.to_lowercase().contains(&needle))
+}
+
 #[component]
 pub fn ActorTable() -> impl IntoView {
     let state = use_app_state();
     let t = texts();
-    let ids = move || {
-        state.current.with(|c| {
-            c.as_ref()
-                .map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
+    let sort = RwSignal::new(None::<(Column, bool)>);
+    let filter = RwSignal::new(String::new());
+    let checked = RwSignal::new(std::collections::HashSet::<ActorId>::new());
+    let ids = Memo::new(move |_| {
+        let by = sort.get();
+        filter.with(|needle| {
+            state.current.with(|c| {
+                let Some(m) = c.as_ref() else {
+                    return Vec::new();
+                };
+                let mut shown: Vec<&Actor> =
+                    m.actors.iter().filter(|a| matches(m, a, needle)).collect();
+                if let Some((column, descending)) = by {
+                    shown.sort_by(|a, b| {
+                        let order = column.compare(m, a, b);
+                        if descending {
+                            order.reverse()
+                        } else {
+                            order
+                        }
+                    });
+                }
+                shown.into_iter().map(|a| a.id.clone()).collect::<Vec<_>>()
+            })
+        })
+    });
+    let toggle_sort = move |column: Column| {
+        sort.update(|s| {
+            *s = match *s {
+                Some((c, false)) if c == column => Some((column, true)),
+                Some((c, true)) if c == column => None,
+                _ => Some((column, false)),
+            }
         })
     };
+    let all_checked = move || {
+        ids.with(|ids| !ids.is_empty() && checked.with(|c| ids.iter().all(|id| c.contains(id))))
+    };
+    let check_all = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        let shown = ids.get_untracked();
+        checked.update(|c| {
+            for id in shown {
+                if on {
+                    c.insert(id);
+                } else {
+                    c.remove(&id);
+                }
+            }
+        });
+    };
+    let delete_checked = move |_| {
+        let chosen = checked.get_untracked();
+        remove_actors(state, chosen.into_iter().collect());
+        checked.set(Default::default());
+    };
+    provide_context(Checked(checked));
     view! {
         <section class="actors">
+            <div class="tabletools">
+                <input type="search" aria-label=move || t().filter_actors placeholder=move || t().filter_actors
+                    on:input=move |ev| filter.set(event_target_value(&ev))/>
+                <button class="danger" disabled=move || checked.with(|c| c.is_empty()) on:click=delete_checked>
+                    {move || (t().delete_selected)(checked.with(|c| c.len()))}
+                </button>
+            </div>
             <Show when=move || state.current.with(|c| c.as_ref().is_some_and(|m| m.actors.is_empty()))>
                 <p class="empty">{move || t().no_actors}</p>
             </Show>
             <table class="actortable">
                 <thead>
                     <tr>
-                        <th scope="col">{move || t().name}</th>
-                        <th scope="col">{move || t().kind}</th>
-                        <th scope="col">{move || t().sector}</th>
-                        <th scope="col">{move || t().level}</th>
-                        <th scope="col">{move || t().municipality}</th>
-                        <th scope="col">{move || t().influence}</th>
-                        <th scope="col">{move || t().interest}</th>
-                        <th scope="col">{move || t().attitude}</th>
+                        <th scope="col"><input type="checkbox" aria-label=move || t().select_all prop:checked=all_checked on:change=check_all/></th>
+                        {Column::ALL.into_iter().map(|column| view! {
+                            <th scope="col" aria-sort=move || match sort.get() {
+                                Some((c, false)) if c == column => "ascending",
+                                Some((c, true)) if c == column => "descending",
+                                _ => "none",
+                            }>
+                                <button class="sort" on:click=move |_| toggle_sort(column)>
+                                    {move || column.label(t())}
+                                    <span aria-hidden="true">{move || match sort.get() {
+                                        Some((c, false)) if c == column => " ▲",
+                                        Some((c, true)) if c == column => " ▼",
+                                        _ => "",
+                                    }}</span>
+                                </button>
+                            </th>
+                        }).collect_view()}
                         <th scope="col"><span class="visually-hidden">{move || t().actions}</span></th>
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=ids key=|id| id.clone() let:id>
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
                         <ActorRow id=id/>
                     </For>
                 </tbody>
@@ -46,6 +198,10 @@ pub fn ActorTable() -> impl IntoView {
         </section>
     }
 }
+
+/// The rows ticked for a bulk action (view state).
+#[derive(Clone, Copy)]
+struct Checked(RwSignal<std::collections::HashSet<ActorId>>);
 
 /// `Add actor`: Enter adds the typed name; pasting several lines adds one actor a line.
 #[component]
@@ -158,8 +314,19 @@ fn ActorRow(id: ActorId) -> impl IntoView {
         set.clone(),
         set.clone(),
     );
+    let checked = expect_context::<Checked>();
+    let (row_id, toggle_id) = (id.clone(), id.clone());
     view! {
         <tr>
+            <td>
+                <input type="checkbox" aria-label=move || (t().select_actor)(&name())
+                    prop:checked=move || checked.0.with(|c| c.contains(&row_id))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let id = toggle_id.clone();
+                        checked.0.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
+                    }/>
+            </td>
             <td>
                 <input type="text" class="name" prop:value=name aria-label=move || (t().field_of)(t().name, &name())
                     on:change=move |ev| {
@@ -240,30 +407,45 @@ fn ActorRow(id: ActorId) -> impl IntoView {
 /// Removes an actor; asks first when it sits in the council or holds action roles, and
 /// says what went with it.
 fn remove_actor(state: crate::state::AppState, id: &ActorId) {
+    remove_actors(state, vec![id.clone()]);
+}
+
+/// Removes actors as one undo step; asks first when any sits in the council or holds
+/// action roles, and says what went with them.
+fn remove_actors(state: crate::state::AppState, ids: Vec<ActorId>) {
     let t = state.lang.get_untracked().texts();
-    let Some((name, usages)) = state.current.with_untracked(|c| {
+    let found: Vec<(String, Vec<Usage>)> = state.current.with_untracked(|c| {
         c.as_ref()
-            .and_then(|m| m.actor(id).map(|a| (a.name.clone(), m.usages_of(id))))
-    }) else {
+            .map(|m| {
+                ids.iter()
+                    .filter_map(|id| m.actor(id).map(|a| (a.name.clone(), m.usages_of(id))))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    if found.is_empty() {
         return;
-    };
-    let member = usages.contains(&Usage::CouncilMember);
-    let actions = usages
+    }
+    let member = found.iter().any(|(_, u)| u.contains(&Usage::CouncilMember));
+    let actions = found
         .iter()
+        .flat_map(|(_, u)| u)
         .filter(|u| matches!(u, Usage::Action { .. }))
         .count();
-    if !usages.is_empty() {
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    let name = names.join(", ");
+    if member || actions > 0 {
         let question = (t.confirm_remove_used_actor)(&name, member, actions);
-        let confirmed = window().confirm_with_message(&question).unwrap_or(false);
-        if !confirmed {
+        if !window().confirm_with_message(&question).unwrap_or(false) {
             return;
         }
     }
     let mut relations = 0;
-    let id = id.clone();
     state.edit(None, |map| {
-        if let Some(removal) = map.remove_actor(&id) {
-            relations = removal.relations.len();
+        for id in &ids {
+            if let Some(removal) = map.remove_actor(id) {
+                relations += removal.relations.len();
+            }
         }
     });
     state.notify(

@@ -32,6 +32,7 @@ pub fn Header() -> impl IntoView {
                 <button on:click=move |_| state.new_map()>{move || t().new_map}</button>
                 <ImportButton/>
                 <button on:click=move |_| state.export_current() disabled=no_map>{move || t().export_json}</button>
+                <button on:click=move |_| state.export_graphml() disabled=no_map>{move || t().export_graphml}</button>
                 <ProjectionButtons/>
                 <button class="lang" lang=move || state.lang.get().other().tag()
                     on:click=move |_| state.lang.update(|l| *l = l.other())>
@@ -111,5 +112,27 @@ fn ProjectionButtons() -> impl IntoView {
         <Show when=move || !projection.is_projector>
             <button on:click=move |_| super::projection::open_projector_window(state)>{move || t().open_projector}</button>
         </Show>
+    }
+}
+
+/// A labelled file input that hands the picked file's text on.
+#[component]
+pub fn FileButton(
+    label: fn(&'static crate::i18n::Texts) -> &'static str,
+    accept: &'static str,
+    on_text: fn(crate::state::AppState, String, String),
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = texts();
+    view! {
+        <label class="filebutton">
+            <span>{move || label(t())}</span>
+            <input type="file" accept=accept on:change=move |ev| {
+                let target: web_sys::HtmlInputElement = event_target(&ev);
+                let Some(file) = target.files().and_then(|files| files.get(0)) else { return };
+                target.set_value("");
+                read_file(state, file, move |name, text| on_text(state, name, text));
+            }/>
+        </label>
     }
 }

@@ -25,6 +25,14 @@ pub fn MapList() -> impl IntoView {
                     {move || t().export_all}
                 </button>
                 <PasteImport/>
+                <details class="moreformats">
+                    <summary>{move || t().more_formats}</summary>
+                    <button on:click=move |_| state.export_csv(false) disabled=move || state.current.with(Option::is_none)>{move || t().export_actors_csv}</button>
+                    <button on:click=move |_| state.export_csv(true) disabled=move || state.current.with(Option::is_none)>{move || t().export_relations_csv}</button>
+                    <super::header::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|s, name, text| s.import_csv(&name, &text, false)/>
+                    <super::header::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|s, name, text| s.import_csv(&name, &text, true)/>
+                    <super::header::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|s, name, text| s.import_kumu(&name, &text)/>
+                </details>
                 <p class="usage" class:high=move || state.usage.get().is_some_and(|u| u >= samverkan_model::store::WARN_SHARE)>
                     {move || match state.usage.get() {
                         Some(share) => (t().usage)(share * 100.0),

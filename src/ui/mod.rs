@@ -160,7 +160,7 @@ fn Views() -> impl IntoView {
                 <button role="tab" id=format!("tab-{}", which.slug()) aria-controls="view-panel"
                     aria-selected=move || (tab.get() == which).to_string()
                     class:active=move || tab.get() == which
-                    on:click=move |_| tab.set(which)>
+                    on:click=move |_| if tab.get_untracked() != which { tab.set(which) }>
                     {move || which.label(t())}
                 </button>
             }).collect_view()}

@@ -1,0 +1,802 @@
+//! CSV for actors and relations, to and from spreadsheets (Swedish Excel by default).
+//!
+//! Export writes UTF-8 with a byte-order mark (so Excel does not read it as Latin-1), a
+//! header row of stable English column names and CRLF line ends. Import detects the
+//! separator, accepts Swedish column names, and reports every bad cell with its line.
+
+use super::{
+    find_sector, parse_bool, parse_kind, parse_level, parse_relation_kind, split_tags, ActorLookup,
+};
+use crate::actor::{Actor, ATTITUDE_RANGE, COORDINATE_LIMIT, SCALE_RANGE};
+use crate::ids::{ActorId, RelationId};
+use crate::io::MAX_FILE_BYTES;
+use crate::map::Map;
+use crate::relation::{Relation, STRENGTH_RANGE};
+use crate::validate::Reason;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::ops::RangeInclusive;
+
+/// The separator Swedish Excel expects (its list separator, because `,` is the decimal
+/// sign). With it, decimals are written with a comma too.
+pub const DEFAULT_SEPARATOR: u8 = b';';
+
+/// The columns of an actor sheet, in the order they are written.
+pub const ACTOR_COLUMNS: [&str; 17] = [
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "sector",
+    "level",
+    "municipality",
+    "influence",
+    "interest",
+    "attitude",
+    "power",
+    "legitimacy",
+    "urgency",
+    "tags",
+    "notes",
+    "x",
+    "y",
+];
+
+/// Other names accepted for actor columns on import (compared in lower case, with spaces
+/// and dashes read as `_`).
+const ACTOR_ALIASES: [(&str, &str); 21] = [
+    ("namn", "name"),
+    ("short", "short_name"),
+    ("kortnamn", "short_name"),
+    ("kort_namn", "short_name"),
+    ("type", "kind"),
+    ("typ", "kind"),
+    ("sektor", "sector"),
+    ("nivå", "level"),
+    ("kommun", "municipality"),
+    ("inflytande", "influence"),
+    ("intresse", "interest"),
+    ("inställning", "attitude"),
+    ("attityd", "attitude"),
+    ("makt", "power"),
+    ("legitimitet", "legitimacy"),
+    ("brådska", "urgency"),
+    ("angelägenhet", "urgency"),
+    ("tag", "tags"),
+    ("taggar", "tags"),
+    ("anteckningar", "notes"),
+    ("anteckning", "notes"),
+];
+
+/// The columns of a relation sheet, in the order they are written. `from_name` and
+/// `to_name` are there for people reading the sheet, and as a fallback on import when the
+/// ids do not fit (actors imported again get new ids).
+pub const RELATION_COLUMNS: [&str; 9] = [
+    "id",
+    "from",
+    "to",
+    "from_name",
+    "to_name",
+    "kind",
+    "strength",
+    "directed",
+    "note",
+];
+
+/// Other names accepted for relation columns on import.
+const RELATION_ALIASES: [(&str, &str); 12] = [
+    ("från", "from"),
+    ("till", "to"),
+    ("från_namn", "from_name"),
+    ("till_namn", "to_name"),
+    ("type", "kind"),
+    ("typ", "kind"),
+    ("styrka", "strength"),
+    ("riktad", "directed"),
+    ("anteckning", "note"),
+    ("anteckningar", "note"),
+    ("notes", "note"),
+    ("notering", "note"),
+];
+
+/// One problem in one cell of an imported sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// The line in the file where the row starts, 1-based (the header is line 1, unless
+    /// an Excel `sep=` line comes first). 0 means the file as a whole.
+    pub row: usize,
+    /// The column's header as written in the file; empty for the row or file as a whole.
+    pub column: String,
+    pub reason: Reason,
+}
+
+impl RowError {
+    fn new(row: usize, column: &str, reason: Reason) -> Self {
+        Self {
+            row,
+            column: column.to_owned(),
+            reason,
+        }
+    }
+}
+
+/// English wording, for logs and tests: `row 3, influence: 9 is outside 1..5`.
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.row, self.column.as_str()) {
+            (0, _) => write!(f, "{}", self.reason),
+            (row, "") => write!(f, "row {row}: {}", self.reason),
+            (row, column) => write!(f, "row {row}, {column}: {}", self.reason),
+        }
+    }
+}
+
+/// The map's actors as a sheet. `sep` is the separator: `;` (the default, for Swedish
+/// Excel), `,` or tab. With `;`, positions are written with a decimal comma, as the
+/// spreadsheets that expect `;` read numbers.
+pub fn export_actors(map: &Map, sep: u8) -> String {
+    let mut sheet = Sheet::new(sep);
+    sheet.row(ACTOR_COLUMNS.iter().map(|c| (*c).to_owned()));
+    for actor in &map.actors {
+        sheet.row([
+            text(actor.id.as_str()),
+            text(&actor.name),
+            text(&actor.short_name),
+            actor.kind.as_str().to_owned(),
+            text(actor.sector.as_str()),
+            actor.level.as_str().to_owned(),
+            text(&actor.municipality),
+            actor.influence.to_string(),
+            actor.interest.to_string(),
+            actor.attitude.to_string(),
+            actor.salience.power.to_string(),
+            actor.salience.legitimacy.to_string(),
+            actor.salience.urgency.to_string(),
+            text(&actor.tags.join("|")),
+            text(&actor.notes),
+            decimal(actor.x, sep),
+            decimal(actor.y, sep),
+        ]);
+    }
+    sheet.finish()
+}
+
+/// The map's relations as a sheet, with the actors' names beside their ids. `sep` as for
+/// [`export_actors`].
+pub fn export_relations(map: &Map, sep: u8) -> String {
+    let name_of = |id: &ActorId| map.actor(id).map(|a| a.name.as_str()).unwrap_or("");
+    let mut sheet = Sheet::new(sep);
+    sheet.row(RELATION_COLUMNS.iter().map(|c| (*c).to_owned()));
+    for relation in &map.relations {
+        sheet.row([
+            text(relation.id.as_str()),
+            text(relation.from.as_str()),
+            text(relation.to.as_str()),
+            text(name_of(&relation.from)),
+            text(name_of(&relation.to)),
+            relation.kind.as_str().to_owned(),
+            relation.strength.to_string(),
+            relation.directed.to_string(),
+            text(&relation.note),
+        ]);
+    }
+    sheet.finish()
+}
+
+/// Reads an actor sheet into new actors for `map` (the map itself is not changed). A row
+/// keeps the id in its `id` cell when that id is free; otherwise `new_id` makes one.
+/// Only `name` is a required column; empty cells get the usual defaults. On any problem,
+/// every problem is returned and no actor.
+pub fn import_actors(
+    text: &str,
+    map: &Map,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Vec<Actor>, Vec<RowError>> {
+    let table = read_table(text).map_err(|e| vec![e])?;
+    let columns = Columns::find(&table, &ACTOR_COLUMNS, &ACTOR_ALIASES, &["name"])?;
+    let mut errors = Vec::new();
+    let mut taken: HashSet<String> = map.actors.iter().map(|a| a.id.0.clone()).collect();
+    let mut actors = Vec::new();
+    for row in &table.rows {
+        let mut cells = Cells::new(row, &columns, &mut errors);
+        let name = cells.get("name").trim().to_owned();
+        if name.is_empty() {
+            cells.report("name", Reason::EmptyName);
+        }
+        let mut actor = Actor::new(ActorId::default(), name);
+        actor.short_name = cells.get("short_name").trim().to_owned();
+        if let Some(kind) = cells.parse("kind", |t| non_empty(t, parse_kind)) {
+            actor.kind = kind.unwrap_or_default();
+        }
+        if let Some(sector) = cells.parse("sector", |t| find_sector(&map.sectors, t)) {
+            actor.sector = sector.unwrap_or_default();
+        }
+        if let Some(level) = cells.parse("level", |t| non_empty(t, parse_level)) {
+            actor.level = level.unwrap_or_default();
+        }
+        actor.municipality = cells.get("municipality").trim().to_owned();
+        for (column, range, slot) in [
+            ("influence", SCALE_RANGE, &mut actor.influence),
+            ("interest", SCALE_RANGE, &mut actor.interest),
+            ("attitude", ATTITUDE_RANGE, &mut actor.attitude),
+        ] {
+            if let Some(Some(value)) = cells.parse(column, |t| parse_whole(t, range)) {
+                *slot = value;
+            }
+        }
+        for (column, slot) in [
+            ("power", &mut actor.salience.power),
+            ("legitimacy", &mut actor.salience.legitimacy),
+            ("urgency", &mut actor.salience.urgency),
+        ] {
+            if let Some(Some(value)) = cells.parse(column, parse_bool) {
+                *slot = value;
+            }
+        }
+        actor.tags = split_tags(cells.get("tags"));
+        actor.notes = cells.get("notes").to_owned();
+        for (column, slot) in [("x", &mut actor.x), ("y", &mut actor.y)] {
+            if let Some(Some(value)) = cells.parse(column, parse_position) {
+                *slot = value;
+            }
+        }
+        actor.id = ActorId(free_id(cells.get("id"), &mut taken, new_id));
+        actors.push(actor);
+    }
+    if errors.is_empty() {
+        Ok(actors)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads a relation sheet into new relations between `map`'s actors (the map itself is
+/// not changed). `from` and `to` name an actor by id or, failing that, by name
+/// (case-insensitive, white space folded); when they fit no actor, `from_name` and
+/// `to_name` are tried. A name that fits several actors is an error. Ids as for
+/// [`import_actors`].
+pub fn import_relations(
+    text: &str,
+    map: &Map,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Vec<Relation>, Vec<RowError>> {
+    let table = read_table(text).map_err(|e| vec![e])?;
+    let columns = Columns::find(&table, &RELATION_COLUMNS, &RELATION_ALIASES, &[])?;
+    let mut missing = Vec::new();
+    for end in ["from", "to"] {
+        if !columns.has(end) && !columns.has(&format!("{end}_name")) {
+            missing.push(RowError::new(
+                table.header_line,
+                "",
+                Reason::WrongType(format!("the sheet has no \"{end}\" column")),
+            ));
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let mut lookup = ActorLookup::new();
+    for actor in &map.actors {
+        lookup.add(actor.id.as_str(), &actor.name, &actor.id);
+    }
+    let mut errors = Vec::new();
+    let mut taken: HashSet<String> = map.relations.iter().map(|r| r.id.0.clone()).collect();
+    let mut relations = Vec::new();
+    for row in &table.rows {
+        let mut cells = Cells::new(row, &columns, &mut errors);
+        let from = cells.actor(&lookup, "from");
+        let to = cells.actor(&lookup, "to");
+        let mut relation = Relation::new(
+            RelationId::default(),
+            ActorId::default(),
+            ActorId::default(),
+        );
+        if let Some(kind) = cells.parse("kind", |t| non_empty(t, parse_relation_kind)) {
+            relation.kind = kind.unwrap_or_default();
+        }
+        if let Some(Some(strength)) = cells.parse("strength", |t| parse_whole(t, STRENGTH_RANGE)) {
+            relation.strength = strength;
+        }
+        if let Some(Some(directed)) = cells.parse("directed", parse_bool) {
+            relation.directed = directed;
+        }
+        relation.note = cells.get("note").to_owned();
+        if let (Some(from), Some(to)) = (from, to) {
+            if from == to {
+                cells.report("to", Reason::SelfRelation);
+            }
+            relation.from = from;
+            relation.to = to;
+        }
+        relation.id = RelationId(free_id(cells.get("id"), &mut taken, new_id));
+        relations.push(relation);
+    }
+    if errors.is_empty() {
+        Ok(relations)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The separator a header line uses: whichever of `;`, `,` and tab occurs most often
+/// outside quotes; `;` when none does (a one-column sheet reads the same either way).
+pub fn detect_separator(header_line: &str) -> u8 {
+    let (mut semicolons, mut commas, mut tabs) = (0, 0, 0);
+    let mut quoted = false;
+    for c in header_line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semicolons += 1,
+            ',' if !quoted => commas += 1,
+            '\t' if !quoted => tabs += 1,
+            _ => {}
+        }
+    }
+    if tabs > semicolons && tabs > commas {
+        b'\t'
+    } else if commas > semicolons {
+        b','
+    } else {
+        b';'
+    }
+}
+
+/// A read sheet: the header and the non-blank rows after it.
+pub(super) struct Table {
+    pub(super) header: Vec<String>,
+    pub(super) header_line: usize,
+    pub(super) rows: Vec<Row>,
+}
+
+/// One record with the line it starts on.
+pub(super) struct Row {
+    pub(super) line: usize,
+    pub(super) cells: Vec<String>,
+}
+
+impl Row {
+    /// The cell at `index`, with the formula guard of the export taken off.
+    pub(super) fn cell(&self, index: usize) -> &str {
+        unguard(self.cells.get(index).map(String::as_str).unwrap_or(""))
+    }
+}
+
+/// Parses CSV text: byte-order mark stripped, an Excel `sep=` line honoured, the separator
+/// detected from the header, blank rows skipped.
+pub(super) fn read_table(text: &str) -> Result<Table, RowError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        let bytes = text.len() as u64;
+        let limit = MAX_FILE_BYTES;
+        return Err(RowError::new(0, "", Reason::TooLarge { bytes, limit }));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or("");
+    let (body, skipped_lines, sep) = match excel_sep_line(first_line) {
+        Some(sep) => {
+            let rest = text.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
+            (rest, 1, sep)
+        }
+        None => (text, 0, detect_separator(first_line)),
+    };
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut header: Option<(usize, Vec<String>)> = None;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|error| {
+            let line = error.position().map(|p| p.line() as usize).unwrap_or(0);
+            let line = if line == 0 { 0 } else { line + skipped_lines };
+            RowError::new(line, "", Reason::WrongType(error.to_string()))
+        })?;
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(0) + skipped_lines;
+        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        if header.is_none() {
+            header = Some((line, cells));
+        } else {
+            rows.push(Row { line, cells });
+        }
+    }
+    let Some((header_line, header)) = header else {
+        return Err(RowError::new(0, "", Reason::Empty));
+    };
+    Ok(Table {
+        header: header.into_iter().map(|h| h.trim().to_owned()).collect(),
+        header_line,
+        rows,
+    })
+}
+
+/// The separator of an Excel `sep=;` first line, if that is what the line is.
+fn excel_sep_line(line: &str) -> Option<u8> {
+    let rest = line.trim_end_matches('\r').strip_prefix("sep=")?;
+    match rest.as_bytes() {
+        [sep @ (b';' | b',' | b'\t' | b'|')] => Some(*sep),
+        _ => None,
+    }
+}
+
+/// Which column holds which field, and the header as the file writes it.
+pub(super) struct Columns {
+    index: HashMap<String, (usize, String)>,
+    width: usize,
+}
+
+impl Columns {
+    /// Maps the header to `fields` (or their `aliases`); reports a field given twice and
+    /// missing `required` fields. Columns that name no field are ignored, so extra
+    /// columns of a working spreadsheet do no harm.
+    pub(super) fn find(
+        table: &Table,
+        fields: &[&str],
+        aliases: &[(&str, &str)],
+        required: &[&str],
+    ) -> Result<Self, Vec<RowError>> {
+        let mut index: HashMap<String, (usize, String)> = HashMap::new();
+        let mut errors = Vec::new();
+        for (i, written) in table.header.iter().enumerate() {
+            let key = header_key(unguard(written));
+            let field = fields
+                .iter()
+                .find(|f| **f == key)
+                .copied()
+                .or_else(|| aliases.iter().find(|(a, _)| *a == key).map(|(_, f)| *f));
+            let Some(field) = field else { continue };
+            if let Some((_, first)) = index.get(field) {
+                errors.push(RowError::new(
+                    table.header_line,
+                    written,
+                    Reason::WrongType(format!(
+                        "the column \"{written}\" repeats the column \"{first}\""
+                    )),
+                ));
+            } else {
+                index.insert(field.to_owned(), (i, written.clone()));
+            }
+        }
+        for field in required {
+            if !index.contains_key(*field) {
+                errors.push(RowError::new(
+                    table.header_line,
+                    "",
+                    Reason::WrongType(format!("the sheet has no \"{field}\" column")),
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(Self {
+                index,
+                width: table.header.len(),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The header cells that name no field, with their positions.
+    pub(super) fn unmapped<'t>(&self, table: &'t Table) -> Vec<(usize, &'t str)> {
+        let mapped: HashSet<usize> = self.index.values().map(|(i, _)| *i).collect();
+        table
+            .header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| !mapped.contains(i) && !h.is_empty())
+            .map(|(i, h)| (i, h.as_str()))
+            .collect()
+    }
+
+    pub(super) fn has(&self, field: &str) -> bool {
+        self.index.contains_key(field)
+    }
+
+    /// The header of `field` as written, or the field name when the column is absent.
+    pub(super) fn header<'a>(&'a self, field: &'a str) -> &'a str {
+        self.index
+            .get(field)
+            .map(|(_, h)| h.as_str())
+            .unwrap_or(field)
+    }
+
+    /// The cell of `field` in `row`; empty when the column or the cell is absent.
+    pub(super) fn get<'r>(&self, row: &'r Row, field: &str) -> &'r str {
+        self.index
+            .get(field)
+            .map(|(i, _)| row.cell(*i))
+            .unwrap_or("")
+    }
+
+    /// Reports cells beyond the header that hold something: usually a value with the
+    /// separator in it that was not quoted, which shifts every later cell.
+    pub(super) fn check_width(&self, row: &Row) -> Option<RowError> {
+        let extra = row.cells.iter().skip(self.width);
+        if extra.clone().any(|c| !c.trim().is_empty()) {
+            Some(RowError::new(
+                row.line,
+                "",
+                Reason::WrongType(format!(
+                    "the row has {} cells but the header has {} columns; \
+                     is a value with the separator in it not quoted?",
+                    row.cells.len(),
+                    self.width
+                )),
+            ))
+        } else {
+            None
+        }
+    }
+}
+
+/// A header cell as compared: trimmed, lower case, spaces and dashes as `_`.
+pub(super) fn header_key(header: &str) -> String {
+    header
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect()
+}
+
+/// The cells of one row with the errors found in them.
+struct Cells<'a> {
+    row: &'a Row,
+    columns: &'a Columns,
+    errors: &'a mut Vec<RowError>,
+}
+
+impl<'a> Cells<'a> {
+    fn new(row: &'a Row, columns: &'a Columns, errors: &'a mut Vec<RowError>) -> Self {
+        errors.extend(columns.check_width(row));
+        Self {
+            row,
+            columns,
+            errors,
+        }
+    }
+
+    fn get(&self, field: &str) -> &'a str {
+        self.columns.get(self.row, field)
+    }
+
+    fn report(&mut self, field: &str, reason: Reason) {
+        let column = self.columns.header(field).to_owned();
+        self.errors.push(RowError {
+            row: self.row.line,
+            column,
+            reason,
+        });
+    }
+
+    /// Parses one cell; on failure reports it and returns `None`.
+    fn parse<T>(
+        &mut self,
+        field: &str,
+        parse: impl FnOnce(&str) -> Result<T, Reason>,
+    ) -> Option<T> {
+        match parse(self.get(field)) {
+            Ok(value) => Some(value),
+            Err(reason) => {
+                self.report(field, reason);
+                None
+            }
+        }
+    }
+
+    /// The actor at one end of a relation (`end` is `from` or `to`): by the end's cell,
+    /// then by its `_name` cell.
+    fn actor(&mut self, lookup: &ActorLookup, end: &str) -> Option<ActorId> {
+        let name_field = format!("{end}_name");
+        let by_ref = self.get(end).trim();
+        let by_name = self.get(&name_field).trim();
+        let (field, result) = match (by_ref.is_empty(), lookup.resolve(by_ref)) {
+            (false, Ok(actor)) => return Some(actor),
+            (false, Err(Reason::UnknownActor(_))) if !by_name.is_empty() => {
+                (name_field.as_str(), lookup.resolve(by_name))
+            }
+            (false, Err(reason)) => (end, Err(reason)),
+            (true, _) if !by_name.is_empty() => (name_field.as_str(), lookup.resolve(by_name)),
+            (true, _) => (end, Err(Reason::EmptyName)),
+        };
+        match result {
+            Ok(actor) => Some(actor),
+            Err(reason) => {
+                self.report(field, reason);
+                None
+            }
+        }
+    }
+}
+
+/// The id in a cell when it is free, else a new one; either way it is taken from then on.
+fn free_id(cell: &str, taken: &mut HashSet<String>, new_id: &mut dyn FnMut() -> String) -> String {
+    let cell = cell.trim();
+    let id = if !cell.is_empty() && !taken.contains(cell) {
+        cell.to_owned()
+    } else {
+        new_id()
+    };
+    taken.insert(id.clone());
+    id
+}
+
+/// `Ok(None)` for an empty cell, else the parsed value.
+fn non_empty<T>(
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<T, Reason>,
+) -> Result<Option<T>, Reason> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(text).map(Some)
+    }
+}
+
+/// A whole number in `range`; `Ok(None)` for an empty cell. Accepts `+2`, the minus sign
+/// `−` and a spreadsheet's `3,0`.
+pub(super) fn parse_whole(text: &str, range: RangeInclusive<i64>) -> Result<Option<i64>, Reason> {
+    let text = text.trim().replace('\u{2212}', "-");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let value = match text.parse::<i64>() {
+        Ok(value) => value,
+        Err(_) => match parse_float(&text) {
+            Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => v as i64,
+            _ => {
+                return Err(Reason::WrongType(format!(
+                    "expected a whole number, found \"{text}\""
+                )))
+            }
+        },
+    };
+    if range.contains(&value) {
+        Ok(Some(value))
+    } else {
+        let (min, max) = (*range.start(), *range.end());
+        Err(Reason::OutOfRange { value, min, max })
+    }
+}
+
+/// A canvas coordinate; `Ok(None)` for an empty cell. A decimal comma is accepted.
+fn parse_position(text: &str) -> Result<Option<f64>, Reason> {
+    let text = text.trim().replace('\u{2212}', "-");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match parse_float(&text) {
+        Some(v) if v.is_finite() && v.abs() <= COORDINATE_LIMIT => Ok(Some(v)),
+        _ => Err(Reason::WrongType(format!(
+            "expected a position between -{COORDINATE_LIMIT} and {COORDINATE_LIMIT}, found \"{text}\""
+        ))),
+    }
+}
+
+/// A decimal number written with `.` or with a single decimal comma.
+fn parse_float(text: &str) -> Option<f64> {
+    let text = if !text.contains('.') && text.matches(',').count() == 1 {
+        text.replace(',', ".")
+    } else {
+        text.to_owned()
+    };
+    text.parse().ok()
+}
+
+/// A coordinate as written: shortest form that reads back exactly, decimal comma with `;`.
+/// Broken values (NaN, infinite) are left empty; import reads empty as 0.
+fn decimal(value: f64, sep: u8) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let written = value.to_string();
+    if sep == b';' {
+        written.replace('.', ",")
+    } else {
+        written
+    }
+}
+
+/// Cells that start like a formula (`=`, `+`, `-`, `@`, tab, carriage return) make Excel
+/// and LibreOffice run them; a leading `'` makes them text. Applied to text cells only,
+/// so an attitude of `-1` stays a number.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as exported: with `'` in front when it would start like a formula. Text
+/// that already starts with `'`s before such a character gets one more, so import can
+/// always take exactly one off and get the text back.
+fn text(value: &str) -> String {
+    if value.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
+/// Undoes [`text`]: one `'` off a cell that starts with `'`s and then a formula character.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// A CSV writer into memory that starts with a byte-order mark.
+struct Sheet {
+    writer: ::csv::Writer<Vec<u8>>,
+}
+
+impl Sheet {
+    fn new(sep: u8) -> Self {
+        let writer = ::csv::WriterBuilder::new()
+            .delimiter(sep)
+            .terminator(::csv::Terminator::CRLF)
+            .quote_style(::csv::QuoteStyle::Necessary)
+            .from_writer("\u{feff}".as_bytes().to_vec());
+        Self { writer }
+    }
+
+    fn row(&mut self, cells: impl IntoIterator<Item = String>) {
+        self.writer
+            .write_record(cells)
+            .expect("writing CSV into memory cannot fail");
+    }
+
+    fn finish(self) -> String {
+        let bytes = self
+            .writer
+            .into_inner()
+            .expect("flushing CSV into memory cannot fail");
+        String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_are_detected_outside_quotes() {
+        assert_eq!(detect_separator("id;name;notes"), b';');
+        assert_eq!(detect_separator("id,name,\"a;b;c\""), b',');
+        assert_eq!(detect_separator("id\tname\tnotes"), b'\t');
+        assert_eq!(detect_separator("name"), b';');
+    }
+
+    #[test]
+    fn the_formula_guard_round_trips() {
+        for value in [
+            "=SUM(A1)", "'=x", "''-1", "-", "'hej", "plain", "", "@me", "\tx",
+        ] {
+            assert_eq!(unguard(&text(value)), value, "{value:?}");
+        }
+        assert_eq!(text("=1+1"), "'=1+1");
+        assert_eq!(text("'hej"), "'hej");
+    }
+
+    #[test]
+    fn numbers_parse_leniently_but_strictly_in_range() {
+        assert_eq!(parse_whole(" −2 ", -2..=2), Ok(Some(-2)));
+        assert_eq!(parse_whole("+1", -2..=2), Ok(Some(1)));
+        assert_eq!(parse_whole("3,0", 1..=5), Ok(Some(3)));
+        assert_eq!(parse_whole("", 1..=5), Ok(None));
+        assert_eq!(
+            parse_whole("9", 1..=5),
+            Err(Reason::OutOfRange {
+                value: 9,
+                min: 1,
+                max: 5
+            })
+        );
+        assert!(parse_whole("2,5", 1..=5).is_err());
+        assert_eq!(parse_position("12,5"), Ok(Some(12.5)));
+        assert_eq!(parse_position("-0.25"), Ok(Some(-0.25)));
+        assert!(parse_position("NaN").is_err());
+        assert!(parse_position("1e9").is_err());
+        assert_eq!(decimal(12.5, b';'), "12,5");
+        assert_eq!(decimal(12.5, b','), "12.5");
+        assert_eq!(decimal(f64::NAN, b','), "");
+    }
+}

@@ -1,0 +1,834 @@
+//! Imports from Kumu (kumu.io): its JSON (a hand-written blueprint or a full project
+//! backup) and its spreadsheet CSV (an elements sheet and a connections sheet).
+//!
+//! Kumu is free-form where Samverkan is typed, so the import maps what it can and keeps
+//! the rest as text: an element type that is no actor kind becomes a tag, a connection
+//! type that is no relation kind goes into the note, and fields Samverkan has no place
+//! for are appended to the notes as `field: value` lines. Nothing is dropped silently.
+
+use super::csv::{parse_whole, read_table, Columns, Row, RowError, Table};
+use super::{
+    find_sector, push_tag, split_tags, word, ActorLookup, ACTOR_KIND_WORDS, RELATION_KIND_WORDS,
+};
+use crate::actor::{Actor, ActorKind};
+use crate::ids::{ActorId, MapId, RelationId};
+use crate::io::parse_json;
+use crate::map::Map;
+use crate::relation::{Relation, RelationKind, STRENGTH_RANGE};
+use crate::sector::Sector;
+use crate::validate::{validate, Problem, Reason};
+use chrono::{DateTime, Utc};
+use serde_json::{Map as Object, Value};
+use std::collections::{HashMap, HashSet};
+
+/// Reads Kumu JSON into a new, valid map titled `title` (or, when that is empty, by the
+/// Kumu project's name) with the palette `sectors`. Elements may carry their fields at the
+/// top (`{"label": …, "type": …}`, as in blueprints) or under `attributes` (as in project
+/// backups, with `"element type"`); connections name their ends by element id or label.
+/// Positions come from the backup's default map when there is one.
+pub fn import_kumu_json(
+    text: &str,
+    title: &str,
+    new_id: &mut dyn FnMut() -> String,
+    now: DateTime<Utc>,
+    sectors: Vec<Sector>,
+) -> Result<Map, Vec<Problem>> {
+    let value = parse_json(text).map_err(|p| vec![p])?;
+    let source = json_source(&value)?;
+    build_map(source, title, new_id, now, sectors)
+}
+
+/// Reads Kumu's spreadsheet layout into a new, valid map: an elements sheet (`Label`,
+/// and optionally `ID`, `Type`, `Description`, `Tags`, any other columns) and an optional
+/// connections sheet (`From`, `To`, and optionally `Type`, `Direction`, `Label`,
+/// `Description`, `Strength`, …). `From` and `To` name elements by label or ID; several
+/// separated by `|` make one connection each, as in Kumu. Separators as for
+/// [`super::csv::import_actors`].
+pub fn import_kumu_csv(
+    elements_csv: &str,
+    connections_csv: Option<&str>,
+    title: &str,
+    new_id: &mut dyn FnMut() -> String,
+    now: DateTime<Utc>,
+    sectors: Vec<Sector>,
+) -> Result<Map, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let elements = csv_elements(elements_csv).unwrap_or_else(|p| {
+        problems.extend(p);
+        Vec::new()
+    });
+    let connections = match connections_csv {
+        Some(text) => csv_connections(text).unwrap_or_else(|p| {
+            problems.extend(p);
+            Vec::new()
+        }),
+        None => Vec::new(),
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let source = Source {
+        name: String::new(),
+        description: String::new(),
+        elements,
+        connections,
+    };
+    build_map(source, title, new_id, now, sectors)
+}
+
+/// A Kumu project read from either format, before it becomes a map.
+struct Source {
+    name: String,
+    description: String,
+    elements: Vec<Element>,
+    connections: Vec<Connection>,
+}
+
+/// One Kumu element, with the paths to report its problems at.
+struct Element {
+    label: Field,
+    /// The ids connections may use for it (`_id`, `id`, the `ID` column).
+    keys: Vec<(String, String)>,
+    kind: String,
+    description: String,
+    tags: Vec<String>,
+    sector: String,
+    extras: Vec<(String, String)>,
+    position: Option<(f64, f64, bool)>,
+}
+
+/// A value and where it was found.
+struct Field {
+    path: String,
+    text: String,
+}
+
+/// One Kumu connection; `from` and `to` may name several elements each.
+struct Connection {
+    from: Field,
+    from_keys: Vec<String>,
+    to: Field,
+    to_keys: Vec<String>,
+    kind: String,
+    direction: String,
+    reversed: bool,
+    texts: Vec<String>,
+    /// As written; empty when not given.
+    strength: String,
+    extras: Vec<(String, String)>,
+}
+
+fn build_map(
+    source: Source,
+    title: &str,
+    new_id: &mut dyn FnMut() -> String,
+    now: DateTime<Utc>,
+    sectors: Vec<Sector>,
+) -> Result<Map, Vec<Problem>> {
+    let title = [title, source.name.as_str(), "Kumu"]
+        .into_iter()
+        .map(str::trim)
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    let mut map = Map::new(MapId(new_id()), title, now, sectors);
+    map.description = source.description;
+    // The default council requires the default sectors; a custom palette may lack some,
+    // and a requirement for a sector that is not there would make the map invalid.
+    let palette: HashSet<String> = map.sectors.iter().map(|s| s.id.0.clone()).collect();
+    map.council
+        .required_sectors
+        .retain(|s| palette.contains(s.as_str()));
+
+    let mut problems = Vec::new();
+    let mut lookup = ActorLookup::new();
+    let mut keys_seen: HashSet<String> = HashSet::new();
+    for element in source.elements {
+        if element.label.text.trim().is_empty() {
+            problems.push(Problem::new(element.label.path.clone(), Reason::EmptyName));
+            continue;
+        }
+        match element_to_actor(element, &map.sectors, new_id, &mut lookup, &mut keys_seen) {
+            Ok(actor) => map.add_actor(actor),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    for connection in source.connections {
+        for relation in connection_to_relations(connection, &lookup, new_id, &mut problems) {
+            map.relations.push(relation);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let problems = validate(&map);
+    if problems.is_empty() {
+        Ok(map)
+    } else {
+        Err(problems)
+    }
+}
+
+fn element_to_actor(
+    element: Element,
+    sectors: &[Sector],
+    new_id: &mut dyn FnMut() -> String,
+    lookup: &mut ActorLookup,
+    keys_seen: &mut HashSet<String>,
+) -> Result<Actor, Problem> {
+    // `_id` and `id` may repeat each other; only another element's id is a clash.
+    let mut own: HashSet<&str> = HashSet::new();
+    for (path, key) in &element.keys {
+        if own.insert(key) && !keys_seen.insert(key.clone()) {
+            return Err(Problem::new(path.clone(), Reason::DuplicateId(key.clone())));
+        }
+    }
+    let mut actor = Actor::new(ActorId(new_id()), element.label.text.trim());
+    actor.tags = element.tags;
+    let (kind, kept) = actor_kind(&element.kind);
+    actor.kind = kind;
+    if let Some(original) = kept {
+        push_tag(&mut actor.tags, &original);
+    }
+    match find_sector(sectors, &element.sector) {
+        Ok(Some(sector)) => actor.sector = sector,
+        Ok(None) => {}
+        // A Kumu sector that is not in the palette is kept where it can be filtered on.
+        Err(_) => push_tag(&mut actor.tags, element.sector.trim()),
+    }
+    if let Some((x, y, pinned)) = element.position {
+        actor.x = x;
+        actor.y = y;
+        actor.pinned = pinned;
+        actor.repair_position();
+    }
+    actor.notes = notes(&element.description, &element.extras);
+    for (_, key) in &element.keys {
+        lookup.add(key, &actor.name, &actor.id);
+    }
+    lookup.add("", &actor.name, &actor.id);
+    Ok(actor)
+}
+
+fn connection_to_relations(
+    connection: Connection,
+    lookup: &ActorLookup,
+    new_id: &mut dyn FnMut() -> String,
+    problems: &mut Vec<Problem>,
+) -> Vec<Relation> {
+    let mut resolve = |field: &Field, keys: &[String]| -> Vec<ActorId> {
+        if keys.is_empty() {
+            problems.push(Problem::new(field.path.clone(), Reason::EmptyName));
+        }
+        keys.iter()
+            .filter_map(|key| {
+                lookup
+                    .resolve(key)
+                    .map_err(|reason| problems.push(Problem::new(field.path.clone(), reason)))
+                    .ok()
+            })
+            .collect()
+    };
+    let froms = resolve(&connection.from, &connection.from_keys);
+    let tos = resolve(&connection.to, &connection.to_keys);
+    if froms.len() != connection.from_keys.len() || tos.len() != connection.to_keys.len() {
+        return Vec::new();
+    }
+
+    let mut texts: Vec<String> = connection
+        .texts
+        .iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let kind_text = connection.kind.trim();
+    let (kind, exact) = relation_kind(kind_text);
+    if !kind_text.is_empty() && !exact {
+        texts.push(format!("connection type: {kind_text}"));
+    }
+    let mut strength = 2;
+    match parse_whole(&connection.strength, STRENGTH_RANGE) {
+        Ok(Some(value)) => strength = value,
+        Ok(None) => {}
+        // Kumu strengths run on any scale; the original is kept beside the default.
+        Err(_) => texts.push(format!("strength: {}", connection.strength.trim())),
+    }
+    let direction = connection.direction.trim().to_lowercase();
+    let directed = match direction.as_str() {
+        "directed" => true,
+        // Samverkan has no mutual arrows; undirected is the closest reading.
+        "" | "undirected" | "mutual" => false,
+        _ => {
+            texts.push(format!("direction: {}", connection.direction.trim()));
+            false
+        }
+    };
+    let note = notes(&texts.join("\n"), &connection.extras);
+
+    let mut relations = Vec::new();
+    for from in &froms {
+        for to in &tos {
+            if from == to {
+                problems.push(Problem::new(
+                    connection.to.path.clone(),
+                    Reason::SelfRelation,
+                ));
+                continue;
+            }
+            // Kumu keeps a reversed arrow as a flag rather than by swapping the ends.
+            let (from, to) = if connection.reversed && directed {
+                (to, from)
+            } else {
+                (from, to)
+            };
+            let mut relation = Relation::new(RelationId(new_id()), from.clone(), to.clone());
+            relation.kind = kind;
+            relation.strength = strength;
+            relation.directed = directed;
+            relation.note = note.clone();
+            relations.push(relation);
+        }
+    }
+    relations
+}
+
+/// Element type → actor kind, with the original kept (as a tag) when it is no kind.
+/// Plurals (`Organizations`) count as the kind.
+fn actor_kind(text: &str) -> (ActorKind, Option<String>) {
+    let text = text.trim();
+    if text.is_empty() {
+        return (ActorKind::Organisation, None);
+    }
+    let singular = text.strip_suffix(['s', 'S']).unwrap_or(text);
+    match word(&ACTOR_KIND_WORDS, text).or_else(|| word(&ACTOR_KIND_WORDS, singular)) {
+        Some(kind) => (kind, None),
+        None => (ActorKind::Organisation, Some(text.to_owned())),
+    }
+}
+
+/// Connection type → relation kind by its first word that names one (`Funding source`
+/// is funding); collaboration when none does. The flag says the type was exactly the
+/// kind's own name, so nothing more needs keeping.
+fn relation_kind(text: &str) -> (RelationKind, bool) {
+    let found = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find_map(|w| {
+            word(&RELATION_KIND_WORDS, w).or_else(|| {
+                let singular = w.strip_suffix(['s', 'S'])?;
+                word(&RELATION_KIND_WORDS, singular)
+            })
+        });
+    match found {
+        Some(kind) => (kind, text.eq_ignore_ascii_case(kind.as_str())),
+        None => (RelationKind::Collaboration, false),
+    }
+}
+
+/// A text followed by `field: value` lines, a blank line between them.
+fn notes(text: &str, extras: &[(String, String)]) -> String {
+    let lines: Vec<String> = extras
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(field, value)| format!("{field}: {}", value.trim()))
+        .collect();
+    match (text.trim().is_empty(), lines.is_empty()) {
+        (_, true) => text.trim().to_owned(),
+        (true, false) => lines.join("\n"),
+        (false, false) => format!("{}\n\n{}", text.trim(), lines.join("\n")),
+    }
+}
+
+// ---- JSON ----
+
+/// Element fields with a place in an actor; every other field goes to the notes.
+const ELEMENT_FIELDS: [&str; 10] = [
+    "_id",
+    "attributes",
+    "id",
+    "label",
+    "type",
+    "element type",
+    "description",
+    "tags",
+    "sector",
+    "sektor",
+];
+
+/// Connection fields with a place in a relation, and Kumu's drawing flags.
+const CONNECTION_FIELDS: [&str; 13] = [
+    "_id",
+    "id",
+    "from",
+    "to",
+    "type",
+    "connection type",
+    "direction",
+    "reversed",
+    "delayed",
+    "label",
+    "description",
+    "strength",
+    "attributes",
+];
+
+fn json_source(value: &Value) -> Result<Source, Vec<Problem>> {
+    let Some(top) = value.as_object() else {
+        return Err(vec![not_kumu("")]);
+    };
+    if !top.contains_key("elements") && !top.contains_key("connections") {
+        return Err(vec![not_kumu("")]);
+    }
+    let mut problems = Vec::new();
+    let positions = json_positions(top);
+    let mut elements = Vec::new();
+    for (i, item) in json_list(top, "elements", &mut problems).iter().enumerate() {
+        let path = format!("elements[{i}]");
+        match item.as_object() {
+            Some(object) => elements.push(json_element(path, object, &positions)),
+            None => problems.push(expected_object(&path)),
+        }
+    }
+    let mut connections = Vec::new();
+    for (i, item) in json_list(top, "connections", &mut problems)
+        .iter()
+        .enumerate()
+    {
+        let path = format!("connections[{i}]");
+        match item.as_object() {
+            Some(object) => connections.push(json_connection(&path, object)),
+            None => problems.push(expected_object(&path)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Source {
+        name: top.get("name").map(plain).unwrap_or_default(),
+        description: top.get("description").map(plain).unwrap_or_default(),
+        elements,
+        connections,
+    })
+}
+
+fn not_kumu(path: &str) -> Problem {
+    Problem::new(
+        path,
+        Reason::WrongType(
+            "not a Kumu file: expected \"elements\" and \"connections\" lists".into(),
+        ),
+    )
+}
+
+fn expected_object(path: &str) -> Problem {
+    Problem::new(path, Reason::WrongType("expected an object".into()))
+}
+
+/// The array at `top[key]`; missing or null is empty, anything else is a problem.
+fn json_list<'a>(
+    top: &'a Object<String, Value>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> &'a [Value] {
+    match top.get(key) {
+        None | Some(Value::Null) => &[],
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            problems.push(Problem::new(
+                key,
+                Reason::WrongType("expected a list".into()),
+            ));
+            &[]
+        }
+    }
+}
+
+/// Element positions of a backup's default map (else its first map), by element id.
+fn json_positions(top: &Object<String, Value>) -> HashMap<String, (f64, f64, bool)> {
+    let maps = top
+        .get("maps")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let default = top.get("defaultMap").and_then(Value::as_str);
+    let chosen = maps
+        .iter()
+        .find(|m| default.is_some() && m.get("_id").and_then(Value::as_str) == default)
+        .or_else(|| maps.first());
+    let mut positions = HashMap::new();
+    let placed = chosen
+        .and_then(|m| m.get("elements"))
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    for node in placed {
+        let element = node.get("element").and_then(Value::as_str);
+        let x = node.pointer("/position/x").and_then(Value::as_f64);
+        let y = node.pointer("/position/y").and_then(Value::as_f64);
+        if let (Some(element), Some(x), Some(y)) = (element, x, y) {
+            let pinned = node.get("pinned").and_then(Value::as_bool).unwrap_or(false);
+            positions.insert(element.to_owned(), (x, y, pinned));
+        }
+    }
+    positions
+}
+
+/// A field of an element or connection: under `attributes` first (backups), then at the
+/// top (blueprints). Null counts as absent.
+fn json_field<'a>(
+    path: &str,
+    object: &'a Object<String, Value>,
+    names: &[&str],
+) -> Option<(String, &'a Value)> {
+    // Kumu writes field names in lower case; hand-written blueprints may not.
+    let find = |fields: &'a Object<String, Value>| {
+        names.iter().find_map(|name| {
+            fields
+                .iter()
+                .find(|(key, value)| key.to_lowercase() == *name && !value.is_null())
+        })
+    };
+    let attributes = object.get("attributes").and_then(Value::as_object);
+    if let Some((key, value)) = attributes.and_then(find) {
+        return Some((format!("{path}.attributes.{}", json_key(key)), value));
+    }
+    find(object).map(|(key, value)| (format!("{path}.{}", json_key(key)), value))
+}
+
+/// A key as written in a path: bare when it is a plain word, else quoted.
+fn json_key(name: &str) -> String {
+    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        name.to_owned()
+    } else {
+        format!("[\"{name}\"]")
+    }
+}
+
+/// The text of a field (missing is empty).
+fn json_text(path: &str, object: &Object<String, Value>, names: &[&str]) -> String {
+    json_field(path, object, names)
+        .map(|(_, v)| plain(v))
+        .unwrap_or_default()
+}
+
+/// A JSON value as plain text: strings as they are, lists joined with ` | `.
+fn plain(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(plain)
+            .filter(|t| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" | "),
+        other => other.to_string(),
+    }
+}
+
+/// Fields outside `known`, from `attributes` and the top of the object, as text.
+fn json_extras(object: &Object<String, Value>, known: &[&str]) -> Vec<(String, String)> {
+    let attributes = object.get("attributes").and_then(Value::as_object);
+    attributes
+        .into_iter()
+        .flatten()
+        .chain(object.iter())
+        .filter(|(key, _)| !known.contains(&key.to_lowercase().as_str()))
+        .map(|(key, value)| (key.clone(), plain(value)))
+        .filter(|(_, text)| !text.trim().is_empty())
+        .collect()
+}
+
+fn json_element(
+    path: String,
+    object: &Object<String, Value>,
+    positions: &HashMap<String, (f64, f64, bool)>,
+) -> Element {
+    let label = match json_field(&path, object, &["label"]) {
+        Some((at, value)) => Field {
+            path: at,
+            text: plain(value),
+        },
+        None => Field {
+            path: format!("{path}.attributes.label"),
+            text: String::new(),
+        },
+    };
+    let keys: Vec<(String, String)> = ["_id", "id"]
+        .into_iter()
+        .filter_map(|name| {
+            let value = object.get(name).filter(|v| !v.is_null())?;
+            Some((format!("{path}.{name}"), plain(value)))
+        })
+        .filter(|(_, key)| !key.is_empty())
+        .collect();
+    let position = keys.iter().find_map(|(_, key)| positions.get(key).copied());
+    let tags = match json_field(&path, object, &["tags"]).map(|(_, v)| v) {
+        Some(Value::Array(items)) => {
+            let mut tags = Vec::new();
+            for tag in items.iter().map(plain) {
+                if !tag.trim().is_empty() {
+                    push_tag(&mut tags, tag.trim());
+                }
+            }
+            tags
+        }
+        Some(other) => split_tags(&plain(other)),
+        None => Vec::new(),
+    };
+    Element {
+        kind: json_text(&path, object, &["element type", "type"]),
+        description: json_text(&path, object, &["description"]),
+        sector: json_text(&path, object, &["sector", "sektor"]),
+        extras: json_extras(object, &ELEMENT_FIELDS),
+        label,
+        keys,
+        tags,
+        position,
+    }
+}
+
+fn json_connection(path: &str, object: &Object<String, Value>) -> Connection {
+    let end = |name: &str| -> (Field, Vec<String>) {
+        let value = object.get(name);
+        let keys = match value {
+            Some(Value::Array(items)) => items.iter().map(plain).collect(),
+            Some(value) => vec![plain(value)],
+            None => Vec::new(),
+        };
+        let keys = keys.into_iter().filter(|k| !k.trim().is_empty()).collect();
+        let field = Field {
+            path: format!("{path}.{name}"),
+            text: value.map(plain).unwrap_or_default(),
+        };
+        (field, keys)
+    };
+    let (from, from_keys) = end("from");
+    let (to, to_keys) = end("to");
+    Connection {
+        from,
+        from_keys,
+        to,
+        to_keys,
+        kind: json_text(path, object, &["connection type", "type"]),
+        direction: json_text(path, object, &["direction"]),
+        reversed: object
+            .get("reversed")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        texts: vec![
+            json_text(path, object, &["label"]),
+            json_text(path, object, &["description"]),
+        ],
+        strength: json_text(path, object, &["strength"]),
+        extras: json_extras(object, &CONNECTION_FIELDS),
+    }
+}
+
+// ---- CSV ----
+
+const ELEMENT_COLUMNS: [&str; 6] = ["label", "id", "type", "description", "tags", "sector"];
+const ELEMENT_ALIASES: [(&str, &str); 7] = [
+    ("element_type", "type"),
+    ("name", "label"),
+    ("namn", "label"),
+    ("typ", "type"),
+    ("beskrivning", "description"),
+    ("taggar", "tags"),
+    ("sektor", "sector"),
+];
+const CONNECTION_COLUMNS: [&str; 8] = [
+    "from",
+    "to",
+    "id",
+    "type",
+    "direction",
+    "label",
+    "description",
+    "strength",
+];
+const CONNECTION_ALIASES: [(&str, &str); 5] = [
+    ("connection_type", "type"),
+    ("från", "from"),
+    ("till", "to"),
+    ("typ", "type"),
+    ("beskrivning", "description"),
+];
+
+/// A sheet read and its columns found, or the problems, named after `sheet`.
+fn csv_sheet(
+    sheet: &str,
+    text: &str,
+    fields: &[&str],
+    aliases: &[(&str, &str)],
+    required: &[&str],
+) -> Result<(Table, Columns), Vec<Problem>> {
+    let table = read_table(text).map_err(|e| vec![row_problem(sheet, e)])?;
+    let columns = Columns::find(&table, fields, aliases, required).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|e| row_problem(sheet, e))
+            .collect::<Vec<_>>()
+    })?;
+    let problems: Vec<Problem> = table
+        .rows
+        .iter()
+        .filter_map(|row| columns.check_width(row))
+        .map(|e| row_problem(sheet, e))
+        .collect();
+    if problems.is_empty() {
+        Ok((table, columns))
+    } else {
+        Err(problems)
+    }
+}
+
+/// A sheet's row error as a problem at `elements row 3, Label`.
+fn row_problem(sheet: &str, error: RowError) -> Problem {
+    let path = match (error.row, error.column.as_str()) {
+        (0, _) => sheet.to_owned(),
+        (row, "") => format!("{sheet} row {row}"),
+        (row, column) => format!("{sheet} row {row}, {column}"),
+    };
+    Problem::new(path, error.reason)
+}
+
+/// The other columns of a row as `header: value` pairs.
+fn csv_extras(row: &Row, unmapped: &[(usize, &str)]) -> Vec<(String, String)> {
+    unmapped
+        .iter()
+        .map(|(i, header)| ((*header).to_owned(), row.cell(*i).to_owned()))
+        .filter(|(_, value)| !value.trim().is_empty())
+        .collect()
+}
+
+fn csv_elements(text: &str) -> Result<Vec<Element>, Vec<Problem>> {
+    let (table, columns) = csv_sheet(
+        "elements",
+        text,
+        &ELEMENT_COLUMNS,
+        &ELEMENT_ALIASES,
+        &["label"],
+    )?;
+    let unmapped = columns.unmapped(&table);
+    let at =
+        |row: &Row, field: &str| format!("elements row {}, {}", row.line, columns.header(field));
+    Ok(table
+        .rows
+        .iter()
+        .map(|row| {
+            let id = columns.get(row, "id").trim();
+            Element {
+                label: Field {
+                    path: at(row, "label"),
+                    text: columns.get(row, "label").to_owned(),
+                },
+                keys: if id.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![(at(row, "id"), id.to_owned())]
+                },
+                kind: columns.get(row, "type").to_owned(),
+                description: columns.get(row, "description").to_owned(),
+                tags: split_tags(columns.get(row, "tags")),
+                sector: columns.get(row, "sector").to_owned(),
+                extras: csv_extras(row, &unmapped),
+                position: None,
+            }
+        })
+        .collect())
+}
+
+fn csv_connections(text: &str) -> Result<Vec<Connection>, Vec<Problem>> {
+    let (table, columns) = csv_sheet(
+        "connections",
+        text,
+        &CONNECTION_COLUMNS,
+        &CONNECTION_ALIASES,
+        &["from", "to"],
+    )?;
+    let unmapped = columns.unmapped(&table);
+    let at =
+        |row: &Row, field: &str| format!("connections row {}, {}", row.line, columns.header(field));
+    let end = |row: &Row, field: &str| -> (Field, Vec<String>) {
+        let text = columns.get(row, field);
+        let keys = text
+            .split('|')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(str::to_owned)
+            .collect();
+        (
+            Field {
+                path: at(row, field),
+                text: text.to_owned(),
+            },
+            keys,
+        )
+    };
+    Ok(table
+        .rows
+        .iter()
+        .map(|row| {
+            let (from, from_keys) = end(row, "from");
+            let (to, to_keys) = end(row, "to");
+            Connection {
+                from,
+                from_keys,
+                to,
+                to_keys,
+                kind: columns.get(row, "type").to_owned(),
+                direction: columns.get(row, "direction").to_owned(),
+                reversed: false,
+                texts: vec![
+                    columns.get(row, "label").to_owned(),
+                    columns.get(row, "description").to_owned(),
+                ],
+                strength: columns.get(row, "strength").to_owned(),
+                extras: csv_extras(row, &unmapped),
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn element_types_map_to_kinds_or_stay_as_tags() {
+        assert_eq!(actor_kind("Organization"), (ActorKind::Organisation, None));
+        assert_eq!(actor_kind("People"), (ActorKind::Person, None));
+        assert_eq!(actor_kind("projects"), (ActorKind::Project, None));
+        assert_eq!(actor_kind(""), (ActorKind::Organisation, None));
+        assert_eq!(
+            actor_kind("Company"),
+            (ActorKind::Organisation, Some("Company".into()))
+        );
+    }
+
+    #[test]
+    fn connection_types_map_by_word() {
+        assert_eq!(relation_kind("funding"), (RelationKind::Funding, true));
+        assert_eq!(
+            relation_kind("Funding source"),
+            (RelationKind::Funding, false)
+        );
+        assert_eq!(
+            relation_kind("Board members"),
+            (RelationKind::Membership, false)
+        );
+        assert_eq!(
+            relation_kind("Personal"),
+            (RelationKind::Collaboration, false)
+        );
+        assert_eq!(relation_kind("++"), (RelationKind::Collaboration, false));
+    }
+
+    #[test]
+    fn notes_join_text_and_fields() {
+        let extras = vec![("Region".to_owned(), "Norr".to_owned())];
+        assert_eq!(notes(" Text ", &extras), "Text\n\nRegion: Norr");
+        assert_eq!(notes("", &extras), "Region: Norr");
+        assert_eq!(notes("Text", &[]), "Text");
+    }
+}
