@@ -82,9 +82,11 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let tab = RwSignal::new(Tab::Map);
     provide_context(ActiveTab(tab));
-    projection::start(state, tab);
+    let selection = panel::Selection(RwSignal::new(None));
+    provide_context(selection);
+    let projection = projection::start(state, tab);
     Effect::new(move |_| browser::set_url_lang(state.lang.get().tag()));
-    listen_to_the_window(state);
+    listen_to_the_window(state, selection, projection);
     let t = texts();
     view! {
         <header::Header/>
@@ -150,7 +152,6 @@ fn Views() -> impl IntoView {
     let tab = use_context::<ActiveTab>()
         .expect("App provides the active tab")
         .0;
-    provide_context(panel::Selection(RwSignal::new(None)));
     view! {
         <div class="views">
         <div class="viewmain">
@@ -180,13 +181,16 @@ fn Views() -> impl IntoView {
 }
 
 /// Keyboard shortcuts, saving when the page is hidden, and other tabs' writes.
-fn listen_to_the_window(state: AppState) {
+fn listen_to_the_window(
+    state: AppState,
+    selection: panel::Selection,
+    projection: projection::Projection,
+) {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
-            if let Some(p) = use_context::<projection::Projection>() {
-                if p.on.get_untracked() && !p.is_projector {
-                    p.on.set(false);
-                }
+            selection.0.set(None);
+            if projection.on.get_untracked() && !projection.is_projector {
+                projection.on.set(false);
             }
         }
         let command = ev.ctrl_key() || ev.meta_key();

@@ -98,20 +98,27 @@ fn needs_layout(map: &Map) -> bool {
         .any(|a| !a.pinned && a.x == 0.0 && a.y == 0.0)
 }
 
-/// Which actors a layout run may move.
+/// How far a layout run may move the picture.
 #[derive(Clone, Copy, PartialEq)]
 enum Scope {
-    /// Only actors never placed: the room's picture stays where people know it.
-    NewActors,
-    /// Everything not pinned (the Rearrange button).
+    /// After actors or relations were added: a warm restart (alpha 0.3) that places the
+    /// newcomers and eases overlaps while the picture the room knows stays recognisable.
+    Gentle,
+    /// Everything not pinned, from scratch (the Rearrange button).
     All,
 }
 
+/// Alpha of a gentle run: enough to separate overlaps, little enough to keep the shape.
+const GENTLE_ALPHA: f64 = 0.3;
+
 /// Runs the layout a slice per animation frame and writes positions back as one undo step.
 fn run_layout(state: AppState, running: RwSignal<bool>, seed: u64, scope: Scope) {
-    let build = |m: &Map| match scope {
-        Scope::NewActors => Simulation::for_new_actors(m, seed),
-        Scope::All => Simulation::new(m, seed),
+    let build = |m: &Map| {
+        let mut simulation = Simulation::new(m, seed);
+        if scope == Scope::Gentle {
+            simulation.set_alpha(GENTLE_ALPHA);
+        }
+        simulation
     };
     let Some(simulation) = state.current.with_untracked(|c| c.as_ref().map(build)) else {
         return;
@@ -171,12 +178,19 @@ pub fn NetworkMap() -> impl IntoView {
     let running = RwSignal::new(false);
     let seed = RwSignal::new(1u64);
 
-    // New actors (at the origin) get placed as soon as the map shows them.
-    Effect::new(move |_| {
-        let pending = state.current.with(|c| c.as_ref().is_some_and(needs_layout));
-        if pending && !running.get_untracked() {
-            run_layout(state, running, seed.get_untracked(), Scope::NewActors);
+    // New actors (at the origin) get placed as soon as the map shows them, and a new
+    // relation pulls its ends together.
+    Effect::new(move |previous_relations: Option<usize>| {
+        let (pending, relations) = state.current.with(|c| {
+            c.as_ref()
+                .map(|m| (needs_layout(m), m.relations.len()))
+                .unwrap_or((false, 0))
+        });
+        let linked = previous_relations.is_some_and(|before| relations > before);
+        if (pending || linked) && !running.get_untracked() {
+            run_layout(state, running, seed.get_untracked(), Scope::Gentle);
         }
+        relations
     });
     // Fit once the first layout has settled.
     Effect::new(move |was_running: Option<bool>| {

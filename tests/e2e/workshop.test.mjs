@@ -50,6 +50,8 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
   await node('Jönköping University').click();
   await node('Science Park').click({ modifiers: ['Shift'] });
   assert.equal(await app.page.locator('svg.network line.relation').count(), 2);
+  await app.page.keyboard.press('Escape');
+  assert.equal(await app.page.locator('svg.network .node.selected').count(), 0, 'Escape clears the selection');
   await app.shot('workshop-network-sv');
 
   // Drag on the grid, check the values, undo.
