@@ -33,6 +33,13 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   assert.equal(graphml.text.match(/<edge /g).length, 1);
   assert.match(graphml.text, /attr\.name="betweenness"/);
 
+  const picture = await download(app, () => app.button('Export SVG').click());
+  assert.match(picture.name, /-map\.svg$/);
+  assert.match(picture.text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(picture.text, /class="title">Untitled map</);
+  assert.equal(picture.text.match(/<g class="node/g).length, 3);
+  assert.match(picture.text, /class="legend-text">Public sector</);
+
   await app.page.getByText('More formats').click();
   const csv = await download(app, () => app.button('Export actors (CSV)').click());
   assert.ok(csv.text.startsWith('\ufeff') || csv.text.startsWith('id;') || csv.text.includes(';name;'), 'UTF-8 with BOM, ; separated');
