@@ -22,13 +22,11 @@ fn edit_council(state: AppState, change: impl FnOnce(&mut Council)) {
     state.edit(None, move |map| change(&mut map.council));
 }
 
-fn council<T: Send + Sync + 'static>(
+/// A memo of one part of the open map, so a card re-renders only when its part changes.
+fn council<T: PartialEq + Send + Sync + 'static>(
     state: AppState,
     read: impl Fn(&samverkan_model::Map) -> T + Send + Sync + 'static,
-) -> Memo<Option<T>>
-where
-    T: PartialEq,
-{
+) -> Memo<Option<T>> {
     Memo::new(move |_| state.current.with(|c| c.as_ref().map(&read)))
 }
 

@@ -49,7 +49,7 @@ fn placements(map: &Map) -> Vec<(ActorId, f64, f64)> {
     for ((interest, influence), actors) in per_cell {
         // Stack in a column first (names sit beside the dots and would collide side by
         // side), wrapping to more columns only when a cell is crowded.
-        let rows = (actors.len() as f64).min(MAX_ROWS).max(1.0);
+        let rows = (actors.len() as f64).clamp(1.0, MAX_ROWS);
         let columns = (actors.len() as f64 / rows).ceil().max(1.0);
         for (i, actor) in actors.into_iter().enumerate() {
             let (col, row) = ((i as f64 / rows).floor(), (i as f64) % rows);

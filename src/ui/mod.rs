@@ -54,11 +54,14 @@ pub fn sector_color(state: AppState, actor: Memo<Option<Actor>>) -> impl Fn() ->
 /// Grey for actors without a sector.
 pub const UNCLASSIFIED_COLOR: &str = "#8c8c8c";
 
+/// A change to one actor, applied by `actor_editor`.
+pub type ActorChange = Box<dyn FnOnce(&mut Actor)>;
+
 /// A function that changes one actor as one undo step.
 pub fn actor_editor(
     state: AppState,
     id: ActorId,
-) -> impl Fn(Box<dyn FnOnce(&mut Actor)>) + Clone + Send + Sync + 'static {
+) -> impl Fn(ActorChange) + Clone + Send + Sync + 'static {
     move |change| {
         let id = id.clone();
         state.edit(None, move |map| {

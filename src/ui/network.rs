@@ -305,9 +305,7 @@ pub fn NetworkMap() -> impl IntoView {
     };
 
     let neighbours = Memo::new(move |_| {
-        let Some(id) = selected.get() else {
-            return None;
-        };
+        let id = selected.get()?;
         state.current.with(|c| {
             c.as_ref().map(|m| {
                 let mut set: HashSet<ActorId> = m
