@@ -17,7 +17,7 @@ async function exportJson(app) {
 }
 
 async function importFile(app, name, text) {
-  await app.page.getByLabel('Import file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await app.page.getByLabel("Import file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
 }
 
 test('a map exported as JSON imports into a fresh profile with the same content', async () => {
@@ -108,5 +108,32 @@ test('pasted JSON text imports like a file, in Swedish too', async () => {
   await app.button('Importera inklistrat').click();
   await app.alerts.filter({ hasText: 'kunde inte importeras' }).waitFor();
   assert.match(await app.alerts.first().textContent(), /inte giltig JSON/);
+  await app.page.context().close();
+});
+
+test('a file dropped on the page is imported; one over 20 MiB is refused unread', async () => {
+  const source = await harness.newApp('en');
+  await source.newMap();
+  await source.addActor('Region Gävleborg');
+  await source.saved();
+  const exported = await exportJson(source);
+  await source.page.context().close();
+
+  const app = await harness.newApp('en');
+  const drop = await app.page.evaluateHandle(({ name, text }) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type: 'application/json' }));
+    return data;
+  }, exported);
+  await app.page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+  await app.page.getByRole('status').filter({ hasText: 'was imported as a new map' }).waitFor();
+  assert.deepEqual(await app.actorNames(), ['Region Gävleborg']);
+
+  const huge = Buffer.alloc(20 * 1024 * 1024 + 1, ' ');
+  await importFile(app, 'huge.json', huge);
+  const alert = app.alerts.filter({ hasText: 'huge.json' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /larger than the limit/);
+  assert.deepEqual(await app.actorNames(), ['Region Gävleborg']);
   await app.page.context().close();
 });
