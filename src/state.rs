@@ -704,6 +704,18 @@ impl AppState {
         browser::download(&name, &write_collection(&maps), "application/json");
     }
 
+    /// Tells the user a file could not be imported, listing its problems.
+    pub fn import_failed(&self, file: &str, problems: Vec<samverkan_model::Problem>) {
+        self.notify(
+            Severity::Error,
+            Message::ImportFailed {
+                file: file.to_owned(),
+                problems,
+            },
+            vec![],
+        );
+    }
+
     /// Downloads the open map as GraphML, with degree and betweenness as node data.
     pub fn export_graphml(&self) {
         let Some(map) = self.current.get_untracked() else {
@@ -771,14 +783,7 @@ impl AppState {
         };
         match result {
             Err(problems) => {
-                self.notify(
-                    Severity::Error,
-                    Message::ImportFailed {
-                        file: file.to_owned(),
-                        problems,
-                    },
-                    vec![],
-                );
+                self.import_failed(file, problems);
             }
             Ok((actors, relations)) => {
                 let count = actors.len() + relations.len();
@@ -820,14 +825,7 @@ impl AppState {
                 self.notify(Severity::Info, Message::Imported(title), vec![]);
             }
             Err(problems) => {
-                self.notify(
-                    Severity::Error,
-                    Message::ImportFailed {
-                        file: file.to_owned(),
-                        problems,
-                    },
-                    vec![],
-                );
+                self.import_failed(file, problems);
             }
         }
     }
@@ -839,14 +837,7 @@ impl AppState {
         let loaded = match read_any(text) {
             Ok(loaded) => loaded,
             Err(problems) => {
-                self.notify(
-                    Severity::Error,
-                    Message::ImportFailed {
-                        file: file.to_owned(),
-                        problems,
-                    },
-                    vec![],
-                );
+                self.import_failed(file, problems);
                 return;
             }
         };

@@ -74,20 +74,12 @@ pub fn read_file(
 ) {
     let name = file.name();
     if file.size() > samverkan_model::io::MAX_FILE_BYTES as f64 {
-        // The reader refuses by length before parsing; a stand-in of that length is not
-        // built, the refusal is made here with the real size.
+        // Refused before reading: a file this large would freeze the tab while loading.
         let too_large = samverkan_model::Reason::TooLarge {
             bytes: file.size() as u64,
             limit: samverkan_model::io::MAX_FILE_BYTES,
         };
-        state.notify(
-            crate::notice::Severity::Error,
-            crate::notice::Message::ImportFailed {
-                file: name,
-                problems: vec![samverkan_model::Problem::new("", too_large)],
-            },
-            vec![],
-        );
+        state.import_failed(&name, vec![samverkan_model::Problem::new("", too_large)]);
         return;
     }
     let promise = file.text();
