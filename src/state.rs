@@ -386,10 +386,15 @@ impl AppState {
     /// a newer stored revision of the open map is taken over if this tab has no unsaved
     /// changes, and otherwise the user is asked. Never written over.
     pub fn check_other_tabs(&self, key: Option<&str>) {
-        if key.is_some_and(|k| k.starts_with(store::MAP_PREFIX) || k == store::INDEX_KEY)
-            || key.is_none()
-        {
-            self.reload_list();
+        match key {
+            // One map changed: re-read only its line of the list, not every stored map
+            // (another tab autosaves as often as every 300 ms).
+            Some(k) if k.starts_with(store::MAP_PREFIX) => {
+                self.refresh_summary(&MapId::from(&k[store::MAP_PREFIX.len()..]))
+            }
+            Some(k) if k != store::INDEX_KEY => {}
+            // Focus regained, or maps added or removed elsewhere: anything may differ.
+            _ => self.reload_list(),
         }
         let Some(id) = self
             .current
@@ -414,11 +419,38 @@ impl AppState {
                 }
             }
             None if self.session.with_value(|s| s.revisions.contains_key(&id)) && !dirty => {
-                // Deleted in another tab: close it here too.
+                // Deleted in another tab: close it and drop its line here too.
                 self.current.set(None);
+                self.maps.update(|maps| maps.retain(|m| m.id != id));
             }
             _ => {}
         }
+    }
+
+    /// Re-reads one map's line of the list after another tab wrote it. The open map's line
+    /// follows memory (`sync_summary`), so only other maps are read here.
+    fn refresh_summary(&self, id: &MapId) {
+        if self
+            .current
+            .with_untracked(|c| c.as_ref().is_some_and(|m| &m.id == id))
+        {
+            return;
+        }
+        let summary = self
+            .session
+            .with_value(|s| s.store.get(&map_key(id)).ok().flatten())
+            .and_then(|text| read_document(&text).ok())
+            .map(|loaded| MapSummary::of(&loaded.document.map));
+        self.maps.update(
+            |maps| match (maps.iter().position(|m| &m.id == id), summary) {
+                (Some(i), Some(summary)) => maps[i] = summary,
+                (None, Some(summary)) => maps.push(summary),
+                (Some(i), None) => {
+                    maps.remove(i);
+                }
+                (None, None) => {}
+            },
+        );
     }
 
     /// Re-reads the list of maps (titles) from storage, keeping the open map's own summary.

@@ -83,3 +83,43 @@ test('the page runs under its CSP and makes no request after loading', async () 
   assert.deepEqual(app.errors, [], 'no CSP violation or error in the console');
   await app.page.context().close();
 });
+
+test("a second tab's list follows maps created, renamed and deleted in the first", async () => {
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto(`${harness.server.url}?lang=en`);
+    await page.getByRole('button', { name: 'New map', exact: true }).waitFor();
+    return page;
+  };
+  const first = await open();
+  const second = await open();
+  await first.getByRole('button', { name: 'New map', exact: true }).click();
+  const box = first.getByRole('textbox', { name: 'Add actor' });
+  await box.fill('Region Gävleborg');
+  await box.press('Enter');
+  await second.getByRole('button', { name: 'Open Untitled map' }).waitFor();
+  await second.getByRole('button', { name: 'Open Untitled map' }).click();
+  await second.getByRole('button', { name: /^Region Gävleborg, influence/ }).waitFor();
+
+  // An edit to the open map in the first tab reaches the second (no unsaved changes there).
+  await box.fill('Högskolan i Gävle');
+  await box.press('Enter');
+  await second.getByRole('button', { name: /^Högskolan i Gävle, influence/ }).waitFor();
+
+  // A renamed map changes its line; a deleted one disappears.
+  await first.getByRole('button', { name: 'Rename Untitled map' }).click();
+  await first.getByRole('textbox', { name: 'Map title' }).fill('Dialog Gävle');
+  await first.getByRole('textbox', { name: 'Map title' }).press('Enter');
+  await second.getByRole('button', { name: 'Open Dialog Gävle' }).waitFor();
+  await first.getByRole('button', { name: 'New map', exact: true }).click();
+  await first.getByRole('button', { name: 'Rename Untitled map' }).click();
+  await first.getByRole('textbox', { name: 'Map title' }).fill('Kortlivad');
+  await first.getByRole('textbox', { name: 'Map title' }).press('Enter');
+  await second.getByRole('button', { name: 'Open Kortlivad' }).waitFor();
+  await first.getByRole('button', { name: 'Delete Kortlivad' }).click();
+  await first.locator('.confirm').getByRole('button', { name: 'Delete', exact: true }).click();
+  await second.getByRole('button', { name: 'Open Kortlivad' }).waitFor({ state: 'detached' });
+  assert.deepEqual(await second.locator('.maplist .maptitle .title').allTextContents(), ['Dialog Gävle']);
+  await context.close();
+});
