@@ -68,3 +68,44 @@ pub fn set_url_lang(lang: &str) {
         let _ = root.set_attribute("lang", lang);
     }
 }
+
+/// Milliseconds since the page started (`performance.now()`), for time slices.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Runs `step` in slices of about `budget_ms` per timer turn until it returns false or
+/// `alive` turns false (its view went away), so long work never blocks typing.
+pub fn run_in_slices(
+    alive: std::rc::Rc<std::cell::Cell<bool>>,
+    budget_ms: f64,
+    mut step: impl FnMut() -> bool + 'static,
+) {
+    fn next(
+        alive: std::rc::Rc<std::cell::Cell<bool>>,
+        budget_ms: f64,
+        mut step: Box<dyn FnMut() -> bool>,
+    ) {
+        leptos::prelude::set_timeout(
+            move || {
+                if !alive.get() {
+                    return;
+                }
+                let start = now_ms();
+                while now_ms() - start < budget_ms {
+                    if !step() {
+                        return;
+                    }
+                }
+                next(alive, budget_ms, step);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    if alive.get() && step() {
+        next(alive, budget_ms, Box::new(step));
+    }
+}

@@ -276,6 +276,19 @@ pub struct Texts {
     pub positions_repaired: fn(usize) -> String,
     pub map_deleted: fn(&str) -> String,
     pub reason: fn(&Reason) -> String,
+    // The actions table and its help overlay.
+    pub action_focus_add_actor: &'static str,
+    pub action_delete_selected: &'static str,
+    pub action_clear_selection: &'static str,
+    pub keyboard_shortcuts: &'static str,
+    pub close_help: &'static str,
+    pub key_shift: &'static str,
+    pub key_delete: &'static str,
+    pub help_link_actors: &'static str,
+    pub help_link_keys: &'static str,
+    // Quick add's word on hints it could not use.
+    pub hints_not_understood: fn(&str) -> String,
+    pub hints_kept_as_tags: fn(&str) -> String,
 }
 
 impl Texts {
@@ -598,25 +611,90 @@ pub static SV: Texts = Texts {
     keep_both: "Behåll båda",
     positions_repaired: |n| format!("{n} aktör(er) hade ogiltiga positioner som nollställdes."),
     map_deleted: |t| format!("Kartan ”{t}” togs bort."),
-    reason: |r| match r {
-        Reason::Empty => "filen är tom".into(),
-        Reason::NotJson(why) => format!("inte giltig JSON ({why})"),
-        Reason::TooDeep => "för djupt nästlad".into(),
-        Reason::TooLarge { bytes, limit } => format!("{} MiB är större än gränsen {} MiB", bytes / 1_048_576, limit / 1_048_576),
-        Reason::NotSamverkan => "inte en Samverkan-fil (\"format\" ska vara \"samverkan\")".into(),
-        Reason::MissingVersion => "formatversion saknas".into(),
-        Reason::NewerVersion { found, supported } => format!("gjord i en nyare Samverkan (formatversion {found}; den här läser upp till {supported})"),
-        Reason::WrongType(why) => format!("fel typ eller värde ({why})"),
-        Reason::EmptyName => "får inte vara tomt".into(),
-        Reason::DuplicateId(id) => format!("id ”{id}” används mer än en gång"),
-        Reason::UnknownActor(id) => format!("ingen aktör med id ”{id}”"),
-        Reason::UnknownSector(id) => format!("ingen sektor med id ”{id}”"),
-        Reason::UnknownGoal(id) => format!("inget mål med id ”{id}”"),
-        Reason::OutOfRange { value, min, max } => format!("{value} ligger utanför {min}..{max}"),
-        Reason::SelfRelation => "en relation måste gå mellan två olika aktörer".into(),
-        Reason::BadColor(c) => format!("”{c}” är ingen färg på formen #RRGGBB"),
-        Reason::DuplicateMember(id) => format!("aktören ”{id}” är medlem två gånger"),
+    reason: |r| {
+        use samverkan_model::{Expected, Found, JsonError};
+        fn expected(e: &Expected) -> String {
+            match e {
+                Expected::WholeNumber => "ett heltal".into(),
+                Expected::Count => "ett heltal från 0 och uppåt".into(),
+                Expected::Number => "ett tal".into(),
+                Expected::Coordinate { limit } => format!("en position mellan −{limit} och {limit}"),
+                Expected::Text => "en text".into(),
+                Expected::Bool => "ja eller nej".into(),
+                Expected::List => "en lista".into(),
+                Expected::Object => "ett objekt".into(),
+                Expected::Date => "ett datum (ÅÅÅÅ-MM-DD)".into(),
+                Expected::DateTime => "datum och tid (ÅÅÅÅ-MM-DDTtt:mm:ss)".into(),
+                Expected::Other => "ett annat slags värde".into(),
+            }
+        }
+        fn found(f: &Found) -> String {
+            match f {
+                Found::Text(t) => format!("text ”{t}”"),
+                Found::Number(n) => format!("talet {}", n.replace('-', "−")),
+                Found::Bool(true) => "sant (true)".into(),
+                Found::Bool(false) => "falskt (false)".into(),
+                Found::Null => "inget värde (null)".into(),
+                Found::List => "en lista".into(),
+                Found::Object => "ett objekt".into(),
+            }
+        }
+        fn json(kind: &JsonError) -> &'static str {
+            match kind {
+                JsonError::Eof => "filen tar slut mitt i",
+                JsonError::KeyNotText => "inte giltig JSON: en nyckel måste vara en text inom citattecken",
+                JsonError::ExpectedValue => "inte giltig JSON: här borde ett värde stå",
+                JsonError::ExpectedColon => "inte giltig JSON: ”:” saknas efter en nyckel",
+                JsonError::ExpectedComma => "inte giltig JSON: ”,” eller slutet på listan eller objektet saknas",
+                JsonError::TrailingComma => "inte giltig JSON: ett ”,” för mycket före slutet på en lista eller ett objekt",
+                JsonError::TrailingCharacters => "inte giltig JSON: mer text efter slutet",
+                JsonError::BadNumber => "inte giltig JSON: ett tal som inte går att läsa",
+                JsonError::BadText => "inte giltig JSON: en text med felaktigt escape-tecken eller ett styrtecken",
+                JsonError::Other => "inte giltig JSON",
+            }
+        }
+        match r {
+            Reason::Empty => "filen är tom".into(),
+            Reason::NotJson { line, column, kind } => format!("{} (rad {line}, kolumn {column})", json(kind)),
+            Reason::TooDeep => "för djupt nästlad".into(),
+            Reason::TooLarge { bytes, limit } => format!("{} MiB är större än gränsen {} MiB", bytes / 1_048_576, limit / 1_048_576),
+            Reason::NotSamverkan => "inte en Samverkan-fil (\"format\" ska vara \"samverkan\")".into(),
+            Reason::NotKumu => "inte en Kumu-fil (listan ”elements” eller ”connections” saknas)".into(),
+            Reason::MissingVersion => "formatversion saknas".into(),
+            Reason::NewerVersion { found, supported } => format!("gjord i en nyare Samverkan (formatversion {found}; den här läser upp till {supported})"),
+            Reason::WrongType { expected: e, found: Some(f) } => format!("väntade {}, fick {}", expected(e), found(f)),
+            Reason::WrongType { expected: e, found: None } => format!("väntade {}", expected(e)),
+            Reason::UnknownValue { value, allowed } => format!("okänt värde ”{value}”; tillåtna: {}", allowed.join(", ")),
+            Reason::MissingField(field) => format!("fältet ”{field}” saknas"),
+            Reason::MissingColumn(column) => format!("kolumnen ”{column}” saknas"),
+            Reason::DuplicateColumn { column, first } => format!("kolumnen ”{column}” upprepar kolumnen ”{first}”"),
+            Reason::TooManyCells { cells, columns } => format!("raden har {cells} celler men rubrikraden har {columns} kolumner; står ett värde med avgränsaren i utan citattecken?"),
+            Reason::BadCsv { line } => format!("går inte att läsa som CSV (rad {line})"),
+            Reason::BadDate(text) => format!("”{text}” är inget datum"),
+            Reason::AmbiguousActor { name, count } => format!("namnet ”{name}” passar {count} aktörer; använd id i stället"),
+            Reason::AmbiguousSector { name, count } => format!("sektorn ”{name}” passar {count} sektorer; använd sektorns id"),
+            Reason::EmptyName => "får inte vara tomt".into(),
+            Reason::DuplicateId(id) => format!("id ”{id}” används mer än en gång"),
+            Reason::UnknownActor(id) => format!("ingen aktör med id ”{id}”"),
+            Reason::UnknownSector(id) => format!("ingen sektor med id ”{id}”"),
+            Reason::UnknownGoal(id) => format!("inget mål med id ”{id}”"),
+            Reason::OutOfRange { value, min, max } => format!("{value} ligger utanför {min}..{max}"),
+            Reason::SelfRelation => "en relation måste gå mellan två olika aktörer".into(),
+            Reason::BadColor(c) => format!("”{c}” är ingen färg på formen #RRGGBB"),
+            Reason::DuplicateMember(id) => format!("aktören ”{id}” är medlem två gånger"),
+        }
     },
+    action_focus_add_actor: "Gå till Lägg till aktör",
+    action_delete_selected: "Ta bort vald aktör",
+    action_clear_selection: "Avmarkera / stäng",
+    keyboard_shortcuts: "Kortkommandon",
+    close_help: "Stäng kortkommandon",
+    key_shift: "Skift",
+    key_delete: "Delete",
+    help_link_actors: "Koppla två aktörer",
+    help_link_keys: "Klicka på en aktör, skift-klicka på en annan",
+    hints_not_understood: |h| format!("Förstod inte: {h}."),
+    hints_kept_as_tags: |h| format!("{h} är ingen sektor och sparades som etikett."),
 };
 
 pub static EN: Texts = Texts {
@@ -915,6 +993,17 @@ pub static EN: Texts = Texts {
     positions_repaired: |n| format!("{n} actor(s) had invalid positions, which were reset."),
     map_deleted: |t| format!("The map “{t}” was deleted."),
     reason: |r| r.to_string(),
+    action_focus_add_actor: "Go to Add actor",
+    action_delete_selected: "Delete the selected actor",
+    action_clear_selection: "Clear selection / close",
+    keyboard_shortcuts: "Keyboard shortcuts",
+    close_help: "Close keyboard shortcuts",
+    key_shift: "Shift",
+    key_delete: "Delete",
+    help_link_actors: "Link two actors",
+    help_link_keys: "Click an actor, shift-click another",
+    hints_not_understood: |h| format!("Not understood: {h}."),
+    hints_kept_as_tags: |h| format!("{h} is not a sector and was kept as a tag."),
 };
 
 #[cfg(test)]

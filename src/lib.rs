@@ -1,8 +1,8 @@
 //! Samverkan in the browser: Leptos components over the `samverkan-model` crate.
 
+pub mod app;
 pub mod browser;
 pub mod i18n;
 pub mod notice;
-pub mod state;
 pub mod storage;
 pub mod ui;

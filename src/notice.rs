@@ -1,6 +1,7 @@
 //! Messages to the user, kept as data (not text) so they follow a language switch.
 
 use crate::i18n::Texts;
+use samverkan_model::history::StepId;
 use samverkan_model::store::StoreError;
 use samverkan_model::Problem;
 
@@ -55,7 +56,8 @@ pub enum NoticeAction {
     ImportReplace,
     ImportKeepBoth,
     RestoreDeletedMap,
-    Undo,
+    /// Undoes the step the message announced (not whatever came last).
+    Undo(StepId),
 }
 
 /// A message on screen.
@@ -132,7 +134,7 @@ impl NoticeAction {
             NoticeAction::ExportCurrent => t.export_now,
             NoticeAction::ImportReplace => t.replace,
             NoticeAction::ImportKeepBoth => t.keep_both,
-            NoticeAction::RestoreDeletedMap | NoticeAction::Undo => t.undo,
+            NoticeAction::RestoreDeletedMap | NoticeAction::Undo(_) => t.undo,
         }
     }
 }

@@ -472,6 +472,51 @@ pub fn run(map: &mut Map, seed: u64, max_ticks: usize) -> usize {
 }
 
 /// True for a coordinate that can be used as it is (finite and not absurdly far away).
+/// Room kept around a new actor's start position, so it is not drawn on top of another.
+const START_CLEARANCE: f64 = 48.0;
+
+/// Start positions for `count` new actors: the first free spots on a spiral around the
+/// middle of the placed actors, at least [`START_CLEARANCE`] from every actor and from each
+/// other. Never exactly the origin, which means "not placed yet".
+pub fn free_spots(map: &Map, count: usize, seed: u64) -> Vec<[f64; 2]> {
+    let placed: Vec<[f64; 2]> = map
+        .actors
+        .iter()
+        .filter(|a| sound(a.x) && sound(a.y) && (a.pinned || a.x != 0.0 || a.y != 0.0))
+        .map(|a| [a.x, a.y])
+        .collect();
+    let centre = if placed.is_empty() {
+        [0.0, 0.0]
+    } else {
+        let n = placed.len() as f64;
+        let sum = placed
+            .iter()
+            .fold([0.0, 0.0], |s, p| [s[0] + p[0], s[1] + p[1]]);
+        [sum[0] / n, sum[1] / n]
+    };
+    let golden_angle = std::f64::consts::PI * (3.0 - 5.0f64.sqrt());
+    let turn = SplitMix64(seed).next_f64() * std::f64::consts::TAU;
+    let clear = |p: [f64; 2], q: &[f64; 2]| {
+        (p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) >= START_CLEARANCE * START_CLEARANCE
+    };
+    let mut spots: Vec<[f64; 2]> = Vec::with_capacity(count);
+    let mut k = 0.0f64;
+    while spots.len() < count {
+        let radius = INITIAL_RADIUS * (0.5 + k).sqrt();
+        let angle = turn + k * golden_angle;
+        let spot = [
+            centre[0] + radius * angle.cos(),
+            centre[1] + radius * angle.sin(),
+        ];
+        k += 1.0;
+        // The spiral grows without end, so a free spot always comes.
+        if placed.iter().chain(&spots).all(|q| clear(spot, q)) && spot != [0.0, 0.0] {
+            spots.push(spot);
+        }
+    }
+    spots
+}
+
 fn sound(v: f64) -> bool {
     v.is_finite() && v.abs() <= COORDINATE_LIMIT
 }
@@ -830,6 +875,30 @@ impl SplitMix64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn free_spots_keep_clear_of_every_actor_and_each_other() {
+        let mut map = Map::new("m".into(), "t", chrono::Utc::now(), Vec::new());
+        for i in 0..60 {
+            let mut a = Actor::new(format!("a{i}").into(), "a");
+            a.x = (i % 8) as f64 * 30.0;
+            a.y = (i / 8) as f64 * 30.0;
+            map.actors.push(a);
+        }
+        let spots = free_spots(&map, 5, 7);
+        assert_eq!(spots.len(), 5);
+        for (k, s) in spots.iter().enumerate() {
+            for a in &map.actors {
+                assert!((s[0] - a.x).hypot(s[1] - a.y) >= START_CLEARANCE - 1e-9);
+            }
+            for t in &spots[k + 1..] {
+                assert!((s[0] - t[0]).hypot(s[1] - t[1]) >= START_CLEARANCE - 1e-9);
+            }
+        }
+        let empty = Map::new("e".into(), "t", chrono::Utc::now(), Vec::new());
+        let first = free_spots(&empty, 1, 1)[0];
+        assert!(first != [0.0, 0.0] && first[0].hypot(first[1]) < 2.0 * INITIAL_RADIUS);
+    }
+
     use super::*;
     use crate::actor::Actor;
     use crate::relation::Relation;

@@ -4,7 +4,9 @@
 
 pub mod actor;
 pub mod analysis;
+pub mod command;
 pub mod council;
+pub mod edit;
 pub mod formats;
 pub mod history;
 pub mod ics;
@@ -18,11 +20,13 @@ pub mod relation;
 pub mod sector;
 pub mod store;
 pub mod validate;
+pub mod vocabulary;
 
 pub use actor::{Actor, ActorKind, Contact, Level, Salience};
+pub use command::{Command, CommandError, Placement};
 pub use council::{Action, ActionStatus, Council, CouncilRole, Gender, Goal, Meeting, Member};
 pub use ids::{ActionId, ActorId, GoalId, MapId, MeetingId, RelationId, SectorId};
 pub use map::{Map, Usage};
 pub use relation::{Relation, RelationKind};
 pub use sector::Sector;
-pub use validate::{Problem, Reason};
+pub use validate::{Expected, Found, JsonError, Problem, Reason};

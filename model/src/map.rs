@@ -124,6 +124,16 @@ impl Map {
             .into_iter()
             .partition(|r| r.touches(id));
         self.relations = kept;
+        self.remove_from_council(id);
+        Some(Removal {
+            actor,
+            relations,
+            usages,
+        })
+    }
+
+    /// Takes the actor out of the council and every RACI role of the action plan.
+    pub fn remove_from_council(&mut self, id: &ActorId) {
         self.council.members.retain(|m| &m.actor != id);
         for action in &mut self.council.actions {
             if action.responsible.as_ref() == Some(id) {
@@ -135,11 +145,6 @@ impl Map {
             action.consulted.retain(|a| a != id);
             action.informed.retain(|a| a != id);
         }
-        Some(Removal {
-            actor,
-            relations,
-            usages,
-        })
     }
 
     /// Adds a relation. Refuses (returns false) when an end is unknown or it would be a loop.

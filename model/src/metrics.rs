@@ -40,11 +40,19 @@ pub fn compute(map: &Map) -> Vec<(ActorId, ActorMetrics)> {
 
 /// The `k` actors with the highest betweenness above zero, highest first; ties by name.
 pub fn top_brokers(map: &Map, k: usize) -> Vec<(ActorId, f64)> {
-    let metrics = compute(map);
+    top_brokers_of(map, &compute(map), k)
+}
+
+/// [`top_brokers`] from metrics computed already (in the map's actor order).
+pub fn top_brokers_of(
+    map: &Map,
+    metrics: &[(ActorId, ActorMetrics)],
+    k: usize,
+) -> Vec<(ActorId, f64)> {
     let mut brokers: Vec<(&crate::actor::Actor, f64)> = map
         .actors
         .iter()
-        .zip(&metrics)
+        .zip(metrics)
         .map(|(actor, (_, m))| (actor, m.betweenness))
         .filter(|(_, b)| *b > 0.0)
         .collect();
@@ -166,72 +174,152 @@ impl Graph {
 
 /// Brandes' betweenness for an unweighted undirected graph, normalised like networkx.
 fn betweenness(graph: &Graph) -> Vec<f64> {
-    const UNSEEN: u32 = u32::MAX;
-    let n = graph.len();
-    let mut centrality = vec![0.0; n];
-    if n <= 2 {
-        // No actor can stand between two others.
-        return centrality;
-    }
-    // Buffers reused across sources; only the entries a search touched are reset. The
-    // loops index plain slices, which the size-optimised wasm build compiles without a
-    // call per access (it does not always inline `Vec`'s `Index`).
-    let (offsets, targets): (&[usize], &[usize]) = (&graph.offsets, &graph.targets);
-    let mut order_buffer: Vec<usize> = Vec::with_capacity(n);
-    let mut distance_buffer = vec![UNSEEN; n];
-    let mut paths_buffer = vec![0.0f64; n];
-    let mut dependency_buffer = vec![0.0f64; n];
-    let distance: &mut [u32] = &mut distance_buffer;
-    let paths: &mut [f64] = &mut paths_buffer;
-    let dependency: &mut [f64] = &mut dependency_buffer;
-    for source in 0..n {
-        for &v in &order_buffer {
-            distance[v] = UNSEEN;
-            paths[v] = 0.0;
-            dependency[v] = 0.0;
+    let mut search = Brandes::new(graph.len());
+    while search.step(graph, usize::MAX) {}
+    search.finish()
+}
+
+/// Degree and betweenness computed a few actors at a time, so a browser can spread the
+/// O(n·m) work over idle moments instead of freezing the page on a large map.
+pub struct MetricsJob {
+    ids: Vec<ActorId>,
+    graph: Graph,
+    search: Brandes,
+}
+
+impl MetricsJob {
+    /// Prepares the computation for the map as it is now.
+    pub fn new(map: &Map) -> Self {
+        let graph = Graph::from_map(map);
+        Self {
+            ids: map.actors.iter().map(|a| a.id.clone()).collect(),
+            search: Brandes::new(graph.len()),
+            graph,
         }
-        order_buffer.clear();
-        distance[source] = 0;
-        paths[source] = 1.0;
-        order_buffer.push(source);
-        let mut head = 0;
-        while head < order_buffer.len() {
-            let v = order_buffer[head];
-            head += 1;
-            let next = distance[v] + 1;
-            for &w in &targets[offsets[v]..offsets[v + 1]] {
-                if distance[w] == UNSEEN {
-                    distance[w] = next;
-                    order_buffer.push(w);
+    }
+
+    /// Runs the searches from up to `sources` more actors; false once all are done.
+    pub fn step(&mut self, sources: usize) -> bool {
+        self.search.step(&self.graph, sources)
+    }
+
+    /// The result, in the map's actor order (as [`compute`] gives it).
+    pub fn finish(mut self) -> Vec<(ActorId, ActorMetrics)> {
+        while self.step(usize::MAX) {}
+        let betweenness = self.search.finish();
+        self.ids
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let degree = self.graph.neighbours(i).len();
+                (
+                    id,
+                    ActorMetrics {
+                        degree,
+                        betweenness: betweenness[i],
+                    },
+                )
+            })
+            .collect()
+    }
+}
+
+/// The state of Brandes' algorithm between sources.
+struct Brandes {
+    next_source: usize,
+    centrality: Vec<f64>,
+    order: Vec<usize>,
+    distance: Vec<u32>,
+    paths: Vec<f64>,
+    dependency: Vec<f64>,
+}
+
+const UNSEEN: u32 = u32::MAX;
+
+impl Brandes {
+    fn new(n: usize) -> Self {
+        Self {
+            // With two actors or fewer nobody can stand between two others.
+            next_source: if n <= 2 { n } else { 0 },
+            centrality: vec![0.0; n],
+            order: Vec::with_capacity(n),
+            distance: vec![UNSEEN; n],
+            paths: vec![0.0; n],
+            dependency: vec![0.0; n],
+        }
+    }
+
+    /// Searches from up to `sources` more actors; false when every actor has been a source.
+    fn step(&mut self, graph: &Graph, sources: usize) -> bool {
+        let n = graph.len();
+        // Buffers reused across sources; only the entries a search touched are reset. The
+        // loops index plain slices, which the size-optimised wasm build compiles without a
+        // call per access (it does not always inline `Vec`'s `Index`).
+        let (offsets, targets): (&[usize], &[usize]) = (&graph.offsets, &graph.targets);
+        let order_buffer = &mut self.order;
+        let distance: &mut [u32] = &mut self.distance;
+        let paths: &mut [f64] = &mut self.paths;
+        let dependency: &mut [f64] = &mut self.dependency;
+        let centrality: &mut [f64] = &mut self.centrality;
+        let end = self.next_source.saturating_add(sources).min(n);
+        for source in self.next_source..end {
+            for &v in order_buffer.iter() {
+                distance[v] = UNSEEN;
+                paths[v] = 0.0;
+                dependency[v] = 0.0;
+            }
+            order_buffer.clear();
+            distance[source] = 0;
+            paths[source] = 1.0;
+            order_buffer.push(source);
+            let mut head = 0;
+            while head < order_buffer.len() {
+                let v = order_buffer[head];
+                head += 1;
+                let next = distance[v] + 1;
+                for &w in &targets[offsets[v]..offsets[v + 1]] {
+                    if distance[w] == UNSEEN {
+                        distance[w] = next;
+                        order_buffer.push(w);
+                    }
+                    if distance[w] == next {
+                        paths[w] += paths[v];
+                    }
                 }
-                if distance[w] == next {
-                    paths[w] += paths[v];
+            }
+            // Reverse breadth-first order visits every actor after all actors farther
+            // away, so each dependency is complete before it is passed on to the
+            // predecessors. The predecessors are found again by distance instead of being
+            // stored, which saves an allocation per actor and search.
+            for &w in order_buffer.iter().rev() {
+                let share = (1.0 + dependency[w]) / paths[w];
+                let previous = distance[w].wrapping_sub(1);
+                for &v in &targets[offsets[w]..offsets[w + 1]] {
+                    if distance[v] == previous {
+                        dependency[v] += paths[v] * share;
+                    }
+                }
+                if w != source {
+                    centrality[w] += dependency[w];
                 }
             }
         }
-        // Reverse breadth-first order visits every actor after all actors farther away, so
-        // each dependency is complete before it is passed on to the predecessors. The
-        // predecessors are found again by distance instead of being stored, which saves
-        // an allocation per actor and search.
-        for &w in order_buffer.iter().rev() {
-            let share = (1.0 + dependency[w]) / paths[w];
-            let previous = distance[w].wrapping_sub(1);
-            for &v in &targets[offsets[w]..offsets[w + 1]] {
-                if distance[v] == previous {
-                    dependency[v] += paths[v] * share;
-                }
-            }
-            if w != source {
-                centrality[w] += dependency[w];
-            }
+        self.next_source = end;
+        end < n
+    }
+
+    fn finish(mut self) -> Vec<f64> {
+        let n = self.centrality.len();
+        if n <= 2 {
+            return self.centrality;
         }
+        // Every unordered pair was counted from both ends, which halves 2/((n−1)(n−2)).
+        let scale = 1.0 / ((n - 1) as f64 * (n - 2) as f64);
+        for value in &mut self.centrality {
+            *value *= scale;
+        }
+        self.centrality
     }
-    // Every unordered pair was counted from both ends, which halves 2/((n−1)(n−2)).
-    let scale = 1.0 / ((n - 1) as f64 * (n - 2) as f64);
-    for value in &mut centrality {
-        *value *= scale;
-    }
-    centrality
 }
 
 #[cfg(test)]
@@ -277,6 +365,21 @@ mod tests {
             (actual - expected).abs() < 1e-12,
             "{what}: {actual} != {expected}"
         );
+    }
+
+    #[test]
+    fn a_job_in_small_steps_gives_what_compute_gives() {
+        let map = map_of(
+            &["a", "b", "c", "d", "e"],
+            &[("a", "b"), ("b", "c"), ("c", "d"), ("b", "e"), ("e", "d")],
+        );
+        let mut job = MetricsJob::new(&map);
+        let mut steps = 0;
+        while job.step(2) {
+            steps += 1;
+        }
+        assert_eq!(steps, 2, "five sources, two at a time");
+        assert_eq!(job.finish(), compute(&map));
     }
 
     #[test]

@@ -8,9 +8,13 @@
 //! | `@Jönköping`, `@Västra_Götaland`, `@"Västra Götaland"` | municipality |
 //! | `!5` | influence 1..5 |
 //! | `?4` | interest 1..5 |
-//! | `+2`, `-1` | attitude −2..+2 |
+//! | `+2`, `-1`, `−1`, `–2` | attitude −2..+2 (a hyphen, the minus sign or an en dash) |
 //! | `%person`, `%nätverk`, `%projekt` | kind |
-//! | `^regional`, `^nationell` | level |
+//! | `^regional`, `^nationell`, `^global` | level |
+//!
+//! Kind and level words come from [`crate::vocabulary`], Swedish and English alike; a
+//! unique prefix is enough (`%org`, `^nat`). Sectors are matched against the map's palette
+//! by id or label, whole or by a unique prefix (`#utb`).
 //!
 //! A sigil only counts at the start of a token, so `C#-gruppen` and `anna@region.se` stay
 //! name text, and a lone sigil (`Norr - Söder`) is name text too. A hint that cannot be
@@ -20,6 +24,7 @@
 use crate::actor::{Actor, ActorKind, Level, ATTITUDE_RANGE, SCALE_RANGE};
 use crate::ids::SectorId;
 use crate::sector::Sector;
+use crate::vocabulary::{sector_prefix, SectorMatch, ACTOR_KINDS, LEVELS};
 use std::ops::RangeInclusive;
 
 /// What one quick-entry line says about a new actor. `None` means "not given".
@@ -39,31 +44,6 @@ pub struct Draft {
     /// Hint tokens that could not be used, as typed.
     pub unknown_hints: Vec<String>,
 }
-
-/// Kind words in Swedish and English; a unique prefix of one is enough (`%org`).
-const KIND_WORDS: [(&str, ActorKind); 8] = [
-    ("organisation", ActorKind::Organisation),
-    ("organization", ActorKind::Organisation),
-    ("person", ActorKind::Person),
-    ("nätverk", ActorKind::Network),
-    ("network", ActorKind::Network),
-    ("forum", ActorKind::Network),
-    ("projekt", ActorKind::Project),
-    ("project", ActorKind::Project),
-];
-
-/// Level words in Swedish and English; a unique prefix of one is enough (`^nat`).
-const LEVEL_WORDS: [(&str, Level); 9] = [
-    ("lokal", Level::Local),
-    ("local", Level::Local),
-    ("kommunal", Level::Local),
-    ("regional", Level::Regional),
-    ("nationell", Level::National),
-    ("national", Level::National),
-    ("statlig", Level::National),
-    ("internationell", Level::International),
-    ("international", Level::International),
-];
 
 /// Parses one line of the quick-add box against the map's sector palette.
 pub fn parse(line: &str, sectors: &[Sector]) -> Draft {
@@ -162,6 +142,11 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
     result
 }
 
+/// The minus sign (U+2212) the hint text itself shows, as in `−1`.
+const MINUS_SIGN: char = '\u{2212}';
+/// The en dash (U+2013) word processors and phone keyboards turn a typed `-` into.
+const EN_DASH: char = '\u{2013}';
+
 /// Reads `word` as a hint into `draft`. Returns false when it is name text.
 fn read_hint(word: &str, sectors: &[Sector], draft: &mut Draft) -> bool {
     let mut chars = word.chars();
@@ -175,9 +160,9 @@ fn read_hint(word: &str, sectors: &[Sector], draft: &mut Draft) -> bool {
     }
     let unknown = |draft: &mut Draft| draft.unknown_hints.push(word.to_owned());
     match sigil {
-        '#' => match match_sector(body, sectors) {
+        '#' => match sector_prefix(sectors, body) {
             SectorMatch::One(id) => draft.sector = Some(id),
-            SectorMatch::Ambiguous => unknown(draft),
+            SectorMatch::Ambiguous(_) => unknown(draft),
             SectorMatch::None => {
                 if !draft
                     .tags
@@ -200,21 +185,21 @@ fn read_hint(word: &str, sectors: &[Sector], draft: &mut Draft) -> bool {
             Some(value) => draft.interest = Some(value),
             None => unknown(draft),
         },
-        '+' | '-' => {
+        '+' | '-' | MINUS_SIGN | EN_DASH => {
             // Only digits make an attitude; "-gruppen" or "+plus" is name text.
             if !body.chars().all(|c| c.is_ascii_digit()) {
                 return false;
             }
             match number_in(body, 0..=*ATTITUDE_RANGE.end()) {
-                Some(value) => draft.attitude = Some(if sigil == '-' { -value } else { value }),
+                Some(value) => draft.attitude = Some(if sigil == '+' { value } else { -value }),
                 None => unknown(draft),
             }
         }
-        '%' => match by_prefix(body, &KIND_WORDS) {
+        '%' => match ACTOR_KINDS.prefix(body) {
             Some(kind) => draft.kind = Some(kind),
             None => unknown(draft),
         },
-        '^' => match by_prefix(body, &LEVEL_WORDS) {
+        '^' => match LEVELS.prefix(body) {
             Some(level) => draft.level = Some(level),
             None => unknown(draft),
         },
@@ -229,43 +214,6 @@ fn number_in(text: &str, range: RangeInclusive<i64>) -> Option<i64> {
         return None;
     }
     text.parse().ok().filter(|value| range.contains(value))
-}
-
-/// The value whose words the text is a prefix of, when they all agree on one value.
-fn by_prefix<T: Copy + PartialEq>(text: &str, words: &[(&str, T)]) -> Option<T> {
-    let text = text.to_lowercase();
-    let mut found = words
-        .iter()
-        .filter(|(word, _)| word.starts_with(&text))
-        .map(|(_, value)| *value);
-    let first = found.next()?;
-    found.all(|value| value == first).then_some(first)
-}
-
-enum SectorMatch {
-    One(SectorId),
-    Ambiguous,
-    None,
-}
-
-/// Finds the sector a `#word` names: an exact id or label first (case-insensitive, `_` read
-/// as a space), else the single sector whose id or label starts with the word. A prefix that
-/// fits several sectors is reported rather than guessed, so the typist can add a letter.
-fn match_sector(word: &str, sectors: &[Sector]) -> SectorMatch {
-    let normalise = |text: &str| text.to_lowercase().replace('_', " ");
-    let word = normalise(word);
-    let names = |s: &Sector| [normalise(s.id.as_str()), normalise(&s.label)];
-    if let Some(exact) = sectors.iter().find(|s| names(s).contains(&word)) {
-        return SectorMatch::One(exact.id.clone());
-    }
-    let mut prefixed = sectors
-        .iter()
-        .filter(|s| names(s).iter().any(|n| n.starts_with(&word)));
-    match (prefixed.next(), prefixed.next()) {
-        (Some(only), None) => SectorMatch::One(only.id.clone()),
-        (Some(_), Some(_)) => SectorMatch::Ambiguous,
-        (None, _) => SectorMatch::None,
-    }
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -445,7 +393,72 @@ mod tests {
         assert_eq!(p("X ^nat").level, Some(Level::National));
         assert_eq!(p("X ^internationell").level, Some(Level::International));
         assert_eq!(p("X ^international").level, Some(Level::International));
-        assert_eq!(p("X ^global").unknown_hints, vec!["^global"]);
+        // Deliberately changed with the shared vocabulary: `^global` used to be unknown
+        // here while the CSV and Kumu imports read "global" as international. One word
+        // list now serves both, so quick entry takes it too.
+        let global = p("X ^global");
+        assert_eq!(
+            (global.level, global.unknown_hints),
+            (Some(Level::International), vec![])
+        );
+        assert_eq!(p("X ^statlig").level, Some(Level::National));
+        assert_eq!(p("X ^kommunal").level, Some(Level::Local));
+    }
+
+    #[test]
+    fn kind_words_of_the_file_formats_work_here_too() {
+        assert_eq!(p("Anna %individ").kind, Some(ActorKind::Person));
+        assert_eq!(p("Anna %people").kind, Some(ActorKind::Person));
+        assert_eq!(p("ESF %programme").kind, Some(ActorKind::Project));
+    }
+
+    #[test]
+    fn the_typographic_minus_of_the_hint_text_is_an_attitude() {
+        // U+2212, as the hint and the documentation write it.
+        assert_eq!(p("Almi \u{2212}1").attitude, Some(-1));
+        assert_eq!(p("Almi −2").attitude, Some(-2));
+        // An en dash, which many keyboards and editors put in place of a hyphen.
+        assert_eq!(p("Almi –1").attitude, Some(-1));
+        assert_eq!(p("Almi –2").name, "Almi");
+        // Out of range: reported like `-5`.
+        let bad = p("Almi −3 –9");
+        assert_eq!(
+            (bad.attitude, bad.unknown_hints),
+            (None, vec!["−3".to_owned(), "–9".to_owned()])
+        );
+        // Without digits the dash is punctuation in the name.
+        let name = p("Norr – Söder −gruppen");
+        assert_eq!(
+            (name.name.as_str(), name.attitude),
+            ("Norr – Söder −gruppen", None)
+        );
+        assert!(name.unknown_hints.is_empty(), "{name:?}");
+    }
+
+    #[test]
+    fn every_hint_that_is_not_understood_is_reported_as_typed() {
+        for hint in [
+            "!9", "?0", "+7", "-3", "−3", "%robot", "^galaxy", "@\"\"", "@_", "#t",
+        ] {
+            let draft = p(&format!("Almi {hint}"));
+            assert_eq!(draft.unknown_hints, vec![hint], "{hint}");
+            assert_eq!(draft.name, "Almi", "{hint}");
+        }
+        let all = p("Almi !9 ?0 +7 %robot ^galaxy @\"\"");
+        assert_eq!(
+            all.unknown_hints,
+            vec!["!9", "?0", "+7", "%robot", "^galaxy", "@\"\""]
+        );
+        assert_eq!(all.name, "Almi");
+    }
+
+    #[test]
+    fn an_unknown_sector_word_is_a_tag_not_an_unknown_hint() {
+        let draft = p("Almi #xyz");
+        assert_eq!(
+            (draft.tags, draft.unknown_hints),
+            (vec!["xyz".to_owned()], vec![])
+        );
     }
 
     #[test]

@@ -10,25 +10,57 @@ use std::collections::HashSet;
 use std::fmt;
 use std::ops::RangeInclusive;
 
-/// Why a value or a file is not acceptable.
+/// Why a value or a file is not acceptable. Structured data only, never a sentence: the
+/// UI words each variant in its own language, and [`fmt::Display`] words it in English for
+/// logs and tests.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
     /// The text is empty (or only white space).
     Empty,
-    /// Not JSON at all; the parser's words.
-    NotJson(String),
+    /// Not JSON at all: where the parser stopped (1-based line and column) and why.
+    NotJson {
+        line: usize,
+        column: usize,
+        kind: JsonError,
+    },
     /// Nested deeper than the reader accepts.
     TooDeep,
     /// Larger than the reader accepts.
     TooLarge { bytes: u64, limit: u64 },
     /// JSON, but not a Samverkan file (no `"format": "samverkan"`).
     NotSamverkan,
+    /// JSON, but not a Kumu file (neither an `elements` nor a `connections` list).
+    NotKumu,
     /// No usable `version` number.
     MissingVersion,
     /// Written by a newer Samverkan than this one.
     NewerVersion { found: u64, supported: u64 },
-    /// A value of the wrong type or an unknown enumeration value; serde's words.
-    WrongType(String),
+    /// A value of the wrong type (or of the right type but unusable, like `-1` where a
+    /// count belongs): what the reader expected, and what it found when that is known.
+    WrongType {
+        expected: Expected,
+        found: Option<Found>,
+    },
+    /// A word that names none of the values allowed here (`"alien"` as an actor kind),
+    /// with the allowed values as a file writes them.
+    UnknownValue { value: String, allowed: Vec<String> },
+    /// A required field is missing from the object at the path; the field's name.
+    MissingField(String),
+    /// A sheet has no column for a required field; the field's name.
+    MissingColumn(String),
+    /// A sheet has two columns for one field: the later column, and the one before it.
+    DuplicateColumn { column: String, first: String },
+    /// A row holds more cells than the header has columns (usually a value with the
+    /// separator in it that was not quoted).
+    TooManyCells { cells: usize, columns: usize },
+    /// CSV the reader cannot read, at this line of the file (0 when unknown).
+    BadCsv { line: usize },
+    /// Not a date (or date and time) the reader understands; the text as written.
+    BadDate(String),
+    /// A name that fits several actors: the name as written and how many it fits.
+    AmbiguousActor { name: String, count: usize },
+    /// A sector name that fits several sectors: the name as written and how many.
+    AmbiguousSector { name: String, count: usize },
     /// A required text is empty.
     EmptyName,
     /// The id is used twice.
@@ -49,14 +81,101 @@ pub enum Reason {
     DuplicateMember(String),
 }
 
+/// What the JSON parser stumbled on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonError {
+    /// The text ends in the middle of a value: cut off, or a bracket never closed.
+    Eof,
+    /// An object key that is not a text in double quotes.
+    KeyNotText,
+    /// Something that is no JSON value (a bare word, a stray character).
+    ExpectedValue,
+    /// A key not followed by `:`.
+    ExpectedColon,
+    /// Two values in a list or object without a `,` between them.
+    ExpectedComma,
+    /// A `,` right before a closing `]` or `}`.
+    TrailingComma,
+    /// More text after the complete value.
+    TrailingCharacters,
+    /// A number that cannot be read, or one too large for any number type.
+    BadNumber,
+    /// A text with a bad escape (`\q`, a broken `\u`) or a raw control character in it.
+    BadText,
+    /// Any other syntax error.
+    Other,
+}
+
+/// What kind of value the reader expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A whole number (`3`, not `2.5`).
+    WholeNumber,
+    /// A whole number that is not negative (a count, a version, a revision).
+    Count,
+    /// A number, decimals allowed.
+    Number,
+    /// A canvas coordinate: a number from `-limit` to `limit`.
+    Coordinate { limit: i64 },
+    /// A text (a JSON string).
+    Text,
+    /// Yes or no (`true`/`false`, in sheets also `ja`/`nej`…).
+    Bool,
+    /// A list (a JSON array).
+    List,
+    /// An object with fields.
+    Object,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// A date and time, `YYYY-MM-DDTHH:MM:SS`.
+    DateTime,
+    /// Some other kind of value the reader could not name.
+    Other,
+}
+
+/// The value the reader found where it expected something else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// A text, as written.
+    Text(String),
+    /// A number, as written.
+    Number(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
+    /// A list.
+    List,
+    /// An object.
+    Object,
+}
+
+impl Found {
+    /// What a JSON value is, for reports.
+    pub fn of(value: &serde_json::Value) -> Self {
+        use serde_json::Value;
+        match value {
+            Value::Null => Found::Null,
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Number(n) => Found::Number(n.to_string()),
+            Value::String(s) => Found::Text(s.clone()),
+            Value::Array(_) => Found::List,
+            Value::Object(_) => Found::Object,
+        }
+    }
+}
+
 /// One problem at one JSON path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: `map.relations[3].to`; empty for the file as a whole.
     pub path: String,
+    /// Why.
     pub reason: Reason,
 }
 
 impl Problem {
+    /// A problem at `path`.
     pub fn new(path: impl Into<String>, reason: Reason) -> Self {
         Self {
             path: path.into(),
@@ -70,7 +189,9 @@ impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reason::Empty => write!(f, "the file is empty"),
-            Reason::NotJson(why) => write!(f, "not valid JSON: {why}"),
+            Reason::NotJson { line, column, kind } => {
+                write!(f, "not valid JSON: {kind} (line {line}, column {column})")
+            }
             Reason::TooDeep => write!(f, "nested too deeply"),
             Reason::TooLarge { bytes, limit } => {
                 write!(f, "{bytes} bytes is larger than the limit of {limit}")
@@ -78,11 +199,49 @@ impl fmt::Display for Reason {
             Reason::NotSamverkan => {
                 write!(f, "not a Samverkan file (\"format\" must be \"samverkan\")")
             }
+            Reason::NotKumu => write!(
+                f,
+                "not a Kumu file (it needs an \"elements\" or a \"connections\" list)"
+            ),
             Reason::MissingVersion => write!(f, "no format version number"),
             Reason::NewerVersion { found, supported } => {
                 write!(f, "made by a newer Samverkan (format version {found}; this one reads up to {supported})")
             }
-            Reason::WrongType(why) => write!(f, "{why}"),
+            Reason::WrongType { expected, found } => match found {
+                Some(found) => write!(f, "expected {expected}, found {found}"),
+                None => write!(f, "expected {expected}"),
+            },
+            Reason::UnknownValue { value, allowed } => {
+                write!(
+                    f,
+                    "unknown value \"{value}\"; allowed: {}",
+                    allowed.join(", ")
+                )
+            }
+            Reason::MissingField(field) => write!(f, "the field \"{field}\" is missing"),
+            Reason::MissingColumn(column) => write!(f, "the sheet has no \"{column}\" column"),
+            Reason::DuplicateColumn { column, first } => {
+                write!(f, "the column \"{column}\" repeats the column \"{first}\"")
+            }
+            Reason::TooManyCells { cells, columns } => write!(
+                f,
+                "the row has {cells} cells but the header has {columns} columns; \
+                 is a value with the separator in it not quoted?"
+            ),
+            Reason::BadCsv { line } => write!(f, "not readable as CSV (line {line})"),
+            Reason::BadDate(text) => write!(f, "\"{text}\" is not a date"),
+            Reason::AmbiguousActor { name, count } => {
+                write!(
+                    f,
+                    "the name \"{name}\" fits {count} actors; use the id instead"
+                )
+            }
+            Reason::AmbiguousSector { name, count } => {
+                write!(
+                    f,
+                    "the sector \"{name}\" fits {count} sectors; use the sector id"
+                )
+            }
             Reason::EmptyName => write!(f, "must not be empty"),
             Reason::DuplicateId(id) => write!(f, "the id \"{id}\" is used more than once"),
             Reason::UnknownActor(id) => write!(f, "no actor with id \"{id}\""),
@@ -92,6 +251,59 @@ impl fmt::Display for Reason {
             Reason::SelfRelation => write!(f, "a relation must join two different actors"),
             Reason::BadColor(c) => write!(f, "\"{c}\" is not a #RRGGBB colour"),
             Reason::DuplicateMember(id) => write!(f, "actor \"{id}\" is a member twice"),
+        }
+    }
+}
+
+/// English wording: `the text ends too early`.
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            JsonError::Eof => "the text ends too early",
+            JsonError::KeyNotText => "a key must be a text in double quotes",
+            JsonError::ExpectedValue => "expected a value",
+            JsonError::ExpectedColon => "expected \":\" after a key",
+            JsonError::ExpectedComma => "expected \",\" or the end of the list or object",
+            JsonError::TrailingComma => "a \",\" before the end of a list or object",
+            JsonError::TrailingCharacters => "more text after the end",
+            JsonError::BadNumber => "a number that cannot be read",
+            JsonError::BadText => "a text with a bad escape or a control character",
+            JsonError::Other => "a syntax error",
+        })
+    }
+}
+
+/// English wording with an article: `a whole number`.
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::WholeNumber => write!(f, "a whole number"),
+            Expected::Count => write!(f, "a whole number of 0 or more"),
+            Expected::Number => write!(f, "a number"),
+            Expected::Coordinate { limit } => {
+                write!(f, "a position between -{limit} and {limit}")
+            }
+            Expected::Text => write!(f, "a text"),
+            Expected::Bool => write!(f, "true or false"),
+            Expected::List => write!(f, "a list"),
+            Expected::Object => write!(f, "an object"),
+            Expected::Date => write!(f, "a date (YYYY-MM-DD)"),
+            Expected::DateTime => write!(f, "a date and time (YYYY-MM-DDTHH:MM:SS)"),
+            Expected::Other => write!(f, "another kind of value"),
+        }
+    }
+}
+
+/// English wording: `the text "x"`, `the number 2.5`, `a list`.
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Text(text) => write!(f, "the text \"{text}\""),
+            Found::Number(number) => write!(f, "the number {number}"),
+            Found::Bool(value) => write!(f, "{value}"),
+            Found::Null => write!(f, "null"),
+            Found::List => write!(f, "a list"),
+            Found::Object => write!(f, "an object"),
         }
     }
 }
@@ -341,6 +553,110 @@ mod tests {
                 "map.relations[0].strength: 4 is outside 1..3",
             ]
         );
+    }
+
+    #[test]
+    fn structured_reasons_are_worded_in_english() {
+        let cases: [(Reason, &str); 14] = [
+            (
+                Reason::NotJson {
+                    line: 1,
+                    column: 5,
+                    kind: JsonError::Eof,
+                },
+                "not valid JSON: the text ends too early (line 1, column 5)",
+            ),
+            (
+                Reason::WrongType {
+                    expected: Expected::Number,
+                    found: Some(Found::Text("x".into())),
+                },
+                "expected a number, found the text \"x\"",
+            ),
+            (
+                Reason::WrongType {
+                    expected: Expected::List,
+                    found: None,
+                },
+                "expected a list",
+            ),
+            (
+                Reason::WrongType {
+                    expected: Expected::Coordinate { limit: 10 },
+                    found: Some(Found::Bool(true)),
+                },
+                "expected a position between -10 and 10, found true",
+            ),
+            (
+                Reason::WrongType {
+                    expected: Expected::Count,
+                    found: Some(Found::Number("-1".into())),
+                },
+                "expected a whole number of 0 or more, found the number -1",
+            ),
+            (
+                Reason::WrongType {
+                    expected: Expected::Date,
+                    found: Some(Found::Null),
+                },
+                "expected a date (YYYY-MM-DD), found null",
+            ),
+            (
+                Reason::UnknownValue {
+                    value: "robot".into(),
+                    allowed: vec!["person".into(), "project".into()],
+                },
+                "unknown value \"robot\"; allowed: person, project",
+            ),
+            (
+                Reason::MissingField("from".into()),
+                "the field \"from\" is missing",
+            ),
+            (
+                Reason::MissingColumn("name".into()),
+                "the sheet has no \"name\" column",
+            ),
+            (
+                Reason::DuplicateColumn {
+                    column: "NAMN".into(),
+                    first: "name".into(),
+                },
+                "the column \"NAMN\" repeats the column \"name\"",
+            ),
+            (Reason::BadCsv { line: 4 }, "not readable as CSV (line 4)"),
+            (
+                Reason::BadDate("i morgon".into()),
+                "\"i morgon\" is not a date",
+            ),
+            (
+                Reason::AmbiguousActor {
+                    name: "Almi".into(),
+                    count: 2,
+                },
+                "the name \"Almi\" fits 2 actors; use the id instead",
+            ),
+            (
+                Reason::AmbiguousSector {
+                    name: "Kultur".into(),
+                    count: 3,
+                },
+                "the sector \"Kultur\" fits 3 sectors; use the sector id",
+            ),
+        ];
+        for (reason, words) in cases {
+            assert_eq!(reason.to_string(), words);
+        }
+    }
+
+    #[test]
+    fn a_found_value_is_told_by_its_json_kind() {
+        use serde_json::json;
+        assert_eq!(Found::of(&json!("x")), Found::Text("x".into()));
+        assert_eq!(Found::of(&json!(2.5)), Found::Number("2.5".into()));
+        assert_eq!(Found::of(&json!(false)), Found::Bool(false));
+        assert_eq!(Found::of(&json!(null)), Found::Null);
+        assert_eq!(Found::of(&json!([1])), Found::List);
+        assert_eq!(Found::of(&json!({})), Found::Object);
     }
 
     #[test]

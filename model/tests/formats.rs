@@ -14,7 +14,8 @@ use samverkan_model::io::{read_document, write_pretty, Document};
 use samverkan_model::sector::default_sectors;
 use samverkan_model::validate::validate;
 use samverkan_model::{
-    Actor, ActorId, ActorKind, Contact, Level, Map, Problem, Reason, Relation, RelationKind, Sector,
+    Actor, ActorId, ActorKind, Contact, Expected, Found, JsonError, Level, Map, Problem, Reason,
+    Relation, RelationKind, Sector,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -314,8 +315,15 @@ fn row_errors_name_the_line_and_the_column() {
             "row 4, sector: no sector with id \"Rymden\"",
             "row 5, name: must not be empty",
             "row 6, attitude: -3 is outside -2..2",
-            "row 7, influence: expected a whole number, found \"tre\"",
+            "row 7, influence: expected a whole number, found the text \"tre\"",
         ]
+    );
+    assert_eq!(
+        found[4].reason,
+        Reason::WrongType {
+            expected: Expected::WholeNumber,
+            found: Some(Found::Text("tre".into()))
+        }
     );
 }
 
@@ -339,8 +347,19 @@ fn sheet_problems_are_reported_before_any_row() {
         ["row 1: the sheet has no \"name\" column"]
     );
     assert_eq!(
+        import_actors("kind;sector\nperson;\n", &map, &mut counter()).unwrap_err()[0].reason,
+        Reason::MissingColumn("name".into())
+    );
+    assert_eq!(
         errors(import_actors("Name;NAMN\nA;B\n", &map, &mut counter())),
         ["row 1, NAMN: the column \"NAMN\" repeats the column \"Name\""]
+    );
+    assert_eq!(
+        import_actors("Name;NAMN\nA;B\n", &map, &mut counter()).unwrap_err()[0].reason,
+        Reason::DuplicateColumn {
+            column: "NAMN".into(),
+            first: "Name".into()
+        }
     );
     assert_eq!(
         errors(import_actors(
@@ -352,17 +371,39 @@ fn sheet_problems_are_reported_before_any_row() {
           is a value with the separator in it not quoted?"]
     );
     assert_eq!(
+        import_actors(
+            "name,municipality\nKommunen,Habo,Mullsjö\n",
+            &map,
+            &mut counter()
+        )
+        .unwrap_err()[0]
+            .reason,
+        Reason::TooManyCells {
+            cells: 3,
+            columns: 2
+        }
+    );
+    assert_eq!(
         errors(import_actors(
             "name;kind;level\nA;robot;galaktisk\n",
             &map,
             &mut counter()
         )),
         [
-            "row 2, kind: unknown actor kind \"robot\"; expected one of organisation, person, \
-             network, project",
-            "row 2, level: unknown level \"galaktisk\"; expected one of local, regional, \
-             national, international",
+            "row 2, kind: unknown value \"robot\"; allowed: organisation, person, network, \
+             project",
+            "row 2, level: unknown value \"galaktisk\"; allowed: local, regional, national, \
+             international",
         ]
+    );
+    assert_eq!(
+        import_actors("name;kind\nA;robot\n", &map, &mut counter()).unwrap_err()[0].reason,
+        Reason::UnknownValue {
+            value: "robot".into(),
+            allowed: ["organisation", "person", "network", "project"]
+                .map(String::from)
+                .to_vec()
+        }
     );
 }
 
@@ -450,8 +491,8 @@ fn relation_rows_with_unknown_ambiguous_or_equal_ends_are_errors() {
             "row 2, to: no actor with id \"Okänd aktör\"",
             "row 3, to: the name \"Science Park\" fits 2 actors; use the id instead",
             "row 4, to: a relation must join two different actors",
-            "row 5, kind: unknown relation kind \"lobbying\"; expected one of collaboration, \
-             funding, membership, information, agreement, tension",
+            "row 5, kind: unknown value \"lobbying\"; allowed: collaboration, funding, \
+             membership, information, agreement, tension",
             "row 5, strength: 4 is outside 1..3",
             "row 6, from: must not be empty",
         ]
@@ -463,6 +504,17 @@ fn relation_rows_with_unknown_ambiguous_or_equal_ends_are_errors() {
             &mut counter()
         )),
         ["row 1: the sheet has no \"to\" column"]
+    );
+    assert_eq!(
+        import_relations("from;kind\na;funding\n", &map, &mut counter()).unwrap_err()[0].reason,
+        Reason::MissingColumn("to".into())
+    );
+    assert_eq!(
+        import_relations(text, &map, &mut counter()).unwrap_err()[1].reason,
+        Reason::AmbiguousActor {
+            name: "Science Park".into(),
+            count: 2
+        }
     );
 }
 
@@ -911,7 +963,20 @@ fn kumu_json_problems_name_their_path() {
         {"to": "e1"}
       ]
     }"#;
-    assert_eq!(problems(import(text)), ["elements[4]: expected an object"]);
+    assert_eq!(
+        problems(import(text)),
+        ["elements[4]: expected an object, found the text \"e5\""]
+    );
+    assert_eq!(
+        import(text).unwrap_err()[0],
+        Problem::new(
+            "elements[4]",
+            Reason::WrongType {
+                expected: Expected::Object,
+                found: Some(Found::Text("e5".into()))
+            }
+        )
+    );
     let text = text.replace(",\n        \"e5\"", "");
     assert_eq!(
         problems(import(&text)),
@@ -926,16 +991,31 @@ fn kumu_json_problems_name_their_path() {
     );
     assert_eq!(
         problems(import(r#"{"nodes": []}"#)),
-        ["not a Kumu file: expected \"elements\" and \"connections\" lists"]
+        ["not a Kumu file (it needs an \"elements\" or a \"connections\" list)"]
+    );
+    assert_eq!(
+        import(r#"{"nodes": []}"#).unwrap_err(),
+        [Problem::new("", Reason::NotKumu)]
     );
     assert_eq!(
         problems(import(r#"{"elements": {"label": "A"}}"#)),
-        ["elements: expected a list"]
+        ["elements: expected a list, found an object"]
     );
-    assert!(matches!(
+    assert_eq!(
+        import(r#"{"elements": 7}"#).unwrap_err()[0].reason,
+        Reason::WrongType {
+            expected: Expected::List,
+            found: Some(Found::Number("7".into()))
+        }
+    );
+    assert_eq!(
         import("{\"elements\": [").unwrap_err()[0].reason,
-        Reason::NotJson(_)
-    ));
+        Reason::NotJson {
+            line: 1,
+            column: 14,
+            kind: JsonError::Eof
+        }
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use samverkan_model::actor::COORDINATE_LIMIT;
 use samverkan_model::io::collection::read_any;
 use samverkan_model::io::{read_document, write_compact, Document};
 use samverkan_model::validate::validate;
-use samverkan_model::Reason;
+use samverkan_model::{Expected, JsonError, Reason};
 use serde_json::Value;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -94,6 +94,22 @@ fn check(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(!problems.is_empty(), "refused without a reason");
             for problem in &problems {
                 prop_assert!(!problem.to_string().trim().is_empty());
+                // Every serde and serde_json error is understood, not passed on as "other":
+                // the UI words reasons in Swedish from their structure alone.
+                let vague = matches!(
+                    problem.reason,
+                    Reason::WrongType {
+                        expected: Expected::Other,
+                        ..
+                    } | Reason::NotJson {
+                        kind: JsonError::Other,
+                        ..
+                    }
+                );
+                prop_assert!(
+                    !vague,
+                    "a reason the reader did not understand: {problem:?}"
+                );
                 let path = &problem.path;
                 let known = ["map", "format", "version", "revision"].iter().any(|top| {
                     path == top

@@ -6,7 +6,8 @@ use samverkan_model::io::{
 };
 use samverkan_model::validate::validate;
 use samverkan_model::{
-    Action, ActionStatus, Actor, ActorKind, CouncilRole, Gender, Level, Reason, RelationKind,
+    Action, ActionStatus, Actor, ActorKind, CouncilRole, Expected, Found, Gender, JsonError, Level,
+    Problem, Reason, RelationKind,
 };
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -487,11 +488,15 @@ fn problems_in_a_version_0_file_are_named_by_their_version_1_path() {
 fn a_version_0_file_without_a_map_object_names_the_map() {
     assert_eq!(
         problems(r#"{"format":"samverkan","version":0,"map":"karta"}"#),
-        vec!["map: invalid type: string \"karta\", expected struct Map"]
+        vec!["map: expected an object, found the text \"karta\""]
     );
     assert_eq!(
         problems(r#"{"format":"samverkan","version":0}"#),
-        vec!["missing field `map`"]
+        vec!["the field \"map\" is missing"]
+    );
+    assert_eq!(
+        read_document(r#"{"format":"samverkan","version":0}"#).unwrap_err(),
+        vec![Problem::new("", Reason::MissingField("map".into()))]
     );
 }
 
@@ -502,11 +507,18 @@ fn a_version_0_file_without_a_map_object_names_the_map() {
 fn text_that_is_not_json_names_line_and_column() {
     assert_eq!(
         problems_in("error-not-json.samverkan.json"),
-        vec!["not valid JSON: key must be a string at line 1 column 40"]
+        vec!["not valid JSON: a key must be a text in double quotes (line 1, column 40)"]
     );
     assert_eq!(
-        problems("{\n  \"format\": \"samverkan\",\n  oops\n}"),
-        vec!["not valid JSON: key must be a string at line 3 column 3"]
+        read_document("{\n  \"format\": \"samverkan\",\n  oops\n}").unwrap_err(),
+        vec![Problem::new(
+            "",
+            Reason::NotJson {
+                line: 3,
+                column: 3,
+                kind: JsonError::KeyNotText
+            }
+        )]
     );
 }
 
@@ -545,7 +557,15 @@ fn a_byte_order_mark_before_a_valid_file_is_accepted() {
 fn a_truncated_file_is_not_json() {
     assert_eq!(
         problems_in("error-truncated.samverkan.json"),
-        vec!["not valid JSON: EOF while parsing a string at line 58 column 23"]
+        vec!["not valid JSON: the text ends too early (line 58, column 23)"]
+    );
+    assert_eq!(
+        read_document(&fixture("error-truncated.samverkan.json")).unwrap_err()[0].reason,
+        Reason::NotJson {
+            line: 58,
+            column: 23,
+            kind: JsonError::Eof
+        }
     );
 }
 
@@ -558,10 +578,16 @@ fn every_truncation_of_the_full_fixture_is_refused_as_not_json() {
     let mut cut = 1;
     while cut < end {
         if text.is_char_boundary(cut) {
-            let found = problems(&text[..cut]);
+            let found = read_document(&text[..cut]).unwrap_err();
             assert_eq!(found.len(), 1, "cut at {cut}: {found:?}");
             assert!(
-                found[0].starts_with("not valid JSON: EOF while parsing"),
+                matches!(
+                    found[0].reason,
+                    Reason::NotJson {
+                        kind: JsonError::Eof,
+                        ..
+                    }
+                ),
                 "cut at {cut}: {found:?}"
             );
         }
@@ -716,7 +742,17 @@ fn a_file_of_exactly_20_mib_is_read() {
 fn a_value_of_the_wrong_type_names_its_path() {
     assert_eq!(
         problems_in("error-wrong-type.samverkan.json"),
-        vec!["map.actors[0].influence: invalid type: string \"high\", expected i64"]
+        vec!["map.actors[0].influence: expected a whole number, found the text \"high\""]
+    );
+    assert_eq!(
+        read_document(&fixture("error-wrong-type.samverkan.json")).unwrap_err(),
+        vec![Problem::new(
+            "map.actors[0].influence",
+            Reason::WrongType {
+                expected: Expected::WholeNumber,
+                found: Some(Found::Text("high".into()))
+            }
+        )]
     );
 }
 
@@ -725,17 +761,31 @@ fn wrong_types_deep_in_the_council_name_their_path() {
     let text = full_with(|v| v["map"]["council"]["actions"][2]["consulted"][0] = json!(17));
     assert_eq!(
         problems(&text),
-        vec!["map.council.actions[2].consulted[0]: invalid type: integer `17`, expected a string"]
+        vec!["map.council.actions[2].consulted[0]: expected a text, found the number 17"]
     );
     let text = full_with(|v| v["map"]["council"]["meetings"][1]["start"] = json!("i morgon"));
     assert_eq!(
-        problems(&text),
-        vec!["map.council.meetings[1].start: input contains invalid characters"]
+        read_document(&text).unwrap_err(),
+        vec![Problem::new(
+            "map.council.meetings[1].start",
+            Reason::BadDate("i morgon".into())
+        )]
+    );
+    let text = full_with(|v| v["map"]["council"]["meetings"][1]["start"] = json!(20260210));
+    assert_eq!(
+        read_document(&text).unwrap_err(),
+        vec![Problem::new(
+            "map.council.meetings[1].start",
+            Reason::WrongType {
+                expected: Expected::DateTime,
+                found: Some(Found::Number("20260210".into()))
+            }
+        )]
     );
     let text = full_with(|v| v["revision"] = json!(-1));
     assert_eq!(
         problems(&text),
-        vec!["revision: invalid value: integer `-1`, expected u64"]
+        vec!["revision: expected a whole number of 0 or more, found the number -1"]
     );
 }
 
@@ -748,8 +798,15 @@ fn a_missing_required_field_names_the_object_it_is_missing_from() {
             .remove("from");
     });
     assert_eq!(
+        read_document(&text).unwrap_err(),
+        vec![Problem::new(
+            "map.relations[5]",
+            Reason::MissingField("from".into())
+        )]
+    );
+    assert_eq!(
         problems(&text),
-        vec!["map.relations[5]: missing field `from`"]
+        vec!["map.relations[5]: the field \"from\" is missing"]
     );
 }
 
@@ -757,7 +814,16 @@ fn a_missing_required_field_names_the_object_it_is_missing_from() {
 fn an_unknown_enum_value_names_its_path_and_the_known_values() {
     assert_eq!(
         problems_in("error-unknown-enum.samverkan.json"),
-        vec!["map.actors[0].kind: unknown variant `alien`, expected one of `organisation`, `person`, `network`, `project`"]
+        vec!["map.actors[0].kind: unknown value \"alien\"; allowed: organisation, person, network, project"]
+    );
+    assert_eq!(
+        read_document(&fixture("error-unknown-enum.samverkan.json")).unwrap_err()[0].reason,
+        Reason::UnknownValue {
+            value: "alien".into(),
+            allowed: ["organisation", "person", "network", "project"]
+                .map(String::from)
+                .to_vec()
+        }
     );
 }
 
@@ -766,12 +832,18 @@ fn a_number_too_big_for_the_model_is_a_wrong_type_at_its_path() {
     let text = full_with(|v| v["map"]["relations"][2]["strength"] = json!(u64::MAX));
     assert_eq!(
         problems(&text),
-        vec!["map.relations[2].strength: invalid value: integer `18446744073709551615`, expected i64"]
+        vec!["map.relations[2].strength: expected a whole number, found the number 18446744073709551615"]
     );
     let text = full_with(|v| v["map"]["actors"][4]["interest"] = json!(2.5));
     assert_eq!(
-        problems(&text),
-        vec!["map.actors[4].interest: invalid type: floating point `2.5`, expected i64"]
+        read_document(&text).unwrap_err()[0],
+        Problem::new(
+            "map.actors[4].interest",
+            Reason::WrongType {
+                expected: Expected::WholeNumber,
+                found: Some(Found::Number("2.5".into()))
+            }
+        )
     );
 }
 

@@ -1,11 +1,11 @@
 //! The actor table with the quick-add box: every row edits in place.
 
 use super::texts;
-use crate::browser;
-use crate::state::use_app_state;
+use crate::app::{use_doc, use_lang, use_notices, Doc, Notices};
+use crate::i18n::Lang;
 use leptos::prelude::*;
-use samverkan_model::quick_entry;
-use samverkan_model::{Actor, ActorId, ActorKind, Level, Usage};
+use samverkan_model::edit::{set_actor_field, ActorField};
+use samverkan_model::{Actor, ActorId, ActorKind, Command, Level, Usage};
 
 /// A table column that can be sorted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +95,8 @@ fn matches(map: &samverkan_model::Map, actor: &Actor, filter: &str) -> bool {
 
 #[component]
 pub fn ActorTable() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
+    let remover = expect_context::<Remover>();
     let t = texts();
     let sort = RwSignal::new(None::<(Column, bool)>);
     let filter = RwSignal::new(String::new());
@@ -103,10 +104,7 @@ pub fn ActorTable() -> impl IntoView {
     let ids = Memo::new(move |_| {
         let by = sort.get();
         filter.with(|needle| {
-            state.current.with(|c| {
-                let Some(m) = c.as_ref() else {
-                    return Vec::new();
-                };
+            doc.with_map_tracked(|m| {
                 let mut shown: Vec<&Actor> =
                     m.actors.iter().filter(|a| matches(m, a, needle)).collect();
                 if let Some((column, descending)) = by {
@@ -121,6 +119,7 @@ pub fn ActorTable() -> impl IntoView {
                 }
                 shown.into_iter().map(|a| a.id.clone()).collect::<Vec<_>>()
             })
+            .unwrap_or_default()
         })
     });
     let toggle_sort = move |column: Column| {
@@ -150,7 +149,7 @@ pub fn ActorTable() -> impl IntoView {
     };
     let delete_checked = move |_| {
         let chosen = checked.get_untracked();
-        remove_actors(state, chosen.into_iter().collect());
+        remover.remove(chosen.into_iter().collect());
         checked.set(Default::default());
     };
     provide_context(Checked(checked));
@@ -163,7 +162,7 @@ pub fn ActorTable() -> impl IntoView {
                     {move || (t().delete_selected)(checked.with(|c| c.len()))}
                 </button>
             </div>
-            <Show when=move || state.current.with(|c| c.as_ref().is_some_and(|m| m.actors.is_empty()))>
+            <Show when=move || doc.actor_count() == 0>
                 <p class="empty">{move || t().no_actors}</p>
             </Show>
             <table class="actortable">
@@ -203,95 +202,50 @@ pub fn ActorTable() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Checked(RwSignal<std::collections::HashSet<ActorId>>);
 
-/// `Add actor`: Enter adds the typed name; pasting several lines adds one actor a line.
-#[component]
-pub fn QuickAdd() -> impl IntoView {
-    let state = use_app_state();
-    let t = texts();
-    let add_names = move |text: &str| {
-        let names: Vec<String> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-        if names.is_empty() {
-            return;
-        }
-        state.edit(None, move |map| {
-            for line in names {
-                // Inline hints (`#sector @municipality !influence …`) fill fields as typed.
-                let draft = quick_entry::parse(&line, &map.sectors);
-                if draft.name.is_empty() {
-                    continue;
-                }
-                let mut actor = Actor::new(browser::new_id().into(), draft.name.clone());
-                quick_entry::apply(&draft, &mut actor);
-                map.add_actor(actor);
-            }
-        });
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" {
-            ev.prevent_default();
-            let input: leptos::web_sys::HtmlInputElement = event_target(&ev);
-            add_names(&input.value());
-            input.set_value("");
-        }
-    };
-    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
-        let Some(text) = ev
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok())
-        else {
-            return;
-        };
-        if text.trim().contains('\n') {
-            ev.prevent_default();
-            add_names(&text);
-        }
-    };
-    view! {
-        <div class="quickadd">
-            <input type="text" id="quick-add" aria-label=move || t().add_actor aria-describedby="quick-add-hint"
-                placeholder=move || t().add_actor_placeholder autocomplete="off"
-                on:keydown=on_key on:paste=on_paste/>
-            <p id="quick-add-hint" class="hint">{move || t().add_actor_hint}</p>
-        </div>
-    }
-}
-
 #[component]
 fn ActorRow(id: ActorId) -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
+    let remover = expect_context::<Remover>();
     let t = texts();
-    let actor = super::actor_memo(state, id.clone());
-    let name = move || actor.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
-    let set = super::actor_editor(state, id.clone());
-    let sectors = move || {
-        state
-            .current
-            .with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default())
+    let actor = super::actor_signal(&id);
+    let name = {
+        let actor = actor.clone();
+        move || actor.with(|a| a.name.clone())
     };
-    let label = move |field: &'static str| move || (t().field_of)(field, &name());
+    let set = {
+        let actor = actor.clone();
+        move |field: ActorField| {
+            if let Some(command) = actor.with_untracked(|a| set_actor_field(a, field)) {
+                doc.dispatch(command);
+            }
+        }
+    };
+    let sectors = move || doc.sectors();
     let number_select = {
         let set = set.clone();
+        let actor = actor.clone();
+        let name = name.clone();
         move |field: fn(&'static crate::i18n::Texts) -> &'static str,
               range: std::ops::RangeInclusive<i64>,
               get: fn(&Actor) -> i64,
-              put: fn(&mut Actor, i64)| {
+              put: fn(i64) -> ActorField| {
             let set = set.clone();
+            let name = name.clone();
+            let actor = actor.clone();
             view! {
                 <select aria-label=move || (t().field_of)(field(t()), &name())
                     on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<i64>() {
-                            set(Box::new(move |a| put(a, v)));
+                            set(put(v));
                         }
                     }>
-                    {range.map(|v| view! {
-                        <option value=v.to_string() selected=move || actor.with(|a| a.as_ref().map(get) == Some(v))>
-                            {if v > 0 && field(t()) == t().attitude { format!("+{v}") } else { v.to_string() }}
-                        </option>
+                    {range.map(|v| {
+                        let actor = actor.clone();
+                        view! {
+                            <option value=v.to_string() selected=move || actor.with(|a| get(a) == v)>
+                                {if v > 0 && field(t()) == t().attitude { format!("+{v}") } else { v.to_string() }}
+                            </option>
+                        }
                     }).collect_view()}
                 </select>
             }
@@ -299,27 +253,49 @@ fn ActorRow(id: ActorId) -> impl IntoView {
     };
     let delete = {
         let id = id.clone();
-        move |_| remove_actor(state, &id)
+        move |_| remover.remove(vec![id.clone()])
     };
-    let selection = super::panel::use_selection();
+    let selection = super::selection::use_selection();
     let select = {
         let id = id.clone();
         move |_| selection.0.set(Some(id.clone()))
     };
-    let _ = label;
-    let (set_name, set_kind, set_sector, set_level, set_town) = (
-        set.clone(),
-        set.clone(),
-        set.clone(),
-        set.clone(),
-        set.clone(),
-    );
     let checked = expect_context::<Checked>();
     let (row_id, toggle_id) = (id.clone(), id.clone());
+    let label = {
+        let name = name.clone();
+        move |field: fn(&'static crate::i18n::Texts) -> &'static str| {
+            let name = name.clone();
+            move || (t().field_of)(field(t()), &name())
+        }
+    };
+    let read = {
+        let actor = actor.clone();
+        move |f: fn(&Actor) -> String| {
+            let actor = actor.clone();
+            move || actor.with(f)
+        }
+    };
+    let is = {
+        let actor = actor.clone();
+        move |f: Box<dyn Fn(&Actor) -> bool + Send + Sync>| {
+            let actor = actor.clone();
+            move || actor.with(|a| f(a))
+        }
+    };
+    let on_text = {
+        let set = set.clone();
+        move |make: fn(String) -> ActorField| {
+            let set = set.clone();
+            move |ev: leptos::ev::Event| set(make(event_target_value(&ev)))
+        }
+    };
+    let (set_kind, set_sector, set_level) = (set.clone(), set.clone(), set.clone());
+    let (name1, name2, name3) = (name.clone(), name.clone(), name.clone());
     view! {
         <tr>
             <td>
-                <input type="checkbox" aria-label=move || (t().select_actor)(&name())
+                <input type="checkbox" aria-label=move || (t().select_actor)(&name1())
                     prop:checked=move || checked.0.with(|c| c.contains(&row_id))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
@@ -328,40 +304,34 @@ fn ActorRow(id: ActorId) -> impl IntoView {
                     }/>
             </td>
             <td>
-                <input type="text" class="name" prop:value=name aria-label=move || (t().field_of)(t().name, &name())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev).trim().to_owned();
-                        if !v.is_empty() { set_name(Box::new(move |a| a.name = v)); }
-                    }/>
+                <input type="text" class="name" prop:value=read(|a| a.name.clone()) aria-label=label(|t| t.name)
+                    on:change=on_text(ActorField::Name)/>
             </td>
             <td>
-                <select aria-label=move || (t().field_of)(t().kind, &name())
+                <select aria-label=label(|t| t.kind)
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(kind) = ActorKind::ALL.into_iter().find(|k| k.as_str() == v) {
-                            set_kind(Box::new(move |a| a.kind = kind));
+                            set_kind(ActorField::Kind(kind));
                         }
                     }>
                     {ActorKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.as_str() selected=move || actor.with(|a| a.as_ref().map(|a| a.kind) == Some(k))>
+                        <option value=k.as_str() selected=is(Box::new(move |a| a.kind == k))>
                             {move || (t().kind_label)(k)}
                         </option>
                     }).collect_view()}
                 </select>
             </td>
             <td>
-                <select aria-label=move || (t().field_of)(t().sector, &name())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        set_sector(Box::new(move |a| a.sector = v.into()));
-                    }>
-                    <option value="" selected=move || actor.with(|a| a.as_ref().is_some_and(|a| a.sector.as_str().is_empty()))>
+                <select aria-label=label(|t| t.sector)
+                    on:change=move |ev| set_sector(ActorField::Sector(event_target_value(&ev).into()))>
+                    <option value="" selected=is(Box::new(|a| a.sector.as_str().is_empty()))>
                         {move || t().no_sector}
                     </option>
-                    {move || sectors().into_iter().map(|s| {
+                    {let is = is.clone(); move || sectors().into_iter().map(|s| {
                         let sid = s.id.clone();
                         view! {
-                            <option value=s.id.0.clone() selected=move || actor.with(|a| a.as_ref().is_some_and(|a| a.sector == sid))>
+                            <option value=s.id.0.clone() selected=is(Box::new(move |a| a.sector == sid))>
                                 {s.label.clone()}
                             </option>
                         }
@@ -369,34 +339,30 @@ fn ActorRow(id: ActorId) -> impl IntoView {
                 </select>
             </td>
             <td>
-                <select aria-label=move || (t().field_of)(t().level, &name())
+                <select aria-label=label(|t| t.level)
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(level) = Level::ALL.into_iter().find(|l| l.as_str() == v) {
-                            set_level(Box::new(move |a| a.level = level));
+                            set_level(ActorField::Level(level));
                         }
                     }>
                     {Level::ALL.into_iter().map(|l| view! {
-                        <option value=l.as_str() selected=move || actor.with(|a| a.as_ref().map(|a| a.level) == Some(l))>
+                        <option value=l.as_str() selected=is(Box::new(move |a| a.level == l))>
                             {move || (t().level_label)(l)}
                         </option>
                     }).collect_view()}
                 </select>
             </td>
             <td>
-                <input type="text" prop:value=move || actor.with(|a| a.as_ref().map(|a| a.municipality.clone()).unwrap_or_default())
-                    aria-label=move || (t().field_of)(t().municipality, &name())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev).trim().to_owned();
-                        set_town(Box::new(move |a| a.municipality = v));
-                    }/>
+                <input type="text" prop:value=read(|a| a.municipality.clone())
+                    aria-label=label(|t| t.municipality) on:change=on_text(ActorField::Municipality)/>
             </td>
-            <td>{number_select(|t| t.influence, 1..=5, |a| a.influence, |a, v| a.influence = v)}</td>
-            <td>{number_select(|t| t.interest, 1..=5, |a| a.interest, |a, v| a.interest = v)}</td>
-            <td>{number_select(|t| t.attitude, -2..=2, |a| a.attitude, |a, v| a.attitude = v)}</td>
+            <td>{number_select(|t| t.influence, 1..=5, |a| a.influence, ActorField::Influence)}</td>
+            <td>{number_select(|t| t.interest, 1..=5, |a| a.interest, ActorField::Interest)}</td>
+            <td>{number_select(|t| t.attitude, -2..=2, |a| a.attitude, ActorField::Attitude)}</td>
             <td class="rowtools">
-                <button class="small" on:click=select aria-label=move || (t().edit_actor)(&name())>{move || t().edit}</button>
-                <button class="small danger" on:click=delete aria-label=move || (t().delete_actor)(&name())>
+                <button class="small" on:click=select aria-label=move || (t().edit_actor)(&name2())>{move || t().edit}</button>
+                <button class="small danger" on:click=delete aria-label=move || (t().delete_actor)(&name3())>
                     {move || t().delete}
                 </button>
             </td>
@@ -404,58 +370,85 @@ fn ActorRow(id: ActorId) -> impl IntoView {
     }
 }
 
-/// Removes an actor; asks first when it sits in the council or holds action roles, and
-/// says what went with it.
-fn remove_actor(state: crate::state::AppState, id: &ActorId) {
-    remove_actors(state, vec![id.clone()]);
+/// Removes actors as one undo step; asks first when any sits in the council or holds
+/// action roles, and says what went with them, with an `Undo` for exactly that step.
+#[derive(Clone, Copy)]
+pub struct Remover {
+    doc: Doc,
+    notices: Notices,
+    lang: RwSignal<Lang>,
 }
 
-/// Removes actors as one undo step; asks first when any sits in the council or holds
-/// action roles, and says what went with them.
-fn remove_actors(state: crate::state::AppState, ids: Vec<ActorId>) {
-    let t = state.lang.get_untracked().texts();
-    let found: Vec<(String, Vec<Usage>)> = state.current.with_untracked(|c| {
-        c.as_ref()
-            .map(|m| {
+impl Default for Remover {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Remover {
+    /// Takes its handles from context (so it can act from event handlers later).
+    pub fn new() -> Self {
+        let remover = Self {
+            doc: use_doc(),
+            notices: use_notices(),
+            lang: use_lang(),
+        };
+        provide_context(remover);
+        remover
+    }
+
+    pub fn remove(&self, ids: Vec<ActorId>) {
+        let t = self.lang.get_untracked().texts();
+        let found: Vec<(String, Vec<Usage>)> = self
+            .doc
+            .with_map(|m| {
                 ids.iter()
                     .filter_map(|id| m.actor(id).map(|a| (a.name.clone(), m.usages_of(id))))
                     .collect()
             })
-            .unwrap_or_default()
-    });
-    if found.is_empty() {
-        return;
-    }
-    let member = found.iter().any(|(_, u)| u.contains(&Usage::CouncilMember));
-    let actions = found
-        .iter()
-        .flat_map(|(_, u)| u)
-        .filter(|u| matches!(u, Usage::Action { .. }))
-        .count();
-    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
-    let name = names.join(", ");
-    if member || actions > 0 {
-        let question = (t.confirm_remove_used_actor)(&name, member, actions);
-        if !window().confirm_with_message(&question).unwrap_or(false) {
+            .unwrap_or_default();
+        if found.is_empty() {
             return;
         }
-    }
-    let mut relations = 0;
-    state.edit(None, |map| {
-        for id in &ids {
-            if let Some(removal) = map.remove_actor(id) {
-                relations += removal.relations.len();
+        let member = found.iter().any(|(_, u)| u.contains(&Usage::CouncilMember));
+        let actions = found
+            .iter()
+            .flat_map(|(_, u)| u)
+            .filter(|u| matches!(u, Usage::Action { .. }))
+            .count();
+        let name = found
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if member || actions > 0 {
+            let question = (t.confirm_remove_used_actor)(&name, member, actions);
+            if !window().confirm_with_message(&question).unwrap_or(false) {
+                return;
             }
         }
-    });
-    state.notify(
-        crate::notice::Severity::Info,
-        crate::notice::Message::ActorRemoved {
-            name,
-            relations,
-            member,
-            actions,
-        },
-        vec![crate::notice::NoticeAction::Undo],
-    );
+        // A relation between two removed actors counts once.
+        let relations = self
+            .doc
+            .with_map(|m| {
+                m.relations
+                    .iter()
+                    .filter(|r| ids.iter().any(|id| r.touches(id)))
+                    .count()
+            })
+            .unwrap_or_default();
+        let Some(step) = self.doc.dispatch(Command::RemoveActors(ids)) else {
+            return;
+        };
+        self.notices.notify(
+            crate::notice::Severity::Info,
+            crate::notice::Message::ActorRemoved {
+                name,
+                relations,
+                member,
+                actions,
+            },
+            vec![crate::notice::NoticeAction::Undo(step)],
+        );
+    }
 }

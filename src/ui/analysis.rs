@@ -1,70 +1,111 @@
 //! The analysis panel: brokers (betweenness), actors without relations, and counts by
-//! sector and level, all computed by the model's metrics.
+//! sector and level. Betweenness is computed again only when actors or relations come or
+//! go (not when they move or are renamed), a few actors per time slice off the hot path.
 
+use super::selection::use_selection;
 use super::texts;
-use crate::state::use_app_state;
+use crate::app::use_doc;
+use crate::browser;
 use leptos::prelude::*;
-use samverkan_model::metrics;
+use samverkan_model::metrics::{self, ActorMetrics, MetricsJob};
+use samverkan_model::ActorId;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// How many brokers are listed.
 const TOP_BROKERS: usize = 5;
+/// Searches per step of the betweenness job; a step on a 1,000-actor map takes ~1 ms.
+const SOURCES_PER_STEP: usize = 8;
+/// Time a slice of the job may take, well under a frame.
+const SLICE_MS: f64 = 8.0;
 
 #[component]
 pub fn AnalysisPanel() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
-    let selection = super::panel::use_selection();
-    // Only what the panel shows is kept, so unrelated edits (a renamed note) re-render nothing.
-    let summary = Memo::new(move |_| {
-        state.current.with(|c| {
-            let m = c.as_ref()?;
-            let name =
-                |id: &samverkan_model::ActorId| m.actor(id).map(|a| (id.clone(), a.name.clone()));
-            let brokers: Vec<_> = metrics::top_brokers(m, TOP_BROKERS)
-                .into_iter()
-                .filter_map(|(id, b)| name(&id).map(|n| (n, b)))
-                .collect();
-            let isolated: Vec<_> = metrics::isolated(m).iter().filter_map(name).collect();
-            let sectors: Vec<_> = metrics::count_by_sector(m)
-                .into_iter()
-                .map(|(id, n)| {
-                    (
-                        m.sector(id.as_str())
-                            .map(|s| s.label.clone())
-                            .unwrap_or_default(),
-                        n,
-                    )
-                })
-                .collect();
-            let levels = metrics::count_by_level(m);
-            let mut per_actor: Vec<_> = metrics::compute(m)
-                .into_iter()
-                .filter_map(|(id, x)| name(&id).map(|n| (n, x.degree, x.betweenness)))
-                .collect();
-            per_actor.sort_by(|a, b| {
-                b.2.total_cmp(&a.2)
-                    .then(b.1.cmp(&a.1))
-                    .then(a.0 .1.cmp(&b.0 .1))
+    let selection = use_selection();
+    let computed = RwSignal::new(None::<Vec<(ActorId, ActorMetrics)>>);
+    let alive = Rc::new(Cell::new(true));
+    let running = Rc::new(RefCell::new(Rc::new(Cell::new(false))));
+    {
+        let alive = Rc::clone(&alive);
+        Effect::new(move |_| {
+            let Some(job) = doc.with_structure(MetricsJob::new) else {
+                return;
+            };
+            // A newer structure stops the job that was still running for the old one.
+            running.borrow().set(false);
+            let this_run = Rc::new(Cell::new(alive.get()));
+            *running.borrow_mut() = Rc::clone(&this_run);
+            let job = Rc::new(RefCell::new(Some(job)));
+            browser::run_in_slices(this_run, SLICE_MS, move || {
+                let more = job
+                    .borrow_mut()
+                    .as_mut()
+                    .is_some_and(|j| j.step(SOURCES_PER_STEP));
+                if !more {
+                    if let Some(job) = job.borrow_mut().take() {
+                        computed.try_set(Some(job.finish()));
+                    }
+                }
+                more
             });
-            Some((brokers, isolated, sectors, levels, per_actor))
+        });
+    }
+    let alive = send_wrapper::SendWrapper::new(alive);
+    on_cleanup(move || alive.set(false));
+    let brokers = Memo::new(move |_| {
+        computed.with(|m| {
+            let m = m.as_ref()?;
+            doc.with_structure(|map| metrics::top_brokers_of(map, m, TOP_BROKERS))
         })
     });
-    let pick = move |id: samverkan_model::ActorId| move |_| selection.0.set(Some(id.clone()));
+    let isolated = Memo::new(move |_| {
+        computed.with(|m| {
+            m.as_ref().map(|m| {
+                m.iter()
+                    .filter(|(_, x)| x.degree == 0)
+                    .map(|(id, _)| id.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let counts = Memo::new(move |_| {
+        doc.with_map_tracked(|m| {
+            let sectors: Vec<(String, usize)> = metrics::count_by_sector(m)
+                .into_iter()
+                .map(|(id, n)| {
+                    let label = m.sector(id.as_str()).map(|s| s.label.clone());
+                    (label.unwrap_or_default(), n)
+                })
+                .collect();
+            (sectors, metrics::count_by_level(m))
+        })
+    });
+    let name = move |id: &ActorId| doc.actor_name(id);
+    let show_all = RwSignal::new(false);
+    let pick = move |id: ActorId| move |_| selection.0.set(Some(id.clone()));
     view! {
         <div class="analysis">
             <h2>{move || t().analysis}</h2>
-            {move || summary.get().map(|(brokers, isolated, sectors, levels, per_actor)| view! {
-                <h3>{move || t().top_brokers}</h3>
-                <p class="hint">{move || t().brokers_hint}</p>
-                <ol class="brokers">
-                    {brokers.into_iter().map(|((id, name), b)| view! {
-                        <li><button class="link" on:click=pick(id)>{name}</button>" "<span class="num">{format!("{b:.2}")}</span></li>
-                    }).collect_view()}
-                </ol>
-                <h3>{move || t().without_relations}</h3>
-                <ul class="isolated">
-                    {isolated.into_iter().map(|(id, name)| view! { <li><button class="link" on:click=pick(id)>{name}</button></li> }).collect_view()}
-                </ul>
+            <h3>{move || t().top_brokers}</h3>
+            <p class="hint">{move || t().brokers_hint}</p>
+            <ol class="brokers" aria-busy=move || computed.with(Option::is_none).to_string()>
+                {move || brokers.get().unwrap_or_default().into_iter().map(|(id, b)| {
+                    let shown = id.clone();
+                    view! {
+                        <li><button class="link" on:click=pick(id)>{move || name(&shown)}</button>" "<span class="num">{format!("{b:.2}")}</span></li>
+                    }
+                }).collect_view()}
+            </ol>
+            <h3>{move || t().without_relations}</h3>
+            <ul class="isolated">
+                {move || isolated.get().unwrap_or_default().into_iter().map(|id| {
+                    let shown = id.clone();
+                    view! { <li><button class="link" on:click=pick(id)>{move || name(&shown)}</button></li> }
+                }).collect_view()}
+            </ul>
+            {move || counts.get().map(|(sectors, levels)| view! {
                 <h3>{move || t().by_sector}</h3>
                 <table class="plain counts"><tbody>
                     {sectors.into_iter().map(|(label, n)| view! {
@@ -75,18 +116,41 @@ pub fn AnalysisPanel() -> impl IntoView {
                 <table class="plain counts"><tbody>
                     {levels.into_iter().map(|(level, n)| view! { <tr><td>{move || (t().level_label)(level)}</td><td class="num">{n}</td></tr> }).collect_view()}
                 </tbody></table>
-                <details>
-                    <summary>{move || t().all_metrics}</summary>
-                    <table class="plain metrics">
-                        <thead><tr><th>{move || t().actor}</th><th>{move || t().degree}</th><th>{move || t().betweenness}</th></tr></thead>
-                        <tbody>
-                            {per_actor.into_iter().map(|((_, name), degree, b)| view! {
-                                <tr><td>{name}</td><td class="num">{degree}</td><td class="num">{format!("{b:.3}")}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </details>
             })}
+            // The full list is drawn only while open: a thousand rows cost time on each change.
+            <details on:toggle=move |ev| {
+                let details: leptos::web_sys::Element = event_target(&ev);
+                show_all.set(details.has_attribute("open"));
+            }>
+                <summary>{move || t().all_metrics}</summary>
+                <Show when=move || show_all.get()><AllMetrics computed=computed/></Show>
+            </details>
         </div>
+    }
+}
+
+/// Every actor's degree and betweenness, brokers first.
+#[component]
+fn AllMetrics(computed: RwSignal<Option<Vec<(ActorId, ActorMetrics)>>>) -> impl IntoView {
+    let doc = use_doc();
+    let t = texts();
+    let rows = move || {
+        let mut rows = computed.get().unwrap_or_default();
+        rows.sort_by(|a, b| {
+            b.1.betweenness
+                .total_cmp(&a.1.betweenness)
+                .then(b.1.degree.cmp(&a.1.degree))
+        });
+        rows
+    };
+    view! {
+        <table class="plain metrics">
+            <thead><tr><th>{move || t().actor}</th><th>{move || t().degree}</th><th>{move || t().betweenness}</th></tr></thead>
+            <tbody>
+                {move || rows().into_iter().map(|(id, m)| view! {
+                    <tr><td>{move || doc.actor_name(&id)}</td><td class="num">{m.degree}</td><td class="num">{format!("{:.3}", m.betweenness)}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -2,15 +2,14 @@
 //! (with calendar export), result goals and the action plan, and a printable plan.
 
 use super::texts;
+use crate::app::{use_doc, Doc};
 use crate::browser;
 use crate::i18n::Texts;
-use crate::state::{use_app_state, AppState};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use samverkan_model::analysis;
 use samverkan_model::{
     Action, ActionStatus, ActorId, Council, CouncilRole, Gender, Goal, GoalId, Meeting, MeetingId,
-    Member,
 };
 
 fn today() -> NaiveDate {
@@ -18,45 +17,44 @@ fn today() -> NaiveDate {
 }
 
 /// Changes the open map's council as one undo step.
-fn edit_council(state: AppState, change: impl FnOnce(&mut Council)) {
-    state.edit(None, move |map| change(&mut map.council));
+fn edit_council(doc: Doc, change: impl FnOnce(&mut Council)) {
+    if let Some(command) = doc.with_map(|m| samverkan_model::edit::edit_council(m, change)) {
+        doc.dispatch(command);
+    }
 }
 
 /// A memo of one part of the open map, so a card re-renders only when its part changes.
 fn council<T: PartialEq + Send + Sync + 'static>(
-    state: AppState,
+    doc: Doc,
     read: impl Fn(&samverkan_model::Map) -> T + Send + Sync + 'static,
 ) -> Memo<Option<T>> {
-    Memo::new(move |_| state.current.with(|c| c.as_ref().map(&read)))
+    Memo::new(move |_| doc.with_map_tracked(&read))
 }
 
-fn actor_name(state: AppState, id: &ActorId) -> String {
-    state
-        .current
-        .with(|c| c.as_ref().and_then(|m| m.actor(id).map(|a| a.name.clone())))
-        .unwrap_or_default()
+fn actor_name(doc: Doc, id: &ActorId) -> String {
+    doc.actor_name(id)
 }
 
 #[component]
 pub fn CouncilPlanner() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
-    let name = council(state, |m| m.council.name.clone());
-    let mandate = council(state, |m| m.council.mandate.clone());
-    let export_all = move |_| export_calendar(state, None);
+    let name = council(doc, |m| m.council.name.clone());
+    let mandate = council(doc, |m| m.council.mandate.clone());
+    let export_all = move |_| export_calendar(doc, None);
     view! {
         <section class="council">
             <div class="council-head">
                 <label class="field grow"><span>{move || t().council_name}</span>
                     <input type="text" prop:value=move || name.get().unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev); edit_council(state, move |c| c.name = v) }/>
+                        on:change=move |ev| { let v = event_target_value(&ev); edit_council(doc, move |c| c.name = v) }/>
                 </label>
                 <button on:click=export_all>{move || t().export_calendar}</button>
                 <button on:click=move |_| { let _ = window().print(); }>{move || t().print_plan}</button>
             </div>
             <label class="field"><span>{move || t().mandate}</span>
                 <textarea rows="2" prop:value=move || mandate.get().unwrap_or_default()
-                    on:change=move |ev| { let v = event_target_value(&ev); edit_council(state, move |c| c.mandate = v) }></textarea>
+                    on:change=move |ev| { let v = event_target_value(&ev); edit_council(doc, move |c| c.mandate = v) }></textarea>
             </label>
             <div class="council-grid">
                 <Members/>
@@ -71,10 +69,10 @@ pub fn CouncilPlanner() -> impl IntoView {
 
 #[component]
 fn Members() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
-    let members = council(state, |m| m.council.members.clone());
-    let candidates = council(state, |m| {
+    let members = council(doc, |m| m.council.members.clone());
+    let candidates = council(doc, |m| {
         m.actors
             .iter()
             .filter(|a| !m.council.members.iter().any(|x| x.actor == a.id))
@@ -91,14 +89,7 @@ fn Members() -> impl IntoView {
             })
         });
         if let Some(actor) = found {
-            edit_council(state, move |c| {
-                c.members.push(Member {
-                    actor,
-                    representative: String::new(),
-                    gender: Gender::Unspecified,
-                    role: CouncilRole::Member,
-                })
-            });
+            edit_council(doc, move |c| c.add_member(actor));
             return true;
         }
         false
@@ -129,29 +120,29 @@ fn Members() -> impl IntoView {
                 <thead><tr><th>{move || t().actor}</th><th>{move || t().representative}</th><th>{move || t().gender}</th><th>{move || t().role}</th><th></th></tr></thead>
                 <tbody>
                     {move || members.get().unwrap_or_default().into_iter().enumerate().map(|(i, m)| {
-                        let name = actor_name(state, &m.actor);
+                        let name = actor_name(doc, &m.actor);
                         let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
                         view! {
                             <tr>
                                 <td>{name.clone()}</td>
                                 <td><input type="text" prop:value=m.representative.clone() aria-label=move || (t().field_of)(t().representative, &n1)
-                                    on:change=move |ev| { let v = event_target_value(&ev); edit_council(state, move |c| { if let Some(x) = c.members.get_mut(i) { x.representative = v } }) }/></td>
+                                    on:change=move |ev| { let v = event_target_value(&ev); edit_council(doc, move |c| { if let Some(x) = c.members.get_mut(i) { x.representative = v } }) }/></td>
                                 <td><select aria-label=move || (t().field_of)(t().gender, &n2) on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         let g = GENDERS.into_iter().find(|g| gender_key(*g) == v).unwrap_or_default();
-                                        edit_council(state, move |c| { if let Some(x) = c.members.get_mut(i) { x.gender = g } })
+                                        edit_council(doc, move |c| { if let Some(x) = c.members.get_mut(i) { x.gender = g } })
                                     }>
                                     {GENDERS.into_iter().map(|g| view! { <option value=gender_key(g) selected=m.gender == g>{move || (t().gender_label)(g)}</option> }).collect_view()}
                                 </select></td>
                                 <td><select aria-label=move || (t().field_of)(t().role, &n3) on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         let r = ROLES.into_iter().find(|r| role_key(*r) == v).unwrap_or_default();
-                                        edit_council(state, move |c| { if let Some(x) = c.members.get_mut(i) { x.role = r } })
+                                        edit_council(doc, move |c| { if let Some(x) = c.members.get_mut(i) { x.role = r } })
                                     }>
                                     {ROLES.into_iter().map(|r| view! { <option value=role_key(r) selected=m.role == r>{move || (t().role_label)(r)}</option> }).collect_view()}
                                 </select></td>
                                 <td><button class="small danger" aria-label=move || (t().remove_member)(&n4)
-                                    on:click=move |_| edit_council(state, move |c| { if i < c.members.len() { c.members.remove(i); } })>{move || t().delete}</button></td>
+                                    on:click=move |_| edit_council(doc, move |c| { if i < c.members.len() { c.members.remove(i); } })>{move || t().delete}</button></td>
                             </tr>
                         }
                     }).collect_view()}
@@ -196,9 +187,9 @@ fn role_key(r: CouncilRole) -> &'static str {
 
 #[component]
 fn Coverage() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
-    let coverage = council(state, |m| {
+    let coverage = council(doc, |m| {
         analysis::sector_coverage(m)
             .into_iter()
             .map(|c| {
@@ -215,7 +206,7 @@ fn Coverage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let palette = council(state, |m| {
+    let palette = council(doc, |m| {
         m.sectors
             .iter()
             .map(|s| {
@@ -227,9 +218,9 @@ fn Coverage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let municipalities = council(state, analysis::municipality_coverage);
-    let balance = council(state, analysis::gender_balance);
-    let missing = council(state, |m| {
+    let municipalities = council(doc, analysis::municipality_coverage);
+    let balance = council(doc, analysis::gender_balance);
+    let missing = council(doc, |m| {
         analysis::key_actors_missing(m)
             .into_iter()
             .filter_map(|id| m.actor(&id).map(|a| (id.clone(), a.name.clone())))
@@ -262,7 +253,7 @@ fn Coverage() -> impl IntoView {
                     <label class="check"><input type="checkbox" prop:checked=on on:change=move |ev| {
                         let checked = event_target_checked(&ev);
                         let id = id.clone();
-                        edit_council(state, move |c| { c.required_sectors.retain(|s| s != &id); if checked { c.required_sectors.push(id) } })
+                        edit_council(doc, move |c| { c.required_sectors.retain(|s| s != &id); if checked { c.required_sectors.push(id) } })
                     }/>{label}</label>
                 }).collect_view()}
             </details>
@@ -277,7 +268,7 @@ fn Coverage() -> impl IntoView {
                     view! {
                         <li>{name.clone()}" "
                             <button class="small" aria-label=move || (t().add_to_council)(&label)
-                                on:click=move |_| { let id = id.clone(); edit_council(state, move |c| c.members.push(Member { actor: id, representative: String::new(), gender: Gender::Unspecified, role: CouncilRole::Member })) }>
+                                on:click=move |_| { let id = id.clone(); edit_council(doc, move |c| c.add_member(id)) }>
                                 {move || t().add}
                             </button>
                         </li>
@@ -293,8 +284,8 @@ fn format_start(t: &Texts, start: NaiveDateTime) -> String {
     (t.meeting_when)(start.date(), start.time(), analysis::iso_week(start.date()))
 }
 
-fn export_calendar(state: AppState, only: Option<MeetingId>) {
-    let Some(map) = state.current.get_untracked() else {
+fn export_calendar(doc: Doc, only: Option<MeetingId>) {
+    let Some(map) = doc.snapshot() else {
         return;
     };
     let meetings: Vec<&Meeting> = map
@@ -310,25 +301,22 @@ fn export_calendar(state: AppState, only: Option<MeetingId>) {
 
 #[component]
 fn Meetings() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
     let meetings = Memo::new(move |_| {
-        state.current.with(|c| {
-            c.as_ref()
-                .map(|m| {
-                    analysis::next_meetings(m, Local::now().naive_local())
-                        .into_iter()
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        doc.with_map_tracked(|m| {
+            analysis::next_meetings(m, Local::now().naive_local())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let add = move |_| {
         let start = (today() + chrono::Duration::days(7))
             .and_hms_opt(13, 0, 0)
             .expect("valid time");
-        edit_council(state, move |c| {
+        edit_council(doc, move |c| {
             c.meetings.push(Meeting {
                 id: browser::new_id().into(),
                 start,
@@ -340,7 +328,7 @@ fn Meetings() -> impl IntoView {
         });
     };
     let change = move |id: MeetingId, f: Box<dyn FnOnce(&mut Meeting)>| {
-        edit_council(state, move |c| {
+        edit_council(doc, move |c| {
             if let Some(m) = c.meetings.iter_mut().find(|m| m.id == id) {
                 f(m)
             }
@@ -363,17 +351,17 @@ fn Meetings() -> impl IntoView {
                                     on:change=move |ev| { if let Ok(v) = NaiveDateTime::parse_from_str(&event_target_value(&ev), "%Y-%m-%dT%H:%M") { change(i1.clone(), Box::new(move |m| m.start = v)) } }/></label>
                             <label class="field"><span>{move || t().duration_minutes}</span>
                                 <input type="number" min="15" max="1440" step="15" prop:value=m.duration_minutes.to_string()
-                                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<i64>() { change(i2.clone(), Box::new(move |m| m.duration_minutes = v.clamp(1, 1440))) } }/></label>
+                                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<i64>() { change(i2.clone(), Box::new(move |m| m.duration_minutes = samverkan_model::edit::meeting_minutes(v))) } }/></label>
                             <label class="field"><span>{move || t().place}</span>
                                 <input type="text" prop:value=m.place.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i3.clone(), Box::new(move |m| m.place = v)) }/></label>
                         </div>
                         <label class="field"><span>{move || t().agenda}</span>
                             <textarea rows="3" prop:value=m.agenda.join("\n")
-                                on:change=move |ev| { let v = event_target_value(&ev); change(i4.clone(), Box::new(move |m| m.agenda = v.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect())) }></textarea></label>
+                                on:change=move |ev| { let v = event_target_value(&ev); change(i4.clone(), Box::new(move |m| m.agenda = samverkan_model::edit::agenda_lines(&v))) }></textarea></label>
                         <label class="field"><span>{move || t().notes}</span>
                             <textarea rows="2" prop:value=m.notes.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i5.clone(), Box::new(move |m| m.notes = v)) }></textarea></label>
-                        <button class="small" on:click=move |_| export_calendar(state, Some(i6.clone()))>{move || t().export_meeting}</button>
-                        <button class="small danger" on:click=move |_| { let id = i7.clone(); edit_council(state, move |c| c.meetings.retain(|m| m.id != id)) }>{move || t().delete}</button>
+                        <button class="small" on:click=move |_| export_calendar(doc, Some(i6.clone()))>{move || t().export_meeting}</button>
+                        <button class="small danger" on:click=move |_| { let id = i7.clone(); edit_council(doc, move |c| c.meetings.retain(|m| m.id != id)) }>{move || t().delete}</button>
                     </div>
                 }
             }).collect_view()}
@@ -383,11 +371,11 @@ fn Meetings() -> impl IntoView {
 
 #[component]
 fn Goals() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
-    let goals = council(state, |m| m.council.goals.clone());
+    let goals = council(doc, |m| m.council.goals.clone());
     let change = move |id: GoalId, f: Box<dyn FnOnce(&mut Goal)>| {
-        edit_council(state, move |c| {
+        edit_council(doc, move |c| {
             if let Some(g) = c.goals.iter_mut().find(|g| g.id == id) {
                 f(g)
             }
@@ -395,7 +383,7 @@ fn Goals() -> impl IntoView {
     };
     let add = move |_| {
         let title = t().new_goal.to_owned();
-        edit_council(state, move |c| {
+        edit_council(doc, move |c| {
             c.goals.push(Goal {
                 id: browser::new_id().into(),
                 title,
@@ -419,7 +407,7 @@ fn Goals() -> impl IntoView {
                             <td><input type="text" aria-label=move || t().indicator prop:value=g.indicator.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i2.clone(), Box::new(move |g| g.indicator = v)) }/></td>
                             <td><input type="date" aria-label=move || t().target_date prop:value=g.target_date.map(|d| d.to_string()).unwrap_or_default()
                                 on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); change(i3.clone(), Box::new(move |g| g.target_date = v)) }/></td>
-                            <td><button class="small danger" on:click=move |_| { let id = i4.clone(); edit_council(state, move |c| { c.goals.retain(|g| g.id != id); c.actions.iter_mut().filter(|a| a.goal.as_ref() == Some(&id)).for_each(|a| a.goal = None) }) }>{move || t().delete}</button></td>
+                            <td><button class="small danger" on:click=move |_| { let id = i4.clone(); edit_council(doc, move |c| { c.remove_goal(&id) }) }>{move || t().delete}</button></td>
                         </tr>
                     }
                 }).collect_view()}
@@ -455,12 +443,12 @@ fn status_key(s: ActionStatus) -> &'static str {
 
 #[component]
 fn ActionPlan() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
     let grouping = RwSignal::new(Grouping::ByGoal);
     let add = move |_| {
         let title = t().new_action.to_owned();
-        edit_council(state, move |c| {
+        edit_council(doc, move |c| {
             c.actions.push(Action {
                 id: browser::new_id().into(),
                 title,
@@ -480,10 +468,7 @@ fn ActionPlan() -> impl IntoView {
     let groups = Memo::new(move |_| {
         let by = grouping.get();
         let lang = t();
-        state.current.with(|c| {
-            let Some(m) = c.as_ref() else {
-                return Vec::new();
-            };
+        doc.with_map_tracked(|m| {
             let mut actions = m.council.actions.clone();
             match by {
                 Grouping::ByGoal => {
@@ -546,6 +531,7 @@ fn ActionPlan() -> impl IntoView {
                 }
             }
         })
+        .unwrap_or_default()
     });
     view! {
         <div class="card actionplan">
@@ -570,14 +556,14 @@ fn ActionPlan() -> impl IntoView {
 
 #[component]
 fn ActionCard(action: Action) -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
     let id = action.id.clone();
     let change = {
         let id = id.clone();
         move |f: Box<dyn FnOnce(&mut Action)>| {
             let id = id.clone();
-            edit_council(state, move |c| {
+            edit_council(doc, move |c| {
                 if let Some(a) = c.actions.iter_mut().find(|a| a.id == id) {
                     f(a)
                 }
@@ -585,27 +571,23 @@ fn ActionCard(action: Action) -> impl IntoView {
         }
     };
     let flags = analysis::action_flags(&action, today());
-    let actors = state.current.with_untracked(|c| {
-        c.as_ref()
-            .map(|m| {
-                m.actors
-                    .iter()
-                    .map(|a| (a.id.clone(), a.name.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    });
-    let goals = state.current.with_untracked(|c| {
-        c.as_ref()
-            .map(|m| {
-                m.council
-                    .goals
-                    .iter()
-                    .map(|g| (g.id.clone(), g.title.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    });
+    let actors = doc
+        .with_map(|m| {
+            m.actors
+                .iter()
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let goals = doc
+        .with_map(|m| {
+            m.council
+                .goals
+                .iter()
+                .map(|g| (g.id.clone(), g.title.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
     let one_actor = {
         let change = change.clone();
         let actors = actors.clone();
@@ -661,7 +643,7 @@ fn ActionCard(action: Action) -> impl IntoView {
                 <select aria-label=move || t().status on:change=move |ev| { let v = event_target_value(&ev); if let Some(s) = STATUSES.into_iter().find(|s| status_key(*s) == v) { c2(Box::new(move |a| a.status = s)) } }>
                     {STATUSES.into_iter().map(|s| view! { <option value=status_key(s) selected=action.status == s>{move || (t().status_label)(s)}</option> }).collect_view()}
                 </select>
-                <button class="small danger" aria-label=move || t().delete_action on:click=move |_| { let id = id.clone(); edit_council(state, move |c| c.actions.retain(|a| a.id != id)) }>{move || t().delete}</button>
+                <button class="small danger" aria-label=move || t().delete_action on:click=move |_| { let id = id.clone(); edit_council(doc, move |c| c.actions.retain(|a| a.id != id)) }>{move || t().delete}</button>
             </div>
             <ul class="flags">
                 {flags.into_iter().map(|f| view! { <li class="flag" role="note">"⚠ "{move || (t().action_flag)(f)}</li> }).collect_view()}

@@ -1,12 +1,15 @@
 //! The power–interest grid (Mendelow): four labelled quadrants; dragging an actor (or
 //! arrow keys on it) changes its influence and interest, as one undo step per gesture.
 
+use super::selection::use_selection;
 use super::svg::to_svg_point;
 use super::texts;
-use crate::state::use_app_state;
+use crate::app::use_doc;
 use leptos::prelude::*;
 use leptos::web_sys;
+use samverkan_model::edit::{nudge_on_grid, place_on_grid};
 use samverkan_model::{Actor, ActorId, Map};
+use std::collections::HashMap;
 
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 640.0;
@@ -34,8 +37,7 @@ fn value_at(offset: f64, length: f64) -> i64 {
 }
 
 /// Where each actor sits: actors sharing a cell are spread in a small grid inside it.
-fn placements(map: &Map) -> Vec<(ActorId, f64, f64)> {
-    use std::collections::HashMap;
+fn placements(map: &Map) -> HashMap<ActorId, (f64, f64)> {
     let mut per_cell: HashMap<(i64, i64), Vec<&Actor>> = HashMap::new();
     for actor in &map.actors {
         per_cell
@@ -45,7 +47,7 @@ fn placements(map: &Map) -> Vec<(ActorId, f64, f64)> {
     }
     let cell_w = (WIDTH - MARGIN - 10.0) / 5.0;
     let cell_h = (HEIGHT - MARGIN - 10.0) / 5.0;
-    let mut placed = Vec::with_capacity(map.actors.len());
+    let mut placed = HashMap::with_capacity(map.actors.len());
     for ((interest, influence), actors) in per_cell {
         // Stack in a column first (names sit beside the dots and would collide side by
         // side), wrapping to more columns only when a cell is crowded.
@@ -55,11 +57,13 @@ fn placements(map: &Map) -> Vec<(ActorId, f64, f64)> {
             let (col, row) = ((i as f64 / rows).floor(), (i as f64) % rows);
             let dx = (col + 0.5) / columns - 0.5;
             let dy = (row + 0.5) / rows - 0.5;
-            placed.push((
+            placed.insert(
                 actor.id.clone(),
-                cell_x(interest as f64) + dx * cell_w * 0.8,
-                cell_y(influence as f64) + dy * cell_h * 0.8,
-            ));
+                (
+                    cell_x(interest as f64) + dx * cell_w * 0.8,
+                    cell_y(influence as f64) + dy * cell_h * 0.8,
+                ),
+            );
         }
     }
     placed
@@ -67,24 +71,14 @@ fn placements(map: &Map) -> Vec<(ActorId, f64, f64)> {
 
 #[component]
 pub fn PowerInterestGrid() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let dragging = RwSignal::new(None::<ActorId>);
-    let positions = Memo::new(move |_| {
-        state
-            .current
-            .with(|c| c.as_ref().map(placements).unwrap_or_default())
-    });
+    let positions = Memo::new(move |_| doc.with_map_tracked(placements).unwrap_or_default());
     // In the map's own order: a list that reorders as actors move would detach the
     // focused node from the DOM and lose keyboard focus mid-gesture.
-    let ids = move || {
-        state.current.with(|c| {
-            c.as_ref()
-                .map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
+    let ids = move || doc.actor_ids();
 
     let move_to = move |id: &ActorId, client_x: f64, client_y: f64| {
         let Some(svg) = svg_ref.get_untracked() else {
@@ -97,13 +91,12 @@ pub fn PowerInterestGrid() -> impl IntoView {
         let interest = value_at(x - MARGIN, WIDTH - MARGIN - 10.0);
         let influence = 6 - value_at(y - 10.0, HEIGHT - MARGIN - 10.0);
         let key = format!("grid:{id}");
-        let id = id.clone();
-        state.edit(Some(&key), move |map| {
-            if let Some(actor) = map.actor_mut(&id) {
-                actor.interest = interest;
-                actor.influence = influence;
-            }
-        });
+        if let Some(command) = doc
+            .actor(id)
+            .map(|a| a.with_untracked(|a| place_on_grid(a, interest, influence)))
+        {
+            doc.dispatch_merging(command, &key);
+        }
     };
     let on_move = move |ev: web_sys::PointerEvent| {
         if let Some(id) = dragging.get_untracked() {
@@ -113,7 +106,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
     let end_drag = move |_| {
         if dragging.get_untracked().is_some() {
             dragging.set(None);
-            state.seal_step();
+            doc.seal();
         }
     };
 
@@ -145,8 +138,8 @@ pub fn PowerInterestGrid() -> impl IntoView {
                 </For>
             </svg>
             <div class="maptools">
-                <button on:click=move |_| { if let Some(m) = state.current.get_untracked() { super::picture::export_svg(&m, "svg.grid", "grid") } }>{move || t().export_svg}</button>
-                <button on:click=move |_| { if let Some(m) = state.current.get_untracked() { super::picture::export_png(&m, "svg.grid", "grid") } }>{move || t().export_png}</button>
+                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.grid", "grid") } }>{move || t().export_svg}</button>
+                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.grid", "grid") } }>{move || t().export_png}</button>
             </div>
             <p class="hint">{move || t().grid_hint}</p>
         </section>
@@ -156,45 +149,47 @@ pub fn PowerInterestGrid() -> impl IntoView {
 #[component]
 fn GridActor(
     id: ActorId,
-    positions: Memo<Vec<(ActorId, f64, f64)>>,
+    positions: Memo<HashMap<ActorId, (f64, f64)>>,
     dragging: RwSignal<Option<ActorId>>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
-    let actor = super::actor_memo(state, id.clone());
-    let color = super::sector_color(state, actor);
+    let actor = super::actor_signal(&id);
+    let color = {
+        let actor = actor.clone();
+        move || actor.with(|a| doc.sector_color(a.sector.as_str()))
+    };
+    // Only this actor's own place: it re-renders when it moves, not when others do.
     let place = {
         let id = id.clone();
-        move || {
-            positions
-                .with(|p| {
-                    p.iter()
-                        .find(|(i, _, _)| i == &id)
-                        .map(|(_, x, y)| (*x, *y))
-                })
-                .unwrap_or((0.0, 0.0))
+        Memo::new(move |_| positions.with(|p| p.get(&id).copied().unwrap_or((0.0, 0.0))))
+    };
+    let read = {
+        let actor = actor.clone();
+        move |f: fn(&Actor) -> String| {
+            let actor = actor.clone();
+            move || actor.with(f)
         }
     };
-    let field = move |f: fn(&Actor) -> String| {
-        move || actor.with(|a| a.as_ref().map(f)).unwrap_or_default()
+    let name = read(|a| a.name.clone());
+    let label = {
+        let actor = actor.clone();
+        move || actor.with(|a| (t().grid_actor_label)(&a.name, a.influence, a.interest, a.attitude))
     };
-    let name = field(|a| a.name.clone());
-    let label = move || {
-        actor
-            .with(|a| {
-                a.as_ref()
-                    .map(|a| (t().grid_actor_label)(&a.name, a.influence, a.interest, a.attitude))
-            })
-            .unwrap_or_default()
+    let attitude = {
+        let actor = actor.clone();
+        move || actor.with(|a| a.attitude)
     };
-    let attitude = move || actor.with(|a| a.as_ref().map(|a| a.attitude)).unwrap_or(0);
-    let right_edge = move || actor.with(|a| a.as_ref().is_some_and(|a| a.interest >= 5));
-    let selection = super::panel::use_selection();
+    let right_edge = {
+        let actor = actor.clone();
+        move || actor.with(|a| a.interest >= 5)
+    };
+    let selection = use_selection();
     let start_drag = {
         let id = id.clone();
         move |ev: web_sys::PointerEvent| {
             ev.prevent_default();
-            state.seal_step();
+            doc.seal();
             selection.0.set(Some(id.clone()));
             dragging.set(Some(id.clone()));
         }
@@ -210,24 +205,23 @@ fn GridActor(
                 _ => return,
             };
             ev.prevent_default();
-            let id = id.clone();
-            state.edit(None, move |map| {
-                if let Some(a) = map.actor_mut(&id) {
-                    a.interest = (a.interest + d_interest).clamp(1, 5);
-                    a.influence = (a.influence + d_influence).clamp(1, 5);
-                }
-            });
+            if let Some(command) = doc
+                .actor(&id)
+                .map(|a| a.with_untracked(|a| nudge_on_grid(a, d_interest, d_influence)))
+            {
+                doc.dispatch(command);
+            }
         }
     };
     view! {
         <g class="grid-actor" class:dragging=move || dragging.with(|d| d.as_ref() == Some(&id))
-            transform=move || { let (x, y) = place(); format!("translate({x:.1} {y:.1})") }
+            transform=move || { let (x, y) = place.get(); format!("translate({x:.1} {y:.1})") }
             tabindex="0" role="button" aria-label=label
             on:pointerdown=start_drag on:keydown=on_key>
-            <circle r="13" fill=color class=move || match attitude() { a if a > 0 => "supportive", a if a < 0 => "opposed", _ => "neutral" }/>
+            <circle r="13" fill=color class={ let attitude = attitude.clone(); move || match attitude() { a if a > 0 => "supportive", a if a < 0 => "opposed", _ => "neutral" } }/>
             <text y="4" text-anchor="middle" class="attitude-mark">{move || match attitude() { 2 => "++", 1 => "+", -1 => "−", -2 => "−−", _ => "" }}</text>
             // In the rightmost column names go left of the dot, so they stay inside the grid.
-            <text x=move || if right_edge() { -18 } else { 18 } y="5" class="grid-name"
+            <text x={ let right_edge = right_edge.clone(); move || if right_edge() { -18 } else { 18 } } y="5" class="grid-name"
                 text-anchor=move || if right_edge() { "end" } else { "start" }>{name}</text>
         </g>
     }

@@ -1,20 +1,25 @@
-//! The top bar: title, save state, undo/redo, import/export and the language switch.
+//! The top bar: title, save state, the actions table's buttons (undo/redo, new map,
+//! import/export), projection and the language switch.
 
+use super::actions::{Action, ActionButton, ActionContext};
 use super::texts;
-use crate::state::{use_app_state, SaveStatus};
+use crate::app::{use_lang, use_saver, use_transfer, SaveStatus, Transfer};
 use leptos::prelude::*;
 use leptos::web_sys;
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let state = use_app_state();
+    let saver = use_saver();
+    let transfer = use_transfer();
+    let lang = use_lang();
+    let context = expect_context::<ActionContext>();
     let t = texts();
-    let status = move || match state.save_status.get() {
+    let status = move || match saver.status.get() {
         SaveStatus::Saved => t().saved,
         SaveStatus::Pending => t().saving,
         SaveStatus::Failed => t().not_saved,
     };
-    let no_map = move || state.current.with(Option::is_none);
+    let no_map = move || !crate::app::use_doc().is_open();
     view! {
         <header class="topbar">
             <div class="brand">
@@ -23,19 +28,19 @@ pub fn Header() -> impl IntoView {
                 <span class="tagline">{move || t().tagline}</span>
             </div>
             <div class="toolbar">
-                <button on:click=move |_| state.undo() disabled=move || !state.can_undo.get()
-                    title="Ctrl+Z">{move || t().undo}</button>
-                <button on:click=move |_| state.redo() disabled=move || !state.can_redo.get()
-                    title="Ctrl+Shift+Z">{move || t().redo}</button>
-                <span class="status" class:failed=move || state.save_status.get() == SaveStatus::Failed
+                <ActionButton action=Action::Undo context=context/>
+                <ActionButton action=Action::Redo context=context/>
+                <span class="status" class:failed=move || saver.status.get() == SaveStatus::Failed
                     aria-live="polite">{status}</span>
-                <button on:click=move |_| state.new_map()>{move || t().new_map}</button>
-                <ImportButton/>
-                <button on:click=move |_| state.export_current() disabled=no_map>{move || t().export_json}</button>
-                <button on:click=move |_| state.export_graphml() disabled=no_map>{move || t().export_graphml}</button>
+                <ActionButton action=Action::NewMap context=context/>
+                <ActionButton action=Action::Import context=context/>
+                <ImportInput/>
+                <ActionButton action=Action::ExportJson context=context/>
+                <button on:click=move |_| transfer.export_graphml() disabled=no_map>{move || t().export_graphml}</button>
                 <ProjectionButtons/>
-                <button class="lang" lang=move || state.lang.get().other().tag()
-                    on:click=move |_| state.lang.update(|l| *l = l.other())>
+                <ActionButton action=Action::Help context=context/>
+                <button class="lang" lang=move || lang.get().other().tag()
+                    on:click=move |_| lang.update(|l| *l = l.other())>
                     {move || t().switch_language}
                 </button>
             </div>
@@ -43,32 +48,30 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// `Import` opens the file picker of the `Import file` input.
+/// The `Import file` input; the `Import` action opens its file picker.
 #[component]
-fn ImportButton() -> impl IntoView {
-    let state = use_app_state();
+fn ImportInput() -> impl IntoView {
+    let transfer = use_transfer();
     let t = texts();
-    let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |ev: leptos::ev::Event| {
         let target: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = target.files().and_then(|files| files.get(0)) else {
             return;
         };
         target.set_value("");
-        read_file(state, file, move |name, text| {
-            state.import_text(&name, &text)
+        read_file(transfer, file, move |name, text| {
+            transfer.import_text(&name, &text)
         });
     };
     view! {
-        <button on:click=move |_| { if let Some(i) = input.get() { i.click() } }>{move || t().import}</button>
-        <input type="file" class="visually-hidden" accept=".json,application/json" node_ref=input
+        <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json"
             aria-label=move || t().import_file on:change=on_change/>
     }
 }
 
 /// Reads a picked file as text and hands it on; files over the limit are refused unread.
 pub fn read_file(
-    state: crate::state::AppState,
+    transfer: Transfer,
     file: web_sys::File,
     then: impl FnOnce(String, String) + 'static,
 ) {
@@ -79,7 +82,7 @@ pub fn read_file(
             bytes: file.size() as u64,
             limit: samverkan_model::io::MAX_FILE_BYTES,
         };
-        state.import_failed(&name, vec![samverkan_model::Problem::new("", too_large)]);
+        transfer.import_failed(&name, vec![samverkan_model::Problem::new("", too_large)]);
         return;
     }
     let promise = file.text();
@@ -93,16 +96,16 @@ pub fn read_file(
 /// Projection mode for this window, and a projector window that follows it.
 #[component]
 fn ProjectionButtons() -> impl IntoView {
-    let state = use_app_state();
     let projection = super::projection::use_projection();
+    let lang = use_lang();
     let t = texts();
     view! {
         <button on:click=move |_| super::projection::toggle(projection) aria-pressed=move || projection.on.get().to_string()
-            class="projection-toggle" title="Esc">
+            class="projection-toggle" title="Alt+P · Esc">
             {move || if projection.on.get() { t().exit_projection } else { t().projection_mode }}
         </button>
         <Show when=move || !projection.is_projector>
-            <button on:click=move |_| super::projection::open_projector_window(state)>{move || t().open_projector}</button>
+            <button on:click=move |_| super::projection::open_projector_window(lang.get_untracked())>{move || t().open_projector}</button>
         </Show>
     }
 }
@@ -112,9 +115,9 @@ fn ProjectionButtons() -> impl IntoView {
 pub fn FileButton(
     label: fn(&'static crate::i18n::Texts) -> &'static str,
     accept: &'static str,
-    on_text: fn(crate::state::AppState, String, String),
+    on_text: fn(Transfer, String, String),
 ) -> impl IntoView {
-    let state = use_app_state();
+    let transfer = use_transfer();
     let t = texts();
     view! {
         <label class="filebutton">
@@ -123,7 +126,7 @@ pub fn FileButton(
                 let target: web_sys::HtmlInputElement = event_target(&ev);
                 let Some(file) = target.files().and_then(|files| files.get(0)) else { return };
                 target.set_value("");
-                read_file(state, file, move |name, text| on_text(state, name, text));
+                read_file(transfer, file, move |name, text| on_text(transfer, name, text));
             }/>
         </label>
     }

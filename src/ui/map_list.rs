@@ -1,40 +1,41 @@
 //! The list of maps in this browser: open, rename, duplicate, delete (confirmed, undoable).
 
 use super::texts;
-use crate::state::{use_app_state, MapSummary};
+use crate::app::{use_doc, use_library, use_saver, use_transfer, MapSummary};
 use leptos::prelude::*;
 use samverkan_model::MapId;
 
 #[component]
 pub fn MapList() -> impl IntoView {
-    let state = use_app_state();
+    let (doc, library, saver, transfer) = (use_doc(), use_library(), use_saver(), use_transfer());
+    let no_map = move || !doc.is_open();
     let t = texts();
     view! {
         <nav class="maplist" aria-labelledby="maps-heading">
             <h2 id="maps-heading">{move || t().maps}</h2>
-            <Show when=move || state.maps.with(Vec::is_empty)>
+            <Show when=move || library.maps.with(Vec::is_empty)>
                 <p class="empty">{move || t().no_maps}</p>
             </Show>
             <ul>
-                <For each=move || state.maps.get() key=|m| m.id.clone() let:summary>
+                <For each=move || library.maps.get() key=|m| m.id.clone() let:summary>
                     <MapRow id=summary.id.clone()/>
                 </For>
             </ul>
             <div class="maplist-footer">
-                <button on:click=move |_| state.export_all() disabled=move || state.maps.with(Vec::is_empty)>
+                <button on:click=move |_| transfer.export_all() disabled=move || library.maps.with(Vec::is_empty)>
                     {move || t().export_all}
                 </button>
                 <PasteImport/>
                 <details class="moreformats">
                     <summary>{move || t().more_formats}</summary>
-                    <button on:click=move |_| state.export_csv(false) disabled=move || state.current.with(Option::is_none)>{move || t().export_actors_csv}</button>
-                    <button on:click=move |_| state.export_csv(true) disabled=move || state.current.with(Option::is_none)>{move || t().export_relations_csv}</button>
-                    <super::header::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|s, name, text| s.import_csv(&name, &text, false)/>
-                    <super::header::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|s, name, text| s.import_csv(&name, &text, true)/>
-                    <super::header::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|s, name, text| s.import_kumu(&name, &text)/>
+                    <button on:click=move |_| transfer.export_csv(false) disabled=no_map>{move || t().export_actors_csv}</button>
+                    <button on:click=move |_| transfer.export_csv(true) disabled=no_map>{move || t().export_relations_csv}</button>
+                    <super::header::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.import_csv(&name, &text, false)/>
+                    <super::header::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.import_csv(&name, &text, true)/>
+                    <super::header::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|transfer, name, text| transfer.import_kumu(&name, &text)/>
                 </details>
-                <p class="usage" class:high=move || state.usage.get().is_some_and(|u| u >= samverkan_model::store::WARN_SHARE)>
-                    {move || match state.usage.get() {
+                <p class="usage" class:high=move || saver.usage.get().is_some_and(|u| u >= samverkan_model::store::WARN_SHARE)>
+                    {move || match saver.usage.get() {
                         Some(share) => (t().usage)(share * 100.0),
                         None => t().usage_in_memory.to_owned(),
                     }}
@@ -54,13 +55,13 @@ enum RowMode {
 
 #[component]
 fn MapRow(id: MapId) -> impl IntoView {
-    let state = use_app_state();
+    let (doc, library) = (use_doc(), use_library());
     let t = texts();
     let mode = RwSignal::new(RowMode::Idle);
     let summary = {
         let id = id.clone();
         Memo::new(move |_| {
-            state
+            library
                 .maps
                 .with(|maps| maps.iter().find(|m| m.id == id).cloned())
                 .unwrap_or(MapSummary {
@@ -80,32 +81,27 @@ fn MapRow(id: MapId) -> impl IntoView {
     };
     let is_open = {
         let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .current
-                .with(|c| c.as_ref().is_some_and(|m| m.id == id))
-        })
+        Memo::new(move |_| doc.map_id().is_some_and(|open| open == id))
     };
     let open = {
         let id = id.clone();
-        move |_| state.open_map(&id)
+        move |_| library.open(&id)
     };
     let duplicate = {
         let id = id.clone();
-        move |_| state.duplicate_map(&id)
+        move |_| library.duplicate(&id)
     };
     let delete = {
         let id = id.clone();
         move |_| {
             mode.set(RowMode::Idle);
-            state.delete_map(&id);
+            library.delete(&id);
         }
     };
     let rename_to = {
         let id = id.clone();
         move |text: String| {
-            state.open_map(&id);
-            state.rename_current(text.trim().to_owned());
+            library.rename(&id, &text);
             mode.set(RowMode::Idle);
         }
     };
@@ -186,12 +182,12 @@ fn RenameBox(
 /// "Paste JSON": a text area for a map copied as text (e-mail, chat), imported like a file.
 #[component]
 fn PasteImport() -> impl IntoView {
-    let state = use_app_state();
+    let transfer = use_transfer();
     let t = texts();
     let open = RwSignal::new(false);
     let text = RwSignal::new(String::new());
     let import = move |_| {
-        state.import_text(t().paste_json, &text.get_untracked());
+        transfer.import_text(t().paste_json, &text.get_untracked());
         text.set(String::new());
         open.set(false);
     };

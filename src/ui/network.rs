@@ -1,22 +1,21 @@
 //! The network map: actors as circles (colour by sector, size by influence), relations as
 //! lines styled by kind; drag to move and pin, pan and zoom, fit, find, filter, and the
-//! selected actor's neighbourhood highlighted. Layout runs in the model, a slice per frame.
+//! selected actor's neighbourhood highlighted. Each node and line reads its own actor's
+//! and relation's signal and its held position, so a drag redraws one node and its lines.
 
+use super::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
+use super::selection::use_selection;
 use super::svg::to_svg_point;
 use super::texts;
-use crate::state::{use_app_state, AppState};
+use crate::app::document::Origin;
+use crate::app::{use_doc, Doc};
 use leptos::prelude::*;
 use leptos::web_sys;
-use samverkan_model::layout::Simulation;
-use samverkan_model::{ActorId, Level, Map, Relation, RelationKind};
-use std::cell::RefCell;
+use samverkan_model::{ActorId, Command, Level, Map, Placement, RelationId, RelationKind};
 use std::collections::HashSet;
-use std::rc::Rc;
 
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 640.0;
-/// Time the layout may take per animation frame, so typing and dragging stay smooth.
-const FRAME_BUDGET_MS: f64 = 10.0;
 
 /// Pan and zoom: map coordinates are shown at `scale`, shifted by (`x`, `y`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -84,128 +83,57 @@ impl Filter {
     }
 }
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-/// True when some actor has never been placed (new actors start at the origin).
-fn needs_layout(map: &Map) -> bool {
-    map.actors
-        .iter()
-        .any(|a| !a.pinned && a.x == 0.0 && a.y == 0.0)
-}
-
-/// How far a layout run may move the picture.
-#[derive(Clone, Copy, PartialEq)]
-enum Scope {
-    /// After actors or relations were added: a warm restart (alpha 0.3) that places the
-    /// newcomers and eases overlaps while the picture the room knows stays recognisable.
-    Gentle,
-    /// Everything not pinned, from scratch (the Rearrange button).
-    All,
-}
-
-/// Alpha of a gentle run: enough to separate overlaps, little enough to keep the shape.
-const GENTLE_ALPHA: f64 = 0.3;
-
-/// Runs the layout a slice per animation frame and writes positions back as one undo step.
-fn run_layout(state: AppState, running: RwSignal<bool>, seed: u64, scope: Scope) {
-    let build = |m: &Map| {
-        let mut simulation = Simulation::new(m, seed);
-        if scope == Scope::Gentle {
-            simulation.set_alpha(GENTLE_ALPHA);
-        }
-        simulation
-    };
-    let Some(simulation) = state.current.with_untracked(|c| c.as_ref().map(build)) else {
-        return;
-    };
-    running.set(true);
-    let key = format!("layout:{seed}");
-    step_layout(state, running, Rc::new(RefCell::new(simulation)), key);
-}
-
-fn step_layout(
-    state: AppState,
-    running: RwSignal<bool>,
-    simulation: Rc<RefCell<Simulation>>,
-    key: String,
-) {
-    request_animation_frame(move || {
-        if !running.get_untracked() {
-            return;
-        }
-        let start = now_ms();
-        let settled = {
-            let mut sim = simulation.borrow_mut();
-            while !sim.is_settled() && now_ms() - start < FRAME_BUDGET_MS {
-                sim.tick();
-            }
-            sim.is_settled()
-        };
-        let sim = Rc::clone(&simulation);
-        state.edit(Some(&key), move |map| sim.borrow().apply(map));
-        if settled {
-            running.set(false);
-            state.seal_step();
-        } else {
-            step_layout(state, running, simulation, key);
-        }
-    });
-}
-
 #[component]
 pub fn NetworkMap() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let camera = RwSignal::new(
-        state
-            .current
-            .with_untracked(|c| c.as_ref().map(Camera::fit))
-            .unwrap_or(Camera {
-                x: 0.0,
-                y: 0.0,
-                scale: 1.0,
-            }),
-    );
+    let camera = RwSignal::new(doc.with_map(Camera::fit).unwrap_or(Camera {
+        x: 0.0,
+        y: 0.0,
+        scale: 1.0,
+    }));
     let gesture = RwSignal::new(Gesture::None);
-    let selected = super::panel::use_selection().0;
+    let selected = use_selection().0;
     let filter = RwSignal::new(Filter::default());
-    let running = RwSignal::new(false);
-    let seed = RwSignal::new(1u64);
+    let layer = Layer::default();
+    let runner = LayoutRunner::new(doc, layer.clone());
+    let running = runner.running.clone();
 
-    // New actors (at the origin) get placed as soon as the map shows them, and a new
-    // relation pulls its ends together.
-    Effect::new(move |previous_relations: Option<usize>| {
-        let (pending, relations) = state.current.with(|c| {
-            c.as_ref()
-                .map(|m| (needs_layout(m), m.relations.len()))
-                .unwrap_or((false, 0))
-        });
-        let linked = previous_relations.is_some_and(|before| relations > before);
-        if (pending || linked) && !running.get_untracked() {
-            run_layout(state, running, seed.get_untracked(), Scope::Gentle);
-        }
-        relations
-    });
-    // Fit once the first layout has settled.
-    Effect::new(move |was_running: Option<bool>| {
-        let now = running.get();
-        if was_running == Some(true) && !now {
-            if let Some(fit) = state
-                .current
-                .with_untracked(|c| c.as_ref().map(Camera::fit))
-            {
-                camera.set(fit);
+    // Fit once a map that had no positions has been placed.
+    *runner.on_settled.borrow_mut() = Some(Box::new(move |purpose| {
+        if matches!(purpose, Purpose::Place | Purpose::Rearrange) {
+            if let Some(fit) = doc.with_map(Camera::fit) {
+                camera.try_set(fit);
             }
         }
-        now
-    });
-    on_cleanup(move || running.set(false));
+    }));
+    // New actors and relations are placed by a gentle run that joins their undo step;
+    // undo and redo show the document as it is; a newly opened map is placed if need be.
+    let listener = {
+        let runner = runner.clone();
+        doc.listen(move |change| match change.origin {
+            Origin::Edit(step) if change.grew => runner.start(Purpose::After(step)),
+            Origin::Undo | Origin::Redo => runner.stop(),
+            Origin::Load => {
+                runner.stop();
+                if doc.with_map(needs_placing).unwrap_or(false) {
+                    runner.start(Purpose::Place);
+                }
+            }
+            _ => {}
+        })
+    };
+    if doc.with_map(needs_placing).unwrap_or(false) {
+        runner.start(Purpose::Place);
+    }
+    {
+        let runner = send_wrapper::SendWrapper::new(runner.clone());
+        on_cleanup(move || {
+            doc.unlisten(listener);
+            runner.shut_down();
+        });
+    }
 
     let svg_point = move |x: i32, y: i32| {
         let svg: web_sys::SvgsvgElement =
@@ -221,40 +149,55 @@ pub fn NetworkMap() -> impl IntoView {
             selected.set(None);
         }
     };
-    let on_move = move |ev: web_sys::PointerEvent| {
-        let Some(point) = svg_point(ev.client_x(), ev.client_y()) else {
-            return;
-        };
-        match gesture.get_untracked() {
-            Gesture::None => {}
-            Gesture::Pan {
-                from,
-                camera: start,
-            } => {
-                camera.set(Camera {
-                    x: start.x + point.0 - from.0,
-                    y: start.y + point.1 - from.1,
-                    ..start
-                });
-            }
-            Gesture::Drag(id) => {
-                let (x, y) = camera.get_untracked().to_map(point);
-                let key = format!("drag:{id}");
-                state.edit(Some(&key), move |map| {
-                    if let Some(actor) = map.actor_mut(&id) {
-                        actor.x = x;
-                        actor.y = y;
-                        actor.pinned = true;
-                    }
-                });
+    let on_move = {
+        let (layer, runner) = (layer.clone(), runner.clone());
+        move |ev: web_sys::PointerEvent| {
+            let Some(point) = svg_point(ev.client_x(), ev.client_y()) else {
+                return;
+            };
+            match gesture.get_untracked() {
+                Gesture::None => {}
+                Gesture::Pan {
+                    from,
+                    camera: start,
+                } => {
+                    camera.set(Camera {
+                        x: start.x + point.0 - from.0,
+                        y: start.y + point.1 - from.1,
+                        ..start
+                    });
+                }
+                Gesture::Drag(id) => {
+                    *runner.dragging.borrow_mut() = Some(id.clone());
+                    layer.hold(&id, camera.get_untracked().to_map(point));
+                }
             }
         }
     };
-    let on_up = move |_| {
-        if matches!(gesture.get_untracked(), Gesture::Drag(_)) {
-            state.seal_step();
+    // A drag becomes one `MoveActors` step when the pointer is released.
+    let on_up = {
+        let (layer, runner) = (layer.clone(), runner.clone());
+        move |_| {
+            if let Gesture::Drag(id) = gesture.get_untracked() {
+                let dragged = runner.dragging.borrow_mut().take();
+                if let Some((x, y)) = dragged.and_then(|_| layer.slot(&id).get_untracked()) {
+                    let placement = Placement {
+                        id: id.clone(),
+                        x,
+                        y,
+                        pinned: true,
+                    };
+                    doc.dispatch(Command::MoveActors(vec![placement]));
+                    if runner.is_running() {
+                        // The layout goes on around the actor now pinned where it was dropped.
+                        runner.start(Purpose::Place);
+                    } else {
+                        layer.release(&id);
+                    }
+                }
+            }
+            gesture.set(Gesture::None);
         }
-        gesture.set(Gesture::None);
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
@@ -267,33 +210,30 @@ pub fn NetworkMap() -> impl IntoView {
     let zoom =
         move |factor: f64| camera.update(|c| zoom_around(c, (WIDTH / 2.0, HEIGHT / 2.0), factor));
     let fit = move |_| {
-        if let Some(fit) = state
-            .current
-            .with_untracked(|c| c.as_ref().map(Camera::fit))
-        {
+        if let Some(fit) = doc.with_map(Camera::fit) {
             camera.set(fit);
         }
     };
-    let relayout = move |_| {
-        state.edit(None, |map| {
-            map.actors.iter_mut().for_each(|a| a.pinned = false)
-        });
-        seed.update(|s| *s += 1);
-        run_layout(state, running, seed.get_untracked(), Scope::All);
+    let relayout = {
+        let runner = runner.clone();
+        move |_| {
+            runner.reseed();
+            runner.start(Purpose::Rearrange);
+        }
     };
     let find = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() != "Enter" {
             return;
         }
         let query = event_target_value(&ev).trim().to_lowercase();
-        let found = state.current.with_untracked(|c| {
-            c.as_ref().and_then(|m| {
+        let found = doc
+            .with_map(|m| {
                 m.actors
                     .iter()
                     .find(|a| a.name.to_lowercase().contains(&query))
                     .map(|a| (a.id.clone(), a.x, a.y))
             })
-        });
+            .flatten();
         if let Some((id, x, y)) = found {
             selected.set(Some(id));
             camera.update(|c| {
@@ -306,53 +246,29 @@ pub fn NetworkMap() -> impl IntoView {
 
     let neighbours = Memo::new(move |_| {
         let id = selected.get()?;
-        state.current.with(|c| {
-            c.as_ref().map(|m| {
-                let mut set: HashSet<ActorId> = m
-                    .relations
-                    .iter()
-                    .filter(|r| r.touches(&id))
-                    .flat_map(|r| [r.from.clone(), r.to.clone()])
-                    .collect();
-                set.insert(id.clone());
-                set
-            })
+        doc.with_structure(|m| {
+            let mut set: HashSet<ActorId> = m
+                .relations
+                .iter()
+                .filter(|r| r.touches(&id))
+                .flat_map(|r| [r.from.clone(), r.to.clone()])
+                .collect();
+            set.insert(id.clone());
+            set
         })
     });
-    let relation_ids = move || {
-        state.current.with(|c| {
-            c.as_ref()
-                .map(|m| m.relations.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    let actor_ids = move || {
-        state.current.with(|c| {
-            c.as_ref()
-                .map(|m| m.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    let sectors = move || {
-        state
-            .current
-            .with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default())
-    };
     let tags = move || {
-        state.current.with(|c| {
-            let mut tags: Vec<String> = c
-                .as_ref()
-                .map(|m| {
-                    m.actors
-                        .iter()
-                        .flat_map(|a| a.tags.iter().cloned())
-                        .collect()
-                })
-                .unwrap_or_default();
-            tags.sort();
-            tags.dedup();
-            tags
-        })
+        let mut tags: Vec<String> = doc
+            .with_map_tracked(|m| {
+                m.actors
+                    .iter()
+                    .flat_map(|a| a.tags.iter().cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        tags.sort();
+        tags.dedup();
+        tags
     };
     let context = NetworkContext {
         camera,
@@ -361,6 +277,9 @@ pub fn NetworkMap() -> impl IntoView {
         filter,
         neighbours,
     };
+    let layer_for_nodes = layer.clone();
+    let layer_for_lines = layer;
+    let running_attr = running.clone();
 
     view! {
         <section class="networkview">
@@ -368,7 +287,7 @@ pub fn NetworkMap() -> impl IntoView {
                 <input type="search" aria-label=move || t().find_actor placeholder=move || t().find_actor on:keydown=find/>
                 <select aria-label=move || t().filter_sector on:change=move |ev| filter.update(|f| f.sector = event_target_value(&ev))>
                     <option value="">{move || t().all_sectors}</option>
-                    {move || sectors().into_iter().map(|s| view! { <option value=s.id.0.clone()>{s.label.clone()}</option> }).collect_view()}
+                    {move || doc.sectors().into_iter().map(|s| view! { <option value=s.id.0.clone()>{s.label.clone()}</option> }).collect_view()}
                 </select>
                 <select aria-label=move || t().filter_level on:change=move |ev| filter.update(|f| f.level = event_target_value(&ev))>
                     <option value="">{move || t().all_levels}</option>
@@ -382,12 +301,13 @@ pub fn NetworkMap() -> impl IntoView {
                 <button on:click=move |_| zoom(0.8) aria-label=move || t().zoom_out>"−"</button>
                 <button on:click=fit>{move || t().fit_to_screen}</button>
                 <button on:click=relayout disabled=move || running.get()>{move || t().rearrange}</button>
-                <button on:click=move |_| { if let Some(m) = state.current.get_untracked() { super::picture::export_svg(&m, "svg.network", "map") } }>{move || t().export_svg}</button>
-                <button on:click=move |_| { if let Some(m) = state.current.get_untracked() { super::picture::export_png(&m, "svg.network", "map") } }>{move || t().export_png}</button>
+                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.network", "map") } }>{move || t().export_svg}</button>
+                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.network", "map") } }>{move || t().export_png}</button>
             </div>
             <svg node_ref=svg_ref class="network" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group"
                 aria-label=move || t().network_title
-                on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:wheel=on_wheel>
+                data-layout=move || if running_attr.get() { "running" } else { "idle" }
+                on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/>
@@ -395,11 +315,11 @@ pub fn NetworkMap() -> impl IntoView {
                 </defs>
                 <rect class="background" width=WIDTH height=HEIGHT on:pointerdown=on_background_down/>
                 <g transform=move || { let c = camera.get(); format!("translate({:.2} {:.2}) scale({:.4})", c.x, c.y, c.scale) }>
-                    <For each=relation_ids key=|id| id.clone() let:id>
-                        <RelationLine id=id context=context/>
+                    <For each=move || doc.relation_ids() key=|id| id.clone() let:id>
+                        <RelationLine id=id context=context layer=layer_for_lines.clone()/>
                     </For>
-                    <For each=actor_ids key=|id| id.clone() let:id>
-                        <ActorNode id=id context=context/>
+                    <For each=move || doc.actor_ids() key=|id| id.clone() let:id>
+                        <ActorNode id=id context=context layer=layer_for_nodes.clone()/>
                     </For>
                 </g>
             </svg>
@@ -432,19 +352,32 @@ fn radius(influence: i64) -> f64 {
     9.0 + 4.0 * influence.clamp(1, 5) as f64
 }
 
+/// Where an actor is drawn: its held position while the layout or a drag has one, else
+/// its position in the document. Reading it tracks only that actor.
+fn position_of(doc: Doc, layer: &Layer, id: &ActorId) -> Option<(f64, f64, i64)> {
+    let actor = doc.actor(id)?;
+    let held = layer.slot(id);
+    Some(
+        held.get()
+            .map(|(x, y)| (x, y, actor.with(|a| a.influence)))
+            .unwrap_or_else(|| actor.with(|a| (a.x, a.y, a.influence))),
+    )
+}
+
 #[component]
-fn ActorNode(id: ActorId, context: NetworkContext) -> impl IntoView {
-    let state = use_app_state();
+fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoView {
+    let doc = use_doc();
     let t = texts();
-    let actor = super::actor_memo(state, id.clone());
-    let color = super::sector_color(state, actor);
+    let actor = super::actor_signal(&id);
+    let held = layer.slot(&id);
+    let color = {
+        let actor = actor.clone();
+        move || actor.with(|a| doc.sector_color(a.sector.as_str()))
+    };
     let dimmed = {
-        let id = id.clone();
+        let (id, actor) = (id.clone(), actor.clone());
         move || {
-            let filtered = actor.with(|a| {
-                a.as_ref()
-                    .is_some_and(|a| !context.filter.with(|f| f.passes(a)))
-            });
+            let filtered = actor.with(|a| !context.filter.with(|f| f.passes(a)));
             let outside = context
                 .neighbours
                 .with(|n| n.as_ref().is_some_and(|n| !n.contains(&id)));
@@ -462,135 +395,143 @@ fn ActorNode(id: ActorId, context: NetworkContext) -> impl IntoView {
             let previous = context.selected.get_untracked();
             if ev.shift_key() {
                 if let Some(from) = previous.filter(|p| p != &id) {
-                    let to = id.clone();
-                    state.edit(None, move |map| {
-                        let exists = map.relations.iter().any(|r| {
-                            (r.from == from && r.to == to) || (r.from == to && r.to == from)
-                        });
-                        if !exists {
-                            map.add_relation(Relation::new(
-                                crate::browser::new_id().into(),
-                                from,
-                                to,
-                            ));
-                        }
+                    let link = doc.with_map(|m| {
+                        samverkan_model::edit::link(
+                            m,
+                            crate::browser::new_id().into(),
+                            &from,
+                            &id,
+                            RelationKind::default(),
+                        )
                     });
+                    if let Some(command) = link.flatten() {
+                        doc.dispatch(command);
+                    }
                     context.selected.set(Some(id.clone()));
                     return;
                 }
             }
             context.selected.set(Some(id.clone()));
-            state.seal_step();
+            doc.seal();
             context.gesture.set(Gesture::Drag(id.clone()));
         }
     };
-    let label = move || {
-        actor
-            .with(|a| {
-                a.as_ref().map(|a| {
-                    if a.short_name.is_empty() {
-                        a.name.clone()
-                    } else {
-                        a.short_name.clone()
-                    }
-                })
+    let label = {
+        let actor = actor.clone();
+        move || {
+            actor.with(|a| {
+                if a.short_name.is_empty() {
+                    a.name.clone()
+                } else {
+                    a.short_name.clone()
+                }
             })
-            .unwrap_or_default()
+        }
     };
-    let aria = move || {
-        actor
-            .with(|a| {
-                a.as_ref()
-                    .map(|a| (t().network_actor_label)(&a.name, a.influence))
-            })
-            .unwrap_or_default()
+    let aria = {
+        let actor = actor.clone();
+        move || actor.with(|a| (t().network_actor_label)(&a.name, a.influence))
     };
-    let r = move || {
-        actor
-            .with(|a| a.as_ref().map(|a| radius(a.influence)))
-            .unwrap_or(10.0)
+    let r = {
+        let actor = actor.clone();
+        move || actor.with(|a| radius(a.influence))
     };
+    let pinned = {
+        let actor = actor.clone();
+        move || actor.with(|a| a.pinned)
+    };
+    let transform = move || {
+        let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
+        format!("translate({x:.1} {y:.1})")
+    };
+    let r2 = r.clone();
     view! {
-        <g class="node" class:dimmed=dimmed class:selected=is_selected class:pinned=move || actor.with(|a| a.as_ref().is_some_and(|a| a.pinned))
-            transform=move || actor.with(|a| a.as_ref().map(|a| format!("translate({:.1} {:.1})", a.x, a.y))).unwrap_or_default()
+        <g class="node" class:dimmed=dimmed class:selected=is_selected class:pinned=pinned
+            transform=transform
             role="button" tabindex="0" aria-label=aria aria-pressed=move || is_selected.get().to_string()
             on:pointerdown=on_down>
             <circle r=r fill=color/>
-            <text y=move || r() + 16.0 text-anchor="middle" class="node-label"
+            <text y=move || r2() + 16.0 text-anchor="middle" class="node-label"
                 font-size=move || format!("{:.1}", 15.0 / context.camera.with(|c| c.scale).clamp(0.6, 1.6))>{label}</text>
         </g>
     }
 }
 
 #[component]
-fn RelationLine(id: samverkan_model::RelationId, context: NetworkContext) -> impl IntoView {
-    let state = use_app_state();
+fn RelationLine(id: RelationId, context: NetworkContext, layer: Layer) -> impl IntoView {
+    let doc = use_doc();
+    let Some(relation) = doc.relation(&id) else {
+        return ().into_any();
+    };
     // Ends and style of the line; recomputed only when this relation or its ends move.
-    let geometry = Memo::new(move |_| {
-        state.current.with(|c| {
-            let m = c.as_ref()?;
-            let r = m.relations.iter().find(|r| r.id == id)?;
-            let (a, b) = (m.actor(&r.from)?, m.actor(&r.to)?);
+    let geometry = {
+        let relation = relation.clone();
+        move || {
+            let (from, to) = relation.with(|r| (r.from.clone(), r.to.clone()));
+            let (ax, ay, _) = position_of(doc, &layer, &from)?;
+            let (bx, by, influence) = position_of(doc, &layer, &to)?;
             // Stop the line at the target's edge so the arrowhead shows.
-            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let (dx, dy) = (bx - ax, by - ay);
             let length = (dx * dx + dy * dy).sqrt().max(1e-6);
-            let cut = if r.directed {
-                radius(b.influence) + 3.0
+            let cut = if relation.with(|r| r.directed) {
+                radius(influence) + 3.0
             } else {
                 0.0
             };
-            let (x2, y2) = (b.x - dx / length * cut, b.y - dy / length * cut);
-            Some((
-                a.x,
-                a.y,
-                x2,
-                y2,
-                r.kind,
-                r.strength,
-                r.directed,
-                r.from.clone(),
-                r.to.clone(),
-            ))
-        })
-    });
-    let dimmed = move || {
-        geometry.with(|g| match g {
-            Some((.., from, to)) => context.neighbours.with(|n| {
-                n.as_ref()
-                    .is_some_and(|n| !(n.contains(from) && n.contains(to)))
-            }),
-            None => false,
-        })
+            Some((ax, ay, bx - dx / length * cut, by - dy / length * cut))
+        }
+    };
+    let geometry = Memo::new(move |_| geometry());
+    let dimmed = {
+        let relation = relation.clone();
+        move || {
+            relation.with(|r| {
+                context.neighbours.with(|n| {
+                    n.as_ref()
+                        .is_some_and(|n| !(n.contains(&r.from) && n.contains(&r.to)))
+                })
+            })
+        }
+    };
+    let class = {
+        let relation = relation.clone();
+        move || relation.with(|r| format!("relation {}", r.kind.as_str()))
+    };
+    let width = {
+        let relation = relation.clone();
+        move || relation.with(|r| 1.0 + 1.5 * r.strength as f64)
+    };
+    let marker = move || relation.with(|r| r.directed.then_some("url(#arrow)"));
+    let end = move |pick: fn(&(f64, f64, f64, f64)) -> f64| {
+        move || geometry.with(|g| g.as_ref().map(pick).unwrap_or(0.0))
     };
     view! {
-        {move || geometry.get().map(|(x1, y1, x2, y2, kind, strength, directed, _, _)| view! {
-            <line x1=x1 y1=y1 x2=x2 y2=y2 class=format!("relation {}", kind.as_str()) class:dimmed=dimmed
-                stroke-width=1.0 + 1.5 * strength as f64 marker-end=directed.then_some("url(#arrow)")/>
-        })}
+        <line x1=end(|g| g.0) y1=end(|g| g.1) x2=end(|g| g.2) y2=end(|g| g.3)
+            class=class class:dimmed=dimmed stroke-width=width marker-end=marker/>
     }
+    .into_any()
 }
 
 /// Sector colours and relation styles, so the picture explains itself on a projector.
 #[component]
 fn Legend() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
-    let used = move || {
-        state.current.with(|c| {
-            c.as_ref()
-                .map(|m| {
-                    m.sectors
-                        .iter()
-                        .filter(|s| m.actors.iter().any(|a| a.sector == s.id))
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+    // A memo: the legend is redrawn only when the sectors in use change.
+    let used = Memo::new(move |_| {
+        doc.with_map_tracked(|m| {
+            let in_use: HashSet<&str> = m.actors.iter().map(|a| a.sector.as_str()).collect();
+            m.sectors
+                .iter()
+                .filter(|s| in_use.contains(s.id.as_str()))
+                .cloned()
+                .collect::<Vec<_>>()
         })
-    };
+        .unwrap_or_default()
+    });
     view! {
         <div class="legend" aria-label=move || t().legend>
-            {move || used().into_iter().map(|s| view! {
+            {move || used.get().into_iter().map(|s| view! {
                 <span class="legend-item"><span class="swatch" data-color=s.color.clone()>
                     <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill=s.color.clone()/></svg>
                 </span>{s.label.clone()}</span>

@@ -1,17 +1,18 @@
 //! Messages: errors and warnings are announced to screen readers (`role="alert"`).
 
 use super::texts;
+use crate::app::{use_notices, NoticeRunner};
 use crate::notice::Severity;
-use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
 pub fn Notices() -> impl IntoView {
-    let state = use_app_state();
+    let notices = use_notices();
+    let runner = NoticeRunner::new();
     let t = texts();
     view! {
         <section class="notices" aria-label=move || t().notices>
-            <For each=move || state.notices.get() key=|n| n.id let:notice>
+            <For each=move || notices.list() key=|n| n.id let:notice>
                 {
                     let id = notice.id;
                     let (role, class) = match notice.severity {
@@ -31,12 +32,12 @@ pub fn Notices() -> impl IntoView {
                                 {notice.actions.iter().cloned().map(|action| {
                                     let label = action.clone();
                                     view! {
-                                        <button on:click=move |_| state.run_action(id, &action)>
+                                        <button on:click=move |_| runner.run(id, &action)>
                                             {move || label.label(t())}
                                         </button>
                                     }
                                 }).collect_view()}
-                                <button class="dismiss" on:click=move |_| state.dismiss(id)
+                                <button class="dismiss" on:click=move |_| notices.dismiss(id)
                                     aria-label=move || t().dismiss>"×"</button>
                             </div>
                         </div>

@@ -1,21 +1,17 @@
 //! The side panel: every field of the selected actor, its relations, and (with nothing
-//! selected) the map's sector palette. Text fields commit on change, one undo step each.
+//! selected) the analysis and the map's sector palette. Text fields commit on change, one
+//! undo step each; the model's edit rules decide what typed text becomes.
 
+use super::selection::use_selection;
 use super::texts;
+use crate::app::{use_doc, Doc};
+use crate::browser;
 use crate::i18n::Texts;
-use crate::state::use_app_state;
 use leptos::prelude::*;
+use samverkan_model::edit::{self, ActorField, ContactEdit, ContactField};
 use samverkan_model::{
-    Actor, ActorId, ActorKind, Contact, Level, RelationId, RelationKind, Sector,
+    Actor, ActorId, ActorKind, Command, Contact, Level, Relation, RelationId, RelationKind,
 };
-
-/// The actor the panel shows, shared by every view (view state: not in the document).
-#[derive(Clone, Copy)]
-pub struct Selection(pub RwSignal<Option<ActorId>>);
-
-pub fn use_selection() -> Selection {
-    expect_context::<Selection>()
-}
 
 /// Allows only links that cannot run script: `http(s)` and `mailto`.
 pub fn safe_link(url: &str) -> Option<String> {
@@ -37,180 +33,225 @@ pub fn SidePanel() -> impl IntoView {
     }
 }
 
+/// Dispatches a change to one actor, built by the model's edit rules from its current state.
+#[derive(Clone)]
+struct ActorEdits {
+    doc: Doc,
+    actor: ArcRwSignal<Actor>,
+}
+
+impl ActorEdits {
+    fn field(&self, field: ActorField) {
+        if let Some(command) = self
+            .actor
+            .with_untracked(|a| edit::set_actor_field(a, field))
+        {
+            self.doc.dispatch(command);
+        }
+    }
+
+    fn contacts(&self, change: ContactEdit) {
+        if let Some(command) = self
+            .actor
+            .with_untracked(|a| edit::edit_contacts(a, change))
+        {
+            self.doc.dispatch(command);
+        }
+    }
+
+    /// A reactive read of one value of the actor.
+    fn read<T: 'static>(&self, f: impl Fn(&Actor) -> T + Send + Sync + 'static) -> impl Fn() -> T {
+        let actor = self.actor.clone();
+        move || actor.with(|a| f(a))
+    }
+}
+
+/// Reads a select's value as a field to set (None: not a value of that field).
+type ReadField = Box<dyn Fn(&str) -> Option<ActorField> + Send + Sync>;
+
 #[component]
 fn ActorEditor(id: ActorId) -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let selection = use_selection();
     let t = texts();
-    let actor = super::actor_memo(state, id.clone());
-    let update = super::actor_editor(state, id.clone());
-    let get = move |f: fn(&Actor) -> String| {
-        move || actor.with(|a| a.as_ref().map(f)).unwrap_or_default()
+    let edits = ActorEdits {
+        doc,
+        actor: super::actor_signal(&id),
     };
     let text_field = {
-        let update = update.clone();
+        let edits = edits.clone();
         move |label: fn(&Texts) -> &'static str,
               read: fn(&Actor) -> String,
-              write: fn(&mut Actor, String),
+              field: fn(String) -> ActorField,
               multiline: bool| {
-            let update = update.clone();
-            let on_change = move |ev: leptos::ev::Event| {
-                let value = event_target_value(&ev);
-                update(Box::new(move |a| write(a, value)));
-            };
+            let edits = edits.clone();
+            let value = edits.read(read);
+            let on_change =
+                move |ev: leptos::ev::Event| edits.field(field(event_target_value(&ev)));
             let input = if multiline {
-                view! { <textarea rows="4" prop:value=get(read) on:change=on_change></textarea> }
+                view! { <textarea rows="4" prop:value=value on:change=on_change></textarea> }
                     .into_any()
             } else {
-                view! { <input type="text" prop:value=get(read) on:change=on_change/> }.into_any()
+                view! { <input type="text" prop:value=value on:change=on_change/> }.into_any()
             };
             view! { <label class="field"><span>{move || label(t())}</span>{input}</label> }
         }
     };
     let choice = {
-        let update = update.clone();
+        let edits = edits.clone();
         move |label: fn(&Texts) -> &'static str,
               options: Vec<(String, Box<dyn Fn() -> String + Send + Sync>)>,
               read: fn(&Actor) -> String,
-              write: fn(&mut Actor, &str)| {
-            let update = update.clone();
+              field: ReadField| {
+            let current = edits.read(read);
+            let current = std::sync::Arc::new(current);
+            let edits = edits.clone();
             view! {
                 <label class="field"><span>{move || label(t())}</span>
                     <select on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        update(Box::new(move |a| write(a, &value)));
+                        if let Some(f) = field(&event_target_value(&ev)) { edits.field(f) }
                     }>
                         {options.into_iter().map(|(value, text)| {
-                            let v = value.clone();
-                            view! { <option value=value selected=move || actor.with(|a| a.as_ref().map(read)) == Some(v.clone())>{move || text()}</option> }
+                            let (v, current) = (value.clone(), current.clone());
+                            view! { <option value=value selected=move || current() == v>{move || text()}</option> }
                         }).collect_view()}
                     </select>
                 </label>
             }
         }
     };
-    let scale = |range: std::ops::RangeInclusive<i64>| -> Vec<(String, Box<dyn Fn() -> String + Send + Sync>)> {
-        range.map(|v| (v.to_string(), Box::new(move || if v > 0 && v <= 2 { format!("{v}") } else { v.to_string() }) as Box<dyn Fn() -> String + Send + Sync>)).collect()
+    type Options = Vec<(String, Box<dyn Fn() -> String + Send + Sync>)>;
+    let scale = |range: std::ops::RangeInclusive<i64>| -> Options {
+        let signed = *range.start() < 0;
+        range
+            .map(|v| {
+                let text = if v > 0 && signed {
+                    format!("+{v}")
+                } else {
+                    v.to_string()
+                };
+                (
+                    v.to_string(),
+                    Box::new(move || text.clone()) as Box<dyn Fn() -> String + Send + Sync>,
+                )
+            })
+            .collect()
     };
-    let kinds = ActorKind::ALL
+    let kinds: Options = ActorKind::ALL
         .into_iter()
         .map(|k| {
             (
                 k.as_str().to_owned(),
-                Box::new(move || (t().kind_label)(k).to_owned())
-                    as Box<dyn Fn() -> String + Send + Sync>,
+                Box::new(move || (t().kind_label)(k).to_owned()) as _,
             )
         })
         .collect();
-    let levels = Level::ALL
+    let levels: Options = Level::ALL
         .into_iter()
         .map(|l| {
             (
                 l.as_str().to_owned(),
-                Box::new(move || (t().level_label)(l).to_owned())
-                    as Box<dyn Fn() -> String + Send + Sync>,
+                Box::new(move || (t().level_label)(l).to_owned()) as _,
             )
         })
         .collect();
-    let mut sectors: Vec<(String, Box<dyn Fn() -> String + Send + Sync>)> =
-        vec![(String::new(), Box::new(move || t().no_sector.to_owned()))];
-    sectors.extend(
-        state
-            .current
-            .with_untracked(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default())
-            .into_iter()
-            .map(|s| {
-                let label = s.label.clone();
-                (
-                    s.id.0,
-                    Box::new(move || label.clone()) as Box<dyn Fn() -> String + Send + Sync>,
-                )
-            }),
-    );
+    let mut sectors: Options = vec![(String::new(), Box::new(move || t().no_sector.to_owned()))];
+    sectors.extend(doc.sectors_untracked().into_iter().map(|s| {
+        let label = s.label.clone();
+        (
+            s.id.0,
+            Box::new(move || label.clone()) as Box<dyn Fn() -> String + Send + Sync>,
+        )
+    }));
+    let number = |make: fn(i64) -> ActorField| -> ReadField {
+        Box::new(move |v: &str| v.parse().ok().map(make))
+    };
     let flag = {
-        let update = update.clone();
+        let edits = edits.clone();
         move |label: fn(&Texts) -> &'static str,
               read: fn(&Actor) -> bool,
-              write: fn(&mut Actor, bool)| {
-            let update = update.clone();
+              field: fn(bool) -> ActorField| {
+            let edits = edits.clone();
+            let checked = edits.read(read);
             view! {
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || actor.with(|a| a.as_ref().is_some_and(read))
-                        on:change=move |ev| { let on = event_target_checked(&ev); update(Box::new(move |a| write(a, on))); }/>
+                    <input type="checkbox" prop:checked=checked
+                        on:change=move |ev| edits.field(field(event_target_checked(&ev)))/>
                     {move || label(t())}
                 </label>
             }
         }
     };
-    let title = get(|a| a.name.clone());
+    let title = edits.read(|a| a.name.clone());
     view! {
         <div class="editor">
             <div class="editor-head">
                 <h2>{title}</h2>
                 <button class="small" on:click=move |_| selection.0.set(None) aria-label=move || t().close_panel>"×"</button>
             </div>
-            {text_field(|t| t.name, |a| a.name.clone(), |a, v| { if !v.trim().is_empty() { a.name = v.trim().to_owned() } }, false)}
-            {text_field(|t| t.short_name, |a| a.short_name.clone(), |a, v| a.short_name = v.trim().to_owned(), false)}
-            {choice(|t| t.kind, kinds, |a| a.kind.as_str().to_owned(), |a, v| { if let Some(k) = ActorKind::ALL.into_iter().find(|k| k.as_str() == v) { a.kind = k } })}
-            {choice(|t| t.sector, sectors, |a| a.sector.0.clone(), |a, v| a.sector = v.into())}
-            {choice(|t| t.level, levels, |a| a.level.as_str().to_owned(), |a, v| { if let Some(l) = Level::ALL.into_iter().find(|l| l.as_str() == v) { a.level = l } })}
-            {text_field(|t| t.municipality, |a| a.municipality.clone(), |a, v| a.municipality = v.trim().to_owned(), false)}
+            {text_field(|t| t.name, |a| a.name.clone(), ActorField::Name, false)}
+            {text_field(|t| t.short_name, |a| a.short_name.clone(), ActorField::ShortName, false)}
+            {choice(|t| t.kind, kinds, |a| a.kind.as_str().to_owned(),
+                Box::new(|v| ActorKind::ALL.into_iter().find(|k| k.as_str() == v).map(ActorField::Kind)))}
+            {choice(|t| t.sector, sectors, |a| a.sector.0.clone(), Box::new(|v| Some(ActorField::Sector(v.into()))))}
+            {choice(|t| t.level, levels, |a| a.level.as_str().to_owned(),
+                Box::new(|v| Level::ALL.into_iter().find(|l| l.as_str() == v).map(ActorField::Level)))}
+            {text_field(|t| t.municipality, |a| a.municipality.clone(), ActorField::Municipality, false)}
             <div class="row3">
-                {choice(|t| t.influence, scale(1..=5), |a| a.influence.to_string(), |a, v| { if let Ok(n) = v.parse() { a.influence = n } })}
-                {choice(|t| t.interest, scale(1..=5), |a| a.interest.to_string(), |a, v| { if let Ok(n) = v.parse() { a.interest = n } })}
-                {choice(|t| t.attitude, scale(-2..=2), |a| a.attitude.to_string(), |a, v| { if let Ok(n) = v.parse() { a.attitude = n } })}
+                {choice(|t| t.influence, scale(1..=5), |a| a.influence.to_string(), number(ActorField::Influence))}
+                {choice(|t| t.interest, scale(1..=5), |a| a.interest.to_string(), number(ActorField::Interest))}
+                {choice(|t| t.attitude, scale(-2..=2), |a| a.attitude.to_string(), number(ActorField::Attitude))}
             </div>
             <fieldset class="salience">
                 <legend>{move || t().salience}</legend>
-                {flag(|t| t.power, |a| a.salience.power, |a, on| a.salience.power = on)}
-                {flag(|t| t.legitimacy, |a| a.salience.legitimacy, |a, on| a.salience.legitimacy = on)}
-                {flag(|t| t.urgency, |a| a.salience.urgency, |a, on| a.salience.urgency = on)}
+                {flag(|t| t.power, |a| a.salience.power, ActorField::Power)}
+                {flag(|t| t.legitimacy, |a| a.salience.legitimacy, ActorField::Legitimacy)}
+                {flag(|t| t.urgency, |a| a.salience.urgency, ActorField::Urgency)}
             </fieldset>
-            {text_field(|t| t.tags, |a| a.tags.join(", "), |a, v| a.tags = v.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(), false)}
-            {text_field(|t| t.notes, |a| a.notes.clone(), |a, v| a.notes = v, true)}
-            <Contacts actor=actor update=update.clone()/>
+            {text_field(|t| t.tags, |a| a.tags.join(", "), ActorField::Tags, false)}
+            {text_field(|t| t.notes, |a| a.notes.clone(), ActorField::Notes, true)}
+            <Contacts edits=edits.clone()/>
             <Relations id=id/>
         </div>
     }
 }
 
 #[component]
-fn Contacts(
-    actor: Memo<Option<Actor>>,
-    update: impl Fn(Box<dyn FnOnce(&mut Actor)>) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+fn Contacts(edits: ActorEdits) -> impl IntoView {
     let t = texts();
-    let count = move || actor.with(|a| a.as_ref().map(|a| a.contacts.len()).unwrap_or(0));
+    let count = edits.read(|a| a.contacts.len());
     let add = {
-        let update = update.clone();
-        move |_| update(Box::new(|a| a.contacts.push(Contact::default())))
+        let edits = edits.clone();
+        move |_| edits.contacts(ContactEdit::Add)
     };
     view! {
         <fieldset class="contacts">
             <legend>{move || t().contacts}</legend>
             {move || (0..count()).map(|i| {
-                let field = |label: fn(&Texts) -> &'static str, read: fn(&Contact) -> String, write: fn(&mut Contact, String)| {
-                    let update = update.clone();
+                let field = |label: fn(&Texts) -> &'static str, read: fn(&Contact) -> String, which: ContactField| {
+                    let edits = edits.clone();
+                    let value = edits.read(move |a| a.contacts.get(i).map(read).unwrap_or_default());
                     view! {
                         <input type="text" placeholder=move || label(t()) aria-label=move || format!("{} {}", label(t()), i + 1)
-                            prop:value=move || actor.with(|a| a.as_ref().and_then(|a| a.contacts.get(i)).map(read)).unwrap_or_default()
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev).trim().to_owned();
-                                update(Box::new(move |a| { if let Some(c) = a.contacts.get_mut(i) { write(c, v) } }));
-                            }/>
+                            prop:value=value
+                            on:change=move |ev| edits.contacts(ContactEdit::Set(i, which, event_target_value(&ev)))/>
                     }
                 };
                 let remove = {
-                    let update = update.clone();
-                    move |_| update(Box::new(move |a| { if i < a.contacts.len() { a.contacts.remove(i); } }))
+                    let edits = edits.clone();
+                    move |_| edits.contacts(ContactEdit::Remove(i))
                 };
-                let mail = move || actor.with(|a| a.as_ref().and_then(|a| a.contacts.get(i)).and_then(|c| safe_link(&format!("mailto:{}", c.email)).filter(|_| c.email.contains('@'))));
+                let mail = edits.read(move |a| {
+                    a.contacts.get(i)
+                        .filter(|c| c.email.contains('@'))
+                        .and_then(|c| safe_link(&format!("mailto:{}", c.email)))
+                });
                 view! {
                     <div class="contact">
-                        {field(|t| t.contact_name, |c| c.name.clone(), |c, v| c.name = v)}
-                        {field(|t| t.contact_role, |c| c.role.clone(), |c, v| c.role = v)}
-                        {field(|t| t.contact_email, |c| c.email.clone(), |c, v| c.email = v)}
-                        {field(|t| t.contact_phone, |c| c.phone.clone(), |c, v| c.phone = v)}
+                        {field(|t| t.contact_name, |c| c.name.clone(), ContactField::Name)}
+                        {field(|t| t.contact_role, |c| c.role.clone(), ContactField::Role)}
+                        {field(|t| t.contact_email, |c| c.email.clone(), ContactField::Email)}
+                        {field(|t| t.contact_phone, |c| c.phone.clone(), ContactField::Phone)}
                         {move || mail().map(|href| view! { <a href=href>{move || t().send_email}</a> })}
                         <button class="small danger" on:click=remove aria-label=move || format!("{} {}", t().remove_contact, i + 1)>{move || t().delete}</button>
                     </div>
@@ -221,122 +262,157 @@ fn Contacts(
     }
 }
 
+/// The selected actor's relations, each row re-rendering only with its own relation.
 #[component]
 fn Relations(id: ActorId) -> impl IntoView {
-    let state = use_app_state();
-    let selection = use_selection();
+    let doc = use_doc();
     let t = texts();
-    let rows = {
-        let id = id.clone();
-        move || {
-            state.current.with(|c| {
-                c.as_ref()
-                    .map(|m| {
-                        m.relations
-                            .iter()
-                            .filter(|r| r.touches(&id))
-                            .map(|r| {
-                                let other = if r.from == id { &r.to } else { &r.from };
-                                let name =
-                                    m.actor(other).map(|a| a.name.clone()).unwrap_or_default();
-                                (r.clone(), other.clone(), name)
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
-        }
-    };
-    let edit = move |rid: RelationId, change: Box<dyn FnOnce(&mut samverkan_model::Relation)>| {
-        state.edit(None, move |map| {
-            if let Some(r) = map.relations.iter_mut().find(|r| r.id == rid) {
-                change(r);
-            }
-        });
-    };
+    let ids = Memo::new(move |_| {
+        doc.with_structure(|m| {
+            m.relations
+                .iter()
+                .filter(|r| r.touches(&id))
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let selected = use_selection().0;
     view! {
         <fieldset class="relations">
             <legend>{move || t().relations}</legend>
             <p class="hint">{move || t().relation_hint}</p>
-            {move || rows().into_iter().map(|(relation, other, name)| {
-                let rid = relation.id.clone();
-                let (r1, r2, r3, r4, r5) = (rid.clone(), rid.clone(), rid.clone(), rid.clone(), rid.clone());
-                let outgoing = relation.from == id;
-                view! {
-                    <div class="relation-row">
-                        <button class="link" on:click=move |_| selection.0.set(Some(other.clone()))>
-                            {if relation.directed { if outgoing { "→ " } else { "← " } } else { "— " }}{name.clone()}
-                        </button>
-                        <select aria-label=move || (t().field_of)(t().relation_kind, &name)
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                if let Some(k) = RelationKind::ALL.into_iter().find(|k| k.as_str() == v) { edit(r1.clone(), Box::new(move |r| r.kind = k)) }
-                            }>
-                            {RelationKind::ALL.into_iter().map(|k| view! {
-                                <option value=k.as_str() selected=relation.kind == k>{move || (t().relation_kind_label)(k)}</option>
-                            }).collect_view()}
-                        </select>
-                        <select aria-label=move || t().strength on:change=move |ev| {
-                            if let Ok(n) = event_target_value(&ev).parse::<i64>() { edit(r2.clone(), Box::new(move |r| r.strength = n)) }
-                        }>
-                            {(1..=3).map(|n| view! { <option value=n.to_string() selected=relation.strength == n>{n}</option> }).collect_view()}
-                        </select>
-                        <label class="check"><input type="checkbox" prop:checked=relation.directed
-                            on:change=move |ev| { let on = event_target_checked(&ev); edit(r3.clone(), Box::new(move |r| r.directed = on)) }/>
-                            {move || t().directed}</label>
-                        <input type="text" placeholder=move || t().note aria-label=move || t().note prop:value=relation.note.clone()
-                            on:change=move |ev| { let v = event_target_value(&ev); edit(r4.clone(), Box::new(move |r| r.note = v)) }/>
-                        <button class="small danger" aria-label=move || t().delete_relation
-                            on:click=move |_| { let rid = r5.clone(); state.edit(None, move |map| { map.remove_relation(&rid); }) }>
-                            {move || t().delete}
-                        </button>
-                    </div>
-                }
-            }).collect_view()}
+            <For each=move || ids.get() key=|id| id.clone() let:rid>
+                <RelationRow id=rid from=selected.get_untracked().unwrap_or_default()/>
+            </For>
         </fieldset>
     }
+}
+
+#[component]
+fn RelationRow(id: RelationId, from: ActorId) -> impl IntoView {
+    let doc = use_doc();
+    let selection = use_selection();
+    let t = texts();
+    let Some(relation) = doc.relation(&id) else {
+        return ().into_any();
+    };
+    let edit = {
+        let relation = relation.clone();
+        move |change: Box<dyn FnOnce(&mut Relation)>| {
+            let mut next = relation.get_untracked();
+            change(&mut next);
+            doc.dispatch(Command::UpdateRelation(next));
+        }
+    };
+    let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit);
+    let current = relation.get_untracked();
+    let outgoing = current.from == from;
+    let other = if outgoing {
+        current.to.clone()
+    } else {
+        current.from.clone()
+    };
+    let name = {
+        let other = other.clone();
+        move || doc.actor_name(&other)
+    };
+    let arrow = {
+        let relation = relation.clone();
+        move || {
+            relation.with(|r| {
+                if !r.directed {
+                    "— "
+                } else if r.from == from {
+                    "→ "
+                } else {
+                    "← "
+                }
+            })
+        }
+    };
+    type Test = Box<dyn Fn(&Relation) -> bool + Send + Sync>;
+    let read = move |f: Test| {
+        let relation = relation.clone();
+        move || relation.with(|r| f(r))
+    };
+    let name2 = name.clone();
+    let note = {
+        let relation = doc.relation(&id);
+        move || {
+            relation
+                .as_ref()
+                .map(|r| r.with(|r| r.note.clone()))
+                .unwrap_or_default()
+        }
+    };
+    view! {
+        <div class="relation-row">
+            <button class="link" on:click=move |_| selection.0.set(Some(other.clone()))>
+                {arrow}{name}
+            </button>
+            <select aria-label=move || (t().field_of)(t().relation_kind, &name2())
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(k) = RelationKind::ALL.into_iter().find(|k| k.as_str() == v) { e1(Box::new(move |r| r.kind = k)) }
+                }>
+                {RelationKind::ALL.into_iter().map(|k| view! {
+                    <option value=k.as_str() selected=read(Box::new(move |r| r.kind == k))>{move || (t().relation_kind_label)(k)}</option>
+                }).collect_view()}
+            </select>
+            <select aria-label=move || t().strength on:change=move |ev| {
+                if let Ok(n) = event_target_value(&ev).parse::<i64>() { e2(Box::new(move |r| r.strength = n)) }
+            }>
+                {(1..=3).map(|n| view! { <option value=n.to_string() selected=read(Box::new(move |r| r.strength == n))>{n}</option> }).collect_view()}
+            </select>
+            <label class="check"><input type="checkbox" prop:checked=read(Box::new(|r| r.directed))
+                on:change=move |ev| { let on = event_target_checked(&ev); e3(Box::new(move |r| r.directed = on)) }/>
+                {move || t().directed}</label>
+            <input type="text" placeholder=move || t().note aria-label=move || t().note prop:value=note
+                on:change=move |ev| { let v = event_target_value(&ev); e4(Box::new(move |r| r.note = v)) }/>
+            <button class="small danger" aria-label=move || t().delete_relation
+                on:click=move |_| { doc.dispatch(Command::RemoveRelations(vec![id.clone()])); }>
+                {move || t().delete}
+            </button>
+        </div>
+    }
+    .into_any()
 }
 
 /// The map's sectors: rename, recolour, add.
 #[component]
 fn SectorPalette() -> impl IntoView {
-    let state = use_app_state();
+    let doc = use_doc();
     let t = texts();
-    let sectors = move || {
-        state
-            .current
-            .with(|c| c.as_ref().map(|m| m.sectors.clone()).unwrap_or_default())
-    };
-    let change = move |index: usize, f: Box<dyn FnOnce(&mut Sector)>| {
-        state.edit(None, move |map| {
-            if let Some(s) = map.sectors.get_mut(index) {
-                f(s);
-            }
-        });
+    let change = move |index: usize, label: Option<String>, color: Option<String>| {
+        let command = doc
+            .with_map(|m| edit::edit_sector(m, index, label.as_deref(), color.as_deref()))
+            .flatten();
+        if let Some(command) = command {
+            doc.dispatch(command);
+        }
     };
     let add = move |_| {
-        let label = t().new_sector.to_owned();
-        state.edit(None, move |map| {
-            map.sectors.push(Sector {
-                id: crate::browser::new_id().into(),
-                label,
-                color: "#8c8c8c".into(),
-            });
-        });
+        let label = t().new_sector;
+        if let Some(command) =
+            doc.with_map(|m| edit::add_sector(m, browser::new_id().into(), label))
+        {
+            doc.dispatch(command);
+        }
     };
     view! {
         <div class="palette">
             <h2>{move || t().sectors}</h2>
             <p class="hint">{move || t().select_actor_hint}</p>
-            {move || sectors().into_iter().enumerate().map(|(i, s)| {
+            {move || doc.sectors().into_iter().enumerate().map(|(i, s)| {
                 let label = s.label.clone();
                 let label2 = s.label.clone();
                 view! {
                     <div class="sector-row">
                         <input type="color" prop:value=s.color.clone() aria-label=move || (t().colour_of)(&label)
-                            on:change=move |ev| { let v = event_target_value(&ev); change(i, Box::new(move |s| s.color = v)) }/>
+                            on:change=move |ev| change(i, None, Some(event_target_value(&ev)))/>
                         <input type="text" prop:value=s.label.clone() aria-label=move || (t().name_of_sector)(&label2)
-                            on:change=move |ev| { let v = event_target_value(&ev).trim().to_owned(); if !v.is_empty() { change(i, Box::new(move |s| s.label = v)) } }/>
+                            on:change=move |ev| change(i, Some(event_target_value(&ev)), None)/>
                     </div>
                 }
             }).collect_view()}

@@ -1,9 +1,11 @@
 //! Projection mode: large type, high contrast, no editing chrome. A projector window
 //! (`?projector=1`) follows the facilitator's open map and view live: the facilitator's
 //! window publishes them under `samverkan.projection`, map edits arrive as storage events.
+//! The projector window only reads: its document is read-only and it never saves.
 
 use super::Tab;
-use crate::state::AppState;
+use crate::app::{use_doc, use_library, use_saver, Library};
+use crate::i18n::Lang;
 use leptos::prelude::*;
 use samverkan_model::MapId;
 use serde::{Deserialize, Serialize};
@@ -30,7 +32,7 @@ pub fn use_projection() -> Projection {
     expect_context::<Projection>()
 }
 
-fn is_projector_window() -> bool {
+pub fn is_projector_window() -> bool {
     let search = window().location().search().unwrap_or_default();
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
@@ -40,7 +42,8 @@ fn is_projector_window() -> bool {
 }
 
 /// Sets up projection mode and, in the projector window, following.
-pub fn start(state: AppState, tab: RwSignal<Tab>) -> Projection {
+pub fn start(tab: RwSignal<Tab>) -> Projection {
+    let (doc, saver, library) = (use_doc(), use_saver(), use_library());
     let is_projector = is_projector_window();
     let projection = Projection {
         on: RwSignal::new(is_projector),
@@ -55,14 +58,14 @@ pub fn start(state: AppState, tab: RwSignal<Tab>) -> Projection {
         }
     });
     if is_projector {
-        follow(state, tab);
+        follow(library, tab);
     } else {
         Effect::new(move |_| {
             let shown = Shown {
-                map: state.current.with(|c| c.as_ref().map(|m| m.id.clone())),
+                map: doc.map_id(),
                 tab: tab.get().slug().to_owned(),
             };
-            state.write_view_state(
+            saver.write_view_state(
                 SHOWN_KEY,
                 &serde_json::to_string(&shown).unwrap_or_default(),
             );
@@ -71,23 +74,23 @@ pub fn start(state: AppState, tab: RwSignal<Tab>) -> Projection {
     projection
 }
 
-fn apply(state: AppState, tab: RwSignal<Tab>, text: Option<String>) {
+fn apply(library: Library, tab: RwSignal<Tab>, text: Option<String>) {
     let Some(shown) = text.and_then(|t| serde_json::from_str::<Shown>(&t).ok()) else {
         return;
     };
     if let Some(id) = shown.map {
-        state.open_map(&id);
+        library.open(&id);
     }
     if let Some(which) = Tab::from_slug(&shown.tab) {
         tab.set(which);
     }
 }
 
-fn follow(state: AppState, tab: RwSignal<Tab>) {
-    apply(state, tab, state.read_view_state(SHOWN_KEY));
+fn follow(library: Library, tab: RwSignal<Tab>) {
+    apply(library, tab, use_saver().read_key(SHOWN_KEY));
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(SHOWN_KEY) {
-            apply(state, tab, ev.new_value());
+            apply(library, tab, ev.new_value());
         }
     });
     on_cleanup(move || handle.remove());
@@ -108,8 +111,8 @@ pub fn toggle(projection: Projection) {
 }
 
 /// Opens the projector window, which follows this one.
-pub fn open_projector_window(state: AppState) {
-    let lang = state.lang.get_untracked().tag();
+pub fn open_projector_window(lang: Lang) {
+    let lang = lang.tag();
     let path = window()
         .location()
         .pathname()

@@ -12,7 +12,7 @@ use crate::ids::{ActorId, RelationId};
 use crate::io::MAX_FILE_BYTES;
 use crate::map::Map;
 use crate::relation::{Relation, STRENGTH_RANGE};
-use crate::validate::Reason;
+use crate::validate::{Expected, Found, Reason};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::RangeInclusive;
@@ -268,7 +268,7 @@ pub fn import_relations(
             missing.push(RowError::new(
                 table.header_line,
                 "",
-                Reason::WrongType(format!("the sheet has no \"{end}\" column")),
+                Reason::MissingColumn(end.to_owned()),
             ));
         }
     }
@@ -389,7 +389,7 @@ pub(super) fn read_table(text: &str) -> Result<Table, RowError> {
         let record = record.map_err(|error| {
             let line = error.position().map(|p| p.line() as usize).unwrap_or(0);
             let line = if line == 0 { 0 } else { line + skipped_lines };
-            RowError::new(line, "", Reason::WrongType(error.to_string()))
+            RowError::new(line, "", Reason::BadCsv { line })
         })?;
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
@@ -451,9 +451,10 @@ impl Columns {
                 errors.push(RowError::new(
                     table.header_line,
                     written,
-                    Reason::WrongType(format!(
-                        "the column \"{written}\" repeats the column \"{first}\""
-                    )),
+                    Reason::DuplicateColumn {
+                        column: written.clone(),
+                        first: first.clone(),
+                    },
                 ));
             } else {
                 index.insert(field.to_owned(), (i, written.clone()));
@@ -464,7 +465,7 @@ impl Columns {
                 errors.push(RowError::new(
                     table.header_line,
                     "",
-                    Reason::WrongType(format!("the sheet has no \"{field}\" column")),
+                    Reason::MissingColumn((*field).to_owned()),
                 ));
             }
         }
@@ -518,12 +519,10 @@ impl Columns {
             Some(RowError::new(
                 row.line,
                 "",
-                Reason::WrongType(format!(
-                    "the row has {} cells but the header has {} columns; \
-                     is a value with the separator in it not quoted?",
-                    row.cells.len(),
-                    self.width
-                )),
+                Reason::TooManyCells {
+                    cells: row.cells.len(),
+                    columns: self.width,
+                },
             ))
         } else {
             None
@@ -647,9 +646,10 @@ pub(super) fn parse_whole(text: &str, range: RangeInclusive<i64>) -> Result<Opti
         Err(_) => match parse_float(&text) {
             Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => v as i64,
             _ => {
-                return Err(Reason::WrongType(format!(
-                    "expected a whole number, found \"{text}\""
-                )))
+                return Err(Reason::WrongType {
+                    expected: Expected::WholeNumber,
+                    found: Some(Found::Text(text)),
+                })
             }
         },
     };
@@ -669,9 +669,12 @@ fn parse_position(text: &str) -> Result<Option<f64>, Reason> {
     }
     match parse_float(&text) {
         Some(v) if v.is_finite() && v.abs() <= COORDINATE_LIMIT => Ok(Some(v)),
-        _ => Err(Reason::WrongType(format!(
-            "expected a position between -{COORDINATE_LIMIT} and {COORDINATE_LIMIT}, found \"{text}\""
-        ))),
+        _ => Err(Reason::WrongType {
+            expected: Expected::Coordinate {
+                limit: COORDINATE_LIMIT as i64,
+            },
+            found: Some(Found::Text(text)),
+        }),
     }
 }
 

@@ -7,16 +7,15 @@
 //! for are appended to the notes as `field: value` lines. Nothing is dropped silently.
 
 use super::csv::{parse_whole, read_table, Columns, Row, RowError, Table};
-use super::{
-    find_sector, push_tag, split_tags, word, ActorLookup, ACTOR_KIND_WORDS, RELATION_KIND_WORDS,
-};
+use super::{find_sector, push_tag, split_tags, ActorLookup};
 use crate::actor::{Actor, ActorKind};
 use crate::ids::{ActorId, MapId, RelationId};
 use crate::io::parse_json;
 use crate::map::Map;
 use crate::relation::{Relation, RelationKind, STRENGTH_RANGE};
 use crate::sector::Sector;
-use crate::validate::{validate, Problem, Reason};
+use crate::validate::{validate, Expected, Found, Problem, Reason};
+use crate::vocabulary::{ACTOR_KINDS, RELATION_KINDS};
 use chrono::{DateTime, Utc};
 use serde_json::{Map as Object, Value};
 use std::collections::{HashMap, HashSet};
@@ -299,7 +298,10 @@ fn actor_kind(text: &str) -> (ActorKind, Option<String>) {
         return (ActorKind::Organisation, None);
     }
     let singular = text.strip_suffix(['s', 'S']).unwrap_or(text);
-    match word(&ACTOR_KIND_WORDS, text).or_else(|| word(&ACTOR_KIND_WORDS, singular)) {
+    match ACTOR_KINDS
+        .exact(text)
+        .or_else(|| ACTOR_KINDS.exact(singular))
+    {
         Some(kind) => (kind, None),
         None => (ActorKind::Organisation, Some(text.to_owned())),
     }
@@ -313,9 +315,9 @@ fn relation_kind(text: &str) -> (RelationKind, bool) {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .find_map(|w| {
-            word(&RELATION_KIND_WORDS, w).or_else(|| {
+            RELATION_KINDS.exact(w).or_else(|| {
                 let singular = w.strip_suffix(['s', 'S'])?;
-                word(&RELATION_KIND_WORDS, singular)
+                RELATION_KINDS.exact(singular)
             })
         });
     match found {
@@ -385,7 +387,7 @@ fn json_source(value: &Value) -> Result<Source, Vec<Problem>> {
         let path = format!("elements[{i}]");
         match item.as_object() {
             Some(object) => elements.push(json_element(path, object, &positions)),
-            None => problems.push(expected_object(&path)),
+            None => problems.push(expected_object(&path, item)),
         }
     }
     let mut connections = Vec::new();
@@ -396,7 +398,7 @@ fn json_source(value: &Value) -> Result<Source, Vec<Problem>> {
         let path = format!("connections[{i}]");
         match item.as_object() {
             Some(object) => connections.push(json_connection(&path, object)),
-            None => problems.push(expected_object(&path)),
+            None => problems.push(expected_object(&path, item)),
         }
     }
     if !problems.is_empty() {
@@ -411,16 +413,18 @@ fn json_source(value: &Value) -> Result<Source, Vec<Problem>> {
 }
 
 fn not_kumu(path: &str) -> Problem {
-    Problem::new(
-        path,
-        Reason::WrongType(
-            "not a Kumu file: expected \"elements\" and \"connections\" lists".into(),
-        ),
-    )
+    Problem::new(path, Reason::NotKumu)
 }
 
-fn expected_object(path: &str) -> Problem {
-    Problem::new(path, Reason::WrongType("expected an object".into()))
+/// `found` where an object belongs.
+fn expected_object(path: &str, found: &Value) -> Problem {
+    Problem::new(
+        path,
+        Reason::WrongType {
+            expected: Expected::Object,
+            found: Some(Found::of(found)),
+        },
+    )
 }
 
 /// The array at `top[key]`; missing or null is empty, anything else is a problem.
@@ -432,10 +436,13 @@ fn json_list<'a>(
     match top.get(key) {
         None | Some(Value::Null) => &[],
         Some(Value::Array(items)) => items,
-        Some(_) => {
+        Some(other) => {
             problems.push(Problem::new(
                 key,
-                Reason::WrongType("expected a list".into()),
+                Reason::WrongType {
+                    expected: Expected::List,
+                    found: Some(Found::of(other)),
+                },
             ));
             &[]
         }

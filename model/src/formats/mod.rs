@@ -1,6 +1,6 @@
 //! Exchange formats besides the Samverkan JSON file: CSV for spreadsheets, GraphML for
-//! network tools and imports from Kumu. Shared here: the words each format accepts for
-//! enumerations, sector and actor look-up, and small value parsers.
+//! network tools and imports from Kumu. Shared here: cell parsers for enumerations (by the
+//! words of [`crate::vocabulary`]), sector and actor look-up, and small value parsers.
 
 pub mod csv;
 pub mod graphml;
@@ -10,115 +10,38 @@ use crate::actor::{ActorKind, Level};
 use crate::ids::{ActorId, SectorId};
 use crate::relation::RelationKind;
 use crate::sector::Sector;
-use crate::validate::Reason;
+use crate::validate::{Expected, Found, Reason};
+use crate::vocabulary::{sector_exact, SectorMatch, ACTOR_KINDS, LEVELS, RELATION_KINDS};
 use std::collections::HashMap;
 
-/// Actor kinds by the words people write in spreadsheets, English and Swedish.
-const ACTOR_KIND_WORDS: [(&str, ActorKind); 12] = [
-    ("organisation", ActorKind::Organisation),
-    ("organization", ActorKind::Organisation),
-    ("org", ActorKind::Organisation),
-    ("person", ActorKind::Person),
-    ("people", ActorKind::Person),
-    ("individual", ActorKind::Person),
-    ("network", ActorKind::Network),
-    ("nätverk", ActorKind::Network),
-    ("forum", ActorKind::Network),
-    ("project", ActorKind::Project),
-    ("projekt", ActorKind::Project),
-    ("programme", ActorKind::Project),
-];
-
-/// Levels, English and Swedish.
-const LEVEL_WORDS: [(&str, Level); 9] = [
-    ("local", Level::Local),
-    ("lokal", Level::Local),
-    ("kommunal", Level::Local),
-    ("regional", Level::Regional),
-    ("national", Level::National),
-    ("nationell", Level::National),
-    ("international", Level::International),
-    ("internationell", Level::International),
-    ("global", Level::International),
-];
-
-/// Relation kinds by single words, English and Swedish. Kumu connection types are matched
-/// word by word against this list (`Funding source` is funding).
-const RELATION_KIND_WORDS: [(&str, RelationKind); 30] = [
-    ("collaboration", RelationKind::Collaboration),
-    ("cooperation", RelationKind::Collaboration),
-    ("partnership", RelationKind::Collaboration),
-    ("partner", RelationKind::Collaboration),
-    ("samarbete", RelationKind::Collaboration),
-    ("samverkan", RelationKind::Collaboration),
-    ("funding", RelationKind::Funding),
-    ("fund", RelationKind::Funding),
-    ("funds", RelationKind::Funding),
-    ("financing", RelationKind::Funding),
-    ("finance", RelationKind::Funding),
-    ("grant", RelationKind::Funding),
-    ("finansiering", RelationKind::Funding),
-    ("membership", RelationKind::Membership),
-    ("member", RelationKind::Membership),
-    ("medlemskap", RelationKind::Membership),
-    ("medlem", RelationKind::Membership),
-    ("information", RelationKind::Information),
-    ("info", RelationKind::Information),
-    ("communication", RelationKind::Information),
-    ("agreement", RelationKind::Agreement),
-    ("contract", RelationKind::Agreement),
-    ("avtal", RelationKind::Agreement),
-    ("överenskommelse", RelationKind::Agreement),
-    ("tension", RelationKind::Tension),
-    ("conflict", RelationKind::Tension),
-    ("spänning", RelationKind::Tension),
-    ("konflikt", RelationKind::Tension),
-    ("spänningar", RelationKind::Tension),
-    ("konflikter", RelationKind::Tension),
-];
-
-/// The value of `text` in `table`, compared trimmed and case-insensitively.
-fn word<T: Copy>(table: &[(&str, T)], text: &str) -> Option<T> {
-    let wanted = text.trim().to_lowercase();
-    table
-        .iter()
-        .find(|(w, _)| *w == wanted)
-        .map(|(_, value)| *value)
-}
-
-/// The accepted words of a table, for error messages (`organisation, person, …`).
-fn listed<T: Copy + PartialEq>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
-    all.iter().map(|v| name(*v)).collect::<Vec<_>>().join(", ")
-}
-
+/// An actor kind cell (trimmed, case-insensitive; Swedish or English, see
+/// [`crate::vocabulary`]).
 fn parse_kind(text: &str) -> Result<ActorKind, Reason> {
-    word(&ACTOR_KIND_WORDS, text).ok_or_else(|| {
-        Reason::WrongType(format!(
-            "unknown actor kind \"{}\"; expected one of {}",
-            text.trim(),
-            listed(&ActorKind::ALL, ActorKind::as_str)
-        ))
-    })
+    ACTOR_KINDS
+        .exact(text)
+        .ok_or_else(|| unknown_value(text, ActorKind::ALL.map(ActorKind::as_str)))
 }
 
+/// A level cell, as [`parse_kind`].
 fn parse_level(text: &str) -> Result<Level, Reason> {
-    word(&LEVEL_WORDS, text).ok_or_else(|| {
-        Reason::WrongType(format!(
-            "unknown level \"{}\"; expected one of {}",
-            text.trim(),
-            listed(&Level::ALL, Level::as_str)
-        ))
-    })
+    LEVELS
+        .exact(text)
+        .ok_or_else(|| unknown_value(text, Level::ALL.map(Level::as_str)))
 }
 
+/// A relation kind cell, as [`parse_kind`].
 fn parse_relation_kind(text: &str) -> Result<RelationKind, Reason> {
-    word(&RELATION_KIND_WORDS, text).ok_or_else(|| {
-        Reason::WrongType(format!(
-            "unknown relation kind \"{}\"; expected one of {}",
-            text.trim(),
-            listed(&RelationKind::ALL, RelationKind::as_str)
-        ))
-    })
+    RELATION_KINDS
+        .exact(text)
+        .ok_or_else(|| unknown_value(text, RelationKind::ALL.map(RelationKind::as_str)))
+}
+
+/// The reason for a word that names none of `allowed` (the values as files write them).
+fn unknown_value<const N: usize>(text: &str, allowed: [&str; N]) -> Reason {
+    Reason::UnknownValue {
+        value: text.trim().to_owned(),
+        allowed: allowed.map(str::to_owned).to_vec(),
+    }
 }
 
 /// A yes/no cell. Spreadsheets write these many ways; an empty cell is `None`.
@@ -127,9 +50,10 @@ fn parse_bool(text: &str) -> Result<Option<bool>, Reason> {
         "" => Ok(None),
         "true" | "yes" | "y" | "1" | "x" | "ja" | "j" | "sant" => Ok(Some(true)),
         "false" | "no" | "n" | "0" | "nej" | "falskt" | "-" => Ok(Some(false)),
-        other => Err(Reason::WrongType(format!(
-            "expected true or false, found \"{other}\""
-        ))),
+        _ => Err(Reason::WrongType {
+            expected: Expected::Bool,
+            found: Some(Found::Text(text.trim().to_owned())),
+        }),
     }
 }
 
@@ -160,35 +84,20 @@ fn fold_name(text: &str) -> String {
         .to_lowercase()
 }
 
-/// The sector a cell names, by id or by label (case-insensitive). `Ok(None)` for an empty
-/// cell; an error when nothing or more than one sector fits.
+/// The sector a cell names, by its whole id or label ([`sector_exact`]). `Ok(None)` for
+/// an empty cell; an error when nothing or more than one sector fits.
 fn find_sector(sectors: &[Sector], text: &str) -> Result<Option<SectorId>, Reason> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    if let Some(sector) = sectors.iter().find(|s| s.id.as_str() == text) {
-        return Ok(Some(sector.id.clone()));
-    }
-    let folded = fold_name(text);
-    let by_id: Vec<&Sector> = sectors
-        .iter()
-        .filter(|s| s.id.as_str().to_lowercase() == folded)
-        .collect();
-    if let [one] = by_id.as_slice() {
-        return Ok(Some(one.id.clone()));
-    }
-    let by_label: Vec<&Sector> = sectors
-        .iter()
-        .filter(|s| fold_name(&s.label) == folded)
-        .collect();
-    match by_label.as_slice() {
-        [one] => Ok(Some(one.id.clone())),
-        [] => Err(Reason::UnknownSector(text.to_owned())),
-        many => Err(Reason::WrongType(format!(
-            "the sector \"{text}\" fits {} sectors; use the sector id",
-            many.len()
-        ))),
+    match sector_exact(sectors, text) {
+        SectorMatch::One(id) => Ok(Some(id)),
+        SectorMatch::None => Err(Reason::UnknownSector(text.to_owned())),
+        SectorMatch::Ambiguous(ids) => Err(Reason::AmbiguousSector {
+            name: text.to_owned(),
+            count: ids.len(),
+        }),
     }
 }
 
@@ -228,10 +137,10 @@ impl ActorLookup {
         }
         match self.names.get(&fold_name(text)).map(Vec::as_slice) {
             Some([one]) => Ok(one.clone()),
-            Some(many) if many.len() > 1 => Err(Reason::WrongType(format!(
-                "the name \"{text}\" fits {} actors; use the id instead",
-                many.len()
-            ))),
+            Some(many) if many.len() > 1 => Err(Reason::AmbiguousActor {
+                name: text.to_owned(),
+                count: many.len(),
+            }),
             _ => Err(Reason::UnknownActor(text.to_owned())),
         }
     }
@@ -260,10 +169,13 @@ mod tests {
             Err(Reason::UnknownSector("Rymden".into()))
         );
         sectors[1].label = "Offentlig sektor".into();
-        assert!(matches!(
+        assert_eq!(
             find_sector(&sectors, "offentlig sektor"),
-            Err(Reason::WrongType(_))
-        ));
+            Err(Reason::AmbiguousSector {
+                name: "offentlig sektor".into(),
+                count: 2
+            })
+        );
     }
 
     #[test]
@@ -274,7 +186,13 @@ mod tests {
         lookup.add("c", "almi ", &"c".into());
         assert_eq!(lookup.resolve("a"), Ok("a".into()));
         assert_eq!(lookup.resolve(" region  jönköping"), Ok("a".into()));
-        assert!(matches!(lookup.resolve("ALMI"), Err(Reason::WrongType(_))));
+        assert_eq!(
+            lookup.resolve("ALMI"),
+            Err(Reason::AmbiguousActor {
+                name: "ALMI".into(),
+                count: 2
+            })
+        );
         assert_eq!(
             lookup.resolve("Ingen"),
             Err(Reason::UnknownActor("Ingen".into()))
@@ -287,11 +205,40 @@ mod tests {
         assert_eq!(parse_kind("Nätverk"), Ok(ActorKind::Network));
         assert_eq!(parse_level(" nationell"), Ok(Level::National));
         assert_eq!(parse_relation_kind("AVTAL"), Ok(RelationKind::Agreement));
-        assert!(parse_kind("robot").is_err());
+        assert_eq!(parse_kind("individual"), Ok(ActorKind::Person));
+        assert_eq!(parse_level("Statlig"), Ok(Level::National));
+        assert_eq!(parse_level("global"), Ok(Level::International));
+        // Files take whole words only; a prefix is a typo here, not a choice.
+        assert_eq!(
+            parse_level("nat"),
+            Err(Reason::UnknownValue {
+                value: "nat".into(),
+                allowed: vec![
+                    "local".into(),
+                    "regional".into(),
+                    "national".into(),
+                    "international".into()
+                ]
+            })
+        );
+        assert!(matches!(
+            parse_kind(" robot "),
+            Err(Reason::UnknownValue { value, .. }) if value == "robot"
+        ));
+        assert!(matches!(
+            parse_relation_kind("lobbying"),
+            Err(Reason::UnknownValue { allowed, .. }) if allowed.len() == 6
+        ));
         assert_eq!(parse_bool("Ja"), Ok(Some(true)));
         assert_eq!(parse_bool("false"), Ok(Some(false)));
         assert_eq!(parse_bool(" "), Ok(None));
-        assert!(parse_bool("kanske").is_err());
+        assert_eq!(
+            parse_bool(" Kanske "),
+            Err(Reason::WrongType {
+                expected: Expected::Bool,
+                found: Some(Found::Text("Kanske".into()))
+            })
+        );
         assert_eq!(split_tags(" a | b||A |c"), vec!["a", "b", "c"]);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{read_document, Document, Loaded, CURRENT_VERSION};
 use crate::map::Map;
-use crate::validate::{Problem, Reason};
+use crate::validate::{Expected, Found, Problem, Reason};
 use serde::Serialize;
 
 /// The `format` value of a collection file.
@@ -36,7 +36,10 @@ pub fn read_any(text: &str) -> Result<Vec<Loaded>, Vec<Problem>> {
     let Some(maps) = value.get("maps").and_then(|m| m.as_array()) else {
         return Err(vec![Problem::new(
             "maps",
-            Reason::WrongType("expected a list of maps".into()),
+            Reason::WrongType {
+                expected: Expected::List,
+                found: value.get("maps").map(Found::of),
+            },
         )]);
     };
     let mut loaded = Vec::new();
@@ -81,6 +84,31 @@ mod tests {
     fn a_single_file_reads_as_one() {
         let text = super::super::write_pretty(&Document::new(sample_map(), 0));
         assert_eq!(read_any(&text).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_collection_without_a_list_of_maps_says_what_it_found() {
+        let read = |text: &str| read_any(text).unwrap_err();
+        assert_eq!(
+            read(r#"{"format":"samverkan-collection","version":1}"#),
+            vec![Problem::new(
+                "maps",
+                Reason::WrongType {
+                    expected: Expected::List,
+                    found: None
+                }
+            )]
+        );
+        assert_eq!(
+            read(r#"{"format":"samverkan-collection","version":1,"maps":"alla"}"#),
+            vec![Problem::new(
+                "maps",
+                Reason::WrongType {
+                    expected: Expected::List,
+                    found: Some(Found::Text("alla".into()))
+                }
+            )]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! typed read → repair → validate. On any problem nothing is returned but the problems.
 
 pub mod collection;
+mod errors;
 pub mod migrate;
 
 use crate::map::Map;
@@ -66,13 +67,11 @@ pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
     let value = parse_json(text).map_err(|p| vec![p])?;
     let version = check_envelope(&value).map_err(|p| vec![p])?;
     let value = migrate::to_current(value, version).map_err(|p| vec![p])?;
-    let mut document: Document = serde_path_to_error::deserialize(value).map_err(|error| {
+    let mut document: Document = serde_path_to_error::deserialize(&value).map_err(|error| {
         let path = error.path().to_string();
+        let reason = errors::typed_reason(&errors::message_of(error.inner()), error.path(), &value);
         let path = if path == "." { String::new() } else { path };
-        vec![Problem::new(
-            path,
-            Reason::WrongType(error.into_inner().to_string()),
-        )]
+        vec![Problem::new(path, reason)]
     })?;
     let repaired_positions = document
         .map
@@ -107,15 +106,7 @@ pub fn parse_json(text: &str) -> Result<serde_json::Value, Problem> {
     if text.trim().is_empty() {
         return Err(Problem::new("", Reason::Empty));
     }
-    serde_json::from_str(text).map_err(|error| {
-        let message = error.to_string();
-        let reason = if message.contains("recursion limit") {
-            Reason::TooDeep
-        } else {
-            Reason::NotJson(message)
-        };
-        Problem::new("", reason)
-    })
+    serde_json::from_str(text).map_err(|error| Problem::new("", errors::syntax_reason(&error)))
 }
 
 /// Checks `format` and returns `version`; refuses files from a newer Samverkan.

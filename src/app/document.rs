@@ -1,0 +1,532 @@
+//! The open map and the one way to change it: `dispatch` a [`Command`]. The map itself is
+//! kept outside the reactive graph; views read it through one signal per actor and per
+//! relation (found by id, never by a search through the lists), the id lists, the palette,
+//! the council and the title, so an edit re-renders only what it changed.
+
+use chrono::Utc;
+use leptos::prelude::*;
+use samverkan_model::history::{History, Outcome, StepId};
+use samverkan_model::{
+    Actor, ActorId, Command, CommandError, Council, Map, MapId, Relation, RelationId, Sector,
+};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Why the map changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A user's edit, recorded as (part of) this undo step.
+    Edit(StepId),
+    Undo,
+    Redo,
+    /// Another map was opened, or this one was read again from storage.
+    Load,
+    /// A change that is not an undo step: the first layout of actors that had no place.
+    Placement,
+}
+
+/// What listeners hear after each change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub origin: Origin,
+    /// Actors or relations were added or removed, or a relation's ends changed.
+    pub structural: bool,
+    /// There are more actors or relations than before: something new to place.
+    pub grew: bool,
+}
+
+type Listener = Rc<dyn Fn(&Change)>;
+
+struct Inner {
+    map: Option<Map>,
+    history: History,
+    actor_index: HashMap<ActorId, usize>,
+    actors: HashMap<ActorId, ArcRwSignal<Actor>>,
+    relations: HashMap<RelationId, ArcRwSignal<Relation>>,
+    listeners: Vec<(u64, Listener)>,
+    next_listener: u64,
+}
+
+/// The document: the open map, its history and its reactive views. `Copy`: handles only.
+#[derive(Clone, Copy)]
+pub struct Doc {
+    inner: StoredValue<Inner, LocalStorage>,
+    open: RwSignal<Option<MapId>>,
+    title: RwSignal<String>,
+    actor_ids: RwSignal<Vec<ActorId>>,
+    relation_ids: RwSignal<Vec<RelationId>>,
+    sectors: RwSignal<Vec<Sector>>,
+    council: RwSignal<Council>,
+    version: RwSignal<u64>,
+    structure: RwSignal<u64>,
+    can_undo: RwSignal<bool>,
+    can_redo: RwSignal<bool>,
+    /// A read-only window (the projector) shows the map but never changes it.
+    read_only: bool,
+}
+
+/// The document of this window.
+pub fn use_doc() -> Doc {
+    expect_context::<Doc>()
+}
+
+impl Doc {
+    pub fn new(read_only: bool) -> Self {
+        Self {
+            inner: StoredValue::new_local(Inner {
+                map: None,
+                history: History::default(),
+                actor_index: HashMap::new(),
+                actors: HashMap::new(),
+                relations: HashMap::new(),
+                listeners: Vec::new(),
+                next_listener: 0,
+            }),
+            open: RwSignal::new(None),
+            title: RwSignal::new(String::new()),
+            actor_ids: RwSignal::new(Vec::new()),
+            relation_ids: RwSignal::new(Vec::new()),
+            sectors: RwSignal::new(Vec::new()),
+            council: RwSignal::new(Council::default()),
+            version: RwSignal::new(0),
+            structure: RwSignal::new(0),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            read_only,
+        }
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    // ---- reading ---------------------------------------------------------------------
+
+    /// The open map's id (tracked); None when no map is open.
+    pub fn map_id(&self) -> Option<MapId> {
+        self.open.get()
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open.with(Option::is_some)
+    }
+
+    pub fn title(&self) -> String {
+        self.title.get()
+    }
+
+    /// The actors' ids in map order (tracked: changes when actors come or go).
+    pub fn actor_ids(&self) -> Vec<ActorId> {
+        self.actor_ids.get()
+    }
+
+    pub fn actor_count(&self) -> usize {
+        self.actor_ids.with(Vec::len)
+    }
+
+    /// The relations' ids in map order (tracked).
+    pub fn relation_ids(&self) -> Vec<RelationId> {
+        self.relation_ids.get()
+    }
+
+    /// One actor's signal: reading it re-runs only when that actor changes.
+    pub fn actor(&self, id: &ActorId) -> Option<ArcRwSignal<Actor>> {
+        self.inner
+            .try_with_value(|i| i.actors.get(id).cloned())
+            .flatten()
+    }
+
+    /// One relation's signal.
+    pub fn relation(&self, id: &RelationId) -> Option<ArcRwSignal<Relation>> {
+        self.inner
+            .try_with_value(|i| i.relations.get(id).cloned())
+            .flatten()
+    }
+
+    /// An actor's name, tracking only that actor.
+    pub fn actor_name(&self, id: &ActorId) -> String {
+        self.actor(id)
+            .map(|a| a.with(|a| a.name.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The sector palette (tracked).
+    pub fn sectors(&self) -> Vec<Sector> {
+        self.sectors.get()
+    }
+
+    pub fn sectors_untracked(&self) -> Vec<Sector> {
+        self.sectors.get_untracked()
+    }
+
+    /// The colour of a sector (tracks the palette); grey when it has none.
+    pub fn sector_color(&self, sector: &str) -> String {
+        self.sectors
+            .with(|s| {
+                s.iter()
+                    .find(|s| s.id.as_str() == sector)
+                    .map(|s| s.color.clone())
+            })
+            .unwrap_or_else(|| UNCLASSIFIED_COLOR.into())
+    }
+
+    /// The council (tracked).
+    pub fn council(&self) -> Council {
+        self.council.get()
+    }
+
+    /// Reads part of the council, re-running when the council changes.
+    pub fn with_council<R>(&self, read: impl FnOnce(&Council) -> R) -> R {
+        self.council.with(read)
+    }
+
+    /// Reads the whole map without tracking (for commands, exports, gestures).
+    pub fn with_map<R>(&self, read: impl FnOnce(&Map) -> R) -> Option<R> {
+        self.inner
+            .try_with_value(|i| i.map.as_ref().map(read))
+            .flatten()
+    }
+
+    /// Reads the whole map and re-runs on every change: only for summaries of everything.
+    pub fn with_map_tracked<R>(&self, read: impl FnOnce(&Map) -> R) -> Option<R> {
+        self.version.track();
+        self.with_map(read)
+    }
+
+    /// Reads the whole map, re-running only when actors or relations come, go or are
+    /// re-attached (not when they move or are renamed): for network metrics.
+    pub fn with_structure<R>(&self, read: impl FnOnce(&Map) -> R) -> Option<R> {
+        self.structure.track();
+        self.with_map(read)
+    }
+
+    /// A copy of the open map (untracked).
+    pub fn snapshot(&self) -> Option<Map> {
+        self.with_map(Map::clone)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.can_undo.get()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.can_redo.get()
+    }
+
+    // ---- changing ----------------------------------------------------------------------
+
+    /// Applies a user's edit as one undo step. Returns the step, or None when nothing
+    /// changed (or the window is read-only, or the command did not apply).
+    pub fn dispatch(&self, command: Command) -> Option<StepId> {
+        self.record(|h, m| h.dispatch(m, command, None))
+    }
+
+    /// Like `dispatch`, but consecutive edits with the same key (one gesture) make one step.
+    pub fn dispatch_merging(&self, command: Command, key: &str) -> Option<StepId> {
+        self.record(|h, m| h.dispatch(m, command, Some(key)))
+    }
+
+    /// Applies a consequence of `step` (the layout that placed what it added) as part of
+    /// that step while it is still the last one; otherwise as a step of its own.
+    pub fn dispatch_into(&self, command: Command, step: StepId) -> Option<StepId> {
+        self.record(|h, m| h.dispatch_into(m, command, step))
+    }
+
+    /// Applies a change that is not an undo step: positions found for actors that had
+    /// none, right after a map was opened or imported.
+    pub fn place_unrecorded(&self, command: Command) {
+        let applied = self
+            .inner
+            .try_update_value(|i| i.map.as_mut().map(|m| command.apply(m)))
+            .flatten();
+        if matches!(applied, Some(Ok(_))) {
+            self.after(Origin::Placement);
+        }
+    }
+
+    fn record(
+        &self,
+        step: impl FnOnce(&mut History, &mut Map) -> Result<Outcome, CommandError>,
+    ) -> Option<StepId> {
+        if self.read_only {
+            return None;
+        }
+        let outcome = self
+            .inner
+            .try_update_value(|i| {
+                let map = i.map.as_mut()?;
+                let outcome = step(&mut i.history, map).ok()?;
+                if matches!(outcome, Outcome::Recorded(_)) {
+                    map.updated_at = Utc::now();
+                }
+                Some(outcome)
+            })
+            .flatten()?;
+        match outcome {
+            Outcome::Recorded(step) => {
+                self.after(Origin::Edit(step));
+                Some(step)
+            }
+            Outcome::Unchanged => None,
+        }
+    }
+
+    pub fn undo(&self) {
+        self.travel(Origin::Undo, |h, m| h.undo(m));
+    }
+
+    pub fn redo(&self) {
+        self.travel(Origin::Redo, |h, m| h.redo(m));
+    }
+
+    /// Undoes the step a message announced, even when later steps came after it.
+    pub fn undo_step(&self, step: StepId) {
+        self.travel(Origin::Undo, |h, m| h.undo_step(m, step));
+    }
+
+    /// True while the step can still be undone.
+    pub fn holds_step(&self, step: StepId) -> bool {
+        self.inner
+            .try_with_value(|i| i.history.holds(step))
+            .unwrap_or(false)
+    }
+
+    fn travel(&self, origin: Origin, step: impl FnOnce(&mut History, &mut Map) -> Option<StepId>) {
+        if self.read_only {
+            return;
+        }
+        let done = self
+            .inner
+            .try_update_value(|i| {
+                let map = i.map.as_mut()?;
+                let done = step(&mut i.history, map)?;
+                map.updated_at = Utc::now();
+                Some(done)
+            })
+            .flatten();
+        if done.is_some() {
+            self.after(origin);
+        }
+    }
+
+    /// Ends the current merge, so the next edit is its own step.
+    pub fn seal(&self) {
+        self.inner.update_value(|i| i.history.seal());
+    }
+
+    /// Opens a map (or closes it with None), with a fresh history. Loading is no undo step.
+    pub fn load(&self, map: Option<Map>) {
+        let switching = self
+            .open
+            .with_untracked(|open| open.as_ref() != map.as_ref().map(|m| &m.id));
+        self.inner.update_value(|i| {
+            if switching {
+                // Views of the old map keep their own clones; new ones start afresh.
+                i.actors.clear();
+                i.relations.clear();
+                i.actor_index.clear();
+            }
+            i.map = map;
+            i.history = History::default();
+        });
+        self.after(Origin::Load);
+    }
+
+    /// Hears every change after it is applied; the returned id removes the listener.
+    pub fn listen(&self, listener: impl Fn(&Change) + 'static) -> u64 {
+        self.inner
+            .try_update_value(|i| {
+                i.next_listener += 1;
+                i.listeners.push((i.next_listener, Rc::new(listener)));
+                i.next_listener
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn unlisten(&self, id: u64) {
+        self.inner
+            .try_update_value(|i| i.listeners.retain(|(l, _)| *l != id));
+    }
+
+    /// Brings every signal in line with the map, setting only what differs, then tells
+    /// the listeners.
+    fn after(&self, origin: Origin) {
+        let before = (
+            self.actor_ids.with_untracked(Vec::len),
+            self.relation_ids.with_untracked(Vec::len),
+        );
+        let synced = self.inner.try_update_value(sync);
+        let Some(Synced {
+            open,
+            title,
+            actor_ids,
+            relation_ids,
+            sectors,
+            council,
+            structural,
+            history: (can_undo, can_redo),
+            actor_sets,
+            relation_sets,
+        }) = synced
+        else {
+            return;
+        };
+        for (signal, actor) in actor_sets {
+            signal.set(actor);
+        }
+        for (signal, relation) in relation_sets {
+            signal.set(relation);
+        }
+        set_if_changed(self.open, open);
+        set_if_changed(self.title, title);
+        if let Some(ids) = actor_ids {
+            self.actor_ids.set(ids);
+        }
+        if let Some(ids) = relation_ids {
+            self.relation_ids.set(ids);
+        }
+        set_if_changed(self.sectors, sectors);
+        set_if_changed(self.council, council);
+        set_if_changed(self.can_undo, can_undo);
+        set_if_changed(self.can_redo, can_redo);
+        if structural {
+            self.structure.update(|n| *n += 1);
+        }
+        self.version.update(|n| *n += 1);
+        let after = (
+            self.actor_ids.with_untracked(Vec::len),
+            self.relation_ids.with_untracked(Vec::len),
+        );
+        let grew = after.0 > before.0 || after.1 > before.1;
+        let change = Change {
+            origin,
+            structural,
+            grew,
+        };
+        let listeners: Vec<Listener> = self
+            .inner
+            .try_with_value(|i| i.listeners.iter().map(|(_, l)| Rc::clone(l)).collect())
+            .unwrap_or_default();
+        for listener in listeners {
+            listener(&change);
+        }
+    }
+}
+
+/// Grey for actors without a sector.
+pub const UNCLASSIFIED_COLOR: &str = "#8c8c8c";
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| v != &value) {
+        signal.set(value);
+    }
+}
+
+/// What `sync` found differing between the map and the signals.
+struct Synced {
+    open: Option<MapId>,
+    title: String,
+    actor_ids: Option<Vec<ActorId>>,
+    relation_ids: Option<Vec<RelationId>>,
+    sectors: Vec<Sector>,
+    council: Council,
+    structural: bool,
+    history: (bool, bool),
+    actor_sets: Vec<(ArcRwSignal<Actor>, Actor)>,
+    relation_sets: Vec<(ArcRwSignal<Relation>, Relation)>,
+}
+
+/// Compares the map with the per-actor and per-relation signals: O(n) comparisons and no
+/// DOM work for what did not change.
+fn sync(i: &mut Inner) -> Synced {
+    let history = (i.history.can_undo(), i.history.can_redo());
+    let Some(map) = &i.map else {
+        let had = !i.actors.is_empty() || !i.relations.is_empty();
+        i.actors.clear();
+        i.relations.clear();
+        i.actor_index.clear();
+        return Synced {
+            open: None,
+            title: String::new(),
+            actor_ids: had.then(Vec::new),
+            relation_ids: had.then(Vec::new),
+            sectors: Vec::new(),
+            council: Council::default(),
+            structural: had,
+            history,
+            actor_sets: Vec::new(),
+            relation_sets: Vec::new(),
+        };
+    };
+    let actors_moved_around = map.actors.len() != i.actor_index.len()
+        || map
+            .actors
+            .iter()
+            .enumerate()
+            .any(|(k, a)| i.actor_index.get(&a.id) != Some(&k));
+    let mut actor_ids = None;
+    if actors_moved_around {
+        i.actor_index = map
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.id.clone(), k))
+            .collect();
+        i.actors.retain(|id, _| i.actor_index.contains_key(id));
+        actor_ids = Some(map.actors.iter().map(|a| a.id.clone()).collect());
+    }
+    let mut actor_sets = Vec::new();
+    for actor in &map.actors {
+        match i.actors.get(&actor.id) {
+            Some(signal) if signal.with_untracked(|a| a != actor) => {
+                actor_sets.push((signal.clone(), actor.clone()))
+            }
+            Some(_) => {}
+            None => {
+                i.actors
+                    .insert(actor.id.clone(), ArcRwSignal::new(actor.clone()));
+            }
+        }
+    }
+    let mut structural = actors_moved_around;
+    let relations_changed = map.relations.len() != i.relations.len()
+        || map
+            .relations
+            .iter()
+            .any(|r| !i.relations.contains_key(&r.id));
+    let mut relation_ids = None;
+    if relations_changed {
+        let ids: Vec<RelationId> = map.relations.iter().map(|r| r.id.clone()).collect();
+        let keep: std::collections::HashSet<&RelationId> = ids.iter().collect();
+        i.relations.retain(|id, _| keep.contains(id));
+        relation_ids = Some(ids);
+        structural = true;
+    }
+    let mut relation_sets = Vec::new();
+    for relation in &map.relations {
+        match i.relations.get(&relation.id) {
+            Some(signal) if signal.with_untracked(|r| r != relation) => {
+                structural |=
+                    signal.with_untracked(|r| r.from != relation.from || r.to != relation.to);
+                relation_sets.push((signal.clone(), relation.clone()));
+            }
+            Some(_) => {}
+            None => {
+                i.relations
+                    .insert(relation.id.clone(), ArcRwSignal::new(relation.clone()));
+            }
+        }
+    }
+    Synced {
+        open: Some(map.id.clone()),
+        title: map.title.clone(),
+        actor_ids,
+        relation_ids,
+        sectors: map.sectors.clone(),
+        council: map.council.clone(),
+        structural,
+        history,
+        actor_sets,
+        relation_sets,
+    }
+}

@@ -1,0 +1,111 @@
+//! The app's state, in small contexts with one purpose each: the document and its one
+//! edit path (`document`), autosave and other tabs (`saving`), the map library
+//! (`library`), messages (`notices`) and import/export (`transfer`). Each is a `Copy`
+//! handle reached with its `use_…()` function.
+
+pub mod document;
+pub mod library;
+pub mod notices;
+pub mod saving;
+pub mod transfer;
+
+pub use document::{use_doc, Doc};
+pub use library::{use_library, Library, MapSummary};
+pub use notices::{use_notices, Notices};
+pub use saving::{use_saver, SaveStatus, Saver};
+pub use transfer::{use_transfer, Transfer};
+
+use crate::browser;
+use crate::i18n::{Lang, Texts};
+use crate::notice::NoticeAction;
+use leptos::prelude::*;
+
+/// The UI language, shared through context.
+#[derive(Clone, Copy)]
+pub struct UiLang(pub RwSignal<Lang>);
+
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<UiLang>().0
+}
+
+/// The current texts, reactively.
+pub fn texts() -> impl Fn() -> &'static Texts + Copy {
+    let lang = use_lang();
+    move || lang.get().texts()
+}
+
+/// Creates every context of the app. A read-only window (the projector) shows maps but
+/// never writes them.
+pub fn provide_state(lang: Lang, read_only: bool) {
+    let lang = RwSignal::new(lang);
+    provide_context(UiLang(lang));
+    let notices = Notices::new();
+    provide_context(notices);
+    let doc = Doc::new(read_only);
+    provide_context(doc);
+    let saver = Saver::start(doc, notices);
+    provide_context(saver);
+    let library = Library::start(doc, saver, notices, lang);
+    provide_context(library);
+    provide_context(Transfer::new(doc, library, notices, lang));
+}
+
+/// What a message's buttons act on; taken from context when the messages are rendered.
+#[derive(Clone, Copy)]
+pub struct NoticeRunner {
+    doc: Doc,
+    saver: Saver,
+    library: Library,
+    transfer: Transfer,
+    notices: Notices,
+}
+
+impl Default for NoticeRunner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl NoticeRunner {
+    pub fn new() -> Self {
+        Self {
+            doc: use_doc(),
+            saver: use_saver(),
+            library: use_library(),
+            transfer: use_transfer(),
+            notices: use_notices(),
+        }
+    }
+
+    /// Carries out a message's button, then dismisses the message (except downloads).
+    pub fn run(&self, notice: u64, action: &NoticeAction) {
+        let Self {
+            doc,
+            saver,
+            library,
+            transfer,
+            notices,
+        } = *self;
+        match action {
+            NoticeAction::DownloadBackup(key) => {
+                if let Some(value) = saver.read_key(key) {
+                    browser::download(&format!("{key}.json"), &value, "application/json");
+                }
+                return;
+            }
+            NoticeAction::ExportCurrent => return transfer.export_current(),
+            NoticeAction::LoadOtherTab => {
+                if let Some(id) = doc.with_map(|m| m.id.clone()) {
+                    saver.resolve_conflict();
+                    saver.load(&id);
+                }
+            }
+            NoticeAction::KeepMineAsCopy => library.keep_open_as_copy(),
+            NoticeAction::RestoreDeletedMap => library.restore_deleted(),
+            NoticeAction::ImportReplace => transfer.replace_with_pending(),
+            NoticeAction::ImportKeepBoth => transfer.keep_both(),
+            NoticeAction::Undo(step) => doc.undo_step(*step),
+        }
+        notices.dismiss(notice);
+    }
+}

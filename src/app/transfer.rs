@@ -1,0 +1,254 @@
+//! Import and export: the Samverkan file (one map or a collection), CSV, GraphML and Kumu.
+//! Every input goes through the model's readers; an import never replaces a map silently
+//! and changes nothing when it fails.
+
+use super::document::Doc;
+use super::library::Library;
+use super::notices::Notices;
+use crate::browser;
+use crate::i18n::Lang;
+use crate::notice::{Message, NoticeAction, Severity};
+use chrono::Utc;
+use leptos::prelude::*;
+use samverkan_model::io::collection::{read_any, write_collection};
+use samverkan_model::io::{file_stem, write_pretty, Document};
+use samverkan_model::sector::default_sectors;
+use samverkan_model::{Command, Map, MapId, Problem};
+
+/// Import and export, shared through context.
+#[derive(Clone, Copy)]
+pub struct Transfer {
+    /// A file whose map id exists already, waiting for the user's choice.
+    pending: StoredValue<Option<Map>, LocalStorage>,
+    doc: Doc,
+    library: Library,
+    notices: Notices,
+    lang: RwSignal<Lang>,
+}
+
+pub fn use_transfer() -> Transfer {
+    expect_context::<Transfer>()
+}
+
+impl Transfer {
+    pub fn new(doc: Doc, library: Library, notices: Notices, lang: RwSignal<Lang>) -> Self {
+        Self {
+            pending: StoredValue::new_local(None),
+            doc,
+            library,
+            notices,
+            lang,
+        }
+    }
+
+    /// Tells the user a file could not be imported, listing its problems.
+    pub fn import_failed(&self, file: &str, problems: Vec<Problem>) {
+        let message = Message::ImportFailed {
+            file: file.to_owned(),
+            problems,
+        };
+        self.notices.notify(Severity::Error, message, vec![]);
+    }
+
+    /// Downloads the open map as `<title>.samverkan.json`.
+    pub fn export_current(&self) {
+        let Some((title, text)) = self
+            .doc
+            .with_map(|m| (m.title.clone(), write_pretty(&Document::new(m.clone(), 0))))
+        else {
+            return;
+        };
+        let name = format!("{}.samverkan.json", file_stem(&title));
+        browser::download(&name, &text, "application/json");
+    }
+
+    /// Downloads every map in this browser as one collection file.
+    pub fn export_all(&self) {
+        let open: Option<MapId> = self.doc.with_map(|m| m.id.clone());
+        let maps: Vec<Map> = self
+            .library
+            .ids()
+            .iter()
+            .filter_map(|id| match &open {
+                Some(open) if open == id => self.doc.snapshot(),
+                _ => self.library.read_stored(id),
+            })
+            .collect();
+        let name = format!("samverkan-{}.samverkan.json", Utc::now().format("%Y-%m-%d"));
+        browser::download(&name, &write_collection(&maps), "application/json");
+    }
+
+    /// Downloads the open map as GraphML, with degree and betweenness as node data.
+    pub fn export_graphml(&self) {
+        let Some((title, text)) = self.doc.with_map(|map| {
+            let metrics: Vec<_> = samverkan_model::metrics::compute(map)
+                .into_iter()
+                .map(|(id, m)| (id, m.degree, m.betweenness))
+                .collect();
+            let text = samverkan_model::formats::graphml::export_graphml(map, Some(&metrics));
+            (map.title.clone(), text)
+        }) else {
+            return;
+        };
+        let name = format!("{}.graphml", file_stem(&title));
+        browser::download(&name, &text, "application/graphml+xml");
+    }
+
+    /// Downloads the open map's actors or relations as a spreadsheet (UTF-8 with BOM, `;`).
+    pub fn export_csv(&self, relations: bool) {
+        use samverkan_model::formats::csv;
+        let Some((title, text)) = self.doc.with_map(|map| {
+            let text = if relations {
+                csv::export_relations(map, b';')
+            } else {
+                csv::export_actors(map, b';')
+            };
+            (map.title.clone(), text)
+        }) else {
+            return;
+        };
+        let what = if relations { "relations" } else { "actors" };
+        browser::download(
+            &format!("{}-{what}.csv", file_stem(&title)),
+            &text,
+            "text/csv",
+        );
+    }
+
+    /// Adds actors (or relations) from a spreadsheet to the open map as one undo step.
+    /// Every row problem is listed and nothing changes when there is any.
+    pub fn import_csv(&self, file: &str, text: &str, relations: bool) {
+        use samverkan_model::formats::csv;
+        let row_problems = |errors: Vec<csv::RowError>| -> Vec<Problem> {
+            errors
+                .into_iter()
+                .map(|e| {
+                    let path = match (e.row, e.column.as_str()) {
+                        (0, _) => String::new(),
+                        (row, "") => format!("rows[{row}]"),
+                        (row, column) => format!("rows[{row}].{column}"),
+                    };
+                    Problem::new(path, e.reason)
+                })
+                .collect()
+        };
+        let mut new_id = || browser::new_id();
+        let Some(result) = self.doc.with_map(|map| {
+            if relations {
+                csv::import_relations(text, map, &mut new_id)
+                    .map(Command::AddRelations)
+                    .map_err(row_problems)
+            } else {
+                csv::import_actors(text, map, &mut new_id)
+                    .map(Command::AddActors)
+                    .map_err(row_problems)
+            }
+        }) else {
+            return;
+        };
+        match result {
+            Err(problems) => self.import_failed(file, problems),
+            Ok(command) => {
+                let count = match &command {
+                    Command::AddActors(a) => a.len(),
+                    Command::AddRelations(r) => r.len(),
+                    _ => 0,
+                };
+                let step = self.doc.dispatch(command);
+                let message = Message::RowsImported {
+                    file: file.to_owned(),
+                    count,
+                };
+                let actions = step.map(NoticeAction::Undo).into_iter().collect();
+                self.notices.notify(Severity::Info, message, actions);
+            }
+        }
+    }
+
+    /// Opens a Kumu export (JSON, or the elements sheet as CSV) as a new map.
+    pub fn import_kumu(&self, file: &str, text: &str) {
+        use samverkan_model::formats::kumu;
+        let t = self.lang.get_untracked().texts();
+        let sectors = default_sectors(|id| (t.sector_label)(id).to_owned());
+        let title = file
+            .trim_end_matches(".json")
+            .trim_end_matches(".csv")
+            .to_owned();
+        let mut new_id = || browser::new_id();
+        let result = if text.trim_start().starts_with('{') {
+            kumu::import_kumu_json(text, &title, &mut new_id, Utc::now(), sectors)
+        } else {
+            kumu::import_kumu_csv(text, None, &title, &mut new_id, Utc::now(), sectors)
+        };
+        match result {
+            Ok(mut map) => {
+                map.id = browser::new_id().into();
+                self.library.add_and_open(map);
+                self.notices
+                    .notify(Severity::Info, Message::Imported(title), vec![]);
+            }
+            Err(problems) => self.import_failed(file, problems),
+        }
+    }
+
+    /// Imports a Samverkan file (or an "all maps" collection). Every problem is shown and
+    /// nothing changes on failure. A single map whose id exists already waits for the
+    /// user's choice; maps of a collection that exist already are added as copies.
+    pub fn import_text(&self, file: &str, text: &str) {
+        let loaded = match read_any(text) {
+            Ok(loaded) => loaded,
+            Err(problems) => return self.import_failed(file, problems),
+        };
+        let repaired: usize = loaded.iter().map(|l| l.repaired_positions).sum();
+        let single = loaded.len() == 1;
+        for one in loaded {
+            let mut map = one.document.map;
+            let title = map.title.clone();
+            let exists = self.library.contains(&map.id);
+            if exists && single {
+                self.pending.set_value(Some(map));
+                self.notices.notify(
+                    Severity::Warning,
+                    Message::ImportSameId(title),
+                    vec![NoticeAction::ImportReplace, NoticeAction::ImportKeepBoth],
+                );
+                continue;
+            }
+            if exists {
+                map.id = browser::new_id().into();
+            }
+            self.library.add_and_open(map);
+            self.notices
+                .notify(Severity::Info, Message::Imported(title), vec![]);
+        }
+        if repaired > 0 {
+            self.notices
+                .notify(Severity::Info, Message::PositionsRepaired(repaired), vec![]);
+        }
+    }
+
+    /// The waiting file replaces the map with its id: one undo step.
+    pub fn replace_with_pending(&self) {
+        let Some(map) = self.pending.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.library.open(&map.id);
+        let title = map.title.clone();
+        let step = self.doc.dispatch(Command::ReplaceMap(Box::new(map)));
+        let actions = step.map(NoticeAction::Undo).into_iter().collect();
+        self.notices
+            .notify(Severity::Info, Message::Imported(title), actions);
+    }
+
+    /// The waiting file is added as a new map beside the one with its id.
+    pub fn keep_both(&self) {
+        let Some(mut map) = self.pending.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        map.id = browser::new_id().into();
+        let title = map.title.clone();
+        self.library.add_and_open(map);
+        self.notices
+            .notify(Severity::Info, Message::Imported(title), vec![]);
+    }
+}

@@ -1,0 +1,302 @@
+//! The force layout of the network map, run a slice per animation frame outside the
+//! document: while it runs, positions live in the view's layer (one signal per actor) and
+//! the document gets one `MoveActors` when it settles. The loop is owned by a handle that
+//! stops when the view unmounts; it touches only reference-counted state, never a
+//! disposed signal.
+
+use crate::app::Doc;
+use crate::browser::now_ms;
+use leptos::prelude::*;
+use samverkan_model::history::StepId;
+use samverkan_model::layout::Simulation;
+use samverkan_model::{ActorId, Command, Map, Placement};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Time the layout may take per animation frame, so typing and dragging stay smooth.
+const FRAME_BUDGET_MS: f64 = 8.0;
+/// Above this many actors the picture is redrawn every few frames while the layout runs:
+/// drawing a thousand nodes costs more than the ticks between two drawings.
+const DRAW_EVERY_FRAME_UP_TO: usize = 300;
+const FRAMES_PER_DRAWING: u32 = 4;
+/// Alpha of a gentle run: enough to separate overlaps, little enough to keep the shape.
+const GENTLE_ALPHA: f64 = 0.3;
+
+/// What a finished run writes into the document, and how.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Purpose {
+    /// Actors had no position when the map opened: not an undo step.
+    Place,
+    /// Placing what an edit added: part of that edit's undo step.
+    After(StepId),
+    /// `Rearrange`: every actor unpinned and laid out anew, one undo step.
+    Rearrange,
+}
+
+/// A position held by the view: the layout's or a drag's, before it is in the document.
+pub type Held = ArcRwSignal<Option<(f64, f64)>>;
+
+/// The positions the view holds, by actor (created on first use).
+#[derive(Clone)]
+pub struct Layer(send_wrapper::SendWrapper<Rc<RefCell<HashMap<ActorId, Held>>>>);
+
+impl Default for Layer {
+    fn default() -> Self {
+        Self(send_wrapper::SendWrapper::new(Rc::default()))
+    }
+}
+
+impl Layer {
+    /// The held-position signal of one actor.
+    pub fn slot(&self, id: &ActorId) -> Held {
+        self.0
+            .borrow_mut()
+            .entry(id.clone())
+            .or_insert_with(|| ArcRwSignal::new(None))
+            .clone()
+    }
+
+    /// Holds a position (no-op when it is already there to a tenth of a pixel).
+    pub fn hold(&self, id: &ActorId, at: (f64, f64)) {
+        let slot = self.slot(id);
+        let same = slot.with_untracked(|held| {
+            held.is_some_and(|(x, y)| (x - at.0).abs() < 0.1 && (y - at.1).abs() < 0.1)
+        });
+        if !same {
+            slot.set(Some(at));
+        }
+    }
+
+    /// Lets every actor show its document position again.
+    pub fn release_all(&self) {
+        for slot in self.0.borrow().values() {
+            if slot.with_untracked(Option::is_some) {
+                slot.set(None);
+            }
+        }
+    }
+
+    pub fn release(&self, id: &ActorId) {
+        if let Some(slot) = self.0.borrow().get(id) {
+            slot.set(None);
+        }
+    }
+
+    /// The map with held positions written in (to start a layout from what is on screen).
+    fn applied_to(&self, map: &Map) -> Map {
+        let mut map = map.clone();
+        let held = self.0.borrow();
+        for actor in &mut map.actors {
+            if let Some((x, y)) = held.get(&actor.id).and_then(|s| s.get_untracked()) {
+                (actor.x, actor.y) = (x, y);
+            }
+        }
+        map
+    }
+}
+
+/// Told what a run was for once it has written its result.
+pub type SettledHook = Box<dyn Fn(Purpose)>;
+
+struct Run {
+    simulation: Simulation,
+    purpose: Purpose,
+    frames: u32,
+}
+
+/// Starts, restarts and stops the layout of one mounted network view.
+#[derive(Clone)]
+pub struct LayoutRunner {
+    doc: Doc,
+    layer: Layer,
+    run: Rc<RefCell<Option<Run>>>,
+    /// False once the view is gone: the frame loop ends at its next frame.
+    alive: Rc<Cell<bool>>,
+    /// Bumped by every start and stop, so an old frame loop knows it is superseded.
+    generation: Rc<Cell<u64>>,
+    /// The actor being dragged: its held position is the pointer's, not the layout's.
+    pub dragging: Rc<RefCell<Option<ActorId>>>,
+    seed: Rc<Cell<u64>>,
+    /// Shown as `data-layout` on the SVG (`running` or `idle`) and disables `Rearrange`.
+    pub running: ArcRwSignal<bool>,
+    /// Called with the purpose when a run has written its result.
+    pub on_settled: Rc<RefCell<Option<SettledHook>>>,
+}
+
+impl LayoutRunner {
+    pub fn new(doc: Doc, layer: Layer) -> Self {
+        Self {
+            doc,
+            layer,
+            run: Rc::default(),
+            alive: Rc::new(Cell::new(true)),
+            generation: Rc::default(),
+            dragging: Rc::default(),
+            seed: Rc::new(Cell::new(1)),
+            running: ArcRwSignal::new(false),
+            on_settled: Rc::default(),
+        }
+    }
+
+    /// Ends the loop for good (the view unmounts).
+    pub fn shut_down(&self) {
+        self.alive.set(false);
+        self.stop();
+    }
+
+    /// Stops a run without writing anything; held positions are released.
+    pub fn stop(&self) {
+        self.generation.set(self.generation.get() + 1);
+        self.run.borrow_mut().take();
+        self.layer.release_all();
+        self.running.set(false);
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.run.borrow().is_some()
+    }
+
+    /// Starts a run for `purpose` from the positions on screen. A run already going on is
+    /// replaced; its work so far is kept, since the new one starts where it stood.
+    pub fn start(&self, purpose: Purpose) {
+        let layer = self.layer.clone();
+        let seed = self.seed.get();
+        let built = self.doc.with_map(|map| {
+            let mut map = layer.applied_to(map);
+            if purpose == Purpose::Rearrange {
+                map.actors.iter_mut().for_each(|a| a.pinned = false);
+            }
+            let mut simulation = Simulation::new(&map, seed);
+            if matches!(purpose, Purpose::After(_)) {
+                simulation.set_alpha(GENTLE_ALPHA);
+            }
+            simulation
+        });
+        let Some(simulation) = built else {
+            return;
+        };
+        // A rearranging or placing run keeps its purpose when an edit comes in meanwhile.
+        let purpose = match (self.run.borrow().as_ref().map(|r| r.purpose), purpose) {
+            (Some(Purpose::Rearrange), Purpose::After(_)) => Purpose::Rearrange,
+            (Some(Purpose::Place), Purpose::After(_)) => Purpose::Place,
+            (_, purpose) => purpose,
+        };
+        *self.run.borrow_mut() = Some(Run {
+            simulation,
+            purpose,
+            frames: 0,
+        });
+        self.generation.set(self.generation.get() + 1);
+        self.running.set(true);
+        self.next_frame(self.generation.get());
+    }
+
+    /// A new seed, so `Rearrange` gives another picture each time.
+    pub fn reseed(&self) {
+        self.seed.set(self.seed.get() + 1);
+    }
+
+    fn next_frame(&self, generation: u64) {
+        let runner = self.clone();
+        request_animation_frame(move || {
+            if runner.alive.get() && runner.generation.get() == generation {
+                runner.frame(generation);
+            }
+        });
+    }
+
+    fn frame(&self, generation: u64) {
+        let start = now_ms();
+        let finished = {
+            let mut slot = self.run.borrow_mut();
+            let Some(run) = slot.as_mut() else {
+                return;
+            };
+            while !run.simulation.is_settled() && now_ms() - start < FRAME_BUDGET_MS {
+                run.simulation.tick();
+            }
+            run.frames += 1;
+            let settled = run.simulation.is_settled();
+            let small = run.simulation.ids().len() <= DRAW_EVERY_FRAME_UP_TO;
+            if !settled && (small || run.frames % FRAMES_PER_DRAWING == 0) {
+                self.draw(&run.simulation);
+            }
+            if settled {
+                slot.take()
+            } else {
+                None
+            }
+        };
+        match finished {
+            Some(run) => self.finish(run),
+            None => self.next_frame(generation),
+        }
+    }
+
+    fn draw(&self, simulation: &Simulation) {
+        let dragging = self.dragging.borrow();
+        for (id, [x, y]) in simulation.ids().iter().zip(simulation.positions()) {
+            if dragging.as_ref() != Some(id) {
+                self.layer.hold(id, (*x, *y));
+            }
+        }
+    }
+
+    /// Writes the settled positions into the document, then lets go of the held ones.
+    fn finish(&self, run: Run) {
+        let rearrange = run.purpose == Purpose::Rearrange;
+        let placements: Vec<Placement> = self
+            .doc
+            .with_map(|map| {
+                let index: HashMap<&ActorId, usize> = map
+                    .actors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (&a.id, i))
+                    .collect();
+                let simulation = &run.simulation;
+                simulation
+                    .ids()
+                    .iter()
+                    .zip(simulation.positions())
+                    .filter_map(|(id, &[x, y])| {
+                        let actor = &map.actors[*index.get(id)?];
+                        // A pinned actor stays put, unless everything is being rearranged.
+                        let moved = actor.x != x || actor.y != y || (rearrange && actor.pinned);
+                        ((rearrange || !actor.pinned) && moved).then(|| Placement {
+                            id: id.clone(),
+                            x,
+                            y,
+                            pinned: false,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !placements.is_empty() {
+            let command = Command::MoveActors(placements);
+            match run.purpose {
+                Purpose::Place => self.doc.place_unrecorded(command),
+                Purpose::After(step) => {
+                    self.doc.dispatch_into(command, step);
+                }
+                Purpose::Rearrange => {
+                    self.doc.dispatch(command);
+                }
+            }
+        }
+        self.layer.release_all();
+        self.running.set(false);
+        if let Some(settled) = self.on_settled.borrow().as_ref() {
+            settled(run.purpose);
+        }
+    }
+}
+
+/// True when some actor has never been placed (at the origin and not pinned).
+pub fn needs_placing(map: &Map) -> bool {
+    map.actors
+        .iter()
+        .any(|a| !a.pinned && a.x == 0.0 && a.y == 0.0)
+}
