@@ -88,15 +88,17 @@ impl History {
         Ok(Outcome::Recorded(self.push(inverse, merge_key)))
     }
 
-    /// Applies `command` and folds its inverse into `step` when that is still the last
-    /// step (a layout settling after the edit that started it), else records a new step.
+    /// Applies `command` and folds its inverse into `step` (a layout settling after the
+    /// edit that started it), also when later steps came meanwhile; undoing `step` then
+    /// undoes both. The caller keeps `command` independent of those later steps (it moves
+    /// only actors they do not move). Records a new step when `step` is gone.
     pub fn dispatch_into(
         &mut self,
         map: &mut Map,
         command: Command,
         step: StepId,
     ) -> Result<Outcome, CommandError> {
-        if self.undo.back().map(|s| s.id) != Some(step) {
+        if !self.holds(step) {
             return self.dispatch(map, command, None);
         }
         let probe = probe_of(&command);
@@ -129,7 +131,7 @@ impl History {
     }
 
     fn join(&mut self, step: StepId, inverse: Command) {
-        let Some(last) = self.undo.back_mut().filter(|s| s.id == step) else {
+        let Some(last) = self.undo.iter_mut().rev().find(|s| s.id == step) else {
             return;
         };
         let earlier = std::mem::replace(&mut last.command, Command::Batch(Vec::new()));
@@ -322,7 +324,7 @@ mod tests {
     }
 
     #[test]
-    fn a_layout_joins_the_step_that_started_it_while_that_is_the_last() {
+    fn a_layout_joins_the_step_that_started_it() {
         let mut history = History::default();
         let mut map = sample_map();
         let start = map.clone();
@@ -350,6 +352,43 @@ mod tests {
         assert_eq!(map, start);
         history.redo(&mut map).unwrap();
         assert_eq!(map, after);
+    }
+
+    #[test]
+    fn a_layout_joins_its_step_also_after_a_later_edit() {
+        let mut history = History::default();
+        let mut map = sample_map();
+        let start = map.clone();
+        let Outcome::Recorded(step) = history.dispatch(&mut map, add("n"), None).unwrap() else {
+            panic!("recorded");
+        };
+        history
+            .dispatch(&mut map, details("renamed meanwhile"), None)
+            .unwrap();
+        let layout = Command::MoveActors(vec![Placement {
+            id: "b".into(),
+            x: 5.0,
+            y: 6.0,
+            pinned: false,
+        }]);
+        assert_eq!(
+            history.dispatch_into(&mut map, layout, step).unwrap(),
+            Outcome::Recorded(step)
+        );
+        assert_eq!(history.len(), 2, "no step of its own");
+        let end = map.clone();
+        history.undo(&mut map).unwrap();
+        assert_eq!(map.title, start.title);
+        assert_eq!(
+            map.actor(&"b".into()).unwrap().x,
+            5.0,
+            "the layout goes with its step"
+        );
+        history.undo(&mut map).unwrap();
+        assert_eq!(map, start);
+        history.redo(&mut map).unwrap();
+        history.redo(&mut map).unwrap();
+        assert_eq!(map, end);
     }
 
     #[test]

@@ -227,7 +227,7 @@ impl Doc {
     }
 
     /// Applies a consequence of `step` (the layout that placed what it added) as part of
-    /// that step while it is still the last one; otherwise as a step of its own.
+    /// that step, so undoing the edit undoes its layout too.
     pub fn dispatch_into(&self, command: Command, step: StepId) -> Option<StepId> {
         self.record(|h, m| h.dispatch_into(m, command, step))
     }

@@ -215,7 +215,8 @@ impl ActionContext {
             Action::Redo => self.doc.redo(),
             Action::NewMap => {
                 self.library.new_map();
-                focus_add_actor();
+                // The old map's box is still there until the next render.
+                request_animation_frame(focus_add_actor);
             }
             Action::Import => click("import-file"),
             Action::ExportJson => self.transfer.export_current(),
@@ -279,15 +280,21 @@ fn typing_in_a_field() -> bool {
     typed || active.get_attribute("contenteditable").is_some()
 }
 
-/// Puts the focus in `Add actor`.
+/// Puts the focus in `Add actor` (on the next frame when it is not drawn yet, as right
+/// after `New map`).
 pub fn focus_add_actor() {
-    // After `New map` the box is created on the next render.
-    request_animation_frame(|| {
-        if let Some(input) = document().get_element_by_id("quick-add") {
-            let input: leptos::web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(input);
-            let _ = input.focus();
-        }
-    });
+    fn focus() -> bool {
+        let Some(input) = document().get_element_by_id("quick-add") else {
+            return false;
+        };
+        let input: leptos::web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(input);
+        input.focus().is_ok()
+    }
+    if !focus() {
+        request_animation_frame(|| {
+            focus();
+        });
+    }
 }
 
 fn click(id: &str) {

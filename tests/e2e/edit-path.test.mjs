@@ -147,3 +147,18 @@ test('a second editing tab still gets the conflict handling', async () => {
   await other.close();
   await app.page.context().close();
 });
+
+test('the selection belongs to its map: opening another map clears it', async () => {
+  const app = await harness.newApp();
+  await app.newMap();
+  await app.addActor('Region Kalmar län');
+  await app.newMap();
+  await app.addActor('Linnéuniversitetet');
+  await app.page.getByRole('button', { name: /^Linnéuniversitetet, influence/ }).click();
+  await app.page.locator('aside.sidepanel .editor h2', { hasText: 'Linnéuniversitetet' }).waitFor();
+  await app.button('Open Untitled map').first().click();
+  await app.page.getByRole('button', { name: /^Region Kalmar län, influence/ }).waitFor();
+  assert.equal(await app.page.locator('aside.sidepanel .editor').count(), 0, 'no empty actor form');
+  assert.equal(await app.page.locator('svg.network g.node.dimmed').count(), 0, 'nothing dimmed');
+  await app.page.context().close();
+});
