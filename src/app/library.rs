@@ -129,14 +129,15 @@ impl Library {
         self.saver.load(id);
     }
 
-    /// Adds a map and opens it (saved at once, so it survives a reload).
+    /// Adds a map and opens it, saved in the next task (so it survives a reload, and a
+    /// large import is not one long task).
     pub fn add_and_open(&self, map: Map) {
         self.saver.flush();
         self.saver.note_revision(&map.id, 0);
         self.saver.opened(true);
         self.doc.load(Some(map));
         self.sync_summary();
-        self.saver.flush();
+        self.saver.save_soon();
     }
 
     /// Creates an empty map with the default sectors, labelled in the UI language.

@@ -153,6 +153,12 @@ impl Saver {
         );
     }
 
+    /// Writes the open map in the next task.
+    pub fn save_soon(&self) {
+        let saver = *self;
+        set_timeout(move || saver.flush(), Duration::ZERO);
+    }
+
     /// Writes the open map now if it has unsaved changes (also on `pagehide`).
     pub fn flush(&self) {
         if self.doc.is_read_only() {

@@ -199,6 +199,16 @@ impl Transfer {
             Ok(loaded) => loaded,
             Err(problems) => return self.import_failed(file, problems),
         };
+        // Opening the maps is a task of its own: reading a large file and drawing its
+        // map would otherwise block the page for their sum.
+        let transfer = *self;
+        set_timeout(
+            move || transfer.open_imported(loaded),
+            std::time::Duration::ZERO,
+        );
+    }
+
+    fn open_imported(&self, loaded: Vec<samverkan_model::io::Loaded>) {
         let repaired: usize = loaded.iter().map(|l| l.repaired_positions).sum();
         let single = loaded.len() == 1;
         for one in loaded {

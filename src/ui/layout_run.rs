@@ -16,10 +16,9 @@ use std::rc::Rc;
 
 /// Time the layout may take per animation frame, so typing and dragging stay smooth.
 const FRAME_BUDGET_MS: f64 = 8.0;
-/// Above this many actors the picture is redrawn every few frames while the layout runs:
-/// drawing a thousand nodes costs more than the ticks between two drawings.
-const DRAW_EVERY_FRAME_UP_TO: usize = 300;
-const FRAMES_PER_DRAWING: u32 = 4;
+/// How many actors are moved on screen per frame while the layout runs: a large map is
+/// redrawn a part per frame (its nodes with their lines), so no frame takes long.
+const DRAWN_PER_FRAME: usize = 150;
 /// Alpha of a gentle run: enough to separate overlaps, little enough to keep the shape.
 const GENTLE_ALPHA: f64 = 0.3;
 
@@ -68,10 +67,15 @@ impl Layer {
         }
     }
 
-    /// Lets every actor show its document position again.
-    pub fn release_all(&self) {
-        for slot in self.0.borrow().values() {
-            if slot.with_untracked(Option::is_some) {
+    /// Lets every actor whose held position is not its document position show the
+    /// document's again.
+    pub fn release_stale(&self, doc: Doc) {
+        for (id, slot) in self.0.borrow().iter() {
+            let Some(held) = slot.get_untracked() else {
+                continue;
+            };
+            let current = doc.actor(id).map(|a| a.with_untracked(|a| (a.x, a.y)));
+            if current != Some(held) {
                 slot.set(None);
             }
         }
@@ -102,7 +106,8 @@ pub type SettledHook = Box<dyn Fn(Purpose)>;
 struct Run {
     simulation: Simulation,
     purpose: Purpose,
-    frames: u32,
+    /// Where the next partial drawing starts.
+    next_drawn: usize,
 }
 
 /// Starts, restarts and stops the layout of one mounted network view.
@@ -145,11 +150,12 @@ impl LayoutRunner {
         self.stop();
     }
 
-    /// Stops a run without writing anything; held positions are released.
+    /// Stops a run without writing anything; positions held apart from the document's
+    /// are released (the document changed under them: an undo, another map).
     pub fn stop(&self) {
         self.generation.set(self.generation.get() + 1);
         self.run.borrow_mut().take();
-        self.layer.release_all();
+        self.layer.release_stale(self.doc);
         self.running.set(false);
     }
 
@@ -160,6 +166,9 @@ impl LayoutRunner {
     /// Starts a run for `purpose` from the positions on screen. A run already going on is
     /// replaced; its work so far is kept, since the new one starts where it stood.
     pub fn start(&self, purpose: Purpose) {
+        if !self.alive.get() {
+            return;
+        }
         let layer = self.layer.clone();
         let seed = self.seed.get();
         let built = self.doc.with_map(|map| {
@@ -185,7 +194,7 @@ impl LayoutRunner {
         *self.run.borrow_mut() = Some(Run {
             simulation,
             purpose,
-            frames: 0,
+            next_drawn: 0,
         });
         self.generation.set(self.generation.get() + 1);
         self.running.set(true);
@@ -216,11 +225,9 @@ impl LayoutRunner {
             while !run.simulation.is_settled() && now_ms() - start < FRAME_BUDGET_MS {
                 run.simulation.tick();
             }
-            run.frames += 1;
             let settled = run.simulation.is_settled();
-            let small = run.simulation.ids().len() <= DRAW_EVERY_FRAME_UP_TO;
-            if !settled && (small || run.frames % FRAMES_PER_DRAWING == 0) {
-                self.draw(&run.simulation);
+            if !settled {
+                run.next_drawn = self.draw(&run.simulation, run.next_drawn);
             }
             if settled {
                 slot.take()
@@ -234,13 +241,19 @@ impl LayoutRunner {
         }
     }
 
-    fn draw(&self, simulation: &Simulation) {
+    /// Moves the next [`DRAWN_PER_FRAME`] actors from `from` on screen; returns where the
+    /// next drawing starts.
+    fn draw(&self, simulation: &Simulation, from: usize) -> usize {
         let dragging = self.dragging.borrow();
-        for (id, [x, y]) in simulation.ids().iter().zip(simulation.positions()) {
+        let ids = simulation.ids();
+        let from = if from >= ids.len() { 0 } else { from };
+        let to = (from + DRAWN_PER_FRAME).min(ids.len());
+        for (id, [x, y]) in ids[from..to].iter().zip(&simulation.positions()[from..to]) {
             if dragging.as_ref() != Some(id) {
                 self.layer.hold(id, (*x, *y));
             }
         }
+        to
     }
 
     /// Writes the settled positions into the document, then lets go of the held ones.
@@ -286,7 +299,8 @@ impl LayoutRunner {
                 }
             }
         }
-        self.layer.release_all();
+        // The held positions stay: they equal the document's now, and letting go of a
+        // thousand of them would redraw every node and line once more for nothing.
         self.running.set(false);
         if let Some(settled) = self.on_settled.borrow().as_ref() {
             settled(run.purpose);

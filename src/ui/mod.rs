@@ -9,6 +9,7 @@ mod header;
 mod help;
 mod layout_run;
 mod map_list;
+mod marks;
 mod network;
 mod notices;
 mod panel;

@@ -4,6 +4,7 @@
 //! and relation's signal and its held position, so a drag redraws one node and its lines.
 
 use super::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
+use super::marks::Marks;
 use super::selection::use_selection;
 use super::svg::to_svg_point;
 use super::texts;
@@ -16,6 +17,10 @@ use std::collections::HashSet;
 
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 640.0;
+/// A large map is first drawn this many actors (and three times as many relations) per
+/// frame, so opening it never blocks the page for long; fewer while the layout also runs.
+const REVEALED_PER_FRAME: usize = 250;
+const REVEALED_PER_FRAME_WHILE_LAYING_OUT: usize = 60;
 
 /// Pan and zoom: map coordinates are shown at `scale`, shifted by (`x`, `y`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -76,8 +81,12 @@ struct Filter {
 }
 
 impl Filter {
-    fn passes(&self, actor: &samverkan_model::Actor) -> bool {
-        (self.sector.is_empty() || actor.sector.as_str() == self.sector)
+    fn is_empty(&self) -> bool {
+        self.sector.is_empty() && self.level.is_empty() && self.tag.is_empty()
+    }
+
+    fn passes(&self, actor: &Look) -> bool {
+        (self.sector.is_empty() || actor.sector == self.sector)
             && (self.level.is_empty() || actor.level.as_str() == self.level)
             && (self.tag.is_empty() || actor.tags.iter().any(|t| t.eq_ignore_ascii_case(&self.tag)))
     }
@@ -125,7 +134,9 @@ pub fn NetworkMap() -> impl IntoView {
         })
     };
     if doc.with_map(needs_placing).unwrap_or(false) {
-        runner.start(Purpose::Place);
+        // From the next frame: opening a large map and laying it out are separate tasks.
+        let runner = runner.clone();
+        request_animation_frame(move || runner.start(Purpose::Place));
     }
     {
         let runner = send_wrapper::SendWrapper::new(runner.clone());
@@ -270,13 +281,39 @@ pub fn NetworkMap() -> impl IntoView {
         tags.dedup();
         tags
     };
+    let near = Marks::default();
+    {
+        let near = near.clone();
+        Effect::new(move |_| near.set(neighbours.get().unwrap_or_default()));
+    }
     let context = NetworkContext {
-        camera,
         gesture,
         selected,
         filter,
-        neighbours,
+        near,
+        is_selected: Selector::new(move || selected.get()),
+        label_size: Memo::new(move |_| {
+            format!("{:.1}", 15.0 / camera.with(|c| c.scale).clamp(0.6, 1.6))
+        }),
     };
+    // A map still to be placed gets its first batch in the next frame, apart from the
+    // task that opened it; one with positions shows its first batch at once.
+    let placing = doc.with_map(needs_placing).unwrap_or(false);
+    let revealed = RwSignal::new(if placing { 0 } else { REVEALED_PER_FRAME });
+    reveal_more(doc, revealed, runner.running.clone());
+    let shown_actors = move || {
+        let limit = revealed.get();
+        let mut ids = doc.actor_ids();
+        ids.truncate(limit);
+        ids
+    };
+    let shown_relations = move || {
+        let limit = revealed.get().saturating_mul(3);
+        let mut ids = doc.relation_ids();
+        ids.truncate(limit);
+        ids
+    };
+    let (context_for_lines, context_for_nodes) = (context.clone(), context);
     let layer_for_nodes = layer.clone();
     let layer_for_lines = layer;
     let running_attr = running.clone();
@@ -314,12 +351,13 @@ pub fn NetworkMap() -> impl IntoView {
                     </marker>
                 </defs>
                 <rect class="background" width=WIDTH height=HEIGHT on:pointerdown=on_background_down/>
-                <g transform=move || { let c = camera.get(); format!("translate({:.2} {:.2}) scale({:.4})", c.x, c.y, c.scale) }>
-                    <For each=move || doc.relation_ids() key=|id| id.clone() let:id>
-                        <RelationLine id=id context=context layer=layer_for_lines.clone()/>
+                <g class="scene" class:focused=move || neighbours.with(Option::is_some)
+                    transform=move || { let c = camera.get(); format!("translate({:.2} {:.2}) scale({:.4})", c.x, c.y, c.scale) }>
+                    <For each=shown_relations key=|id| id.clone() let:id>
+                        <RelationLine id=id context=context_for_lines.clone() layer=layer_for_lines.clone()/>
                     </For>
-                    <For each=move || doc.actor_ids() key=|id| id.clone() let:id>
-                        <ActorNode id=id context=context layer=layer_for_nodes.clone()/>
+                    <For each=shown_actors key=|id| id.clone() let:id>
+                        <ActorNode id=id context=context_for_nodes.clone() layer=layer_for_nodes.clone()/>
                     </For>
                 </g>
             </svg>
@@ -327,6 +365,30 @@ pub fn NetworkMap() -> impl IntoView {
             <p class="hint">{move || t().network_hint}</p>
         </section>
     }
+}
+
+/// Shows another batch of nodes and lines each frame until all are drawn; then lifts the
+/// limit. Stops quietly if the view is gone.
+fn reveal_more(doc: Doc, revealed: RwSignal<usize>, laying_out: ArcRwSignal<bool>) {
+    request_animation_frame(move || {
+        let Some(limit) = revealed.try_get_untracked() else {
+            return;
+        };
+        let needed = doc
+            .with_map(|m| m.actors.len().max(m.relations.len().div_ceil(3)))
+            .unwrap_or(0);
+        if limit >= needed {
+            revealed.try_set(usize::MAX);
+        } else {
+            let batch = if laying_out.get_untracked() {
+                REVEALED_PER_FRAME_WHILE_LAYING_OUT
+            } else {
+                REVEALED_PER_FRAME
+            };
+            revealed.try_set(limit + batch);
+            reveal_more(doc, revealed, laying_out);
+        }
+    });
 }
 
 fn zoom_around(camera: &mut Camera, (px, py): (f64, f64), factor: f64) {
@@ -338,13 +400,17 @@ fn zoom_around(camera: &mut Camera, (px, py): (f64, f64), factor: f64) {
 }
 
 /// The view state the nodes and lines share.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct NetworkContext {
-    camera: RwSignal<Camera>,
     gesture: RwSignal<Gesture>,
     selected: RwSignal<Option<ActorId>>,
     filter: RwSignal<Filter>,
-    neighbours: Memo<Option<HashSet<ActorId>>>,
+    /// The selected actor's neighbourhood (itself included), one signal per actor.
+    near: Marks,
+    /// Tells only the nodes whose selected state changes.
+    is_selected: Selector<Option<ActorId>>,
+    /// Label size for the zoom level: changes on zoom, not on every pan.
+    label_size: Memo<String>,
 }
 
 /// Node radius by influence (1..5).
@@ -352,16 +418,70 @@ fn radius(influence: i64) -> f64 {
     9.0 + 4.0 * influence.clamp(1, 5) as f64
 }
 
-/// Where an actor is drawn: its held position while the layout or a drag has one, else
-/// its position in the document. Reading it tracks only that actor.
-fn position_of(doc: Doc, layer: &Layer, id: &ActorId) -> Option<(f64, f64, i64)> {
-    let actor = doc.actor(id)?;
-    let held = layer.slot(id);
-    Some(
-        held.get()
-            .map(|(x, y)| (x, y, actor.with(|a| a.influence)))
-            .unwrap_or_else(|| actor.with(|a| (a.x, a.y, a.influence))),
-    )
+/// What a node shows of its actor apart from the position.
+#[derive(Clone, PartialEq)]
+struct Look {
+    name: String,
+    label: String,
+    influence: i64,
+    sector: String,
+    level: Level,
+    tags: Vec<String>,
+    pinned: bool,
+}
+
+impl Look {
+    fn of(actor: &samverkan_model::Actor) -> Self {
+        let label = if actor.short_name.is_empty() {
+            &actor.name
+        } else {
+            &actor.short_name
+        };
+        Self {
+            name: actor.name.clone(),
+            label: label.clone(),
+            influence: actor.influence,
+            sector: actor.sector.0.clone(),
+            level: actor.level,
+            tags: actor.tags.clone(),
+            pinned: actor.pinned,
+        }
+    }
+}
+
+/// One end of a line: the actor's signal and its held position, looked up once.
+struct End {
+    id: ActorId,
+    actor: Option<ArcRwSignal<samverkan_model::Actor>>,
+    held: super::layout_run::Held,
+}
+
+impl End {
+    fn of(doc: Doc, layer: &Layer, id: &ActorId) -> Self {
+        Self {
+            id: id.clone(),
+            actor: doc.actor(id),
+            held: layer.slot(id),
+        }
+    }
+
+    /// Where the actor is drawn (its held position while the layout or a drag has one).
+    /// Tracks the actor only while nothing is held, so a settling layout that writes its
+    /// positions into the document does not recompute every line.
+    fn position(&self) -> Option<(f64, f64)> {
+        let actor = self.actor.as_ref()?;
+        Some(match self.held.get() {
+            Some(at) => at,
+            None => actor.with(|a| (a.x, a.y)),
+        })
+    }
+
+    fn influence(&self) -> i64 {
+        self.actor
+            .as_ref()
+            .map(|a| a.with(|a| a.influence))
+            .unwrap_or(1)
+    }
 }
 
 #[component]
@@ -370,23 +490,19 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     let t = texts();
     let actor = super::actor_signal(&id);
     let held = layer.slot(&id);
-    let color = {
+    // What the node shows apart from its place, so a move re-renders only the transform.
+    let look = {
         let actor = actor.clone();
-        move || actor.with(|a| doc.sector_color(a.sector.as_str()))
+        Memo::new(move |_| actor.with(Look::of))
     };
-    let dimmed = {
-        let (id, actor) = (id.clone(), actor.clone());
-        move || {
-            let filtered = actor.with(|a| !context.filter.with(|f| f.passes(a)));
-            let outside = context
-                .neighbours
-                .with(|n| n.as_ref().is_some_and(|n| !n.contains(&id)));
-            filtered || outside
-        }
-    };
+    let color = move || look.with(|l| doc.sector_color(&l.sector));
+    // Only the membership is a memo: a new selection rewrites the classes of the few
+    // nodes that enter or leave the neighbourhood, and CSS dims the rest at once.
+    let near = context.near.slot(&id);
+    let filtered_out = Memo::new(move |_| look.with(|l| !context.filter.with(|f| f.passes(l))));
     let is_selected = {
-        let id = id.clone();
-        Memo::new(move |_| context.selected.with(|s| s.as_ref() == Some(&id)))
+        let (selector, key) = (context.is_selected.clone(), Some(id.clone()));
+        Memo::new(move |_| selector.selected(&key))
     };
     let on_down = {
         let id = id.clone();
@@ -416,43 +532,22 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
             context.gesture.set(Gesture::Drag(id.clone()));
         }
     };
-    let label = {
-        let actor = actor.clone();
-        move || {
-            actor.with(|a| {
-                if a.short_name.is_empty() {
-                    a.name.clone()
-                } else {
-                    a.short_name.clone()
-                }
-            })
-        }
-    };
-    let aria = {
-        let actor = actor.clone();
-        move || actor.with(|a| (t().network_actor_label)(&a.name, a.influence))
-    };
-    let r = {
-        let actor = actor.clone();
-        move || actor.with(|a| radius(a.influence))
-    };
-    let pinned = {
-        let actor = actor.clone();
-        move || actor.with(|a| a.pinned)
-    };
+    let label = move || look.with(|l| l.label.clone());
+    let aria = move || look.with(|l| (t().network_actor_label)(&l.name, l.influence));
+    let r = move || look.with(|l| radius(l.influence));
+    let pinned = move || look.with(|l| l.pinned);
     let transform = move || {
         let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
         format!("translate({x:.1} {y:.1})")
     };
-    let r2 = r.clone();
     view! {
-        <g class="node" class:dimmed=dimmed class:selected=is_selected class:pinned=pinned
+        <g class="node" class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned
             transform=transform
             role="button" tabindex="0" aria-label=aria aria-pressed=move || is_selected.get().to_string()
             on:pointerdown=on_down>
             <circle r=r fill=color/>
-            <text y=move || r2() + 16.0 text-anchor="middle" class="node-label"
-                font-size=move || format!("{:.1}", 15.0 / context.camera.with(|c| c.scale).clamp(0.6, 1.6))>{label}</text>
+            <text y=move || r() + 16.0 text-anchor="middle" class="node-label"
+                font-size=context.label_size>{label}</text>
         </g>
     }
 }
@@ -464,34 +559,60 @@ fn RelationLine(id: RelationId, context: NetworkContext, layer: Layer) -> impl I
         return ().into_any();
     };
     // Ends and style of the line; recomputed only when this relation or its ends move.
+    // The ends' signals are looked up once, and again only if the relation is re-attached.
+    let ends = {
+        let r = relation.get_untracked();
+        std::sync::Arc::new(std::sync::Mutex::new((
+            End::of(doc, &layer, &r.from),
+            End::of(doc, &layer, &r.to),
+        )))
+    };
     let geometry = {
         let relation = relation.clone();
         move || {
-            let (from, to) = relation.with(|r| (r.from.clone(), r.to.clone()));
-            let (ax, ay, _) = position_of(doc, &layer, &from)?;
-            let (bx, by, influence) = position_of(doc, &layer, &to)?;
-            // Stop the line at the target's edge so the arrowhead shows.
+            let (from, to, cut) = {
+                let mut ends = ends.lock().unwrap_or_else(|e| e.into_inner());
+                relation.with(|r| {
+                    if ends.0.id != r.from || ends.1.id != r.to {
+                        *ends = (End::of(doc, &layer, &r.from), End::of(doc, &layer, &r.to));
+                    }
+                });
+                // Stop a directed line at the target's edge so the arrowhead shows.
+                let cut = if relation.with(|r| r.directed) {
+                    radius(ends.1.influence()) + 3.0
+                } else {
+                    0.0
+                };
+                (ends.0.position(), ends.1.position(), cut)
+            };
+            let ((ax, ay), (bx, by), cut) = (from?, to?, cut);
             let (dx, dy) = (bx - ax, by - ay);
             let length = (dx * dx + dy * dy).sqrt().max(1e-6);
-            let cut = if relation.with(|r| r.directed) {
-                radius(influence) + 3.0
-            } else {
-                0.0
-            };
             Some((ax, ay, bx - dx / length * cut, by - dy / length * cut))
         }
     };
     let geometry = Memo::new(move |_| geometry());
-    let dimmed = {
-        let relation = relation.clone();
+    let near = {
+        let (relation, marks) = (relation.clone(), context.near.clone());
         move || {
-            relation.with(|r| {
-                context.neighbours.with(|n| {
-                    n.as_ref()
-                        .is_some_and(|n| !(n.contains(&r.from) && n.contains(&r.to)))
-                })
-            })
+            let (from, to) = relation.with(|r| (r.from.clone(), r.to.clone()));
+            marks.slot(&from).get() && marks.slot(&to).get()
         }
+    };
+    // A line is dimmed with an end the filter leaves out.
+    let filtered_out = {
+        let relation = relation.clone();
+        Memo::new(move |_| {
+            context.filter.with(|f| {
+                !f.is_empty()
+                    && relation.with(|r| {
+                        [&r.from, &r.to].into_iter().any(|end| {
+                            doc.actor(end)
+                                .is_some_and(|a| a.with(|a| !f.passes(&Look::of(a))))
+                        })
+                    })
+            })
+        })
     };
     let class = {
         let relation = relation.clone();
@@ -507,7 +628,7 @@ fn RelationLine(id: RelationId, context: NetworkContext, layer: Layer) -> impl I
     };
     view! {
         <line x1=end(|g| g.0) y1=end(|g| g.1) x2=end(|g| g.2) y2=end(|g| g.3)
-            class=class class:dimmed=dimmed stroke-width=width marker-end=marker/>
+            class=class class:near=near class:dimmed=filtered_out stroke-width=width marker-end=marker/>
     }
     .into_any()
 }

@@ -159,6 +159,8 @@ test('the selection belongs to its map: opening another map clears it', async ()
   await app.button('Open Untitled map').first().click();
   await app.page.getByRole('button', { name: /^Region Kalmar län, influence/ }).waitFor();
   assert.equal(await app.page.locator('aside.sidepanel .editor').count(), 0, 'no empty actor form');
-  assert.equal(await app.page.locator('svg.network g.node.dimmed').count(), 0, 'nothing dimmed');
+  const dimmed = await app.page.locator('svg.network g.node')
+    .evaluateAll((nodes) => nodes.filter((n) => Number(getComputedStyle(n).opacity) < 1).length);
+  assert.equal(dimmed, 0, 'nothing dimmed');
   await app.page.context().close();
 });
