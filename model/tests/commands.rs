@@ -2,8 +2,9 @@
 //! inverses gives back the starting map exactly, and undo/redo through the history walks
 //! back and forth between the same states.
 
+mod common;
+
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 use samverkan_model::command::{Command, Placement};
 use samverkan_model::council::Action;
 use samverkan_model::history::History;
@@ -195,17 +196,7 @@ fn command(map: &Map, op: &Op, serial: &mut u32) -> Command {
 }
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(256);
-    ProptestConfig {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
-    }
+    common::proptest_config(256)
 }
 
 proptest! {

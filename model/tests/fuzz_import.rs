@@ -1,8 +1,9 @@
 //! Fuzzing the importer: no input panics it; what it accepts is a valid map that reads back.
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::sample::Index;
-use proptest::test_runner::FileFailurePersistence;
 use samverkan_model::actor::COORDINATE_LIMIT;
 use samverkan_model::io::collection::read_any;
 use samverkan_model::io::{read_document, write_compact, Document};
@@ -46,19 +47,7 @@ static NODES: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// Cases per property. Each case reads a 19 KB map about twice in a debug build; this
 /// keeps the file at a few seconds on two shared cores. `PROPTEST_CASES` runs more.
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(512);
-    ProptestConfig {
-        cases,
-        // Next to this file: there is no lib.rs above tests/ for the default location,
-        // and proptest would warn about that on every run.
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
-    }
+    common::proptest_config(512)
 }
 
 /// The importer's contract for any text: no panic (the property itself), an accepted

@@ -180,7 +180,7 @@ pub struct ActionContext {
     projection: Projection,
     help: HelpOverlay,
     tab: RwSignal<Tab>,
-    remover: super::actor_table::Remover,
+    remover: super::removal::Remover,
 }
 
 impl ActionContext {

@@ -30,9 +30,9 @@ pub fn MapList() -> impl IntoView {
                     <summary>{move || t().more_formats}</summary>
                     <button on:click=move |_| transfer.export_csv(false) disabled=no_map>{move || t().export_actors_csv}</button>
                     <button on:click=move |_| transfer.export_csv(true) disabled=no_map>{move || t().export_relations_csv}</button>
-                    <super::header::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.import_csv(&name, &text, false)/>
-                    <super::header::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.import_csv(&name, &text, true)/>
-                    <super::header::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|transfer, name, text| transfer.import_kumu(&name, &text)/>
+                    <super::import_export::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.import_csv(&name, &text, false)/>
+                    <super::import_export::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.import_csv(&name, &text, true)/>
+                    <super::import_export::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|transfer, name, text| transfer.import_kumu(&name, &text)/>
                 </details>
                 <p class="usage" class:high=move || saver.usage.get().is_some_and(|u| u >= samverkan_model::store::WARN_SHARE)>
                     {move || match saver.usage.get() {

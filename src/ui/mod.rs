@@ -7,6 +7,7 @@ mod council;
 mod grid;
 mod header;
 mod help;
+mod import_export;
 mod layout_run;
 mod map_list;
 mod marks;
@@ -16,6 +17,7 @@ mod panel;
 mod picture;
 mod projection;
 mod quick_add;
+mod removal;
 mod selection;
 mod svg;
 
@@ -52,7 +54,7 @@ pub fn App() -> impl IntoView {
     let selection = selection::Selection::provide(doc);
     let projection = projection::start(tab);
     let help = help::HelpOverlay::provide();
-    actor_table::Remover::new();
+    removal::Remover::new();
     Effect::new(move |_| browser::set_url_lang(lang.get().tag()));
     listen_to_the_window(selection, projection, help);
     let t = texts();
@@ -177,7 +179,7 @@ fn listen_to_the_window(
             .and_then(|d| d.files())
             .and_then(|f| f.get(0));
         if let Some(file) = file {
-            header::read_file(transfer, file, move |name, text| {
+            import_export::read_file(transfer, file, move |name, text| {
                 transfer.import_text(&name, &text)
             });
         }

@@ -1,0 +1,75 @@
+//! The file inputs of import: the `Import file` input the `Import` action opens, the
+//! labelled inputs for other formats, and reading a picked or dropped file (refused
+//! unread above the size limit).
+
+use super::texts;
+use crate::app::{use_transfer, Transfer};
+use leptos::prelude::*;
+use leptos::web_sys;
+
+/// The `Import file` input; the `Import` action opens its file picker.
+#[component]
+pub fn ImportInput() -> impl IntoView {
+    let transfer = use_transfer();
+    let t = texts();
+    let on_change = move |ev: leptos::ev::Event| {
+        let target: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = target.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        target.set_value("");
+        read_file(transfer, file, move |name, text| {
+            transfer.import_text(&name, &text)
+        });
+    };
+    view! {
+        <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json"
+            aria-label=move || t().import_file on:change=on_change/>
+    }
+}
+
+/// Reads a picked file as text and hands it on; files over the limit are refused unread.
+pub fn read_file(
+    transfer: Transfer,
+    file: web_sys::File,
+    then: impl FnOnce(String, String) + 'static,
+) {
+    let name = file.name();
+    if file.size() > samverkan_model::io::MAX_FILE_BYTES as f64 {
+        // Refused before reading: a file this large would freeze the tab while loading.
+        let too_large = samverkan_model::Reason::TooLarge {
+            bytes: file.size() as u64,
+            limit: samverkan_model::io::MAX_FILE_BYTES,
+        };
+        transfer.import_failed(&name, vec![samverkan_model::Problem::new("", too_large)]);
+        return;
+    }
+    let promise = file.text();
+    leptos::task::spawn_local(async move {
+        if let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            then(name, text.as_string().unwrap_or_default());
+        }
+    });
+}
+
+/// A labelled file input that hands the picked file's text on.
+#[component]
+pub fn FileButton(
+    label: fn(&'static crate::i18n::Texts) -> &'static str,
+    accept: &'static str,
+    on_text: fn(Transfer, String, String),
+) -> impl IntoView {
+    let transfer = use_transfer();
+    let t = texts();
+    view! {
+        <label class="filebutton">
+            <span>{move || label(t())}</span>
+            <input type="file" accept=accept on:change=move |ev| {
+                let target: web_sys::HtmlInputElement = event_target(&ev);
+                let Some(file) = target.files().and_then(|files| files.get(0)) else { return };
+                target.set_value("");
+                read_file(transfer, file, move |name, text| on_text(transfer, name, text));
+            }/>
+        </label>
+    }
+}
