@@ -87,7 +87,7 @@ impl Simulation {
     /// already placed neighbours if they have some, otherwise on d3's phyllotaxis spiral,
     /// turned by an angle drawn from `seed`. Every actor that is not pinned moves.
     pub fn new(map: &Map, seed: u64) -> Self {
-        Self::build(map, seed, false)
+        Self::build(map, seed, |_, _| false)
     }
 
     /// Like [`Simulation::new`], but only the actors without a position move: the others
@@ -96,10 +96,20 @@ impl Simulation {
     /// a full simulation on a laid-out map moves existing actors noticeably, because a hot
     /// alpha turns the small forces left at rest into large steps.
     pub fn for_new_actors(map: &Map, seed: u64) -> Self {
-        Self::build(map, seed, true)
+        Self::build(map, seed, |_, placed| placed)
     }
 
-    fn build(map: &Map, seed: u64, hold_placed: bool) -> Self {
+    /// Like [`Simulation::new`], but only the actors in `moving` (and any without a
+    /// position) move; everyone else holds still while still pushing and pulling. This
+    /// is how a workshop's picture stays put: a new actor settles in among its neighbours
+    /// and only they make room.
+    pub fn moving_only(map: &Map, seed: u64, moving: &std::collections::HashSet<ActorId>) -> Self {
+        Self::build(map, seed, |actor, placed| {
+            placed && !moving.contains(&actor.id)
+        })
+    }
+
+    fn build(map: &Map, seed: u64, holds: impl Fn(&crate::Actor, bool) -> bool) -> Self {
         let n = map.actors.len();
         let mut random = SplitMix64(seed);
         let mut ids = Vec::with_capacity(n);
@@ -114,7 +124,7 @@ impl Simulation {
             index.entry(actor.id.clone()).or_insert(i);
             let usable = sound(actor.x) && sound(actor.y);
             let is_placed = usable && (actor.pinned || actor.x != 0.0 || actor.y != 0.0);
-            fixed.push((usable && actor.pinned) || (hold_placed && is_placed));
+            fixed.push((usable && actor.pinned) || holds(actor, is_placed));
             placed.push(is_placed);
             position.push(if usable {
                 [actor.x, actor.y]
@@ -875,6 +885,29 @@ impl SplitMix64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn moving_only_moves_only_the_chosen_actors() {
+        let mut map = Map::new("m".into(), "t", chrono::Utc::now(), Vec::new());
+        for i in 0..12 {
+            let mut a = Actor::new(format!("a{i}").into(), "a");
+            a.x = (i % 4) as f64 * 20.0;
+            a.y = (i / 4) as f64 * 20.0;
+            map.actors.push(a);
+        }
+        let moving: std::collections::HashSet<ActorId> =
+            ["a0".into(), "a5".into()].into_iter().collect();
+        let mut simulation = Simulation::moving_only(&map, 3, &moving);
+        for _ in 0..50 {
+            simulation.tick();
+        }
+        let before = map.clone();
+        simulation.apply(&mut map);
+        for (a, b) in map.actors.iter().zip(&before.actors) {
+            let moved = a.x != b.x || a.y != b.y;
+            assert_eq!(moved, moving.contains(&a.id), "{}", a.id);
+        }
+    }
+
     #[test]
     fn free_spots_keep_clear_of_every_actor_and_each_other() {
         let mut map = Map::new("m".into(), "t", chrono::Utc::now(), Vec::new());

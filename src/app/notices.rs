@@ -2,6 +2,11 @@
 
 use crate::notice::{Message, Notice, NoticeAction, Severity};
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long a message of success stays, without and with a button (`Undo`).
+const FADE_PLAIN: Duration = Duration::from_secs(5);
+const FADE_WITH_BUTTONS: Duration = Duration::from_secs(10);
 
 /// The list of messages, shared through context.
 #[derive(Clone, Copy)]
@@ -27,8 +32,16 @@ impl Notices {
         self.list.get()
     }
 
-    /// Shows a message (replacing an equal one); returns its id.
+    /// Shows a message (replacing an equal one); returns its id. A message that reports
+    /// success goes away by itself after a few seconds (a little longer with a button);
+    /// errors and warnings stay until dismissed.
     pub fn notify(&self, severity: Severity, message: Message, actions: Vec<NoticeAction>) -> u64 {
+        let fade = if actions.is_empty() {
+            FADE_PLAIN
+        } else {
+            FADE_WITH_BUTTONS
+        };
+        let fades_after = (severity == Severity::Info).then_some(fade);
         let id = self
             .next_id
             .try_update_value(|n| {
@@ -45,11 +58,20 @@ impl Notices {
                 actions,
             });
         });
+        if let Some(delay) = fades_after {
+            let notices = *self;
+            set_timeout(move || notices.dismiss(id), delay);
+        }
         id
     }
 
     pub fn dismiss(&self, id: u64) {
-        self.list.update(|list| list.retain(|n| n.id != id));
+        if self
+            .list
+            .with_untracked(|list| list.iter().any(|n| n.id == id))
+        {
+            self.list.update(|list| list.retain(|n| n.id != id));
+        }
     }
 
     /// Keeps only the messages for which `keep` is true.

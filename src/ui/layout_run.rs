@@ -11,7 +11,7 @@ use samverkan_model::history::StepId;
 use samverkan_model::layout::Simulation;
 use samverkan_model::{ActorId, Command, Map, Placement};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// Time the layout may take per animation frame, so typing and dragging stay smooth.
@@ -19,8 +19,9 @@ const FRAME_BUDGET_MS: f64 = 8.0;
 /// How many actors are moved on screen per frame while the layout runs: a large map is
 /// redrawn a part per frame (its nodes with their lines), so no frame takes long.
 const DRAWN_PER_FRAME: usize = 150;
-/// Alpha of a gentle run: enough to separate overlaps, little enough to keep the shape.
-const GENTLE_ALPHA: f64 = 0.3;
+/// Alpha of a run after an edit: enough for newcomers to find their place among the
+/// neighbours that make room for them.
+const GENTLE_ALPHA: f64 = 0.5;
 
 /// What a finished run writes into the document, and how.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -106,6 +107,8 @@ pub type SettledHook = Box<dyn Fn(Purpose)>;
 struct Run {
     simulation: Simulation,
     purpose: Purpose,
+    /// For a run after an edit: the only actors that may move.
+    moving: Option<HashSet<ActorId>>,
     /// Where the next partial drawing starts.
     next_drawn: usize,
 }
@@ -166,8 +169,38 @@ impl LayoutRunner {
     /// Starts a run for `purpose` from the positions on screen. A run already going on is
     /// replaced; its work so far is kept, since the new one starts where it stood.
     pub fn start(&self, purpose: Purpose) {
+        self.start_moving(purpose, None);
+    }
+
+    /// Starts a run after an edit in which only `moving` (what it added and their
+    /// neighbours) may move, so the picture the room is reading stays put.
+    pub fn start_around(&self, step: StepId, moving: HashSet<ActorId>) {
+        self.start_moving(Purpose::After(step), Some(moving));
+    }
+
+    fn start_moving(&self, purpose: Purpose, moving: Option<HashSet<ActorId>>) {
         if !self.alive.get() {
             return;
+        }
+        let (running_purpose, mut moving) = {
+            let run = self.run.borrow();
+            let purpose = run.as_ref().map(|r| r.purpose);
+            // Actors a run still going on was moving keep moving.
+            let before = run.as_ref().and_then(|r| r.moving.clone());
+            (
+                purpose,
+                moving.map(|m| m.into_iter().chain(before.unwrap_or_default()).collect()),
+            )
+        };
+        // A rearranging or placing run keeps its purpose (and moves everyone) when an edit
+        // comes in meanwhile.
+        let purpose = match (running_purpose, purpose) {
+            (Some(Purpose::Rearrange), Purpose::After(_)) => Purpose::Rearrange,
+            (Some(Purpose::Place), Purpose::After(_)) => Purpose::Place,
+            (_, purpose) => purpose,
+        };
+        if !matches!(purpose, Purpose::After(_)) {
+            moving = None;
         }
         let layer = self.layer.clone();
         let seed = self.seed.get();
@@ -176,24 +209,22 @@ impl LayoutRunner {
             if purpose == Purpose::Rearrange {
                 map.actors.iter_mut().for_each(|a| a.pinned = false);
             }
-            let mut simulation = Simulation::new(&map, seed);
-            if matches!(purpose, Purpose::After(_)) {
-                simulation.set_alpha(GENTLE_ALPHA);
+            match &moving {
+                Some(moving) => {
+                    let mut simulation = Simulation::moving_only(&map, seed, moving);
+                    simulation.set_alpha(GENTLE_ALPHA);
+                    simulation
+                }
+                None => Simulation::new(&map, seed),
             }
-            simulation
         });
         let Some(simulation) = built else {
             return;
         };
-        // A rearranging or placing run keeps its purpose when an edit comes in meanwhile.
-        let purpose = match (self.run.borrow().as_ref().map(|r| r.purpose), purpose) {
-            (Some(Purpose::Rearrange), Purpose::After(_)) => Purpose::Rearrange,
-            (Some(Purpose::Place), Purpose::After(_)) => Purpose::Place,
-            (_, purpose) => purpose,
-        };
         *self.run.borrow_mut() = Some(Run {
             simulation,
             purpose,
+            moving,
             next_drawn: 0,
         });
         self.generation.set(self.generation.get() + 1);

@@ -35,6 +35,15 @@ impl Camera {
         ((sx - self.x) / self.scale, (sy - self.y) / self.scale)
     }
 
+    /// True when every actor is on screen (with room for its circle).
+    fn shows_all(self, map: &Map) -> bool {
+        let margin = 20.0;
+        map.actors.iter().all(|a| {
+            let (x, y) = (self.x + a.x * self.scale, self.y + a.y * self.scale);
+            (margin..=WIDTH - margin).contains(&x) && (margin..=HEIGHT - margin).contains(&y)
+        })
+    }
+
     /// A camera that shows every actor with a margin.
     fn fit(map: &Map) -> Camera {
         if map.actors.is_empty() {
@@ -110,8 +119,14 @@ pub fn NetworkMap() -> impl IntoView {
     let running = runner.running.clone();
 
     // Fit once a map that had no positions has been placed.
+    // A placed or rearranged map is fitted to the screen, and so is one where an edit put
+    // an actor out of sight: a name called out in the room must show up.
     *runner.on_settled.borrow_mut() = Some(Box::new(move |purpose| {
-        if matches!(purpose, Purpose::Place | Purpose::Rearrange) {
+        let Some(shown) = camera.try_get_untracked() else {
+            return;
+        };
+        let all_visible = doc.with_map(|m| shown.shows_all(m)).unwrap_or(true);
+        if matches!(purpose, Purpose::Place | Purpose::Rearrange) || !all_visible {
             if let Some(fit) = doc.with_map(Camera::fit) {
                 camera.try_set(fit);
             }
@@ -119,16 +134,23 @@ pub fn NetworkMap() -> impl IntoView {
     }));
     // New actors and relations are placed by a gentle run that joins their undo step;
     // undo and redo show the document as it is; a newly opened map is placed if need be.
+    let known = Known::default();
+    known.refresh(doc);
     let listener = {
         let runner = runner.clone();
         doc.listen(move |change| match change.origin {
-            Origin::Edit(step) if change.grew => runner.start(Purpose::After(step)),
+            Origin::Edit(step) if change.grew => {
+                runner.start_around(step, known.refresh(doc));
+            }
             Origin::Undo | Origin::Redo => runner.stop(),
             Origin::Load => {
                 runner.stop();
                 if doc.with_map(needs_placing).unwrap_or(false) {
                     runner.start(Purpose::Place);
                 }
+            }
+            _ if change.structural => {
+                known.refresh(doc);
             }
             _ => {}
         })
@@ -418,6 +440,39 @@ fn radius(influence: i64) -> f64 {
     9.0 + 4.0 * influence.clamp(1, 5) as f64
 }
 
+/// The actors and relations the view has seen, to tell what an edit added.
+#[derive(Clone, Default)]
+struct Known(std::rc::Rc<std::cell::RefCell<(HashSet<ActorId>, HashSet<RelationId>)>>);
+
+impl Known {
+    /// Takes in the map as it is now; returns what may move to make room for what is new:
+    /// new actors, their neighbours and the ends of new relations.
+    fn refresh(&self, doc: Doc) -> HashSet<ActorId> {
+        let mut known = self.0.borrow_mut();
+        doc.with_map(|m| {
+            let new_actors: HashSet<&ActorId> = m
+                .actors
+                .iter()
+                .map(|a| &a.id)
+                .filter(|id| !known.0.contains(*id))
+                .collect();
+            let mut moving: HashSet<ActorId> = new_actors.iter().map(|id| (*id).clone()).collect();
+            for relation in &m.relations {
+                let touches_new =
+                    new_actors.contains(&relation.from) || new_actors.contains(&relation.to);
+                if touches_new || !known.1.contains(&relation.id) {
+                    moving.insert(relation.from.clone());
+                    moving.insert(relation.to.clone());
+                }
+            }
+            known.0 = m.actors.iter().map(|a| a.id.clone()).collect();
+            known.1 = m.relations.iter().map(|r| r.id.clone()).collect();
+            moving
+        })
+        .unwrap_or_default()
+    }
+}
+
 /// What a node shows of its actor apart from the position.
 #[derive(Clone, PartialEq)]
 struct Look {
@@ -490,6 +545,17 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     let t = texts();
     let actor = super::actor_signal(&id);
     let held = layer.slot(&id);
+    // Enter or Space on a focused node selects it, as a click does.
+    let on_key = {
+        let id = id.clone();
+        let selected = context.selected;
+        move |ev: leptos::ev::KeyboardEvent| {
+            if matches!(ev.key().as_str(), "Enter" | " ") {
+                ev.prevent_default();
+                selected.set(Some(id.clone()));
+            }
+        }
+    };
     // What the node shows apart from its place, so a move re-renders only the transform.
     let look = {
         let actor = actor.clone();
@@ -544,7 +610,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         <g class="node" class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned
             transform=transform
             role="button" tabindex="0" aria-label=aria aria-pressed=move || is_selected.get().to_string()
-            on:pointerdown=on_down>
+            on:pointerdown=on_down on:keydown=on_key>
             <circle r=r fill=color/>
             <text y=move || r() + 16.0 text-anchor="middle" class="node-label"
                 font-size=context.label_size>{label}</text>
