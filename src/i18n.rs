@@ -289,6 +289,11 @@ pub struct Texts {
     // Quick add's word on hints it could not use.
     pub hints_not_understood: fn(&str) -> String,
     pub hints_kept_as_tags: fn(&str) -> String,
+    // Side columns that can be hidden to give the canvas room.
+    pub hide_map_list: &'static str,
+    pub show_map_list: &'static str,
+    pub hide_side_panel: &'static str,
+    pub show_side_panel: &'static str,
 }
 
 impl Texts {
@@ -695,6 +700,10 @@ pub static SV: Texts = Texts {
     help_link_keys: "Klicka på en aktör, skift-klicka på en annan",
     hints_not_understood: |h| format!("Förstod inte: {h}."),
     hints_kept_as_tags: |h| format!("{h} är ingen sektor och sparades som etikett."),
+    hide_map_list: "Dölj kartlistan",
+    show_map_list: "Visa kartlistan",
+    hide_side_panel: "Dölj sidopanelen",
+    show_side_panel: "Visa sidopanelen",
 };
 
 pub static EN: Texts = Texts {
@@ -1004,6 +1013,10 @@ pub static EN: Texts = Texts {
     help_link_keys: "Click an actor, shift-click another",
     hints_not_understood: |h| format!("Not understood: {h}."),
     hints_kept_as_tags: |h| format!("{h} is not a sector and was kept as a tag."),
+    hide_map_list: "Hide map list",
+    show_map_list: "Show map list",
+    hide_side_panel: "Hide side panel",
+    show_side_panel: "Show side panel",
 };
 
 #[cfg(test)]

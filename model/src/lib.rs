@@ -12,6 +12,7 @@ pub mod history;
 pub mod ics;
 pub mod ids;
 pub mod io;
+pub mod labels;
 pub mod layout;
 pub mod map;
 pub mod metrics;

@@ -315,10 +315,14 @@ pub fn ActionButton(action: Action, context: ActionContext) -> impl IntoView {
             .map(|s| s.text(t()))
             .unwrap_or_default()
     };
+    // Help is known by its sign; its name stays for screen readers and tests.
+    let glyph = (action == Action::Help).then_some("?");
     view! {
         <button on:click=move |_| context.run(action) disabled=move || !context.enabled(action)
-            title=title aria-keyshortcuts=move || action.shortcuts().first().map(|s| s.text(&crate::i18n::EN))>
-            {move || action.label(t())}
+            title=move || format!("{} ({})", action.label(t()), title())
+            aria-label=move || glyph.map(|_| action.label(t()))
+            aria-keyshortcuts=move || action.shortcuts().first().map(|s| s.text(&crate::i18n::EN))>
+            {move || glyph.map(str::to_owned).unwrap_or_else(|| action.label(t()).to_owned())}
         </button>
     }
 }

@@ -58,9 +58,10 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| browser::set_url_lang(lang.get().tag()));
     listen_to_the_window(selection, projection, help);
     let t = texts();
+    let chrome = Chrome::provide();
     view! {
         <header::Header/>
-        <div class="layout">
+        <div class="layout" class:maps-hidden=move || !chrome.maps.get() class:panel-hidden=move || !chrome.panel.get()>
             <map_list::MapList/>
             <main class="workspace" aria-label=move || t().views>
                 // Keyed on the open map: camera, filters and layout start afresh with it.
@@ -72,6 +73,43 @@ pub fn App() -> impl IntoView {
         </div>
         <notices::Notices/>
         <help::Help/>
+    }
+}
+
+/// Which side columns show (view state): hiding them gives the canvas the room.
+#[derive(Clone, Copy)]
+pub struct Chrome {
+    pub maps: RwSignal<bool>,
+    pub panel: RwSignal<bool>,
+}
+
+impl Chrome {
+    fn provide() -> Self {
+        let chrome = Self {
+            maps: RwSignal::new(true),
+            panel: RwSignal::new(true),
+        };
+        provide_context(chrome);
+        chrome
+    }
+}
+
+/// A button that shows or hides a side column.
+#[component]
+fn ColumnToggle(
+    shown: RwSignal<bool>,
+    hide: fn(&'static Texts) -> &'static str,
+    show: fn(&'static Texts) -> &'static str,
+    glyphs: (&'static str, &'static str),
+) -> impl IntoView {
+    let t = texts();
+    view! {
+        <button class="small column-toggle" aria-expanded=move || shown.get().to_string()
+            aria-label=move || if shown.get() { hide(t()) } else { show(t()) }
+            title=move || if shown.get() { hide(t()) } else { show(t()) }
+            on:click=move |_| shown.update(|s| *s = !*s)>
+            {move || if shown.get() { glyphs.0 } else { glyphs.1 }}
+        </button>
     }
 }
 
@@ -120,9 +158,12 @@ impl Tab {
 fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
     let t = texts();
     let tab = expect_context::<ActiveTab>().0;
+    let chrome = expect_context::<Chrome>();
     view! {
         <div class="views">
         <div class="viewmain">
+        <div class="viewhead">
+        <ColumnToggle shown=chrome.maps hide=|t| t.hide_map_list show=|t| t.show_map_list glyphs=("«", "»")/>
         <quick_add::QuickAdd/>
         <div class="tabs" role="tablist" aria-label=move || t().views>
             {Tab::ALL.into_iter().map(|which| view! {
@@ -134,6 +175,8 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
                 </button>
             }).collect_view()}
         </div>
+        <ColumnToggle shown=chrome.panel hide=|t| t.hide_side_panel show=|t| t.show_side_panel glyphs=("»", "«")/>
+        </div>
         <div id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
             {move || match tab.get() {
                 Tab::Map => view! { <network::NetworkMap/> }.into_any(),
@@ -143,7 +186,7 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
             }}
         </div>
         </div>
-        <panel::SidePanel/>
+        <Show when=move || chrome.panel.get()><panel::SidePanel/></Show>
         </div>
     }
 }

@@ -15,8 +15,18 @@ use leptos::web_sys;
 use samverkan_model::{ActorId, Command, Level, Map, Placement, RelationId, RelationKind};
 use std::collections::HashSet;
 
-const WIDTH: f64 = 1000.0;
-const HEIGHT: f64 = 640.0;
+/// The canvas size before it is laid out; afterwards the SVG's own size in CSS pixels.
+const DEFAULT_SIZE: Size = Size {
+    width: 1000.0,
+    height: 640.0,
+};
+
+/// The canvas in CSS pixels: the SVG's viewBox follows it, so one unit is one pixel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Size {
+    width: f64,
+    height: f64,
+}
 /// A large map is first drawn this many actors (and three times as many relations) per
 /// frame, so opening it never blocks the page for long; fewer while the layout also runs.
 const REVEALED_PER_FRAME: usize = 250;
@@ -36,20 +46,22 @@ impl Camera {
     }
 
     /// True when every actor is on screen (with room for its circle).
-    fn shows_all(self, map: &Map) -> bool {
+    fn shows_all(self, map: &Map, size: Size) -> bool {
         let margin = 20.0;
         map.actors.iter().all(|a| {
             let (x, y) = (self.x + a.x * self.scale, self.y + a.y * self.scale);
-            (margin..=WIDTH - margin).contains(&x) && (margin..=HEIGHT - margin).contains(&y)
+            (margin..=size.width - margin).contains(&x)
+                && (margin..=size.height - margin).contains(&y)
         })
     }
 
     /// A camera that shows every actor with a margin.
-    fn fit(map: &Map) -> Camera {
+    fn fit(map: &Map, size: Size) -> Camera {
+        let Size { width, height } = size;
         if map.actors.is_empty() {
             return Camera {
-                x: WIDTH / 2.0,
-                y: HEIGHT / 2.0,
+                x: width / 2.0,
+                y: height / 2.0,
                 scale: 1.0,
             };
         }
@@ -61,12 +73,12 @@ impl Camera {
             y1 = y1.max(a.y);
         }
         let margin = 80.0;
-        let scale = ((WIDTH - 2.0 * margin) / (x1 - x0).max(1.0))
-            .min((HEIGHT - 2.0 * margin) / (y1 - y0).max(1.0))
+        let scale = ((width - 2.0 * margin) / (x1 - x0).max(1.0))
+            .min((height - 2.0 * margin) / (y1 - y0).max(1.0))
             .clamp(0.05, 2.5);
         Camera {
-            x: WIDTH / 2.0 - scale * (x0 + x1) / 2.0,
-            y: HEIGHT / 2.0 - scale * (y0 + y1) / 2.0,
+            x: width / 2.0 - scale * (x0 + x1) / 2.0,
+            y: height / 2.0 - scale * (y0 + y1) / 2.0,
             scale,
         }
     }
@@ -106,11 +118,46 @@ pub fn NetworkMap() -> impl IntoView {
     let doc = use_doc();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let camera = RwSignal::new(doc.with_map(Camera::fit).unwrap_or(Camera {
-        x: 0.0,
-        y: 0.0,
-        scale: 1.0,
-    }));
+    let size = RwSignal::new(DEFAULT_SIZE);
+    let camera = RwSignal::new(
+        doc.with_map(|m| Camera::fit(m, size.get_untracked()))
+            .unwrap_or(Camera {
+                x: 0.0,
+                y: 0.0,
+                scale: 1.0,
+            }),
+    );
+    // The canvas follows the element's real size; the picture keeps its centre when the
+    // window (or projection mode) changes it, and is fitted once it is first measured.
+    let measure = move |fit: bool| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let element: &web_sys::Element = &svg;
+        let measured = Size {
+            width: f64::from(element.client_width()).max(200.0),
+            height: f64::from(element.client_height()).max(200.0),
+        };
+        let old = size.get_untracked();
+        if measured == old {
+            return;
+        }
+        size.set(measured);
+        match doc.with_map(|m| Camera::fit(m, measured)).filter(|_| fit) {
+            Some(fitted) => camera.set(fitted),
+            None => camera.update(|c| {
+                c.x += (measured.width - old.width) / 2.0;
+                c.y += (measured.height - old.height) / 2.0;
+            }),
+        }
+    };
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() {
+            measure(true);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure(false));
+    on_cleanup(move || resize.remove());
     let gesture = RwSignal::new(Gesture::None);
     let selected = use_selection().0;
     let filter = RwSignal::new(Filter::default());
@@ -125,9 +172,11 @@ pub fn NetworkMap() -> impl IntoView {
         let Some(shown) = camera.try_get_untracked() else {
             return;
         };
-        let all_visible = doc.with_map(|m| shown.shows_all(m)).unwrap_or(true);
+        let all_visible = doc
+            .with_map(|m| shown.shows_all(m, size.get_untracked()))
+            .unwrap_or(true);
         if matches!(purpose, Purpose::Place | Purpose::Rearrange) || !all_visible {
-            if let Some(fit) = doc.with_map(Camera::fit) {
+            if let Some(fit) = doc.with_map(|m| Camera::fit(m, size.get_untracked())) {
                 camera.try_set(fit);
             }
         }
@@ -240,10 +289,12 @@ pub fn NetworkMap() -> impl IntoView {
         let factor = if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
         camera.update(|c| zoom_around(c, point, factor));
     };
-    let zoom =
-        move |factor: f64| camera.update(|c| zoom_around(c, (WIDTH / 2.0, HEIGHT / 2.0), factor));
+    let zoom = move |factor: f64| {
+        let Size { width, height } = size.get_untracked();
+        camera.update(|c| zoom_around(c, (width / 2.0, height / 2.0), factor))
+    };
     let fit = move |_| {
-        if let Some(fit) = doc.with_map(Camera::fit) {
+        if let Some(fit) = doc.with_map(|m| Camera::fit(m, size.get_untracked())) {
             camera.set(fit);
         }
     };
@@ -271,8 +322,9 @@ pub fn NetworkMap() -> impl IntoView {
             selected.set(Some(id));
             camera.update(|c| {
                 c.scale = c.scale.max(1.0);
-                c.x = WIDTH / 2.0 - x * c.scale;
-                c.y = HEIGHT / 2.0 - y * c.scale;
+                let Size { width, height } = size.get_untracked();
+                c.x = width / 2.0 - x * c.scale;
+                c.y = height / 2.0 - y * c.scale;
             });
         }
     };
@@ -308,14 +360,38 @@ pub fn NetworkMap() -> impl IntoView {
         let near = near.clone();
         Effect::new(move |_| near.set(neighbours.get().unwrap_or_default()));
     }
+    // Labels are the same size on screen at every zoom; which of them show is worked out
+    // again when the zoom, the picture or the selection changes (not while it moves).
+    let scale = Memo::new(move |_| camera.with(|c| c.scale));
+    let labelled = RwSignal::new(HashSet::<ActorId>::new());
+    let hovered = RwSignal::new(None::<ActorId>);
+    {
+        let running = running.clone();
+        Effect::new(move |_| {
+            let scale = scale.get();
+            let focus = neighbours.get();
+            let selected = selected.get();
+            if running.get() {
+                return;
+            }
+            let shown = doc
+                .with_map_tracked(|m| labels_to_show(m, scale, selected.as_ref(), focus.as_ref()));
+            labelled.set(shown.unwrap_or_default());
+        });
+    }
     let context = NetworkContext {
         gesture,
         selected,
         filter,
         near,
         is_selected: Selector::new(move || selected.get()),
+        hovered,
         label_size: Memo::new(move |_| {
-            format!("{:.1}", 15.0 / camera.with(|c| c.scale).clamp(0.6, 1.6))
+            let scale = scale.get();
+            (
+                format!("{:.2}", LABEL_PX / scale),
+                format!("{:.2}", LABEL_HALO_PX / scale),
+            )
         }),
     };
     // A map still to be placed gets its first batch in the next frame, apart from the
@@ -335,7 +411,29 @@ pub fn NetworkMap() -> impl IntoView {
         ids.truncate(limit);
         ids
     };
-    let (context_for_lines, context_for_nodes) = (context.clone(), context);
+    // The labels drawn: those that fit, in map order, then the hovered and selected
+    // actors' on top.
+    let label_ids = Memo::new(move |_| {
+        let extra: Vec<ActorId> = [hovered.get(), selected.get()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut ids: Vec<ActorId> = labelled.with(|shown| {
+            doc.actor_ids()
+                .into_iter()
+                .filter(|id| shown.contains(id) && !extra.contains(id))
+                .collect()
+        });
+        for id in extra {
+            if doc.actor(&id).is_some() && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    });
+    let (context_for_lines, context_for_nodes, context_for_labels) =
+        (context.clone(), context.clone(), context);
+    let layer_for_labels = layer.clone();
     let layer_for_nodes = layer.clone();
     let layer_for_lines = layer;
     let running_attr = running.clone();
@@ -363,7 +461,7 @@ pub fn NetworkMap() -> impl IntoView {
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.network", "map") } }>{move || t().export_svg}</button>
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.network", "map") } }>{move || t().export_png}</button>
             </div>
-            <svg node_ref=svg_ref class="network" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group"
+            <svg node_ref=svg_ref class="network" viewBox=move || { let s = size.get(); format!("0 0 {:.0} {:.0}", s.width, s.height) } role="group"
                 aria-label=move || t().network_title
                 data-layout=move || if running_attr.get() { "running" } else { "idle" }
                 on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
@@ -372,7 +470,7 @@ pub fn NetworkMap() -> impl IntoView {
                         <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/>
                     </marker>
                 </defs>
-                <rect class="background" width=WIDTH height=HEIGHT on:pointerdown=on_background_down/>
+                <rect class="background" width=move || size.get().width height=move || size.get().height on:pointerdown=on_background_down/>
                 <g class="scene" class:focused=move || neighbours.with(Option::is_some)
                     transform=move || { let c = camera.get(); format!("translate({:.2} {:.2}) scale({:.4})", c.x, c.y, c.scale) }>
                     <For each=shown_relations key=|id| id.clone() let:id>
@@ -381,6 +479,11 @@ pub fn NetworkMap() -> impl IntoView {
                     <For each=shown_actors key=|id| id.clone() let:id>
                         <ActorNode id=id context=context_for_nodes.clone() layer=layer_for_nodes.clone()/>
                     </For>
+                    <g class="labels">
+                        <For each=move || label_ids.get() key=|id| id.clone() let:id>
+                            <NodeLabel id=id context=context_for_labels.clone() layer=layer_for_labels.clone()/>
+                        </For>
+                    </g>
                 </g>
             </svg>
             <Legend/>
@@ -432,7 +535,64 @@ struct NetworkContext {
     /// Tells only the nodes whose selected state changes.
     is_selected: Selector<Option<ActorId>>,
     /// Label size for the zoom level: changes on zoom, not on every pan.
-    label_size: Memo<String>,
+    /// The actor under the pointer or keyboard focus.
+    hovered: RwSignal<Option<ActorId>>,
+    /// Label font size and halo width in map units for the zoom: changes on zoom, not pan.
+    label_size: Memo<(String, String)>,
+}
+
+/// Label text on screen, in CSS pixels, at every zoom (a 1080p projector reads 16 px).
+const LABEL_PX: f64 = 16.0;
+const LABEL_HALO_PX: f64 = 4.0;
+
+/// The actors whose labels fit without overlapping at this zoom: the selected actor and
+/// its neighbourhood first, then the most influential and best connected.
+fn labels_to_show(
+    map: &Map,
+    scale: f64,
+    selected: Option<&ActorId>,
+    focus: Option<&HashSet<ActorId>>,
+) -> HashSet<ActorId> {
+    let mut degree: std::collections::HashMap<&ActorId, usize> = Default::default();
+    for r in &map.relations {
+        *degree.entry(&r.from).or_default() += 1;
+        *degree.entry(&r.to).or_default() += 1;
+    }
+    let boxes: Vec<samverkan_model::labels::LabelBox> = map
+        .actors
+        .iter()
+        .map(|a| {
+            let text = if a.short_name.is_empty() {
+                &a.name
+            } else {
+                &a.short_name
+            };
+            // An estimate of the rendered width: the bold system font averages ~0.6 em.
+            let width = text.chars().count() as f64 * 0.6 * LABEL_PX;
+            let priority = if selected == Some(&a.id) {
+                1e12
+            } else if focus.is_some_and(|f| f.contains(&a.id)) {
+                1e9
+            } else {
+                0.0
+            } + a.influence as f64 * 1e4
+                + degree.get(&a.id).copied().unwrap_or(0) as f64;
+            samverkan_model::labels::LabelBox {
+                x: a.x * scale - width / 2.0,
+                y: (a.y + radius(a.influence)) * scale + 2.0,
+                width,
+                height: LABEL_PX * 1.25,
+                priority,
+            }
+        })
+        .collect();
+    let shown = samverkan_model::labels::visible_labels(&boxes);
+    map.actors
+        .iter()
+        .zip(shown)
+        .filter(|(_, s)| *s)
+        .map(|(a, _)| a.id.clone())
+        .collect()
 }
 
 /// Node radius by influence (1..5).
@@ -565,6 +725,20 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     // Only the membership is a memo: a new selection rewrites the classes of the few
     // nodes that enter or leave the neighbourhood, and CSS dims the rest at once.
     let near = context.near.slot(&id);
+    // Pointer or keyboard focus on a node shows its label even where it would overlap.
+    let hover = {
+        let (id, hovered) = (id.clone(), context.hovered);
+        move |on: bool| {
+            let id = id.clone();
+            move || {
+                if on {
+                    hovered.set(Some(id.clone()));
+                } else if hovered.with_untracked(|h| h.as_ref() == Some(&id)) {
+                    hovered.set(None);
+                }
+            }
+        }
+    };
     let filtered_out = Memo::new(move |_| look.with(|l| !context.filter.with(|f| f.passes(l))));
     let is_selected = {
         let (selector, key) = (context.is_selected.clone(), Some(id.clone()));
@@ -598,7 +772,6 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
             context.gesture.set(Gesture::Drag(id.clone()));
         }
     };
-    let label = move || look.with(|l| l.label.clone());
     let aria = move || look.with(|l| (t().network_actor_label)(&l.name, l.influence));
     let r = move || look.with(|l| radius(l.influence));
     let pinned = move || look.with(|l| l.pinned);
@@ -610,11 +783,43 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         <g class="node" class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned
             transform=transform
             role="button" tabindex="0" aria-label=aria aria-pressed=move || is_selected.get().to_string()
-            on:pointerdown=on_down on:keydown=on_key>
+            on:pointerdown=on_down on:keydown=on_key
+            on:pointerenter={ let h = hover(true); move |_| h() } on:pointerleave={ let h = hover(false); move |_| h() }
+            on:focus={ let h = hover(true); move |_| h() } on:blur={ let h = hover(false); move |_| h() }>
             <circle r=r fill=color/>
-            <text y=move || r() + 16.0 text-anchor="middle" class="node-label"
-                font-size=context.label_size>{label}</text>
         </g>
+    }
+}
+
+/// One actor's label, drawn in the layer above every node so no circle hides it.
+#[component]
+fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoView {
+    let actor = super::actor_signal(&id);
+    let held = layer.slot(&id);
+    let near = context.near.slot(&id);
+    let look = {
+        let actor = actor.clone();
+        Memo::new(move |_| actor.with(Look::of))
+    };
+    let filtered_out = Memo::new(move |_| look.with(|l| !context.filter.with(|f| f.passes(l))));
+    let transform = move || {
+        let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
+        format!("translate({x:.1} {y:.1})")
+    };
+    let size = move || context.label_size.with(|(size, _)| size.clone());
+    let halo = move || context.label_size.with(|(_, halo)| halo.clone());
+    // Below the circle: its radius in map units plus one line of text.
+    let baseline = move || {
+        let font: f64 = context
+            .label_size
+            .with(|(size, _)| size.parse().unwrap_or(16.0));
+        look.with(|l| radius(l.influence)) + font
+    };
+    view! {
+        <text class="node-label" class:near=near class:dimmed=filtered_out transform=transform
+            y=baseline text-anchor="middle" font-size=size stroke-width=halo aria-hidden="true">
+            {move || look.with(|l| l.label.clone())}
+        </text>
     }
 }
 

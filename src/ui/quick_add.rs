@@ -91,9 +91,9 @@ pub fn QuickAdd() -> impl IntoView {
     view! {
         <div class="quickadd">
             <input type="text" id="quick-add" aria-label=move || t().add_actor aria-describedby="quick-add-hint quick-add-feedback"
-                placeholder=move || t().add_actor_placeholder autocomplete="off"
+                placeholder=move || t().add_actor_placeholder autocomplete="off" title=move || t().add_actor_hint
                 on:keydown=on_key on:paste=on_paste/>
-            <p id="quick-add-hint" class="hint">{move || t().add_actor_hint}</p>
+            <p id="quick-add-hint" class="visually-hidden">{move || t().add_actor_hint}</p>
             <p id="quick-add-feedback" class="hint feedback" role="status">{feedback}</p>
         </div>
     }

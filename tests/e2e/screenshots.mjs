@@ -240,7 +240,11 @@ const failures = [];
 const shots = [];
 
 async function seed(page, base, doc) {
-  // Any same-origin page will do (this one is a 404): local storage belongs to the origin.
+  // Any same-origin page will do: local storage belongs to the origin. An empty page with
+  // an icon link of its own, so the browser asks for no /favicon.ico (a 404 in the console).
+  await page.route('**/__screenshot_seed__', (route) => route.fulfill({
+    contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>seed</title>',
+  }));
   await page.goto(`${base}__screenshot_seed__`);
   await page.evaluate(({ key, text, index }) => {
     localStorage.clear();
@@ -288,7 +292,8 @@ async function run(browser, base, { doc, lang, width, views }) {
   const ui = UI[lang];
   const label = `${lang}-${width}-${n}`;
   console.log(`${label}`);
-  const context = await browser.newContext({ viewport: VIEWPORTS[width] });
+  // The browser's own locale too (date and time inputs follow it, not the page).
+  const context = await browser.newContext({ viewport: VIEWPORTS[width], locale: lang === 'sv' ? 'sv-SE' : 'en-GB' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await seed(page, base, doc);
