@@ -363,7 +363,7 @@ pub fn NetworkMap() -> impl IntoView {
     // Labels are the same size on screen at every zoom; which of them show is worked out
     // again when the zoom, the picture or the selection changes (not while it moves).
     let scale = Memo::new(move |_| camera.with(|c| c.scale));
-    let labelled = RwSignal::new(HashSet::<ActorId>::new());
+    let labelled = RwSignal::new(Vec::<ActorId>::new());
     let hovered = RwSignal::new(None::<ActorId>);
     {
         let running = running.clone();
@@ -552,7 +552,7 @@ fn labels_to_show(
     scale: f64,
     selected: Option<&ActorId>,
     focus: Option<&HashSet<ActorId>>,
-) -> HashSet<ActorId> {
+) -> Vec<ActorId> {
     let mut degree: std::collections::HashMap<&ActorId, usize> = Default::default();
     for r in &map.relations {
         *degree.entry(&r.from).or_default() += 1;
@@ -728,9 +728,14 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     // Pointer or keyboard focus on a node shows its label even where it would overlap.
     let hover = {
         let (id, hovered) = (id.clone(), context.hovered);
+        let gesture = context.gesture;
         move |on: bool| {
             let id = id.clone();
             move || {
+                // Passing over other nodes while dragging shows nothing new.
+                if gesture.with_untracked(|g| matches!(g, Gesture::Drag(_))) {
+                    return;
+                }
                 if on {
                     hovered.set(Some(id.clone()));
                 } else if hovered.with_untracked(|h| h.as_ref() == Some(&id)) {
