@@ -8,6 +8,7 @@ pub mod command;
 pub mod council;
 pub mod edit;
 pub mod formats;
+pub mod grid;
 pub mod history;
 pub mod ics;
 pub mod ids;
