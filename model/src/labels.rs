@@ -29,6 +29,11 @@ impl LabelBox {
 /// For each box, whether its label is shown. Greedy by priority (ties: the earlier box),
 /// with a grid of cells so a thousand labels take well under a millisecond.
 pub fn visible_labels(boxes: &[LabelBox]) -> Vec<bool> {
+    visible_labels_among(boxes, &[])
+}
+
+/// Like [`visible_labels`], with `obstacles` (the dots) that no shown label may cover.
+pub fn visible_labels_among(boxes: &[LabelBox], obstacles: &[LabelBox]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..boxes.len()).collect();
     order.sort_by(|&a, &b| {
         boxes[b]
@@ -38,6 +43,8 @@ pub fn visible_labels(boxes: &[LabelBox]) -> Vec<bool> {
     });
     let cell = boxes
         .iter()
+        .chain(obstacles)
+        .filter(|b| b.width.is_finite() && b.height.is_finite())
         .map(|b| b.width.max(b.height))
         .fold(1.0f64, f64::max);
     let cells_of = |b: &LabelBox| {
@@ -51,7 +58,19 @@ pub fn visible_labels(boxes: &[LabelBox]) -> Vec<bool> {
         );
         (x0..=x1).flat_map(move |cx| (y0..=y1).map(move |cy| (cx, cy)))
     };
+    // Kept boxes by cell: labels by their index, obstacles after them.
     let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let all: Vec<LabelBox> = boxes.iter().chain(obstacles).copied().collect();
+    for (k, obstacle) in obstacles.iter().enumerate() {
+        if [obstacle.x, obstacle.y, obstacle.width, obstacle.height]
+            .iter()
+            .all(|v| v.is_finite())
+        {
+            for c in cells_of(obstacle) {
+                grid.entry(c).or_default().push(boxes.len() + k);
+            }
+        }
+    }
     let mut shown = vec![false; boxes.len()];
     for i in order {
         let b = &boxes[i];
@@ -61,7 +80,7 @@ pub fn visible_labels(boxes: &[LabelBox]) -> Vec<bool> {
         }
         let clear = cells_of(b).all(|c| {
             grid.get(&c)
-                .is_none_or(|kept| kept.iter().all(|&k| !boxes[k].overlaps(b)))
+                .is_none_or(|kept| kept.iter().all(|&k| !all[k].overlaps(b)))
         });
         if clear {
             shown[i] = true;
@@ -90,6 +109,19 @@ mod tests {
     #[test]
     fn the_more_important_of_two_overlapping_labels_is_shown() {
         let shown = visible_labels(&[label(0.0, 0.0, 1.0), label(50.0, 10.0, 2.0)]);
+        assert_eq!(shown, vec![false, true]);
+    }
+
+    #[test]
+    fn a_label_never_covers_an_obstacle() {
+        let dot = LabelBox {
+            x: 60.0,
+            y: 5.0,
+            width: 10.0,
+            height: 10.0,
+            priority: 0.0,
+        };
+        let shown = visible_labels_among(&[label(0.0, 0.0, 1.0), label(0.0, 40.0, 1.0)], &[dot]);
         assert_eq!(shown, vec![false, true]);
     }
 

@@ -8,6 +8,8 @@ use crate::app::use_doc;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::edit::{nudge_on_grid, place_on_grid};
+use samverkan_model::grid::pack_cell;
+use samverkan_model::labels::{visible_labels_among, LabelBox};
 use samverkan_model::{Actor, ActorId, Map};
 use std::collections::HashMap;
 
@@ -15,7 +17,7 @@ const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 640.0;
 const MARGIN: f64 = 56.0;
 /// Actors stacked in one column of a cell before wrapping.
-const MAX_ROWS: f64 = 4.0;
+const MAX_ROWS: usize = 4;
 
 /// Centre of the cell for a 1..=5 value along an axis of `length` (after the margin).
 fn axis(value: f64, length: f64) -> f64 {
@@ -36,8 +38,22 @@ fn value_at(offset: f64, length: f64) -> i64 {
     ((offset / length * 5.0) + 0.5).round().clamp(1.0, 5.0) as i64
 }
 
-/// Where each actor sits: actors sharing a cell are spread in a small grid inside it.
-fn placements(map: &Map) -> HashMap<ActorId, (f64, f64)> {
+/// Where an actor sits on the grid, how large its dot is and whether its name shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Placed {
+    x: f64,
+    y: f64,
+    r: f64,
+    named: bool,
+}
+
+/// Size of the names on the grid (its own units; the grid scales to its box).
+const NAME_SIZE: f64 = 16.0;
+
+/// Where each actor sits: actors sharing a cell are packed side by side inside it (never
+/// on top of each other), and names are shown where they do not overlap another name,
+/// the most influential first; hover or focus shows the others.
+fn placements(map: &Map) -> HashMap<ActorId, Placed> {
     let mut per_cell: HashMap<(i64, i64), Vec<&Actor>> = HashMap::new();
     for actor in &map.actors {
         per_cell
@@ -48,22 +64,52 @@ fn placements(map: &Map) -> HashMap<ActorId, (f64, f64)> {
     let cell_w = (WIDTH - MARGIN - 10.0) / 5.0;
     let cell_h = (HEIGHT - MARGIN - 10.0) / 5.0;
     let mut placed = HashMap::with_capacity(map.actors.len());
+    let mut boxes = Vec::with_capacity(map.actors.len());
+    let mut dots = Vec::with_capacity(map.actors.len());
     for ((interest, influence), actors) in per_cell {
-        // Stack in a column first (names sit beside the dots and would collide side by
-        // side), wrapping to more columns only when a cell is crowded.
-        let rows = (actors.len() as f64).clamp(1.0, MAX_ROWS);
-        let columns = (actors.len() as f64 / rows).ceil().max(1.0);
-        for (i, actor) in actors.into_iter().enumerate() {
-            let (col, row) = ((i as f64 / rows).floor(), (i as f64) % rows);
-            let dx = (col + 0.5) / columns - 0.5;
-            let dy = (row + 0.5) / rows - 0.5;
+        let (offsets, r) = pack_cell(actors.len(), cell_w * 0.9, cell_h * 0.9, 13.0, MAX_ROWS);
+        for (actor, (dx, dy)) in actors.into_iter().zip(offsets) {
+            let (x, y) = (cell_x(interest as f64) + dx, cell_y(influence as f64) + dy);
+            // Bold text averages a little over 0.6 em a character.
+            let width = actor.name.chars().count() as f64 * 0.64 * NAME_SIZE + 8.0;
+            let left = if interest >= 5 {
+                x - r - 5.0 - width
+            } else {
+                x + r + 5.0
+            };
+            boxes.push((
+                actor.id.clone(),
+                LabelBox {
+                    x: left,
+                    y: y - NAME_SIZE * 0.7,
+                    width,
+                    height: NAME_SIZE * 1.4,
+                    priority: (actor.influence * 10 + actor.interest) as f64,
+                },
+            ));
+            dots.push(LabelBox {
+                x: x - r,
+                y: y - r,
+                width: 2.0 * r,
+                height: 2.0 * r,
+                priority: 0.0,
+            });
             placed.insert(
                 actor.id.clone(),
-                (
-                    cell_x(interest as f64) + dx * cell_w * 0.8,
-                    cell_y(influence as f64) + dy * cell_h * 0.8,
-                ),
+                Placed {
+                    x,
+                    y,
+                    r,
+                    named: false,
+                },
             );
+        }
+    }
+    let labels: Vec<LabelBox> = boxes.iter().map(|(_, b)| *b).collect();
+    let shown = visible_labels_among(&labels, &dots);
+    for ((id, _), named) in boxes.into_iter().zip(shown) {
+        if let Some(p) = placed.get_mut(&id) {
+            p.named = named;
         }
     }
     placed
@@ -110,15 +156,16 @@ pub fn PowerInterestGrid() -> impl IntoView {
         }
     };
 
-    let quadrant = move |x: f64,
-                         y: f64,
-                         label: fn(&'static crate::i18n::Texts) -> &'static str,
-                         class: &'static str| {
+    let quadrant = move |x: f64, y: f64, class: &'static str| {
         view! {
             <rect x=x y=y width=(WIDTH - MARGIN - 10.0) / 2.0 height=(HEIGHT - MARGIN - 10.0) / 2.0 class=class/>
-            <text x=x + 14.0 y=y + 30.0 class="quadrant-label">{move || label(t())}</text>
         }
     };
+    // The quadrants' names are drawn over the actors, so they always read.
+    let quadrant_label =
+        move |x: f64, y: f64, label: fn(&'static crate::i18n::Texts) -> &'static str| {
+            view! { <text x=x + 14.0 y=y + 30.0 class="quadrant-label">{move || label(t())}</text> }
+        };
     let half_w = (WIDTH - MARGIN - 10.0) / 2.0;
     let half_h = (HEIGHT - MARGIN - 10.0) / 2.0;
     view! {
@@ -126,16 +173,20 @@ pub fn PowerInterestGrid() -> impl IntoView {
             <svg node_ref=svg_ref class="grid" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group"
                 aria-label=move || t().grid_title
                 on:pointermove=on_move on:pointerup=end_drag on:pointercancel=end_drag>
-                {quadrant(MARGIN, 10.0, |t| t.keep_satisfied, "quadrant satisfied")}
-                {quadrant(MARGIN + half_w, 10.0, |t| t.manage_closely, "quadrant manage")}
-                {quadrant(MARGIN, 10.0 + half_h, |t| t.monitor, "quadrant monitor")}
-                {quadrant(MARGIN + half_w, 10.0 + half_h, |t| t.keep_informed, "quadrant informed")}
+                {quadrant(MARGIN, 10.0, "quadrant satisfied")}
+                {quadrant(MARGIN + half_w, 10.0, "quadrant manage")}
+                {quadrant(MARGIN, 10.0 + half_h, "quadrant monitor")}
+                {quadrant(MARGIN + half_w, 10.0 + half_h, "quadrant informed")}
                 <text x=MARGIN + half_w y=HEIGHT - 14.0 class="axis-label" text-anchor="middle">{move || format!("{} →", t().interest)}</text>
                 <text x=18.0 y=10.0 + half_h class="axis-label" text-anchor="middle"
                     transform=format!("rotate(-90 18 {})", 10.0 + half_h)>{move || format!("{} →", t().influence)}</text>
                 <For each=ids key=|id| id.clone() let:id>
                     <GridActor id=id positions=positions dragging=dragging/>
                 </For>
+                {quadrant_label(MARGIN, 10.0, |t| t.keep_satisfied)}
+                {quadrant_label(MARGIN + half_w, 10.0, |t| t.manage_closely)}
+                {quadrant_label(MARGIN, 10.0 + half_h, |t| t.monitor)}
+                {quadrant_label(MARGIN + half_w, 10.0 + half_h, |t| t.keep_informed)}
             </svg>
             <div class="maptools">
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.grid", "grid") } }>{move || t().export_svg}</button>
@@ -149,7 +200,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
 #[component]
 fn GridActor(
     id: ActorId,
-    positions: Memo<HashMap<ActorId, (f64, f64)>>,
+    positions: Memo<HashMap<ActorId, Placed>>,
     dragging: RwSignal<Option<ActorId>>,
 ) -> impl IntoView {
     let doc = use_doc();
@@ -162,7 +213,16 @@ fn GridActor(
     // Only this actor's own place: it re-renders when it moves, not when others do.
     let place = {
         let id = id.clone();
-        Memo::new(move |_| positions.with(|p| p.get(&id).copied().unwrap_or((0.0, 0.0))))
+        Memo::new(move |_| {
+            positions.with(|p| {
+                p.get(&id).copied().unwrap_or(Placed {
+                    x: 0.0,
+                    y: 0.0,
+                    r: 13.0,
+                    named: false,
+                })
+            })
+        })
     };
     let read = {
         let actor = actor.clone();
@@ -215,13 +275,14 @@ fn GridActor(
     };
     view! {
         <g class="grid-actor" class:dragging=move || dragging.with(|d| d.as_ref() == Some(&id))
-            transform=move || { let (x, y) = place.get(); format!("translate({x:.1} {y:.1})") }
+            transform=move || place.with(|p| format!("translate({:.1} {:.1})", p.x, p.y))
             tabindex="0" role="button" aria-label=label
             on:pointerdown=start_drag on:keydown=on_key>
-            <circle r="13" fill=color class={ let attitude = attitude.clone(); move || match attitude() { a if a > 0 => "supportive", a if a < 0 => "opposed", _ => "neutral" } }/>
+            <circle r=move || place.with(|p| p.r) fill=color class={ let attitude = attitude.clone(); move || match attitude() { a if a > 0 => "supportive", a if a < 0 => "opposed", _ => "neutral" } }/>
             <text y="4" text-anchor="middle" class="attitude-mark">{move || match attitude() { 2 => "++", 1 => "+", -1 => "−", -2 => "−−", _ => "" }}</text>
             // In the rightmost column names go left of the dot, so they stay inside the grid.
-            <text x={ let right_edge = right_edge.clone(); move || if right_edge() { -18 } else { 18 } } y="5" class="grid-name"
+            <text x={ let right_edge = right_edge.clone(); move || { let gap = place.with(|p| p.r) + 5.0; if right_edge() { -gap } else { gap } } } y="5"
+                class="grid-name" class:named=move || place.with(|p| p.named)
                 text-anchor=move || if right_edge() { "end" } else { "start" }>{name}</text>
         </g>
     }

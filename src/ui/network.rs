@@ -567,8 +567,9 @@ fn labels_to_show(
             } else {
                 &a.short_name
             };
-            // An estimate of the rendered width: the bold system font averages ~0.6 em.
-            let width = text.chars().count() as f64 * 0.6 * LABEL_PX;
+            // An estimate of the rendered width, on the safe side: the bold system font
+            // averages ~0.6 em a character, and the white halo adds its width each side.
+            let width = text.chars().count() as f64 * 0.64 * LABEL_PX + 2.0 * LABEL_HALO_PX;
             let priority = if selected == Some(&a.id) {
                 1e12
             } else if focus.is_some_and(|f| f.contains(&a.id)) {
@@ -579,14 +580,29 @@ fn labels_to_show(
                 + degree.get(&a.id).copied().unwrap_or(0) as f64;
             samverkan_model::labels::LabelBox {
                 x: a.x * scale - width / 2.0,
-                y: (a.y + radius(a.influence)) * scale + 2.0,
+                y: (a.y + radius(a.influence)) * scale,
                 width,
-                height: LABEL_PX * 1.25,
+                height: LABEL_PX * 1.4,
                 priority,
             }
         })
         .collect();
-    let shown = samverkan_model::labels::visible_labels(&boxes);
+    // No label covers another actor's dot.
+    let dots: Vec<samverkan_model::labels::LabelBox> = map
+        .actors
+        .iter()
+        .map(|a| {
+            let r = radius(a.influence) * scale;
+            samverkan_model::labels::LabelBox {
+                x: a.x * scale - r,
+                y: a.y * scale - r,
+                width: 2.0 * r,
+                height: 2.0 * r,
+                priority: 0.0,
+            }
+        })
+        .collect();
+    let shown = samverkan_model::labels::visible_labels_among(&boxes, &dots);
     map.actors
         .iter()
         .zip(shown)

@@ -23,8 +23,16 @@ pub fn safe_link(url: &str) -> Option<String> {
 #[component]
 pub fn SidePanel() -> impl IntoView {
     let selection = use_selection();
+    let aside = NodeRef::<leptos::html::Aside>::new();
+    // Another actor (or none) starts at the top of the panel, not where the last one was.
+    Effect::new(move |_| {
+        selection.0.track();
+        if let Some(aside) = aside.get_untracked() {
+            aside.set_scroll_top(0);
+        }
+    });
     view! {
-        <aside class="sidepanel">
+        <aside class="sidepanel" node_ref=aside>
             {move || match selection.0.get() {
                 Some(id) => view! { <ActorEditor id=id/> }.into_any(),
                 None => view! { <super::analysis::AnalysisPanel/> <SectorPalette/> }.into_any(),

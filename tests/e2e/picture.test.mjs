@@ -63,3 +63,47 @@ test('adding an actor or a link to a settled 38-actor map moves only what is new
   assert.ok(linkMoved.every((n) => n === target), `only the linked actor may move, moved: ${linkMoved}`);
   await page.context().close();
 });
+
+/** The screen boxes of the labels that show, and whether any two intersect. */
+const overlappingLabels = (page, selector) => page.locator(selector).evaluateAll((labels) => {
+  const boxes = labels
+    .filter((l) => getComputedStyle(l).display !== 'none')
+    .map((l) => l.getBoundingClientRect())
+    .filter((r) => r.width > 0);
+  const pairs = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) pairs.push([i, j]);
+    }
+  }
+  return { shown: boxes.length, pairs: pairs.length, minHeight: Math.min(...boxes.map((r) => r.height)) };
+});
+
+test('the canvas takes most of the window, and no two labels shown overlap on the map or the grid', async () => {
+  const doc = generateDocument(38, { id: 'labels-38', positions: false });
+  const page = await withStoredMap(doc);
+  await idle(page);
+  for (const mode of ['map', 'projection']) {
+    if (mode === 'projection') await page.getByRole('button', { name: 'Projection mode' }).click();
+    await idle(page);
+    const map = await overlappingLabels(page, 'svg.network .node-label');
+    // Only labels that fit show (the rest on hover); that every one fits needs a layout
+    // that makes room for labels, which is still to come.
+    assert.ok(map.shown >= 5, `${mode}: labels show (${map.shown})`);
+    assert.equal(map.pairs, 0, `${mode}: no two labels overlap`);
+    assert.ok(map.minHeight >= 16, `${mode}: labels are at least 16 px high (${map.minHeight})`);
+  }
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Grid' }).click();
+  const grid = await overlappingLabels(page, 'svg.grid .grid-name');
+  assert.ok(grid.shown >= 5, `grid: names show (${grid.shown})`);
+  assert.equal(grid.pairs, 0, 'grid: no two names overlap');
+  await page.context().close();
+
+  const small = await harness.newApp('en', { width: 1280, height: 800 });
+  await small.newMap();
+  const canvas = await small.page.locator('svg.network').boundingBox();
+  assert.ok(canvas.height >= 0.7 * 800, `the canvas is ${canvas.height} px of 800`);
+  await small.page.context().close();
+});
