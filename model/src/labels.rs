@@ -34,6 +34,29 @@ pub fn visible_labels(boxes: &[LabelBox]) -> Vec<bool> {
 
 /// Like [`visible_labels`], with `obstacles` (the dots) that no shown label may cover.
 pub fn visible_labels_among(boxes: &[LabelBox], obstacles: &[LabelBox]) -> Vec<bool> {
+    let candidates: Vec<Vec<LabelBox>> = boxes.iter().map(|b| vec![*b]).collect();
+    place_labels(&candidates, obstacles)
+        .into_iter()
+        .map(|spot| spot.is_some())
+        .collect()
+}
+
+/// For each label, which of its candidate boxes it takes (the first that is clear), or
+/// None when none is: labels go in order of their first candidate's priority, and no
+/// label covers another taken box or an obstacle.
+pub fn place_labels(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox]) -> Vec<Option<usize>> {
+    let boxes: Vec<LabelBox> = candidates
+        .iter()
+        .map(|c| {
+            c.first().copied().unwrap_or(LabelBox {
+                x: f64::NAN,
+                y: f64::NAN,
+                width: 0.0,
+                height: 0.0,
+                priority: f64::NEG_INFINITY,
+            })
+        })
+        .collect();
     let mut order: Vec<usize> = (0..boxes.len()).collect();
     order.sort_by(|&a, &b| {
         boxes[b]
@@ -41,8 +64,9 @@ pub fn visible_labels_among(boxes: &[LabelBox], obstacles: &[LabelBox]) -> Vec<b
             .total_cmp(&boxes[a].priority)
             .then(a.cmp(&b))
     });
-    let cell = boxes
+    let cell = candidates
         .iter()
+        .flatten()
         .chain(obstacles)
         .filter(|b| b.width.is_finite() && b.height.is_finite())
         .map(|b| b.width.max(b.height))
@@ -58,38 +82,41 @@ pub fn visible_labels_among(boxes: &[LabelBox], obstacles: &[LabelBox]) -> Vec<b
         );
         (x0..=x1).flat_map(move |cx| (y0..=y1).map(move |cy| (cx, cy)))
     };
-    // Kept boxes by cell: labels by their index, obstacles after them.
+    // Kept boxes by cell, as indices into the obstacles and the boxes taken so far.
     let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    let all: Vec<LabelBox> = boxes.iter().chain(obstacles).copied().collect();
     for (k, obstacle) in obstacles.iter().enumerate() {
         if [obstacle.x, obstacle.y, obstacle.width, obstacle.height]
             .iter()
             .all(|v| v.is_finite())
         {
             for c in cells_of(obstacle) {
-                grid.entry(c).or_default().push(boxes.len() + k);
+                grid.entry(c).or_default().push(k);
             }
         }
     }
-    let mut shown = vec![false; boxes.len()];
+    let mut taken: Vec<Option<usize>> = vec![None; boxes.len()];
+    let mut kept_boxes: Vec<LabelBox> = obstacles.to_vec();
     for i in order {
-        let b = &boxes[i];
-        let finite = [b.x, b.y, b.width, b.height].iter().all(|v| v.is_finite());
-        if !finite {
-            continue;
-        }
-        let clear = cells_of(b).all(|c| {
-            grid.get(&c)
-                .is_none_or(|kept| kept.iter().all(|&k| !all[k].overlaps(b)))
-        });
-        if clear {
-            shown[i] = true;
-            for c in cells_of(b) {
-                grid.entry(c).or_default().push(i);
+        for (k, b) in candidates[i].iter().enumerate() {
+            let finite = [b.x, b.y, b.width, b.height].iter().all(|v| v.is_finite());
+            if !finite {
+                continue;
+            }
+            let clear = cells_of(b).all(|c| {
+                grid.get(&c)
+                    .is_none_or(|kept| kept.iter().all(|&j| !kept_boxes[j].overlaps(b)))
+            });
+            if clear {
+                taken[i] = Some(k);
+                kept_boxes.push(*b);
+                for c in cells_of(b) {
+                    grid.entry(c).or_default().push(kept_boxes.len() - 1);
+                }
+                break;
             }
         }
     }
-    shown
+    taken
 }
 
 #[cfg(test)]
@@ -123,6 +150,15 @@ mod tests {
         };
         let shown = visible_labels_among(&[label(0.0, 0.0, 1.0), label(0.0, 40.0, 1.0)], &[dot]);
         assert_eq!(shown, vec![false, true]);
+    }
+
+    #[test]
+    fn a_label_that_does_not_fit_below_takes_its_next_place() {
+        let first = label(0.0, 0.0, 2.0);
+        let below = label(10.0, 5.0, 1.0);
+        let beside = label(200.0, 5.0, 1.0);
+        let taken = place_labels(&[vec![first], vec![below, beside]], &[]);
+        assert_eq!(taken, vec![Some(0), Some(1)]);
     }
 
     #[test]

@@ -36,6 +36,14 @@ const PART_MARGIN: f64 = 40.0;
 const SEPARATION: f64 = 0.5;
 /// Spacing of d3's phyllotaxis start positions, scaled like the link distance (10 · 80/30).
 const INITIAL_RADIUS: f64 = 26.0;
+/// Room kept around each actor beyond its circle, so circles never touch and a line of
+/// its name fits below it.
+const COLLIDE_PADDING: f64 = 12.0;
+/// How much of an overlap one tick of the collision force removes (d3's default 0.7).
+const COLLIDE_STRENGTH: f64 = 0.7;
+/// Maps up to this size (a workshop's) get the collision force; a larger map is read zoomed
+/// in, and there the force would double the time a cold layout takes to settle.
+const COLLIDE_UP_TO: usize = 300;
 /// Deepest quadtree level; only actors closer than 2⁻⁴⁰ of the map's extent share a leaf.
 const MAX_DEPTH: u32 = 40;
 
@@ -59,6 +67,8 @@ pub struct Simulation {
     /// Actors that do not move: pinned by the user, or held by [`Simulation::for_new_actors`].
     fixed: Vec<bool>,
     charge: Vec<f64>,
+    /// Each actor's circle plus padding: the collision force keeps these apart.
+    room: Vec<f64>,
     links: Vec<Link>,
     parts: Parts,
     free: usize,
@@ -117,6 +127,7 @@ impl Simulation {
         let mut position = Vec::with_capacity(n);
         let mut fixed = Vec::with_capacity(n);
         let mut charge = Vec::with_capacity(n);
+        let mut room = Vec::with_capacity(n);
         let mut placed = Vec::with_capacity(n);
         for (i, actor) in map.actors.iter().enumerate() {
             ids.push(actor.id.clone());
@@ -133,6 +144,11 @@ impl Simulation {
             });
             // Influential actors are drawn larger, so they get more room around them.
             charge.push(CHARGE * (0.5 + actor.influence.clamp(1, 5) as f64 / 6.0));
+            room.push(if n <= COLLIDE_UP_TO {
+                node_radius(actor.influence) + COLLIDE_PADDING
+            } else {
+                0.0
+            });
         }
         let links = merged_links(map, &index, &fixed);
         let neighbours = neighbour_lists(n, &links);
@@ -146,6 +162,7 @@ impl Simulation {
             velocity: vec![[0.0; 2]; n],
             fixed,
             charge,
+            room,
             links,
             parts,
             free,
@@ -173,6 +190,7 @@ impl Simulation {
             self.apply_charge_barnes_hut();
         }
         self.apply_gravity();
+        self.apply_collide();
         for (i, (position, velocity)) in
             self.position.iter_mut().zip(&mut self.velocity).enumerate()
         {
@@ -354,6 +372,82 @@ impl Simulation {
     /// Pulls each free connected part, as a whole, towards the origin: every actor of the
     /// part gets the same push, proportional to the part's distance, so the part keeps its
     /// shape. Parts holding a fixed actor are anchored by it and get no pull.
+    /// Pushes apart actors whose circles (with padding) would overlap after this tick,
+    /// like d3's `forceCollide`: neighbours are found through a grid of cells as large
+    /// as the largest circle, so the force is linear in the number of actors.
+    fn apply_collide(&mut self) {
+        let n = self.position.len();
+        let largest = self.room.iter().copied().fold(0.0f64, f64::max);
+        if n < 2 || largest <= 0.0 {
+            return;
+        }
+        let cell = 2.0 * largest;
+        let predicted: Vec<[f64; 2]> = self
+            .position
+            .iter()
+            .zip(&self.velocity)
+            .map(|(p, v)| [p[0] + v[0], p[1] + v[1]])
+            .collect();
+        let key = |p: [f64; 2]| ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
+        // Actors sorted by cell; a cell's actors are one run of this list, found by
+        // binary search (no allocation per cell, which a hash map of lists would need).
+        let mut by_cell: Vec<((i64, i64), usize)> = predicted
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (key(*p), i))
+            .collect();
+        by_cell.sort_unstable();
+        for i in 0..n {
+            let (cx, cy) = key(predicted[i]);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let cell_key = (cx + dx, cy + dy);
+                    let start = by_cell.partition_point(|(k, _)| *k < cell_key);
+                    let mut at = start;
+                    while at < n && by_cell[at].0 == cell_key {
+                        let j = by_cell[at].1;
+                        if j > i {
+                            self.collide_pair(i, j, &predicted);
+                        }
+                        at += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    fn collide_pair(&mut self, i: usize, j: usize, predicted: &[[f64; 2]]) {
+        let (ri, rj) = (self.room[i], self.room[j]);
+        let reach = ri + rj;
+        let mut dx = predicted[i][0] - predicted[j][0];
+        let mut dy = predicted[i][1] - predicted[j][1];
+        let mut d2 = dx * dx + dy * dy;
+        if d2 >= reach * reach {
+            return;
+        }
+        if d2 == 0.0 {
+            // Dropped on one spot: part them in a direction drawn from the seed.
+            let angle = self.random.next_f64() * std::f64::consts::TAU;
+            (dx, dy) = (angle.cos() * 1e-3, angle.sin() * 1e-3);
+            d2 = dx * dx + dy * dy;
+        }
+        let d = d2.sqrt();
+        let push = (reach - d) / d * COLLIDE_STRENGTH;
+        // The larger circle gives way less.
+        let share_i = rj * rj / (ri * ri + rj * rj);
+        let (fi, fj) = (self.fixed[i], self.fixed[j]);
+        let (wi, wj) = match (fi, fj) {
+            (true, true) => return,
+            (true, false) => (0.0, 1.0),
+            (false, true) => (1.0, 0.0),
+            (false, false) => (share_i, 1.0 - share_i),
+        };
+        self.velocity[i][0] += dx * push * wi;
+        self.velocity[i][1] += dy * push * wi;
+        self.velocity[j][0] -= dx * push * wj;
+        self.velocity[j][1] -= dy * push * wj;
+    }
+
     fn apply_gravity(&mut self) {
         let parts = &mut self.parts;
         parts.centre.iter_mut().for_each(|c| *c = [0.0; 2]);
@@ -525,6 +619,11 @@ pub fn free_spots(map: &Map, count: usize, seed: u64) -> Vec<[f64; 2]> {
         }
     }
     spots
+}
+
+/// An actor's circle on the map by its influence (as the app draws it).
+pub fn node_radius(influence: i64) -> f64 {
+    9.0 + 4.0 * influence.clamp(1, 5) as f64
 }
 
 fn sound(v: f64) -> bool {
@@ -885,6 +984,36 @@ impl SplitMix64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_collision_force_keeps_circles_apart_in_a_crowded_star() {
+        // Twelve influential actors all tied to one centre: the springs want them on a
+        // ring too small for their circles; only the collision force keeps them apart.
+        let mut map = Map::new("m".into(), "t", chrono::Utc::now(), Vec::new());
+        for i in 0..13 {
+            let mut actor = Actor::new(format!("a{i}").into(), "a");
+            actor.influence = 5;
+            map.actors.push(actor);
+        }
+        for i in 1..13 {
+            let mut r =
+                crate::Relation::new(format!("r{i}").into(), "a0".into(), format!("a{i}").into());
+            r.strength = 3;
+            map.relations.push(r);
+        }
+        let mut simulation = Simulation::new(&map, 1);
+        while !simulation.is_settled() {
+            simulation.tick();
+        }
+        simulation.apply(&mut map);
+        let circle = node_radius(5);
+        for (i, a) in map.actors.iter().enumerate() {
+            for b in &map.actors[i + 1..] {
+                let apart = (a.x - b.x).hypot(a.y - b.y);
+                assert!(apart >= 2.0 * circle, "{} and {}: {apart}", a.id, b.id);
+            }
+        }
+    }
+
     #[test]
     fn moving_only_moves_only_the_chosen_actors() {
         let mut map = Map::new("m".into(), "t", chrono::Utc::now(), Vec::new());

@@ -363,7 +363,7 @@ pub fn NetworkMap() -> impl IntoView {
     // Labels are the same size on screen at every zoom; which of them show is worked out
     // again when the zoom, the picture or the selection changes (not while it moves).
     let scale = Memo::new(move |_| camera.with(|c| c.scale));
-    let labelled = RwSignal::new(Vec::<ActorId>::new());
+    let labelled = RwSignal::new(Vec::<(ActorId, Spot)>::new());
     let hovered = RwSignal::new(None::<ActorId>);
     {
         let running = running.clone();
@@ -386,6 +386,7 @@ pub fn NetworkMap() -> impl IntoView {
         near,
         is_selected: Selector::new(move || selected.get()),
         hovered,
+        spots: Memo::new(move |_| labelled.with(|l| l.iter().cloned().collect())),
         label_size: Memo::new(move |_| {
             let scale = scale.get();
             (
@@ -418,10 +419,13 @@ pub fn NetworkMap() -> impl IntoView {
             .into_iter()
             .flatten()
             .collect();
+        // The label pass lists them in map order already: no walk over every actor here.
         let mut ids: Vec<ActorId> = labelled.with(|shown| {
-            doc.actor_ids()
-                .into_iter()
-                .filter(|id| shown.contains(id) && !extra.contains(id))
+            shown
+                .iter()
+                .map(|(id, _)| id)
+                .filter(|id| !extra.contains(id))
+                .cloned()
                 .collect()
         });
         for id in extra {
@@ -537,6 +541,8 @@ struct NetworkContext {
     /// Label size for the zoom level: changes on zoom, not on every pan.
     /// The actor under the pointer or keyboard focus.
     hovered: RwSignal<Option<ActorId>>,
+    /// Where each shown label sits (below when not listed: hovered or selected).
+    spots: Memo<std::collections::HashMap<ActorId, Spot>>,
     /// Label font size and halo width in map units for the zoom: changes on zoom, not pan.
     label_size: Memo<(String, String)>,
 }
@@ -544,6 +550,8 @@ struct NetworkContext {
 /// Label text on screen, in CSS pixels, at every zoom (a 1080p projector reads 16 px).
 const LABEL_PX: f64 = 16.0;
 const LABEL_HALO_PX: f64 = 4.0;
+/// Space between a circle and a label beside it.
+const LABEL_GAP_PX: f64 = 4.0;
 
 /// The actors whose labels fit without overlapping at this zoom: the selected actor and
 /// its neighbourhood first, then the most influential and best connected.
@@ -552,13 +560,13 @@ fn labels_to_show(
     scale: f64,
     selected: Option<&ActorId>,
     focus: Option<&HashSet<ActorId>>,
-) -> Vec<ActorId> {
+) -> Vec<(ActorId, Spot)> {
     let mut degree: std::collections::HashMap<&ActorId, usize> = Default::default();
     for r in &map.relations {
         *degree.entry(&r.from).or_default() += 1;
         *degree.entry(&r.to).or_default() += 1;
     }
-    let boxes: Vec<samverkan_model::labels::LabelBox> = map
+    let boxes: Vec<Vec<samverkan_model::labels::LabelBox>> = map
         .actors
         .iter()
         .map(|a| {
@@ -578,13 +586,26 @@ fn labels_to_show(
                 0.0
             } + a.influence as f64 * 1e4
                 + degree.get(&a.id).copied().unwrap_or(0) as f64;
-            samverkan_model::labels::LabelBox {
-                x: a.x * scale - width / 2.0,
-                y: (a.y + radius(a.influence)) * scale,
+            let (cx, cy, r, height) = (
+                a.x * scale,
+                a.y * scale,
+                radius(a.influence) * scale,
+                LABEL_PX * 1.4,
+            );
+            let at = |x: f64, y: f64| samverkan_model::labels::LabelBox {
+                x,
+                y,
                 width,
-                height: LABEL_PX * 1.4,
+                height,
                 priority,
-            }
+            };
+            // In the order of `Spot::ALL`: below, right, left, above.
+            vec![
+                at(cx - width / 2.0, cy + r),
+                at(cx + r + LABEL_GAP_PX, cy - height / 2.0),
+                at(cx - r - LABEL_GAP_PX - width, cy - height / 2.0),
+                at(cx - width / 2.0, cy - r - height),
+            ]
         })
         .collect();
     // No label covers another actor's dot.
@@ -602,13 +623,26 @@ fn labels_to_show(
             }
         })
         .collect();
-    let shown = samverkan_model::labels::visible_labels_among(&boxes, &dots);
+    let taken = samverkan_model::labels::place_labels(&boxes, &dots);
     map.actors
         .iter()
-        .zip(shown)
-        .filter(|(_, s)| *s)
-        .map(|(a, _)| a.id.clone())
+        .zip(taken)
+        .filter_map(|(a, spot)| spot.map(|k| (a.id.clone(), Spot::ALL[k])))
         .collect()
+}
+
+/// Where a label sits beside its actor's circle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum Spot {
+    #[default]
+    Below,
+    Right,
+    Left,
+    Above,
+}
+
+impl Spot {
+    const ALL: [Spot; 4] = [Spot::Below, Spot::Right, Spot::Left, Spot::Above];
 }
 
 /// Node radius by influence (1..5).
@@ -829,16 +863,32 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     };
     let size = move || context.label_size.with(|(size, _)| size.clone());
     let halo = move || context.label_size.with(|(_, halo)| halo.clone());
-    // Below the circle: its radius in map units plus one line of text.
-    let baseline = move || {
+    // The spot the label pass gave it; below the circle when it has none.
+    let spot = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            context
+                .spots
+                .with(|s| s.get(&id).copied().unwrap_or_default())
+        })
+    };
+    // Where the text goes from the centre of the circle, in map units, and its anchor.
+    let place = move || {
         let font: f64 = context
             .label_size
             .with(|(size, _)| size.parse().unwrap_or(16.0));
-        look.with(|l| radius(l.influence)) + font
+        let r = look.with(|l| radius(l.influence));
+        let gap = font * LABEL_GAP_PX / LABEL_PX;
+        match spot.get() {
+            Spot::Below => (0.0, r + font, "middle"),
+            Spot::Above => (0.0, -r - 0.35 * font, "middle"),
+            Spot::Right => (r + gap, 0.35 * font, "start"),
+            Spot::Left => (-r - gap, 0.35 * font, "end"),
+        }
     };
     view! {
         <text class="node-label" class:near=near class:dimmed=filtered_out transform=transform
-            y=baseline text-anchor="middle" font-size=size stroke-width=halo aria-hidden="true">
+            x=move || place().0 y=move || place().1 text-anchor=move || place().2 font-size=size stroke-width=halo aria-hidden="true">
             {move || look.with(|l| l.label.clone())}
         </text>
     }
