@@ -13,7 +13,8 @@ export function prng(seed) {
   };
 }
 
-const SECTORS = [
+/** The default sector palette as the Swedish UI creates it: [id, label, colour]. */
+export const SECTORS = [
   ['public_sector', 'Offentlig sektor', '#4e79a7'], ['business', 'Näringsliv', '#f28e2b'],
   ['education', 'Utbildning', '#e15759'], ['labour_market', 'Arbetsmarknad', '#76b7b2'],
   ['civil_society', 'Civilsamhälle', '#59a14f'], ['culture', 'Kultur', '#edc948'],

@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { generateDocument, prng } from './generate.mjs';
+import { generateDocument, prng, SECTORS } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = join(here, '..', '..', 'dist');
@@ -42,13 +42,6 @@ const UI = {
 
 // ---------------------------------------------------------------- a realistic regional map
 
-const SECTORS = [
-  ['public_sector', 'Offentlig sektor', '#4e79a7'], ['business', 'Näringsliv', '#f28e2b'],
-  ['education', 'Utbildning', '#e15759'], ['labour_market', 'Arbetsmarknad', '#76b7b2'],
-  ['civil_society', 'Civilsamhälle', '#59a14f'], ['culture', 'Kultur', '#edc948'],
-  ['public_health', 'Folkhälsa', '#b07aa1'], ['research', 'Forskning', '#ff9da7'],
-  ['tourism', 'Turism', '#9c755f'], ['transport', 'Transporter', '#79706e'],
-];
 
 // name, short name, kind, sector, level, municipality, influence, interest, attitude, tags
 const ACTORS = [
