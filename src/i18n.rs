@@ -294,6 +294,9 @@ pub struct Texts {
     pub show_map_list: &'static str,
     pub hide_side_panel: &'static str,
     pub show_side_panel: &'static str,
+    // The council's gender balance before there is anything to judge.
+    pub no_members_yet: &'static str,
+    pub gender_not_given: fn(usize) -> String,
 }
 
 impl Texts {
@@ -704,6 +707,8 @@ pub static SV: Texts = Texts {
     show_map_list: "Visa kartlistan",
     hide_side_panel: "Dölj sidopanelen",
     show_side_panel: "Visa sidopanelen",
+    no_members_yet: "Könsfördelning: inga ledamöter ännu.",
+    gender_not_given: |n| format!("Könsfördelning: kön ej angivet för någon av {n} ledamöter."),
 };
 
 pub static EN: Texts = Texts {
@@ -1017,6 +1022,8 @@ pub static EN: Texts = Texts {
     show_map_list: "Show map list",
     hide_side_panel: "Hide side panel",
     show_side_panel: "Show side panel",
+    no_members_yet: "Gender balance: no members yet.",
+    gender_not_given: |n| format!("Gender balance: gender not given for any of the {n} members."),
 };
 
 #[cfg(test)]

@@ -259,7 +259,16 @@ fn Coverage() -> impl IntoView {
             </details>
             <p>{move || municipalities.get().map(|(covered, missing)| (t().municipalities_covered)(covered.len(), covered.len() + missing.len(), &missing.join(", ")))}</p>
             <p class=move || if balance.get().is_some_and(|b| b.balanced) { "balance ok" } else { "balance flagged" }>
-                {move || balance.get().map(|b| (t().gender_balance)(&percent(b.share_women), &percent(b.share_men), b.other, b.unspecified, b.balanced))}
+                {move || balance.get().map(|b| {
+                    // No members, or none with a gender given: nothing to judge yet.
+                    if b.women + b.men + b.other + b.unspecified == 0 {
+                        t().no_members_yet.to_owned()
+                    } else if b.share_women.is_none() {
+                        (t().gender_not_given)(b.unspecified)
+                    } else {
+                        (t().gender_balance)(&percent(b.share_women), &percent(b.share_men), b.other, b.unspecified, b.balanced)
+                    }
+                })}
             </p>
             <h3>{move || t().key_actors_missing}</h3>
             <ul class="missing-actors">

@@ -99,3 +99,22 @@ test('a council of six, coverage fixed, meetings, an overdue action, calendar an
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
 });
+
+test('the gender balance says there is nothing to judge before members and genders are given', async () => {
+  for (const [lang, tab, none, notGiven] of [
+    ['en', 'Council', 'Gender balance: no members yet.', 'gender not given for any of the 1 members'],
+    ['sv', 'Kompetensråd', 'Könsfördelning: inga ledamöter ännu.', 'kön ej angivet för någon av 1 ledamöter'],
+  ]) {
+    const app = await harness.newApp(lang);
+    await app.newMap();
+    await app.addActor('Region Örebro län');
+    await app.page.getByRole('tab', { name: tab }).click();
+    await app.page.locator('.balance', { hasText: none }).waitFor();
+    const addMember = app.page.locator('.members input[list]');
+    await addMember.fill('Region Örebro län');
+    await addMember.press('Enter');
+    await app.page.locator('.balance', { hasText: notGiven }).waitFor();
+    assert.doesNotMatch(await app.page.locator('.balance').textContent(), /40–60/);
+    await app.page.context().close();
+  }
+});

@@ -23,9 +23,14 @@ async function withStoredMap(doc) {
   return page;
 }
 
-const idle = (page) => page.waitForFunction(
-  () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
-);
+/** Resolves once the layout is at rest and the label pass that follows it has rendered
+ * (it runs right after the layout stops, so two frames later it is on screen). */
+const idle = async (page) => {
+  await page.waitForFunction(
+    () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
+  );
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+};
 
 /** Every node's position by its accessible name. */
 const positions = (page) => page.locator('svg.network g.node').evaluateAll((nodes) => Object.fromEntries(
