@@ -70,8 +70,7 @@ fn placements(map: &Map) -> HashMap<ActorId, Placed> {
         let (offsets, r) = pack_cell(actors.len(), cell_w * 0.9, cell_h * 0.9, 13.0, MAX_ROWS);
         for (actor, (dx, dy)) in actors.into_iter().zip(offsets) {
             let (x, y) = (cell_x(interest as f64) + dx, cell_y(influence as f64) + dy);
-            // Bold text averages a little over 0.6 em a character.
-            let width = actor.name.chars().count() as f64 * 0.64 * NAME_SIZE + 8.0;
+            let width = super::svg::label_width(&actor.name, NAME_SIZE) + 8.0;
             let left = if interest >= 5 {
                 x - r - 5.0 - width
             } else {

@@ -206,6 +206,8 @@ pub fn NetworkMap() -> impl IntoView {
     };
     if doc.with_map(needs_placing).unwrap_or(false) {
         // From the next frame: opening a large map and laying it out are separate tasks.
+        // It counts as running from now, so nobody takes the unplaced map for settled.
+        runner.running.set(true);
         let runner = runner.clone();
         request_animation_frame(move || runner.start(Purpose::Place));
     }
@@ -575,9 +577,8 @@ fn labels_to_show(
             } else {
                 &a.short_name
             };
-            // An estimate of the rendered width, on the safe side: the bold system font
-            // averages ~0.6 em a character, and the white halo adds its width each side.
-            let width = text.chars().count() as f64 * 0.64 * LABEL_PX + 2.0 * LABEL_HALO_PX;
+            // The rendered width, and the white halo's on each side.
+            let width = super::svg::label_width(text, LABEL_PX) + 2.0 * LABEL_HALO_PX;
             let priority = if selected == Some(&a.id) {
                 1e12
             } else if focus.is_some_and(|f| f.contains(&a.id)) {

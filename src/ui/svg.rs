@@ -23,3 +23,38 @@ pub fn to_svg_point(
         b * client_x + d * client_y + f,
     ))
 }
+
+thread_local! {
+    /// A canvas to measure label text with, and the widths measured so far (at 16 px).
+    static MEASURE: std::cell::RefCell<(Option<web_sys::CanvasRenderingContext2d>, std::collections::HashMap<String, f64>)> =
+        Default::default();
+}
+
+/// The width of `text` in CSS pixels at `px`, in the labels' bold system font, measured
+/// once with a canvas; an estimate when no canvas is to be had.
+pub fn label_width(text: &str, px: f64) -> f64 {
+    const BASE: f64 = 16.0;
+    let measured = MEASURE.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(width) = m.1.get(text) {
+            return Some(*width);
+        }
+        if m.0.is_none() {
+            let canvas: web_sys::HtmlCanvasElement = wasm_bindgen::JsCast::dyn_into(
+                web_sys::window()?.document()?.create_element("canvas").ok()?,
+            )
+            .ok()?;
+            let context: web_sys::CanvasRenderingContext2d =
+                wasm_bindgen::JsCast::dyn_into(canvas.get_context("2d").ok()??).ok()?;
+            // As the labels are drawn (bold in projection mode, so measured bold).
+            context.set_font(
+                "700 16px system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif",
+            );
+            m.0 = Some(context);
+        }
+        let width = m.0.as_ref()?.measure_text(text).ok()?.width();
+        m.1.insert(text.to_owned(), width);
+        Some(width)
+    });
+    measured.unwrap_or_else(|| text.chars().count() as f64 * 0.7 * BASE) * px / BASE
+}
