@@ -330,8 +330,10 @@ impl LayoutRunner {
                 }
             }
         }
-        // The held positions stay: they equal the document's now, and letting go of a
-        // thousand of them would redraw every node and line once more for nothing.
+        // Held positions that match the document's stay (letting go of a thousand of them
+        // would redraw every node and line once more for nothing); those drawn a few ticks
+        // before the end, or not drawn since a partial drawing, go to the final place.
+        self.layer.release_stale(self.doc);
         self.running.set(false);
         if let Some(settled) = self.on_settled.borrow().as_ref() {
             settled(run.purpose);
