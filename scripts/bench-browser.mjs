@@ -24,7 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { serve } from '../tests/e2e/serve.mjs';
-import { generateDocument } from '../tests/e2e/generate.mjs';
+import { generateDocument, seedStorage } from '../tests/e2e/generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -184,14 +184,9 @@ class Bench {
     return page;
   }
 
-  /** Writes `doc` into the origin's local storage (from a 404 page, so the app is not running). */
-  async seed(page, doc) {
-    await page.goto(`${this.base}__bench_seed__`);
-    await page.evaluate(({ key, text, index }) => {
-      localStorage.clear();
-      localStorage.setItem(key, text);
-      localStorage.setItem('samverkan.index', index);
-    }, { key: `samverkan.map.${doc.map.id}`, text: JSON.stringify(doc), index: JSON.stringify({ maps: [doc.map.id] }) });
+  /** Writes `doc` into the origin's local storage (the app is not running meanwhile). */
+  seed(page, doc) {
+    return seedStorage(page, this.base, doc);
   }
 
   /** Opens the app on a seeded map and waits until every node is drawn and the layout is idle. */

@@ -164,6 +164,15 @@ impl Actor {
         }
     }
 
+    /// What the map writes beside the actor: the short name when there is one.
+    pub fn label(&self) -> &str {
+        if self.short_name.is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
+    }
+
     /// Resets a position that is NaN, infinite or absurdly far away. Returns true if it did.
     pub fn repair_position(&mut self) -> bool {
         let bad = |v: f64| !v.is_finite() || v.abs() > COORDINATE_LIMIT;

@@ -44,6 +44,12 @@ const COLLIDE_STRENGTH: f64 = 0.7;
 /// Maps up to this size (a workshop's) get the collision force; a larger map is read zoomed
 /// in, and there the force would double the time a cold layout takes to settle.
 const COLLIDE_UP_TO: usize = 300;
+/// Pull towards the middle of a labelled map, sideways and up-down (see `apply_gravity`).
+const SQUEEZE: [f64; 2] = [0.0, 0.2];
+/// Share of the repulsion kept on a labelled map.
+const LABELLED_CHARGE: f64 = 0.5;
+/// How much rather two colliding actors part sideways than up and down (a wide screen).
+const SIDEWAYS_BIAS: f64 = 2.0;
 /// Deepest quadtree level; only actors closer than 2⁻⁴⁰ of the map's extent share a leaf.
 const MAX_DEPTH: u32 = 40;
 
@@ -67,8 +73,10 @@ pub struct Simulation {
     /// Actors that do not move: pinned by the user, or held by [`Simulation::for_new_actors`].
     fixed: Vec<bool>,
     charge: Vec<f64>,
-    /// Each actor's circle plus padding: the collision force keeps these apart.
-    room: Vec<f64>,
+    /// The space each actor keeps to itself: the collision force keeps these apart.
+    room: Vec<Room>,
+    /// Pull of each actor towards its part's middle, sideways and up-down (labelled maps).
+    squeeze: [f64; 2],
     links: Vec<Link>,
     parts: Parts,
     free: usize,
@@ -89,6 +97,40 @@ struct Link {
     stiffness: f64,
     /// Share of the correction taken by the target; the better-connected end moves less.
     bias: f64,
+}
+
+/// The box an actor keeps clear around its centre: its circle, and its label below.
+#[derive(Clone, Copy, Debug)]
+struct Room {
+    half_width: f64,
+    /// From the centre to the top edge.
+    up: f64,
+    /// From the centre to the bottom edge (below the label, if any).
+    down: f64,
+}
+
+impl Room {
+    const NONE: Room = Room {
+        half_width: 0.0,
+        up: 0.0,
+        down: 0.0,
+    };
+
+    /// The circle of an actor of this influence, with its label's `[width, height]`
+    /// below it, and padding all round.
+    fn around(influence: i64, label: Option<[f64; 2]>) -> Room {
+        let r = node_radius(influence);
+        let [width, height] = label.unwrap_or([0.0, 0.0]);
+        Room {
+            half_width: r.max(width / 2.0) + COLLIDE_PADDING,
+            up: r + COLLIDE_PADDING,
+            down: r + height + COLLIDE_PADDING,
+        }
+    }
+
+    fn area(&self) -> f64 {
+        self.half_width * (self.up + self.down)
+    }
 }
 
 impl Simulation {
@@ -119,6 +161,24 @@ impl Simulation {
         })
     }
 
+    /// Lets the collision force keep each actor's label clear too: `label` gives the
+    /// width and height of an actor's label, in map units, drawn centred below its
+    /// circle. Labels drawn at a fixed size on screen are given at the zoom the map is
+    /// expected to be read at. Maps above [`COLLIDE_UP_TO`] actors have no collisions.
+    pub fn with_labels(mut self, map: &Map, label: impl Fn(&crate::Actor) -> [f64; 2]) -> Self {
+        if self.ids.len() <= COLLIDE_UP_TO {
+            for actor in &map.actors {
+                if let Some(&i) = self.index.get(&actor.id) {
+                    self.room[i] = Room::around(actor.influence, Some(label(actor)));
+                }
+            }
+            self.squeeze = SQUEEZE;
+            // The rooms keep actors apart; less repulsion keeps the map compact.
+            self.charge.iter_mut().for_each(|c| *c *= LABELLED_CHARGE);
+        }
+        self
+    }
+
     fn build(map: &Map, seed: u64, holds: impl Fn(&crate::Actor, bool) -> bool) -> Self {
         let n = map.actors.len();
         let mut random = SplitMix64(seed);
@@ -145,9 +205,9 @@ impl Simulation {
             // Influential actors are drawn larger, so they get more room around them.
             charge.push(CHARGE * (0.5 + actor.influence.clamp(1, 5) as f64 / 6.0));
             room.push(if n <= COLLIDE_UP_TO {
-                node_radius(actor.influence) + COLLIDE_PADDING
+                Room::around(actor.influence, None)
             } else {
-                0.0
+                Room::NONE
             });
         }
         let links = merged_links(map, &index, &fixed);
@@ -163,6 +223,7 @@ impl Simulation {
             fixed,
             charge,
             room,
+            squeeze: [0.0, 0.0],
             links,
             parts,
             free,
@@ -190,7 +251,7 @@ impl Simulation {
             self.apply_charge_barnes_hut();
         }
         self.apply_gravity();
-        self.apply_collide();
+        self.apply_collide(COLLIDE_STRENGTH);
         for (i, (position, velocity)) in
             self.position.iter_mut().zip(&mut self.velocity).enumerate()
         {
@@ -204,6 +265,31 @@ impl Simulation {
             position[1] += velocity[1];
         }
         self.movement = self.separate_parts();
+        if self.is_settled() {
+            self.resolve_overlaps();
+        }
+    }
+
+    /// Once the layout has cooled, undoes what overlap the forces left (springs and the
+    /// squeeze can hold two labels a little over each other): a few rounds of pushing
+    /// overlapping rooms fully apart, and nothing else.
+    fn resolve_overlaps(&mut self) {
+        const ROUNDS: usize = 50;
+        for _ in 0..ROUNDS {
+            self.velocity.iter_mut().for_each(|v| *v = [0.0; 2]);
+            if self.apply_collide(1.0) == 0 {
+                break;
+            }
+            for (i, (position, velocity)) in
+                self.position.iter_mut().zip(&self.velocity).enumerate()
+            {
+                if !self.fixed[i] {
+                    position[0] += velocity[0];
+                    position[1] += velocity[1];
+                }
+            }
+        }
+        self.velocity.iter_mut().for_each(|v| *v = [0.0; 2]);
     }
 
     /// True when the layout has come to rest: alpha has cooled below 0.001, no actor moved
@@ -372,14 +458,19 @@ impl Simulation {
     /// Pulls each free connected part, as a whole, towards the origin: every actor of the
     /// part gets the same push, proportional to the part's distance, so the part keeps its
     /// shape. Parts holding a fixed actor are anchored by it and get no pull.
-    /// Pushes apart actors whose circles (with padding) would overlap after this tick,
-    /// like d3's `forceCollide`: neighbours are found through a grid of cells as large
-    /// as the largest circle, so the force is linear in the number of actors.
-    fn apply_collide(&mut self) {
+    /// Pushes apart actors whose rooms (circle, label, padding) would overlap after this
+    /// tick, like d3's `forceCollide` with boxes: neighbours are found through a grid of
+    /// cells as large as the largest room, so the force is linear in the number of actors.
+    /// Returns how many pairs overlapped; `strength` is the share of an overlap undone.
+    fn apply_collide(&mut self, strength: f64) -> usize {
         let n = self.position.len();
-        let largest = self.room.iter().copied().fold(0.0f64, f64::max);
+        let largest = self
+            .room
+            .iter()
+            .map(|r| r.half_width.max(r.up).max(r.down))
+            .fold(0.0f64, f64::max);
         if n < 2 || largest <= 0.0 {
-            return;
+            return 0;
         }
         let cell = 2.0 * largest;
         let predicted: Vec<[f64; 2]> = self
@@ -397,6 +488,7 @@ impl Simulation {
             .map(|(i, p)| (key(*p), i))
             .collect();
         by_cell.sort_unstable();
+        let mut overlaps = 0;
         for i in 0..n {
             let (cx, cy) = key(predicted[i]);
             for dx in -1..=1 {
@@ -407,45 +499,57 @@ impl Simulation {
                     while at < n && by_cell[at].0 == cell_key {
                         let j = by_cell[at].1;
                         if j > i {
-                            self.collide_pair(i, j, &predicted);
+                            overlaps += usize::from(self.collide_pair(i, j, &predicted, strength));
                         }
                         at += 1;
                     }
                 }
             }
         }
+        overlaps
     }
 
-    fn collide_pair(&mut self, i: usize, j: usize, predicted: &[[f64; 2]]) {
-        let (ri, rj) = (self.room[i], self.room[j]);
-        let reach = ri + rj;
+    /// Parts two overlapping rooms along the axis where they overlap least, sideways
+    /// unless that is [`SIDEWAYS_BIAS`] times farther: labels side by side move apart
+    /// sideways and stacked ones vertically, and the map grows wide like a screen.
+    fn collide_pair(&mut self, i: usize, j: usize, predicted: &[[f64; 2]], strength: f64) -> bool {
+        let (a, b) = (self.room[i], self.room[j]);
         let mut dx = predicted[i][0] - predicted[j][0];
         let mut dy = predicted[i][1] - predicted[j][1];
-        let mut d2 = dx * dx + dy * dy;
-        if d2 >= reach * reach {
-            return;
-        }
-        if d2 == 0.0 {
+        if dx == 0.0 && dy == 0.0 {
             // Dropped on one spot: part them in a direction drawn from the seed.
             let angle = self.random.next_f64() * std::f64::consts::TAU;
             (dx, dy) = (angle.cos() * 1e-3, angle.sin() * 1e-3);
-            d2 = dx * dx + dy * dy;
         }
-        let d = d2.sqrt();
-        let push = (reach - d) / d * COLLIDE_STRENGTH;
-        // The larger circle gives way less.
-        let share_i = rj * rj / (ri * ri + rj * rj);
-        let (fi, fj) = (self.fixed[i], self.fixed[j]);
-        let (wi, wj) = match (fi, fj) {
-            (true, true) => return,
+        let overlap_x = a.half_width + b.half_width - dx.abs();
+        // With i below j, i's top meets j's bottom; with i above, the other way round.
+        let overlap_y = if dy >= 0.0 {
+            a.up + b.down - dy
+        } else {
+            a.down + b.up + dy
+        };
+        if overlap_x <= 0.0 || overlap_y <= 0.0 {
+            return false;
+        }
+        let push = if overlap_x < overlap_y * SIDEWAYS_BIAS {
+            [overlap_x.copysign(dx), 0.0]
+        } else {
+            [0.0, overlap_y.copysign(dy)]
+        };
+        // The larger room gives way less.
+        let (size_i, size_j) = (a.area(), b.area());
+        let share_i = size_j / (size_i + size_j);
+        let (wi, wj) = match (self.fixed[i], self.fixed[j]) {
+            (true, true) => return false,
             (true, false) => (0.0, 1.0),
             (false, true) => (1.0, 0.0),
             (false, false) => (share_i, 1.0 - share_i),
         };
-        self.velocity[i][0] += dx * push * wi;
-        self.velocity[i][1] += dy * push * wi;
-        self.velocity[j][0] -= dx * push * wj;
-        self.velocity[j][1] -= dy * push * wj;
+        for (axis, push) in push.into_iter().enumerate() {
+            self.velocity[i][axis] += push * strength * wi;
+            self.velocity[j][axis] -= push * strength * wj;
+        }
+        true
     }
 
     fn apply_gravity(&mut self) {
@@ -464,6 +568,19 @@ impl Simulation {
             let size = parts.size[part] as f64;
             velocity[0] -= parts.centre[part][0] / size * GRAVITY * self.alpha;
             velocity[1] -= parts.centre[part][1] / size * GRAVITY * self.alpha;
+        }
+        // Labelled maps are drawn into a wide screen: each actor is drawn towards its
+        // part's middle, harder up and down than sideways, so the map comes out as wide
+        // as the screen while the collision force keeps the labels apart.
+        let [sx, sy] = self.squeeze;
+        if sx > 0.0 || sy > 0.0 {
+            for (i, (p, velocity)) in self.position.iter().zip(&mut self.velocity).enumerate() {
+                let part = parts.of[i];
+                let size = parts.size[part] as f64;
+                let centre = [parts.centre[part][0] / size, parts.centre[part][1] / size];
+                velocity[0] -= (p[0] - centre[0]) * sx * self.alpha;
+                velocity[1] -= (p[1] - centre[1]) * sy * self.alpha;
+            }
         }
     }
 
@@ -1012,6 +1129,59 @@ mod tests {
                 assert!(apart >= 2.0 * circle, "{} and {}: {apart}", a.id, b.id);
             }
         }
+    }
+
+    #[test]
+    fn the_collision_force_separates_two_actors_dropped_on_one_spot() {
+        let mut map = map_of(2, &[]);
+        for actor in &mut map.actors {
+            (actor.x, actor.y) = (50.0, 50.0);
+        }
+        let mut simulation = Simulation::new(&map, 3);
+        while !simulation.is_settled() {
+            simulation.tick();
+        }
+        let [a, b] = [simulation.positions()[0], simulation.positions()[1]];
+        let room = 2.0 * (node_radius(3) + COLLIDE_PADDING);
+        assert!(
+            (a[0] - b[0]).abs() >= room * 0.95 || (a[1] - b[1]).abs() >= room * 0.95,
+            "{a:?} {b:?}"
+        );
+    }
+
+    #[test]
+    fn labelled_actors_settle_with_no_two_labels_overlapping() {
+        // A workshop-sized map with labels as wide as real organisation names.
+        let map = random_graph(38, 20, 7);
+        let label = |actor: &crate::Actor| {
+            let n: usize = actor.id.as_str().bytes().map(usize::from).sum();
+            [120.0 + (n * 37 % 220) as f64, 22.0]
+        };
+        let mut simulation = Simulation::new(&map, 1).with_labels(&map, label);
+        while !simulation.is_settled() {
+            simulation.tick();
+        }
+        let boxes: Vec<[f64; 4]> = map
+            .actors
+            .iter()
+            .zip(simulation.positions())
+            .map(|(actor, p)| {
+                let [w, h] = label(actor);
+                let top = p[1] + node_radius(actor.influence);
+                [p[0] - w / 2.0, top, p[0] + w / 2.0, top + h]
+            })
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for (j, b) in boxes.iter().enumerate().skip(i + 1) {
+                assert!(
+                    !boxes_overlap(*a, *b),
+                    "labels {i} and {j} overlap: {a:?} {b:?}"
+                );
+            }
+        }
+        // Wider than tall, like the screen it is shown on.
+        let [x0, y0, x1, y1] = bounding_box(simulation.positions(), 0..38);
+        assert!(x1 - x0 > y1 - y0, "{} wide, {} high", x1 - x0, y1 - y0);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod actor;
 pub mod analysis;
+pub mod arrange;
 pub mod command;
 pub mod council;
 pub mod edit;

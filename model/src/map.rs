@@ -164,6 +164,34 @@ impl Map {
     }
 
     /// Distinct municipalities named by actors, sorted.
+    /// The actors at most `depth` relations away from `centre` (itself included),
+    /// whichever way the relations point: the ego view of a selected actor.
+    pub fn neighbourhood(
+        &self,
+        centre: &ActorId,
+        depth: usize,
+    ) -> std::collections::HashSet<ActorId> {
+        let mut adjacent: std::collections::HashMap<&ActorId, Vec<&ActorId>> = Default::default();
+        for r in &self.relations {
+            adjacent.entry(&r.from).or_default().push(&r.to);
+            adjacent.entry(&r.to).or_default().push(&r.from);
+        }
+        let mut reached = std::collections::HashSet::from([centre.clone()]);
+        let mut frontier = vec![centre];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for id in frontier {
+                for &other in adjacent.get(id).into_iter().flatten() {
+                    if reached.insert(other.clone()) {
+                        next.push(other);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        reached
+    }
+
     pub fn municipalities(&self) -> Vec<String> {
         let mut names: Vec<String> = self
             .actors
@@ -218,6 +246,24 @@ pub(crate) mod tests {
             note: String::new(),
         });
         map
+    }
+
+    #[test]
+    fn the_neighbourhood_grows_one_relation_per_step() {
+        let map = sample_map();
+        let ids = |depth| {
+            let mut ids: Vec<String> = map
+                .neighbourhood(&"c".into(), depth)
+                .into_iter()
+                .map(|id| id.0)
+                .collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(ids(0), ["c"]);
+        assert_eq!(ids(1), ["b", "c"]);
+        assert_eq!(ids(2), ["a", "b", "c"]);
+        assert_eq!(ids(3), ["a", "b", "c"]);
     }
 
     #[test]

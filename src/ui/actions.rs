@@ -21,6 +21,7 @@ pub enum Action {
     ExportJson,
     FocusAddActor,
     DeleteSelected,
+    LinkSelected,
     ShowTab(Tab),
     ToggleProjection,
     ClearSelection,
@@ -66,11 +67,12 @@ const fn alt(k: &'static str) -> Shortcut {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::FocusAddActor,
         Action::Undo,
         Action::Redo,
         Action::DeleteSelected,
+        Action::LinkSelected,
         Action::ClearSelection,
         Action::ShowTab(Tab::Map),
         Action::ShowTab(Tab::Grid),
@@ -93,6 +95,7 @@ impl Action {
             Action::ExportJson => vec![ctrl_shift("s")],
             Action::FocusAddActor => vec![alt("a"), key("/")],
             Action::DeleteSelected => vec![key("Delete")],
+            Action::LinkSelected => vec![key("l")],
             Action::ShowTab(Tab::Map) => vec![alt("1")],
             Action::ShowTab(Tab::Grid) => vec![alt("2")],
             Action::ShowTab(Tab::Table) => vec![alt("3")],
@@ -113,6 +116,7 @@ impl Action {
             Action::ExportJson => t.export_json,
             Action::FocusAddActor => t.action_focus_add_actor,
             Action::DeleteSelected => t.action_delete_selected,
+            Action::LinkSelected => t.action_link_selected,
             Action::ShowTab(tab) => tab.label(t),
             Action::ToggleProjection => t.projection_mode,
             Action::ClearSelection => t.action_clear_selection,
@@ -181,6 +185,7 @@ pub struct ActionContext {
     help: HelpOverlay,
     tab: RwSignal<Tab>,
     remover: super::removal::Remover,
+    linking: super::link_box::Linking,
 }
 
 impl ActionContext {
@@ -194,6 +199,7 @@ impl ActionContext {
             help,
             tab: expect_context::<ActiveTab>().0,
             remover: expect_context(),
+            linking: super::link_box::use_linking(),
         }
     }
 
@@ -203,7 +209,7 @@ impl ActionContext {
             Action::Undo => self.doc.can_undo(),
             Action::Redo => self.doc.can_redo(),
             Action::ExportJson | Action::FocusAddActor | Action::ShowTab(_) => self.doc.is_open(),
-            Action::DeleteSelected => self.selection.0.with(Option::is_some),
+            Action::DeleteSelected | Action::LinkSelected => self.selection.0.with(Option::is_some),
             _ => true,
         }
     }
@@ -226,6 +232,7 @@ impl ActionContext {
                     self.remover.remove(vec![id]);
                 }
             }
+            Action::LinkSelected => self.linking.open.set(true),
             Action::ShowTab(tab) => self.tab.set(tab),
             Action::ToggleProjection => {
                 if !self.projection.is_projector {

@@ -4,6 +4,7 @@ use super::removal::Remover;
 use super::texts;
 use crate::app::use_doc;
 use leptos::prelude::*;
+use leptos::web_sys;
 use samverkan_model::edit::{set_actor_field, ActorField};
 use samverkan_model::{Actor, ActorId, ActorKind, Level};
 
@@ -31,6 +32,20 @@ impl Column {
         Column::Interest,
         Column::Attitude,
     ];
+
+    /// How the column is named in the stored view state.
+    fn slug(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Kind => "kind",
+            Column::Sector => "sector",
+            Column::Level => "level",
+            Column::Municipality => "municipality",
+            Column::Influence => "influence",
+            Column::Interest => "interest",
+            Column::Attitude => "attitude",
+        }
+    }
 
     fn label(self, t: &crate::i18n::Texts) -> &'static str {
         match self {
@@ -153,6 +168,7 @@ pub fn ActorTable() -> impl IntoView {
         checked.set(Default::default());
     };
     provide_context(Checked(checked));
+    let shown = ShownColumns::provide().0;
     view! {
         <section class="actors">
             <div class="tabletools">
@@ -161,6 +177,7 @@ pub fn ActorTable() -> impl IntoView {
                 <button class="danger" disabled=move || checked.with(|c| c.is_empty()) on:click=delete_checked>
                     {move || (t().delete_selected)(checked.with(|c| c.len()))}
                 </button>
+                <ColumnChooser shown=shown/>
             </div>
             <Show when=move || doc.actor_count() == 0>
                 <p class="empty">{move || t().no_actors}</p>
@@ -170,7 +187,7 @@ pub fn ActorTable() -> impl IntoView {
                     <tr>
                         <th scope="col"><input type="checkbox" aria-label=move || t().select_all prop:checked=all_checked on:change=check_all/></th>
                         {Column::ALL.into_iter().map(|column| view! {
-                            <th scope="col" aria-sort=move || match sort.get() {
+                            <th scope="col" class:hidden=move || !shown.with(|s| s.contains(&column)) aria-sort=move || match sort.get() {
                                 Some((c, false)) if c == column => "ascending",
                                 Some((c, true)) if c == column => "descending",
                                 _ => "none",
@@ -198,6 +215,63 @@ pub fn ActorTable() -> impl IntoView {
     }
 }
 
+/// The columns shown (view state, kept across sessions): hiding some leaves the room
+/// for long names on a small screen.
+#[derive(Clone, Copy)]
+struct ShownColumns(RwSignal<Vec<Column>>);
+
+const SHOWN_COLUMNS_KEY: &str = "samverkan.table.columns";
+
+impl ShownColumns {
+    fn provide() -> Self {
+        let saver = crate::app::use_saver();
+        let stored = saver.read_key(SHOWN_COLUMNS_KEY).map(|text| {
+            Column::ALL
+                .into_iter()
+                .filter(|c| *c == Column::Name || text.split(',').any(|s| s == c.slug()))
+                .collect()
+        });
+        let shown = Self(RwSignal::new(
+            stored.unwrap_or_else(|| Column::ALL.to_vec()),
+        ));
+        Effect::new(move |_| {
+            let text = shown
+                .0
+                .with(|s| s.iter().map(|c| c.slug()).collect::<Vec<_>>().join(","));
+            saver.write_view_state(SHOWN_COLUMNS_KEY, &text);
+        });
+        provide_context(shown);
+        shown
+    }
+}
+
+/// `Columns`: a checkbox per column that can be hidden (the name always shows).
+#[component]
+fn ColumnChooser(shown: RwSignal<Vec<Column>>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <details class="columns">
+            <summary>{move || t().columns}</summary>
+            <div class="columns-list">
+                {Column::ALL.into_iter().filter(|c| *c != Column::Name).map(|column| view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || shown.with(|s| s.contains(&column))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                shown.update(|s| {
+                                    s.retain(|c| *c != column);
+                                    if on { s.push(column); }
+                                    s.sort_by_key(|c| Column::ALL.iter().position(|x| x == c));
+                                });
+                            }/>
+                        {move || column.label(t())}
+                    </label>
+                }).collect_view()}
+            </div>
+        </details>
+    }
+}
+
 /// The rows ticked for a bulk action (view state).
 #[derive(Clone, Copy)]
 struct Checked(RwSignal<std::collections::HashSet<ActorId>>);
@@ -206,11 +280,12 @@ struct Checked(RwSignal<std::collections::HashSet<ActorId>>);
 fn ActorRow(id: ActorId) -> impl IntoView {
     let doc = use_doc();
     let remover = expect_context::<Remover>();
+    let shown = expect_context::<ShownColumns>().0;
     let t = texts();
     let actor = super::actor_signal(&id);
     let name = {
         let actor = actor.clone();
-        move || actor.with(|a| a.name.clone())
+        Signal::derive(move || actor.with(|a| a.name.clone()))
     };
     let set = {
         let actor = actor.clone();
@@ -220,37 +295,104 @@ fn ActorRow(id: ActorId) -> impl IntoView {
             }
         }
     };
-    let sectors = move || doc.sectors();
-    let number_select = {
-        let set = set.clone();
+    let read = {
         let actor = actor.clone();
-        let name = name.clone();
-        move |field: fn(&'static crate::i18n::Texts) -> &'static str,
-              range: std::ops::RangeInclusive<i64>,
-              get: fn(&Actor) -> i64,
-              put: fn(i64) -> ActorField| {
-            let set = set.clone();
-            let name = name.clone();
+        move |f: fn(&Actor) -> String| {
             let actor = actor.clone();
-            view! {
-                <select aria-label=move || (t().field_of)(field(t()), &name())
-                    on:change=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<i64>() {
-                            set(put(v));
-                        }
-                    }>
-                    {range.map(|v| {
-                        let actor = actor.clone();
-                        view! {
-                            <option value=v.to_string() selected=move || actor.with(|a| get(a) == v)>
-                                {if v > 0 && field(t()) == t().attitude { format!("+{v}") } else { v.to_string() }}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            }
+            Signal::derive(move || actor.with(f))
         }
     };
+    let label = move |column: Column| {
+        Signal::derive(move || (t().field_of)(column.label(t()), &name.get()))
+    };
+    // A select over `options` (value, text) showing `value` of the actor; `put` makes the edit.
+    let choice = {
+        let (set, actor) = (set.clone(), actor.clone());
+        move |column: Column,
+              value: fn(&Actor) -> String,
+              options: Signal<Vec<(String, String)>>,
+              put: fn(&str) -> Option<ActorField>| {
+            let (set, actor) = (set.clone(), actor.clone());
+            let text = {
+                let actor = actor.clone();
+                Signal::derive(move || {
+                    let current = actor.with(value);
+                    options.with(|o| {
+                        o.iter()
+                            .find(|(v, _)| *v == current)
+                            .map(|(_, text)| text.clone())
+                            .unwrap_or(current)
+                    })
+                })
+            };
+            let field = move || {
+                let (set, actor) = (set.clone(), actor.clone());
+                view! {
+                    <select aria-label=label(column) on:change=move |ev| {
+                        if let Some(field) = put(&event_target_value(&ev)) { set(field); }
+                    }>
+                        {options.get().into_iter().map(|(v, text)| {
+                            let selected = actor.with_untracked(value) == v;
+                            view! { <option value=v selected=selected>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                }
+            };
+            view! { <Cell label=label(column) text=text field=field column=column shown=shown/> }
+        }
+    };
+    let typed = {
+        let set = set.clone();
+        move |column: Column,
+              value: fn(&Actor) -> String,
+              put: fn(String) -> ActorField,
+              class: &'static str| {
+            let set = set.clone();
+            let text = read(value);
+            let field = move || {
+                let set = set.clone();
+                view! {
+                    <input type="text" class=class prop:value=move || text.get() aria-label=label(column)
+                        on:change=move |ev| set(put(event_target_value(&ev)))/>
+                }
+            };
+            view! { <Cell label=label(column) text=text field=field column=column shown=shown/> }
+        }
+    };
+    let numbers = |range: std::ops::RangeInclusive<i64>, signed: bool| {
+        Signal::derive(move || {
+            range
+                .clone()
+                .map(|v| {
+                    (
+                        v.to_string(),
+                        if signed && v > 0 {
+                            format!("+{v}")
+                        } else {
+                            v.to_string()
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let kinds = Signal::derive(move || {
+        ActorKind::ALL
+            .into_iter()
+            .map(|k| (k.as_str().to_owned(), (t().kind_label)(k).to_owned()))
+            .collect()
+    });
+    let levels = Signal::derive(move || {
+        Level::ALL
+            .into_iter()
+            .map(|l| (l.as_str().to_owned(), (t().level_label)(l).to_owned()))
+            .collect()
+    });
+    let sectors = Signal::derive(move || {
+        std::iter::once((String::new(), t().no_sector.to_owned()))
+            .chain(doc.sectors().into_iter().map(|s| (s.id.0, s.label)))
+            .collect()
+    });
     let delete = {
         let id = id.clone();
         move |_| remover.remove(vec![id.clone()])
@@ -262,40 +404,10 @@ fn ActorRow(id: ActorId) -> impl IntoView {
     };
     let checked = expect_context::<Checked>();
     let (row_id, toggle_id) = (id.clone(), id.clone());
-    let label = {
-        let name = name.clone();
-        move |field: fn(&'static crate::i18n::Texts) -> &'static str| {
-            let name = name.clone();
-            move || (t().field_of)(field(t()), &name())
-        }
-    };
-    let read = {
-        let actor = actor.clone();
-        move |f: fn(&Actor) -> String| {
-            let actor = actor.clone();
-            move || actor.with(f)
-        }
-    };
-    let is = {
-        let actor = actor.clone();
-        move |f: Box<dyn Fn(&Actor) -> bool + Send + Sync>| {
-            let actor = actor.clone();
-            move || actor.with(|a| f(a))
-        }
-    };
-    let on_text = {
-        let set = set.clone();
-        move |make: fn(String) -> ActorField| {
-            let set = set.clone();
-            move |ev: leptos::ev::Event| set(make(event_target_value(&ev)))
-        }
-    };
-    let (set_kind, set_sector, set_level) = (set.clone(), set.clone(), set.clone());
-    let (name1, name2, name3) = (name.clone(), name.clone(), name.clone());
     view! {
         <tr>
             <td>
-                <input type="checkbox" aria-label=move || (t().select_actor)(&name1())
+                <input type="checkbox" aria-label=move || (t().select_actor)(&name.get())
                     prop:checked=move || checked.0.with(|c| c.contains(&row_id))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
@@ -303,69 +415,92 @@ fn ActorRow(id: ActorId) -> impl IntoView {
                         checked.0.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
                     }/>
             </td>
-            <td>
-                <input type="text" class="name" prop:value=read(|a| a.name.clone()) aria-label=label(|t| t.name)
-                    on:change=on_text(ActorField::Name)/>
-            </td>
-            <td>
-                <select aria-label=label(|t| t.kind)
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(kind) = ActorKind::ALL.into_iter().find(|k| k.as_str() == v) {
-                            set_kind(ActorField::Kind(kind));
-                        }
-                    }>
-                    {ActorKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.as_str() selected=is(Box::new(move |a| a.kind == k))>
-                            {move || (t().kind_label)(k)}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </td>
-            <td>
-                <select aria-label=label(|t| t.sector)
-                    on:change=move |ev| set_sector(ActorField::Sector(event_target_value(&ev).into()))>
-                    <option value="" selected=is(Box::new(|a| a.sector.as_str().is_empty()))>
-                        {move || t().no_sector}
-                    </option>
-                    {let is = is.clone(); move || sectors().into_iter().map(|s| {
-                        let sid = s.id.clone();
-                        view! {
-                            <option value=s.id.0.clone() selected=is(Box::new(move |a| a.sector == sid))>
-                                {s.label.clone()}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </td>
-            <td>
-                <select aria-label=label(|t| t.level)
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(level) = Level::ALL.into_iter().find(|l| l.as_str() == v) {
-                            set_level(ActorField::Level(level));
-                        }
-                    }>
-                    {Level::ALL.into_iter().map(|l| view! {
-                        <option value=l.as_str() selected=is(Box::new(move |a| a.level == l))>
-                            {move || (t().level_label)(l)}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </td>
-            <td>
-                <input type="text" prop:value=read(|a| a.municipality.clone())
-                    aria-label=label(|t| t.municipality) on:change=on_text(ActorField::Municipality)/>
-            </td>
-            <td>{number_select(|t| t.influence, 1..=5, |a| a.influence, ActorField::Influence)}</td>
-            <td>{number_select(|t| t.interest, 1..=5, |a| a.interest, ActorField::Interest)}</td>
-            <td>{number_select(|t| t.attitude, -2..=2, |a| a.attitude, ActorField::Attitude)}</td>
+            {typed(Column::Name, |a| a.name.clone(), ActorField::Name, "name")}
+            {choice(Column::Kind, |a| a.kind.as_str().to_owned(), kinds,
+                |v| ActorKind::ALL.into_iter().find(|k| k.as_str() == v).map(ActorField::Kind))}
+            {choice(Column::Sector, |a| a.sector.0.clone(), sectors, |v| Some(ActorField::Sector(v.into())))}
+            {choice(Column::Level, |a| a.level.as_str().to_owned(), levels,
+                |v| Level::ALL.into_iter().find(|l| l.as_str() == v).map(ActorField::Level))}
+            {typed(Column::Municipality, |a| a.municipality.clone(), ActorField::Municipality, "")}
+            {choice(Column::Influence, |a| a.influence.to_string(), numbers(1..=5, false),
+                |v| v.parse().ok().map(ActorField::Influence))}
+            {choice(Column::Interest, |a| a.interest.to_string(), numbers(1..=5, false),
+                |v| v.parse().ok().map(ActorField::Interest))}
+            {choice(Column::Attitude, |a| a.attitude.to_string(), numbers(-2..=2, true),
+                |v| v.parse().ok().map(ActorField::Attitude))}
             <td class="rowtools">
-                <button class="small" on:click=select aria-label=move || (t().edit_actor)(&name2())>{move || t().edit}</button>
-                <button class="small danger" on:click=delete aria-label=move || (t().delete_actor)(&name3())>
-                    {move || t().delete}
-                </button>
+                // Signs, so the columns keep the room; the names say what they do.
+                <button class="small" on:click=select aria-label=move || (t().edit_actor)(&name.get())
+                    title=move || (t().edit_actor)(&name.get())>"✎"</button>
+                <button class="small danger" on:click=delete aria-label=move || (t().delete_actor)(&name.get())
+                    title=move || (t().delete_actor)(&name.get())>"×"</button>
             </td>
         </tr>
+    }
+}
+
+/// A cell that reads as text and becomes its field when clicked, or on Enter when
+/// focused (spreadsheet style): a thousand rows stay light, and a name is read whole.
+/// Enter or Esc in the field, or leaving it, turns it back into text.
+#[component]
+fn Cell<F, V>(
+    label: Signal<String>,
+    text: Signal<String>,
+    field: F,
+    column: Column,
+    shown: RwSignal<Vec<Column>>,
+) -> impl IntoView
+where
+    F: Fn() -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let editing = RwSignal::new(false);
+    let cell = NodeRef::<leptos::html::Td>::new();
+    let focus_in_cell = move |selector: &'static str| {
+        request_animation_frame(move || {
+            let found = cell
+                .get_untracked()
+                .and_then(|td| td.query_selector(selector).ok().flatten());
+            if let Some(element) = found {
+                let _ =
+                    wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element).focus();
+            }
+        });
+    };
+    let start = move |_| {
+        editing.set(true);
+        focus_in_cell("input, select");
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if editing.get_untracked() && matches!(ev.key().as_str(), "Enter" | "Escape") {
+            ev.stop_propagation();
+            editing.set(false);
+            focus_in_cell("button.cell-text");
+        }
+    };
+    // Focus that leaves the cell (not a move within it) ends the editing.
+    let on_focus_out = move |_| {
+        request_animation_frame(move || {
+            let inside = cell.get_untracked().is_some_and(|td| {
+                let active: Option<web_sys::Node> = document().active_element().map(Into::into);
+                td.contains(active.as_ref())
+            });
+            if !inside {
+                editing.try_set(false);
+            }
+        });
+    };
+    view! {
+        <td node_ref=cell class:hidden=move || !shown.with(|s| s.contains(&column))
+            on:keydown=on_key on:focusout=on_focus_out>
+            {move || if editing.get() {
+                field().into_any()
+            } else {
+                view! {
+                    <button type="button" class="cell-text" on:click=start
+                        aria-label=move || format!("{}: {}", label.get(), text.get())>{text}</button>
+                }.into_any()
+            }}
+        </td>
     }
 }

@@ -545,6 +545,11 @@ fn ActionPlan() -> impl IntoView {
     view! {
         <div class="card actionplan">
             <h2>{move || t().action_plan}</h2>
+            // The suggestions of every card's consulted and informed search boxes.
+            <datalist id="council-actors">
+                {move || doc.with_map_tracked(|m| m.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>())
+                    .unwrap_or_default().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
+            </datalist>
             <div class="actionplan-tools">
                 <button on:click=add>{move || t().add_action}</button>
                 <label class="field inline"><span>{move || t().group_by}</span>
@@ -616,23 +621,14 @@ fn ActionCard(action: Action) -> impl IntoView {
     };
     let many_actors = {
         let change = change.clone();
-        let actors = actors.clone();
         move |label: fn(&Texts) -> &'static str,
               current: Vec<ActorId>,
               write: fn(&mut Action, Vec<ActorId>)| {
             let change = change.clone();
-            view! {
-                <label class="field"><span>{move || label(t())}</span>
-                    <select multiple size="3" on:change=move |ev| {
-                        let select: leptos::web_sys::HtmlSelectElement = event_target(&ev);
-                        let options = select.selected_options();
-                        let chosen: Vec<ActorId> = (0..options.length()).filter_map(|i| options.item(i)).filter_map(|o| o.get_attribute("value")).map(ActorId::from).collect();
-                        change(Box::new(move |a| write(a, chosen)))
-                    }>
-                        {actors.iter().map(|(aid, name)| view! { <option value=aid.0.clone() selected=current.contains(aid)>{name.clone()}</option> }).collect_view()}
-                    </select>
-                </label>
-            }
+            let set = Callback::new(move |chosen: Vec<ActorId>| {
+                change(Box::new(move |a| write(a, chosen)))
+            });
+            view! { <ActorChips label=label chosen=current set=set/> }
         }
     };
     let (c1, c2, c3, c4, c5, c6) = (
@@ -668,15 +664,68 @@ fn ActionCard(action: Action) -> impl IntoView {
                 {one_actor(|t| t.accountable, action.accountable.clone(), |a, v| a.accountable = v)}
                 {many_actors(|t| t.consulted, action.consulted.clone(), |a, v| a.consulted = v)}
                 {many_actors(|t| t.informed, action.informed.clone(), |a, v| a.informed = v)}
+                // Printed the Swedish way (2027-03-31), whatever the browser's date format.
                 <label class="field"><span>{move || t().start}</span>
                     <input type="date" prop:value=action.start.map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c4(Box::new(move |a| a.start = v)) }/></label>
+                        on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c4(Box::new(move |a| a.start = v)) }/>
+                    <span class="print-only">{action.start.map(|d| d.to_string())}</span></label>
                 <label class="field"><span>{move || t().due}</span>
                     <input type="date" prop:value=action.due.map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c5(Box::new(move |a| a.due = v)) }/></label>
+                        on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c5(Box::new(move |a| a.due = v)) }/>
+                    <span class="print-only">{action.due.map(|d| d.to_string())}</span></label>
                 <label class="field wide"><span>{move || t().note}</span>
                     <input type="text" prop:value=action.note.clone() on:change=move |ev| { let v = event_target_value(&ev); c6(Box::new(move |a| a.note = v)) }/></label>
             </div>
+        </div>
+    }
+}
+
+/// A list of actors picked as removable chips, with a search box (the map's names as
+/// suggestions) to add one: Enter or picking a suggestion adds it.
+#[component]
+fn ActorChips(
+    label: fn(&Texts) -> &'static str,
+    chosen: Vec<ActorId>,
+    set: Callback<Vec<ActorId>>,
+) -> impl IntoView {
+    let (doc, t) = (use_doc(), texts());
+    let chosen = StoredValue::new(chosen);
+    let add = move |input: leptos::web_sys::HtmlInputElement| {
+        let wanted = input.value().trim().to_lowercase();
+        let found = doc
+            .with_map(|m| {
+                m.actors
+                    .iter()
+                    .find(|a| a.name.to_lowercase() == wanted)
+                    .map(|a| a.id.clone())
+            })
+            .flatten();
+        if let Some(id) = found {
+            input.set_value("");
+            if !chosen.with_value(|c| c.contains(&id)) {
+                set.run(chosen.with_value(|c| c.iter().cloned().chain([id]).collect()));
+            }
+        }
+    };
+    view! {
+        <div class="field chips-field">
+            <span>{move || label(t())}</span>
+            <ul class="chips">
+                {chosen.get_value().into_iter().map(|id| {
+                    let name = actor_name(doc, &id);
+                    let remove_name = name.clone();
+                    view! {
+                        <li class="chip">{name}
+                            <button type="button" aria-label=move || (t().remove_from_list)(&remove_name, label(t()))
+                                on:click=move |_| set.run(chosen.with_value(|c| c.iter().filter(|x| **x != id).cloned().collect()))>"×"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <input type="text" list="council-actors" aria-label=move || (t().add_to_list)(label(t()))
+                placeholder=move || t().search_actor
+                on:change=move |ev| add(event_target(&ev))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { add(event_target(&ev)) }/>
         </div>
     }
 }

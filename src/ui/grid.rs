@@ -13,65 +13,101 @@ use samverkan_model::labels::{visible_labels_among, LabelBox};
 use samverkan_model::{Actor, ActorId, Map};
 use std::collections::HashMap;
 
-const WIDTH: f64 = 1000.0;
-const HEIGHT: f64 = 640.0;
-const MARGIN: f64 = 56.0;
-/// Actors stacked in one column of a cell before wrapping.
-const MAX_ROWS: usize = 4;
-
-/// Centre of the cell for a 1..=5 value along an axis of `length` (after the margin).
-fn axis(value: f64, length: f64) -> f64 {
-    (value - 0.5) / 5.0 * length
+/// The grid drawn at the element's real size, in CSS pixels: the five-by-five cells, a
+/// band above and below them for the quadrants' names (so no actor ever sits under
+/// one), the influence axis on the left and the interest axis at the bottom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Frame {
+    width: f64,
+    height: f64,
 }
 
-fn cell_x(interest: f64) -> f64 {
-    MARGIN + axis(interest, WIDTH - MARGIN - 10.0)
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 10.0;
+const TOP: f64 = 10.0;
+/// Height of the bands holding the quadrants' names.
+const BAND: f64 = 44.0;
+/// Room for the interest axis's name.
+const BOTTOM: f64 = 36.0;
+/// Size of the names on the grid, and the height of one row of actors in a cell.
+const NAME_SIZE: f64 = 16.0;
+const ROW: f64 = 25.0;
+const DOT: f64 = 11.0;
+
+impl Frame {
+    fn cell(&self) -> (f64, f64) {
+        (
+            ((self.width - LEFT - RIGHT) / 5.0).max(20.0),
+            ((self.height - TOP - 2.0 * BAND - BOTTOM) / 5.0).max(20.0),
+        )
+    }
+
+    fn cells_top(&self) -> f64 {
+        TOP + BAND
+    }
+
+    /// Centre of the cell of an interest (1..=5, left to right).
+    fn x_of(&self, interest: f64) -> f64 {
+        LEFT + (interest - 0.5) * self.cell().0
+    }
+
+    /// Centre of the cell of an influence (1..=5, high at the top).
+    fn y_of(&self, influence: f64) -> f64 {
+        self.cells_top() + (5.5 - influence) * self.cell().1
+    }
+
+    /// The interest and influence (1..=5) nearest to a point.
+    fn values_at(&self, x: f64, y: f64) -> (i64, i64) {
+        let (w, h) = self.cell();
+        let value = |offset: f64, step: f64| (offset / step + 0.5).round().clamp(1.0, 5.0) as i64;
+        (value(x - LEFT, w), 6 - value(y - self.cells_top(), h))
+    }
 }
 
-fn cell_y(influence: f64) -> f64 {
-    // High influence at the top.
-    10.0 + axis(6.0 - influence, HEIGHT - MARGIN - 10.0)
-}
-
-/// The value (1..=5) nearest to an SVG coordinate.
-fn value_at(offset: f64, length: f64) -> i64 {
-    ((offset / length * 5.0) + 0.5).round().clamp(1.0, 5.0) as i64
-}
-
-/// Where an actor sits on the grid, how large its dot is and whether its name shows.
+/// Where an actor sits on the grid, how large its dot is, whether its name shows and on
+/// which side.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Placed {
     x: f64,
     y: f64,
     r: f64,
     named: bool,
+    name_left: bool,
 }
 
-/// Size of the names on the grid (its own units; the grid scales to its box).
-const NAME_SIZE: f64 = 16.0;
-
-/// Where each actor sits: actors sharing a cell are packed side by side inside it (never
-/// on top of each other), and names are shown where they do not overlap another name,
-/// the most influential first; hover or focus shows the others.
-fn placements(map: &Map) -> HashMap<ActorId, Placed> {
+/// Where each actor sits: actors sharing a cell are packed in rows (more columns only
+/// when a cell is full), dots at the cell's edge and names beside them (short names
+/// where given), so names have the cell's width. A name is shown where it covers no
+/// other name or dot, the most influential first; hover or focus shows the others.
+fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
     let mut per_cell: HashMap<(i64, i64), Vec<&Actor>> = HashMap::new();
     for actor in &map.actors {
         per_cell
-            .entry((actor.interest, actor.influence))
+            .entry((actor.interest.clamp(1, 5), actor.influence.clamp(1, 5)))
             .or_default()
             .push(actor);
     }
-    let cell_w = (WIDTH - MARGIN - 10.0) / 5.0;
-    let cell_h = (HEIGHT - MARGIN - 10.0) / 5.0;
+    let (cell_w, cell_h) = frame.cell();
+    let (inner_w, inner_h) = (cell_w * 0.94, cell_h * 0.94);
+    let rows = ((inner_h / ROW).floor() as usize).max(1);
     let mut placed = HashMap::with_capacity(map.actors.len());
     let mut boxes = Vec::with_capacity(map.actors.len());
     let mut dots = Vec::with_capacity(map.actors.len());
     for ((interest, influence), actors) in per_cell {
-        let (offsets, r) = pack_cell(actors.len(), cell_w * 0.9, cell_h * 0.9, 13.0, MAX_ROWS);
+        let (offsets, r) = pack_cell(actors.len(), inner_w, inner_h, DOT, rows);
+        let columns = actors.len().div_ceil(rows.min(actors.len()));
+        let step = inner_w / columns as f64;
+        // In the rightmost column of the grid names go left of the dot, inside the grid.
+        let name_left = interest >= 5;
+        let edge = step / 2.0 - r - 4.0;
         for (actor, (dx, dy)) in actors.into_iter().zip(offsets) {
-            let (x, y) = (cell_x(interest as f64) + dx, cell_y(influence as f64) + dy);
-            let width = super::svg::label_width(&actor.name, NAME_SIZE) + 8.0;
-            let left = if interest >= 5 {
+            let dx = if name_left { dx + edge } else { dx - edge };
+            let (x, y) = (
+                frame.x_of(interest as f64) + dx,
+                frame.y_of(influence as f64) + dy,
+            );
+            let width = super::svg::label_width(actor.label(), NAME_SIZE) + 8.0;
+            let left = if name_left {
                 x - r - 5.0 - width
             } else {
                 x + r + 5.0
@@ -100,6 +136,7 @@ fn placements(map: &Map) -> HashMap<ActorId, Placed> {
                     y,
                     r,
                     named: false,
+                    name_left,
                 },
             );
         }
@@ -119,8 +156,36 @@ pub fn PowerInterestGrid() -> impl IntoView {
     let doc = use_doc();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let frame = RwSignal::new(Frame {
+        width: 1000.0,
+        height: 640.0,
+    });
+    let watch = StoredValue::new_local(None::<super::svg::SizeWatch>);
+    Effect::new(move |_| {
+        let Some(svg) = svg_ref.get() else {
+            return;
+        };
+        let resized = move |width: f64, height: f64| {
+            let measured = Frame {
+                width: width.max(300.0),
+                height: height.max(240.0),
+            };
+            if frame.get_untracked() != measured {
+                frame.set(measured);
+            }
+        };
+        resized(
+            f64::from(svg.client_width()),
+            f64::from(svg.client_height()),
+        );
+        watch.set_value(super::svg::SizeWatch::new(&svg, resized));
+    });
     let dragging = RwSignal::new(None::<ActorId>);
-    let positions = Memo::new(move |_| doc.with_map_tracked(placements).unwrap_or_default());
+    let positions = Memo::new(move |_| {
+        let frame = frame.get();
+        doc.with_map_tracked(|m| placements(m, frame))
+            .unwrap_or_default()
+    });
     // In the map's own order: a list that reorders as actors move would detach the
     // focused node from the DOM and lose keyboard focus mid-gesture.
     let ids = move || doc.actor_ids();
@@ -133,8 +198,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
         let Some((x, y)) = to_svg_point(&svg, client_x, client_y) else {
             return;
         };
-        let interest = value_at(x - MARGIN, WIDTH - MARGIN - 10.0);
-        let influence = 6 - value_at(y - 10.0, HEIGHT - MARGIN - 10.0);
+        let (interest, influence) = frame.get_untracked().values_at(x, y);
         let key = format!("grid:{id}");
         if let Some(command) = doc
             .actor(id)
@@ -155,37 +219,60 @@ pub fn PowerInterestGrid() -> impl IntoView {
         }
     };
 
-    let quadrant = move |x: f64, y: f64, class: &'static str| {
+    // Quadrants split the middle row and column; their names sit in the bands above and
+    // below the cells, over no actor.
+    let quadrant = move |right: bool, bottom: bool, class: &'static str| {
+        let geometry = move || {
+            let f = frame.get();
+            let (w, h) = f.cell();
+            let middle = f.cells_top() + 2.5 * h;
+            let x = LEFT + if right { 2.5 * w } else { 0.0 };
+            let (y, height) = if bottom {
+                (middle, 2.5 * h + BAND)
+            } else {
+                (TOP, BAND + 2.5 * h)
+            };
+            (x, y, 2.5 * w, height)
+        };
         view! {
-            <rect x=x y=y width=(WIDTH - MARGIN - 10.0) / 2.0 height=(HEIGHT - MARGIN - 10.0) / 2.0 class=class/>
+            <rect x=move || geometry().0 y=move || geometry().1 width=move || geometry().2 height=move || geometry().3 class=class/>
         }
     };
-    // The quadrants' names are drawn over the actors, so they always read.
     let quadrant_label =
-        move |x: f64, y: f64, label: fn(&'static crate::i18n::Texts) -> &'static str| {
-            view! { <text x=x + 14.0 y=y + 30.0 class="quadrant-label">{move || label(t())}</text> }
+        move |right: bool, bottom: bool, label: fn(&'static crate::i18n::Texts) -> &'static str| {
+            let at = move || {
+                let f = frame.get();
+                let (w, h) = f.cell();
+                let x = LEFT + 14.0 + if right { 2.5 * w } else { 0.0 };
+                let y = if bottom {
+                    f.cells_top() + 5.0 * h + BAND - 12.0
+                } else {
+                    TOP + BAND - 12.0
+                };
+                (x, y)
+            };
+            view! { <text x=move || at().0 y=move || at().1 class="quadrant-label">{move || label(t())}</text> }
         };
-    let half_w = (WIDTH - MARGIN - 10.0) / 2.0;
-    let half_h = (HEIGHT - MARGIN - 10.0) / 2.0;
     view! {
         <section class="gridview">
-            <svg node_ref=svg_ref class="grid" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group"
+            <svg node_ref=svg_ref class="grid" role="group"
+                viewBox=move || { let f = frame.get(); format!("0 0 {:.0} {:.0}", f.width, f.height) }
                 aria-label=move || t().grid_title
                 on:pointermove=on_move on:pointerup=end_drag on:pointercancel=end_drag>
-                {quadrant(MARGIN, 10.0, "quadrant satisfied")}
-                {quadrant(MARGIN + half_w, 10.0, "quadrant manage")}
-                {quadrant(MARGIN, 10.0 + half_h, "quadrant monitor")}
-                {quadrant(MARGIN + half_w, 10.0 + half_h, "quadrant informed")}
-                <text x=MARGIN + half_w y=HEIGHT - 14.0 class="axis-label" text-anchor="middle">{move || format!("{} →", t().interest)}</text>
-                <text x=18.0 y=10.0 + half_h class="axis-label" text-anchor="middle"
-                    transform=format!("rotate(-90 18 {})", 10.0 + half_h)>{move || format!("{} →", t().influence)}</text>
+                {quadrant(false, false, "quadrant satisfied")}
+                {quadrant(true, false, "quadrant manage")}
+                {quadrant(false, true, "quadrant monitor")}
+                {quadrant(true, true, "quadrant informed")}
+                {quadrant_label(false, false, |t| t.keep_satisfied)}
+                {quadrant_label(true, false, |t| t.manage_closely)}
+                {quadrant_label(false, true, |t| t.monitor)}
+                {quadrant_label(true, true, |t| t.keep_informed)}
+                <text x=move || LEFT + 2.5 * frame.get().cell().0 y=move || frame.get().height - 10.0 class="axis-label" text-anchor="middle">{move || format!("{} →", t().interest)}</text>
+                <text x=18.0 y=move || frame.get().height / 2.0 class="axis-label" text-anchor="middle"
+                    transform=move || format!("rotate(-90 18 {})", frame.get().height / 2.0)>{move || format!("{} →", t().influence)}</text>
                 <For each=ids key=|id| id.clone() let:id>
                     <GridActor id=id positions=positions dragging=dragging/>
                 </For>
-                {quadrant_label(MARGIN, 10.0, |t| t.keep_satisfied)}
-                {quadrant_label(MARGIN + half_w, 10.0, |t| t.manage_closely)}
-                {quadrant_label(MARGIN, 10.0 + half_h, |t| t.monitor)}
-                {quadrant_label(MARGIN + half_w, 10.0 + half_h, |t| t.keep_informed)}
             </svg>
             <div class="maptools">
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.grid", "grid") } }>{move || t().export_svg}</button>
@@ -217,8 +304,9 @@ fn GridActor(
                 p.get(&id).copied().unwrap_or(Placed {
                     x: 0.0,
                     y: 0.0,
-                    r: 13.0,
+                    r: DOT,
                     named: false,
+                    name_left: false,
                 })
             })
         })
@@ -230,7 +318,7 @@ fn GridActor(
             move || actor.with(f)
         }
     };
-    let name = read(|a| a.name.clone());
+    let name = read(|a| a.label().to_owned());
     let label = {
         let actor = actor.clone();
         move || actor.with(|a| (t().grid_actor_label)(&a.name, a.influence, a.interest, a.attitude))
@@ -239,10 +327,7 @@ fn GridActor(
         let actor = actor.clone();
         move || actor.with(|a| a.attitude)
     };
-    let right_edge = {
-        let actor = actor.clone();
-        move || actor.with(|a| a.interest >= 5)
-    };
+    let right_edge = move || place.with(|p| p.name_left);
     let selection = use_selection();
     let start_drag = {
         let id = id.clone();
@@ -280,7 +365,7 @@ fn GridActor(
             <circle r=move || place.with(|p| p.r) fill=color class={ let attitude = attitude.clone(); move || match attitude() { a if a > 0 => "supportive", a if a < 0 => "opposed", _ => "neutral" } }/>
             <text y="4" text-anchor="middle" class="attitude-mark">{move || match attitude() { 2 => "++", 1 => "+", -1 => "−", -2 => "−−", _ => "" }}</text>
             // In the rightmost column names go left of the dot, so they stay inside the grid.
-            <text x={ let right_edge = right_edge.clone(); move || { let gap = place.with(|p| p.r) + 5.0; if right_edge() { -gap } else { gap } } } y="5"
+            <text x=move || { let gap = place.with(|p| p.r) + 5.0; if right_edge() { -gap } else { gap } } y="5"
                 class="grid-name" class:named=move || place.with(|p| p.named)
                 text-anchor=move || if right_edge() { "end" } else { "start" }>{name}</text>
         </g>

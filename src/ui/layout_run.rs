@@ -32,6 +32,16 @@ pub enum Purpose {
     After(StepId),
     /// `Rearrange`: every actor unpinned and laid out anew, one undo step.
     Rearrange,
+    /// The force layout chosen in `Layout`: laid out anew around the pinned actors, one
+    /// undo step.
+    Relayout,
+}
+
+impl Purpose {
+    /// A run the user asked for, that moves everyone (as opposed to placing what is new).
+    pub fn lays_out_all(self) -> bool {
+        matches!(self, Purpose::Rearrange | Purpose::Relayout)
+    }
 }
 
 /// A position held by the view: the layout's or a drag's, before it is in the document.
@@ -195,7 +205,7 @@ impl LayoutRunner {
         // A rearranging or placing run keeps its purpose (and moves everyone) when an edit
         // comes in meanwhile.
         let purpose = match (running_purpose, purpose) {
-            (Some(Purpose::Rearrange), Purpose::After(_)) => Purpose::Rearrange,
+            (Some(running), Purpose::After(_)) if running.lays_out_all() => running,
             (Some(Purpose::Place), Purpose::After(_)) => Purpose::Place,
             (_, purpose) => purpose,
         };
@@ -209,14 +219,15 @@ impl LayoutRunner {
             if purpose == Purpose::Rearrange {
                 map.actors.iter_mut().for_each(|a| a.pinned = false);
             }
-            match &moving {
+            let simulation = match &moving {
                 Some(moving) => {
                     let mut simulation = Simulation::moving_only(&map, seed, moving);
                     simulation.set_alpha(GENTLE_ALPHA);
                     simulation
                 }
                 None => Simulation::new(&map, seed),
-            }
+            };
+            simulation.with_labels(&map, super::network::label_size)
         });
         let Some(simulation) = built else {
             return;
@@ -325,7 +336,7 @@ impl LayoutRunner {
                 Purpose::After(step) => {
                     self.doc.dispatch_into(command, step);
                 }
-                Purpose::Rearrange => {
+                Purpose::Rearrange | Purpose::Relayout => {
                     self.doc.dispatch(command);
                 }
             }

@@ -3,12 +3,14 @@
 mod actions;
 mod actor_table;
 mod analysis;
+mod arrangement;
 mod council;
 mod grid;
 mod header;
 mod help;
 mod import_export;
 mod layout_run;
+mod link_box;
 mod map_list;
 mod marks;
 mod network;
@@ -55,6 +57,7 @@ pub fn App() -> impl IntoView {
     let projection = projection::start(tab);
     let help = help::HelpOverlay::provide();
     removal::Remover::new();
+    link_box::Linking::provide();
     Effect::new(move |_| browser::set_url_lang(lang.get().tag()));
     listen_to_the_window(selection, projection, help);
     let t = texts();
@@ -73,6 +76,7 @@ pub fn App() -> impl IntoView {
         </div>
         <notices::Notices/>
         <help::Help/>
+        <link_box::LinkBox/>
     }
 }
 
@@ -159,8 +163,12 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
     let t = texts();
     let tab = expect_context::<ActiveTab>().0;
     let chrome = expect_context::<Chrome>();
+    let selected = selection::use_selection().0;
+    // The table is wide: there the side panel shows only to edit the chosen actor.
+    let panel_shown =
+        move || chrome.panel.get() && (tab.get() != Tab::Table || selected.with(Option::is_some));
     view! {
-        <div class="views">
+        <div class="views" class:no-panel=move || !panel_shown()>
         <div class="viewmain">
         <div class="viewhead">
         <ColumnToggle shown=chrome.maps hide=|t| t.hide_map_list show=|t| t.show_map_list glyphs=("«", "»")/>
@@ -186,7 +194,7 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
             }}
         </div>
         </div>
-        <Show when=move || chrome.panel.get()><panel::SidePanel/></Show>
+        <Show when=panel_shown><panel::SidePanel/></Show>
         </div>
     }
 }

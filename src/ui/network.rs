@@ -3,6 +3,7 @@
 //! selected actor's neighbourhood highlighted. Each node and line reads its own actor's
 //! and relation's signal and its held position, so a drag redraws one node and its lines.
 
+use super::arrangement::{Guides, LayoutSelect};
 use super::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
 use super::marks::Marks;
 use super::selection::use_selection;
@@ -72,8 +73,15 @@ impl Camera {
             x1 = x1.max(a.x);
             y1 = y1.max(a.y);
         }
+        // Room at the sides for half the widest label, so names at the edge read whole.
+        let widest = map
+            .actors
+            .iter()
+            .map(|a| label_size(a)[0])
+            .fold(0.0, f64::max);
         let margin = 80.0;
-        let scale = ((width - 2.0 * margin) / (x1 - x0).max(1.0))
+        let side = (widest / 2.0 + 16.0).clamp(margin, width / 4.0);
+        let scale = ((width - 2.0 * side) / (x1 - x0).max(1.0))
             .min((height - 2.0 * margin) / (y1 - y0).max(1.0))
             .clamp(0.05, 2.5);
         Camera {
@@ -127,8 +135,10 @@ pub fn NetworkMap() -> impl IntoView {
                 scale: 1.0,
             }),
     );
-    // The canvas follows the element's real size; the picture keeps its centre when the
-    // window (or projection mode) changes it, and is fitted once it is first measured.
+    // The canvas follows the element's real size. A picture fitted to the screen (and not
+    // panned or zoomed since) is fitted again when the size changes, as on entering
+    // projection mode; another keeps its centre. It is fitted once first measured.
+    let fitted = StoredValue::new(true);
     let measure = move |fit: bool| {
         let Some(svg) = svg_ref.get_untracked() else {
             return;
@@ -143,21 +153,25 @@ pub fn NetworkMap() -> impl IntoView {
             return;
         }
         size.set(measured);
-        match doc.with_map(|m| Camera::fit(m, measured)).filter(|_| fit) {
-            Some(fitted) => camera.set(fitted),
+        let refit = fit || fitted.get_value();
+        match doc.with_map(|m| Camera::fit(m, measured)).filter(|_| refit) {
+            Some(fit) => camera.set(fit),
             None => camera.update(|c| {
                 c.x += (measured.width - old.width) / 2.0;
                 c.y += (measured.height - old.height) / 2.0;
             }),
         }
     };
+    // The element's size changes with the window and also without it (side columns,
+    // projection mode): it is watched, and the watch ends with the view.
+    let watch = StoredValue::new_local(None::<super::svg::SizeWatch>);
     Effect::new(move |_| {
-        if svg_ref.get().is_some() {
-            measure(true);
-        }
+        let Some(svg) = svg_ref.get() else {
+            return;
+        };
+        measure(true);
+        watch.set_value(super::svg::SizeWatch::new(&svg, move |_, _| measure(false)));
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure(false));
-    on_cleanup(move || resize.remove());
     let gesture = RwSignal::new(Gesture::None);
     let selected = use_selection().0;
     let filter = RwSignal::new(Filter::default());
@@ -175,9 +189,10 @@ pub fn NetworkMap() -> impl IntoView {
         let all_visible = doc
             .with_map(|m| shown.shows_all(m, size.get_untracked()))
             .unwrap_or(true);
-        if matches!(purpose, Purpose::Place | Purpose::Rearrange) || !all_visible {
+        if purpose == Purpose::Place || purpose.lays_out_all() || !all_visible {
             if let Some(fit) = doc.with_map(|m| Camera::fit(m, size.get_untracked())) {
                 camera.try_set(fit);
+                fitted.try_set_value(true);
             }
         }
     }));
@@ -245,6 +260,7 @@ pub fn NetworkMap() -> impl IntoView {
                     from,
                     camera: start,
                 } => {
+                    fitted.set_value(false);
                     camera.set(Camera {
                         x: start.x + point.0 - from.0,
                         y: start.y + point.1 - from.1,
@@ -289,15 +305,18 @@ pub fn NetworkMap() -> impl IntoView {
             return;
         };
         let factor = if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
+        fitted.set_value(false);
         camera.update(|c| zoom_around(c, point, factor));
     };
     let zoom = move |factor: f64| {
         let Size { width, height } = size.get_untracked();
+        fitted.set_value(false);
         camera.update(|c| zoom_around(c, (width / 2.0, height / 2.0), factor))
     };
-    let fit = move |_| {
+    let fit = move |()| {
         if let Some(fit) = doc.with_map(|m| Camera::fit(m, size.get_untracked())) {
             camera.set(fit);
+            fitted.set_value(true);
         }
     };
     let relayout = {
@@ -322,6 +341,7 @@ pub fn NetworkMap() -> impl IntoView {
             .flatten();
         if let Some((id, x, y)) = found {
             selected.set(Some(id));
+            fitted.set_value(false);
             camera.update(|c| {
                 c.scale = c.scale.max(1.0);
                 let Size { width, height } = size.get_untracked();
@@ -331,19 +351,16 @@ pub fn NetworkMap() -> impl IntoView {
         }
     };
 
+    // The ego view: the selected actor and those within `Neighbourhood depth` relations.
+    let depth = RwSignal::new(1usize);
+    let only_near = RwSignal::new(false);
     let neighbours = Memo::new(move |_| {
         let id = selected.get()?;
-        doc.with_structure(|m| {
-            let mut set: HashSet<ActorId> = m
-                .relations
-                .iter()
-                .filter(|r| r.touches(&id))
-                .flat_map(|r| [r.from.clone(), r.to.clone()])
-                .collect();
-            set.insert(id.clone());
-            set
-        })
+        let depth = depth.get();
+        doc.with_structure(|m| m.neighbourhood(&id, depth))
     });
+    let arrangement = RwSignal::new(super::arrangement::remembered());
+    let ego_in_use = move || only_near.get() || depth.get() > 1;
     let tags = move || {
         let mut tags: Vec<String> = doc
             .with_map_tracked(|m| {
@@ -376,8 +393,10 @@ pub fn NetworkMap() -> impl IntoView {
             if running.get() {
                 return;
             }
-            let shown = doc
-                .with_map_tracked(|m| labels_to_show(m, scale, selected.as_ref(), focus.as_ref()));
+            let only = only_near.get();
+            let shown = doc.with_map_tracked(|m| {
+                labels_to_show(m, scale, selected.as_ref(), focus.as_ref(), only)
+            });
             labelled.set(shown.unwrap_or_default());
         });
     }
@@ -448,24 +467,50 @@ pub fn NetworkMap() -> impl IntoView {
         <section class="networkview">
             <div class="maptools" role="toolbar" aria-label=move || t().map_tools>
                 <input type="search" aria-label=move || t().find_actor placeholder=move || t().find_actor on:keydown=find/>
-                <select aria-label=move || t().filter_sector on:change=move |ev| filter.update(|f| f.sector = event_target_value(&ev))>
-                    <option value="">{move || t().all_sectors}</option>
-                    {move || doc.sectors().into_iter().map(|s| view! { <option value=s.id.0.clone()>{s.label.clone()}</option> }).collect_view()}
-                </select>
-                <select aria-label=move || t().filter_level on:change=move |ev| filter.update(|f| f.level = event_target_value(&ev))>
-                    <option value="">{move || t().all_levels}</option>
-                    {Level::ALL.into_iter().map(|l| view! { <option value=l.as_str()>{move || (t().level_label)(l)}</option> }).collect_view()}
-                </select>
-                <select aria-label=move || t().filter_tag on:change=move |ev| filter.update(|f| f.tag = event_target_value(&ev))>
-                    <option value="">{move || t().all_tags}</option>
-                    {move || tags().into_iter().map(|tag| view! { <option value=tag.clone()>{tag.clone()}</option> }).collect_view()}
-                </select>
+                // Less used tools open from a menu, so the row stays one row on a laptop.
+                <details class="toolmenu">
+                    <summary class:active=move || !filter.with(Filter::is_empty)>{move || t().filter}</summary>
+                    <div class="menu">
+                        <select aria-label=move || t().filter_sector on:change=move |ev| filter.update(|f| f.sector = event_target_value(&ev))>
+                            <option value="">{move || t().all_sectors}</option>
+                            {move || doc.sectors().into_iter().map(|s| view! { <option value=s.id.0.clone()>{s.label.clone()}</option> }).collect_view()}
+                        </select>
+                        <select aria-label=move || t().filter_level on:change=move |ev| filter.update(|f| f.level = event_target_value(&ev))>
+                            <option value="">{move || t().all_levels}</option>
+                            {Level::ALL.into_iter().map(|l| view! { <option value=l.as_str()>{move || (t().level_label)(l)}</option> }).collect_view()}
+                        </select>
+                        <select aria-label=move || t().filter_tag on:change=move |ev| filter.update(|f| f.tag = event_target_value(&ev))>
+                            <option value="">{move || t().all_tags}</option>
+                            {move || tags().into_iter().map(|tag| view! { <option value=tag.clone()>{tag.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </details>
                 <button on:click=move |_| zoom(1.25) aria-label=move || t().zoom_in>"+"</button>
                 <button on:click=move |_| zoom(0.8) aria-label=move || t().zoom_out>"−"</button>
-                <button on:click=fit>{move || t().fit_to_screen}</button>
+                <button on:click=move |_| fit(())>{move || t().fit_to_screen}</button>
                 <button on:click=relayout disabled=move || running.get()>{move || t().rearrange}</button>
-                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.network", "map") } }>{move || t().export_svg}</button>
-                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.network", "map") } }>{move || t().export_png}</button>
+                <LayoutSelect runner=runner.clone() chosen=arrangement arranged=Callback::new(move |()| fit(()))/>
+                <details class="toolmenu">
+                    <summary class:active=ego_in_use>{move || t().neighbourhood}</summary>
+                    <div class="menu">
+                        <label class="field"><span>{move || t().neighbourhood_depth}</span>
+                            <select aria-label=move || t().neighbourhood_depth
+                                on:change=move |ev| depth.set(event_target_value(&ev).parse().unwrap_or(1))>
+                                {(1..=3).map(|d| view! { <option value=d.to_string()>{move || (t().depth_label)(d)}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="check"><input type="checkbox" prop:checked=only_near
+                            on:change=move |ev| only_near.set(event_target_checked(&ev))/>{move || t().only_neighbourhood}</label>
+                        <p class="hint">{move || t().neighbourhood_hint}</p>
+                    </div>
+                </details>
+                <details class="toolmenu">
+                    <summary>{move || t().export_picture}</summary>
+                    <div class="menu">
+                        <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.network", "map") } }>{move || t().export_svg}</button>
+                        <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.network", "map") } }>{move || t().export_png}</button>
+                    </div>
+                </details>
             </div>
             <svg node_ref=svg_ref class="network" viewBox=move || { let s = size.get(); format!("0 0 {:.0} {:.0}", s.width, s.height) } role="group"
                 aria-label=move || t().network_title
@@ -477,8 +522,9 @@ pub fn NetworkMap() -> impl IntoView {
                     </marker>
                 </defs>
                 <rect class="background" width=move || size.get().width height=move || size.get().height on:pointerdown=on_background_down/>
-                <g class="scene" class:focused=move || neighbours.with(Option::is_some)
+                <g class="scene" class:focused=move || neighbours.with(Option::is_some) class:only-near=only_near
                     transform=move || { let c = camera.get(); format!("translate({:.2} {:.2}) scale({:.4})", c.x, c.y, c.scale) }>
+                    <Guides chosen=arrangement scale=scale/>
                     <For each=shown_relations key=|id| id.clone() let:id>
                         <RelationLine id=id context=context_for_lines.clone() layer=layer_for_lines.clone()/>
                     </For>
@@ -555,6 +601,15 @@ const LABEL_HALO_PX: f64 = 4.0;
 /// Space between a circle and a label beside it.
 const LABEL_GAP_PX: f64 = 4.0;
 
+/// An actor's label box on screen in CSS pixels: the rendered text with the white halo
+/// on each side. The layout keeps these clear at a zoom of 1.
+pub fn label_size(actor: &samverkan_model::Actor) -> [f64; 2] {
+    [
+        super::svg::label_width(actor.label(), LABEL_PX) + 2.0 * LABEL_HALO_PX,
+        LABEL_PX * 1.4,
+    ]
+}
+
 /// The actors whose labels fit without overlapping at this zoom: the selected actor and
 /// its neighbourhood first, then the most influential and best connected.
 fn labels_to_show(
@@ -562,7 +617,10 @@ fn labels_to_show(
     scale: f64,
     selected: Option<&ActorId>,
     focus: Option<&HashSet<ActorId>>,
+    only_focus: bool,
 ) -> Vec<(ActorId, Spot)> {
+    // With `Only neighbourhood`, the actors out of it are not drawn: no label, no dot.
+    let drawn = |a: &samverkan_model::Actor| !only_focus || focus.is_none_or(|f| f.contains(&a.id));
     let mut degree: std::collections::HashMap<&ActorId, usize> = Default::default();
     for r in &map.relations {
         *degree.entry(&r.from).or_default() += 1;
@@ -572,13 +630,10 @@ fn labels_to_show(
         .actors
         .iter()
         .map(|a| {
-            let text = if a.short_name.is_empty() {
-                &a.name
-            } else {
-                &a.short_name
-            };
-            // The rendered width, and the white halo's on each side.
-            let width = super::svg::label_width(text, LABEL_PX) + 2.0 * LABEL_HALO_PX;
+            if !drawn(a) {
+                return Vec::new();
+            }
+            let [width, height] = label_size(a);
             let priority = if selected == Some(&a.id) {
                 1e12
             } else if focus.is_some_and(|f| f.contains(&a.id)) {
@@ -587,12 +642,7 @@ fn labels_to_show(
                 0.0
             } + a.influence as f64 * 1e4
                 + degree.get(&a.id).copied().unwrap_or(0) as f64;
-            let (cx, cy, r, height) = (
-                a.x * scale,
-                a.y * scale,
-                radius(a.influence) * scale,
-                LABEL_PX * 1.4,
-            );
+            let (cx, cy, r) = (a.x * scale, a.y * scale, radius(a.influence) * scale);
             let at = |x: f64, y: f64| samverkan_model::labels::LabelBox {
                 x,
                 y,
@@ -613,6 +663,7 @@ fn labels_to_show(
     let dots: Vec<samverkan_model::labels::LabelBox> = map
         .actors
         .iter()
+        .filter(|a| drawn(a))
         .map(|a| {
             let r = radius(a.influence) * scale;
             samverkan_model::labels::LabelBox {
@@ -698,14 +749,9 @@ struct Look {
 
 impl Look {
     fn of(actor: &samverkan_model::Actor) -> Self {
-        let label = if actor.short_name.is_empty() {
-            &actor.name
-        } else {
-            &actor.short_name
-        };
         Self {
             name: actor.name.clone(),
-            label: label.clone(),
+            label: actor.label().to_owned(),
             influence: actor.influence,
             sector: actor.sector.0.clone(),
             level: actor.level,
@@ -805,23 +851,11 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         move |ev: web_sys::PointerEvent| {
             ev.stop_propagation();
             let previous = context.selected.get_untracked();
-            if ev.shift_key() {
-                if let Some(from) = previous.filter(|p| p != &id) {
-                    let link = doc.with_map(|m| {
-                        samverkan_model::edit::link(
-                            m,
-                            crate::browser::new_id().into(),
-                            &from,
-                            &id,
-                            RelationKind::default(),
-                        )
-                    });
-                    if let Some(command) = link.flatten() {
-                        doc.dispatch(command);
-                    }
-                    context.selected.set(Some(id.clone()));
-                    return;
-                }
+            // Shift+click links the selected actor to this one, with the last kind used.
+            if ev.shift_key() && previous.is_some_and(|p| p != id) {
+                super::link_box::link_selected_to(&id);
+                context.selected.set(Some(id.clone()));
+                return;
             }
             context.selected.set(Some(id.clone()));
             doc.seal();

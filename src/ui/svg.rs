@@ -58,3 +58,37 @@ pub fn label_width(text: &str, px: f64) -> f64 {
     });
     measured.unwrap_or_else(|| text.chars().count() as f64 * 0.7 * BASE) * px / BASE
 }
+
+/// Tells `changed` the element's size in CSS pixels whenever it changes (the window, a
+/// side column hidden, projection mode on). Stops when dropped; it disconnects before
+/// the callback goes, so the callback is never called after.
+pub struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _changed: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl SizeWatch {
+    pub fn new(element: &web_sys::Element, changed: impl Fn(f64, f64) + 'static) -> Option<Self> {
+        let target = element.clone();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            changed(
+                f64::from(target.client_width()),
+                f64::from(target.client_height()),
+            )
+        });
+        let observer =
+            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()))
+                .ok()?;
+        observer.observe(element);
+        Some(Self {
+            observer,
+            _changed: callback,
+        })
+    }
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

@@ -84,7 +84,26 @@ export class App {
   async actorNames() {
     await this.tab(this.lang === 'en' ? 'Table' : 'Tabell');
     await this.page.locator('table.actortable').waitFor();
-    return this.page.locator('table.actortable input.name').evaluateAll((inputs) => inputs.map((i) => i.value));
+    return this.page.locator('table.actortable tbody td:nth-child(2)')
+      .evaluateAll((cells) => cells.map((c) => c.querySelector('input')?.value ?? c.textContent));
+  }
+
+  /** The text a table cell shows, by its field's name (`Sector of Almi`). */
+  cell(label) {
+    return this.page.locator(`table.actortable button.cell-text[aria-label^="${label}: "]`).textContent();
+  }
+
+  /** Turns a table cell into its field (as a click does) and returns the field. */
+  async editCell(label, role = 'textbox') {
+    await this.page.locator(`table.actortable button.cell-text[aria-label^="${label}: "]`).click();
+    return this.page.getByRole(role, { name: label, exact: true });
+  }
+
+  /** Waits until the map's layout is at rest, so nodes stay put under the pointer. */
+  async layoutIdle() {
+    await this.page.waitForFunction(
+      () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
+    );
   }
 
   /** Waits until the autosave has written (the status says Saved). */

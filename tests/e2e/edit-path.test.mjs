@@ -75,13 +75,14 @@ test("a message's Undo undoes the step it announced, not the later edit", async 
   const notice = app.page.getByRole('status').filter({ hasText: 'Tranås kommun' });
   await notice.waitFor();
   // A later edit: rename the other actor.
-  const name = app.page.getByRole('textbox', { name: 'Name of Eksjö kommun' });
+  const name = await app.editCell('Name of Eksjö kommun');
   await name.fill('Eksjö kommun (kultur)');
   await name.press('Enter');
-  await name.blur();
-  await app.page.getByRole('textbox', { name: 'Name of Eksjö kommun (kultur)' }).waitFor();
+  // Enter writes the name and turns the field back into text, focused.
+  await app.page.getByRole('button', { name: 'Name of Eksjö kommun (kultur): Eksjö kommun (kultur)' }).waitFor();
+  assert.equal(await app.page.locator('table.actortable :is(input[type="text"], select)').count(), 0, 'no field is left open');
   await notice.getByRole('button', { name: 'Undo' }).click();
-  await app.page.getByRole('textbox', { name: 'Name of Tranås kommun' }).waitFor();
+  await app.page.getByRole('button', { name: /^Name of Tranås kommun:/ }).waitFor();
   assert.deepEqual((await app.actorNames()).sort(), ['Eksjö kommun (kultur)', 'Tranås kommun']);
   assert.deepEqual(app.errors, []);
   await app.page.context().close();

@@ -22,7 +22,7 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   for (const line of ['Region Uppsala #public_sector !5', 'Uppsala universitet #education', 'SLU #research']) await app.addActor(line);
   await app.tab('Map');
   const node = (name) => app.page.getByRole('button', { name: new RegExp(`^${name}, influence`) });
-  await app.page.waitForTimeout(1200);
+  await app.layoutIdle();
   await node('Region Uppsala').click();
   await node('Uppsala universitet').click({ modifiers: ['Shift'] });
   await app.saved();
@@ -33,6 +33,7 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   assert.equal(graphml.text.match(/<edge /g).length, 1);
   assert.match(graphml.text, /attr\.name="betweenness"/);
 
+  await app.page.locator('.maptools summary', { hasText: 'Export picture' }).click();
   const picture = await download(app, () => app.button('Export SVG').click());
   assert.match(picture.name, /-map\.svg$/);
   assert.match(picture.text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);

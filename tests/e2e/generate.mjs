@@ -55,26 +55,43 @@ export function generateDocument(n, { positions = true, id = `bench-${n}`, seed 
   }
   const relations = [];
   const seen = new Set();
-  while (relations.length < 3 * n) {
+  // 3n relations, or every pair on a map too small for that many.
+  const wanted = Math.min(3 * n, (n * (n - 1)) / 2);
+  while (relations.length < wanted) {
     const a = int(0, n - 1); const b = int(0, n - 1);
     const key = a < b ? `${a}:${b}` : `${b}:${a}`;
     if (a === b || seen.has(key)) continue;
     seen.add(key);
     relations.push({ id: `relation-${String(relations.length + 1).padStart(5, '0')}`, from: actors[a].id, to: actors[b].id });
   }
-  return {
-    format: 'samverkan',
-    version: 1,
-    revision: 1,
-    map: {
-      id,
-      title: `Benchmark ${n} aktörer`,
-      description: '',
-      created_at: STAMP,
-      updated_at: STAMP,
-      sectors: SECTORS.map(([sid, label, color]) => ({ id: sid, label, color })),
-      actors,
-      relations,
-    },
-  };
+  return storedDocument({
+    id,
+    title: `Benchmark ${n} aktörer`,
+    description: '',
+    created_at: STAMP,
+    updated_at: STAMP,
+    sectors: SECTORS.map(([sid, label, color]) => ({ id: sid, label, color })),
+    actors,
+    relations,
+  });
+}
+
+/** A map as it is stored and exported: the file format's envelope around it. */
+export const storedDocument = (map) => ({ format: 'samverkan', version: 1, revision: 1, map });
+
+/**
+ * Writes `doc` into the local storage of `base`'s origin as the only map, from an empty
+ * page of that origin (so the app is not running while its storage is set). The page has
+ * an icon link of its own, so the browser asks for no /favicon.ico.
+ */
+export async function seedStorage(page, base, doc) {
+  await page.route('**/__seed__', (route) => route.fulfill({
+    contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>seed</title>',
+  }));
+  await page.goto(`${base}__seed__`);
+  await page.evaluate(({ key, text, index }) => {
+    localStorage.clear();
+    localStorage.setItem(key, text);
+    localStorage.setItem('samverkan.index', index);
+  }, { key: `samverkan.map.${doc.map.id}`, text: JSON.stringify(doc), index: JSON.stringify({ maps: [doc.map.id] }) });
 }

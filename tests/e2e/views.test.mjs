@@ -1,0 +1,210 @@
+// The map's tools for a room: layouts to choose from, the ego view of a selected actor,
+// linking from the keyboard; a table that reads like a spreadsheet; a council whose every
+// control can be reached at laptop and projector widths.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness } from './app.mjs';
+import { seedStorage } from './generate.mjs';
+import { regionalDocument } from './regional.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+/** The regional 40-actor map, laid out, open in English at `viewport`. */
+async function openRegional(viewport = { width: 1920, height: 1080 }, change = () => {}) {
+  const doc = regionalDocument({ positions: true });
+  change(doc.map);
+  const context = await harness.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await seedStorage(page, harness.server.url, doc);
+  await page.goto(`${harness.server.url}?lang=en`);
+  await page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
+  await idle(page);
+  return { page, doc, errors };
+}
+
+const idle = (page) => page.waitForFunction(
+  () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
+);
+
+/** Every node's map position by actor name. */
+const positions = (page) => page.locator('svg.network g.node').evaluateAll((nodes) => Object.fromEntries(
+  nodes.map((n) => {
+    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(n.getAttribute('transform'));
+    return [n.getAttribute('aria-label').split(', influence')[0], [Number(m[1]), Number(m[2])]];
+  }),
+));
+
+/** Waits (up to 5 s) for the nodes to stand at `expected`, then asserts they do. */
+async function samePositions(page, expected, message) {
+  await page.waitForFunction((want) => [...document.querySelectorAll('svg.network g.node')].every((n) => {
+    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(n.getAttribute('transform'));
+    const at = want[n.getAttribute('aria-label').split(', influence')[0]];
+    return at && Math.abs(at[0] - Number(m[1])) < 0.01 && Math.abs(at[1] - Number(m[2])) < 0.01;
+  }), expected, { timeout: 5000 }).catch(() => {});
+  assert.deepEqual(await positions(page), expected, message);
+}
+
+const node = (page, name) => page.getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}, influence`) });
+
+test('Layout: by sector, rings and back are each one undo step, and a pinned actor stays', async () => {
+  const pinnedName = 'Region Jönköpings län';
+  const { page, doc, errors } = await openRegional(undefined, (map) => { map.actors[0].pinned = true; });
+  const layout = page.getByRole('combobox', { name: 'Layout' });
+  const start = await positions(page);
+
+  await layout.selectOption({ label: 'By sector' });
+  await page.locator('svg.network .sector-title').first().waitFor();
+  const bySector = await positions(page);
+  const used = new Set(doc.map.actors.map((a) => a.sector));
+  assert.equal(await page.locator('svg.network .sector-title').count(), used.size, 'one title per sector in use');
+  assert.deepEqual(bySector[pinnedName], start[pinnedName], 'the pinned actor stays');
+  const movedBySector = Object.keys(start).filter((n) => Math.hypot(bySector[n][0] - start[n][0], bySector[n][1] - start[n][1]) > 1);
+  assert.ok(movedBySector.length >= 30, `the others move (${movedBySector.length})`);
+
+  await layout.selectOption({ label: 'Rings by influence' });
+  await page.locator('svg.network .ring').first().waitFor();
+  const rings = await positions(page);
+  const influence = Object.fromEntries(doc.map.actors.map((a) => [a.name, a.influence]));
+  const distances = (level) => Object.keys(rings).filter((n) => n !== pinnedName && influence[n] === level)
+    .map((n) => Math.hypot(...rings[n]));
+  for (let level = 1; level < 5; level++) {
+    if (!distances(level).length || !distances(level + 1).length) continue;
+    assert.ok(Math.min(...distances(level)) > Math.max(...distances(level + 1)),
+      `influence ${level} lies outside influence ${level + 1}`);
+  }
+
+  // Each switch was one step: one undo goes back to by sector, another to the start.
+  await page.keyboard.press('Control+z');
+  await samePositions(page, bySector, 'one undo restores the by-sector picture');
+  await page.keyboard.press('Control+z');
+  await samePositions(page, start, 'another restores the start');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('Neighbourhood depth dims what is farther away and Only neighbourhood hides it', async () => {
+  const { page, doc, errors } = await openRegional();
+  const centre = doc.map.actors[0];
+  // The expected neighbourhoods, from the file's relations.
+  const adjacent = new Map(doc.map.actors.map((a) => [a.id, new Set()]));
+  for (const r of doc.map.relations) { adjacent.get(r.from).add(r.to); adjacent.get(r.to).add(r.from); }
+  const within = (depth) => {
+    let reached = new Set([centre.id]);
+    for (let d = 0; d < depth; d++) reached = new Set([...reached, ...[...reached].flatMap((id) => [...adjacent.get(id)])]);
+    return reached.size;
+  };
+  await node(page, centre.name).click();
+  // The ego view's controls are in the tool row's Neighbourhood menu.
+  await page.locator('.maptools summary', { hasText: 'Neighbourhood' }).click();
+  const depth = page.getByRole('combobox', { name: 'Neighbourhood depth' });
+  for (const d of [1, 2, 3]) {
+    await depth.selectOption(String(d));
+    await page.waitForFunction((n) => document.querySelectorAll('svg.network g.node.near').length === n, within(d));
+  }
+  assert.ok(within(2) > within(1), 'depth 2 reaches farther than depth 1 on this map');
+  await depth.selectOption('1');
+  await page.getByRole('checkbox', { name: 'Only neighbourhood' }).check();
+  const shown = await page.locator('svg.network g.node').evaluateAll((nodes) => nodes.filter((n) => getComputedStyle(n).display !== 'none').length);
+  assert.equal(shown, within(1), 'only the neighbourhood shows');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('L links the selected actor from the keyboard, with the kind chosen in the same box', async () => {
+  const { page, doc, errors } = await openRegional();
+  const lines = () => page.locator('svg.network line.relation').count();
+  const before = await lines();
+  // An actor not yet linked to the first one.
+  const from = doc.map.actors[0];
+  const linked = new Set(doc.map.relations.filter((r) => r.from === from.id || r.to === from.id).flatMap((r) => [r.from, r.to]));
+  const target = doc.map.actors.find((a) => !linked.has(a.id) && a.name.length > 8);
+  await node(page, from.name).click();
+  await page.keyboard.press('l');
+  const search = page.getByRole('combobox', { name: 'Link to' });
+  await search.waitFor();
+  assert.ok(await search.evaluate((e) => e === document.activeElement), 'the search has the focus');
+  await page.keyboard.type(target.name.slice(0, 8));
+  await page.getByRole('option', { name: target.name }).waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  const kind = await page.getByRole('dialog').getByRole('combobox', { name: 'Relation kind' }).inputValue();
+  assert.notEqual(kind, 'collaboration', 'the arrow key changed the kind');
+  // Back to the search (the highlighted match is the first), Enter links.
+  await search.focus();
+  await page.keyboard.press('Enter');
+  await search.waitFor({ state: 'hidden' });
+  await page.waitForFunction((n) => document.querySelectorAll('svg.network line.relation').length === n + 1, before);
+  assert.equal(await page.locator(`svg.network line.relation.${kind}`).count() >= 1, true);
+  // The kind last used is the default next time.
+  await page.keyboard.press('l');
+  assert.equal(await page.getByRole('dialog').getByRole('combobox', { name: 'Relation kind' }).inputValue(), kind);
+  await page.keyboard.press('Escape');
+  await search.waitFor({ state: 'hidden' });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('the table reads as text, edits like a spreadsheet and hides columns', async () => {
+  const { page, errors } = await openRegional();
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const longest = 'Studieförbundet Vuxenskolan Jönköpings län';
+  const cell = page.getByRole('button', { name: `Name of ${longest}: ${longest}` });
+  await cell.waitFor();
+  assert.equal(await page.locator('table.actortable select, table.actortable input[type="text"]').count(), 0, 'no cell is a field until used');
+  const { height, clipped } = await cell.evaluate((e) => ({ height: e.getBoundingClientRect().height, clipped: e.scrollWidth > e.clientWidth }));
+  assert.ok(height < 48 && !clipped, `the longest name is on one line, whole (${height} px high)`);
+  for (const column of ['Influence', 'Attitude']) {
+    const header = await page.getByRole('columnheader', { name: column }).boundingBox();
+    assert.ok(header.x + header.width <= 1920, `the ${column} column is on screen at 1920 px`);
+  }
+  const tools = await page.getByRole('button', { name: `Delete ${longest}` }).boundingBox();
+  assert.ok(tools.x + tools.width <= 1920, 'so are the row tools');
+  // Click a cell: its field, focused; Escape: text again.
+  await page.getByRole('button', { name: `Influence of ${longest}:` }).click();
+  const field = page.getByRole('combobox', { name: `Influence of ${longest}` });
+  await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+  await field.selectOption('1');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: `Influence of ${longest}: 1` }).waitFor();
+  // Hide a column.
+  await page.locator('details.columns summary').click();
+  await page.getByRole('checkbox', { name: 'Municipality' }).uncheck();
+  assert.equal(await page.getByRole('columnheader', { name: 'Municipality' }).isVisible(), false);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+  test(`every council control can be clicked at ${viewport.width} px`, async () => {
+    const { page, errors } = await openRegional(viewport);
+    await page.getByRole('tab', { name: 'Council' }).click();
+    await page.locator('.members table tbody tr').first().waitFor();
+    const controls = page.locator('.council :is(button, input, select, summary)');
+    const count = await controls.count();
+    assert.ok(count > 40, `the council has its controls (${count})`);
+    for (let i = 0; i < count; i++) {
+      const control = controls.nth(i);
+      if (!(await control.isVisible())) continue;
+      // Playwright's actionability check: visible, stable, enabled and not covered.
+      await control.click({ trial: true, timeout: 2000 }).catch((e) => {
+        throw new Error(`control ${i} (${control}) cannot be clicked: ${e.message.split('\n')[0]}`);
+      });
+    }
+    // Consulted and informed are chips that can be removed, and a search adds one.
+    const consulted = page.locator('.action').first().locator('.chips-field').first();
+    const chips = consulted.locator('.chip');
+    const chipCount = await chips.count();
+    await chips.first().getByRole('button').click();
+    await page.waitForFunction((n) => document.querySelector('.action .chips-field .chips').children.length === n - 1, chipCount);
+    const add = page.locator('.action').first().getByRole('combobox', { name: 'Add to Consulted (C)' });
+    await add.fill('Region Jönköpings län');
+    await add.press('Enter');
+    await page.locator('.action').first().locator('.chips-field').first().locator('.chip', { hasText: 'Region Jönköpings län' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+}
