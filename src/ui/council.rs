@@ -412,10 +412,14 @@ fn Goals() -> impl IntoView {
                     let (i1, i2, i3, i4) = (g.id.clone(), g.id.clone(), g.id.clone(), g.id.clone());
                     view! {
                         <tr>
-                            <td><input type="text" aria-label=move || t().goal prop:value=g.title.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i1.clone(), Box::new(move |g| g.title = v)) }/></td>
-                            <td><input type="text" aria-label=move || t().indicator prop:value=g.indicator.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i2.clone(), Box::new(move |g| g.indicator = v)) }/></td>
+                            // Printed as text (whole, and dates the Swedish way), not as fields.
+                            <td><input type="text" aria-label=move || t().goal prop:value=g.title.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i1.clone(), Box::new(move |g| g.title = v)) }/>
+                                <span class="print-only">{g.title.clone()}</span></td>
+                            <td><input type="text" aria-label=move || t().indicator prop:value=g.indicator.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i2.clone(), Box::new(move |g| g.indicator = v)) }/>
+                                <span class="print-only">{g.indicator.clone()}</span></td>
                             <td><input type="date" aria-label=move || t().target_date prop:value=g.target_date.map(|d| d.to_string()).unwrap_or_default()
-                                on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); change(i3.clone(), Box::new(move |g| g.target_date = v)) }/></td>
+                                on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); change(i3.clone(), Box::new(move |g| g.target_date = v)) }/>
+                                <span class="print-only date">{g.target_date.map(|d| d.to_string())}</span></td>
                             <td><button class="small danger" on:click=move |_| { let id = i4.clone(); edit_council(doc, move |c| { c.remove_goal(&id) }) }>{move || t().delete}</button></td>
                         </tr>
                     }
@@ -615,6 +619,7 @@ fn ActionCard(action: Action) -> impl IntoView {
                         <option value="" selected=current.is_none()>"–"</option>
                         {actors.iter().map(|(aid, name)| view! { <option value=aid.0.clone() selected=current.as_ref() == Some(aid)>{name.clone()}</option> }).collect_view()}
                     </select>
+                    <span class="print-only">{actors.iter().find(|(aid, _)| current.as_ref() == Some(aid)).map(|(_, name)| name.clone()).unwrap_or_else(|| "–".to_owned())}</span>
                 </label>
             }
         }
@@ -668,11 +673,11 @@ fn ActionCard(action: Action) -> impl IntoView {
                 <label class="field"><span>{move || t().start}</span>
                     <input type="date" prop:value=action.start.map(|d| d.to_string()).unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c4(Box::new(move |a| a.start = v)) }/>
-                    <span class="print-only">{action.start.map(|d| d.to_string())}</span></label>
+                    <span class="print-only date">{action.start.map(|d| d.to_string())}</span></label>
                 <label class="field"><span>{move || t().due}</span>
                     <input type="date" prop:value=action.due.map(|d| d.to_string()).unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c5(Box::new(move |a| a.due = v)) }/>
-                    <span class="print-only">{action.due.map(|d| d.to_string())}</span></label>
+                    <span class="print-only date">{action.due.map(|d| d.to_string())}</span></label>
                 <label class="field wide"><span>{move || t().note}</span>
                     <input type="text" prop:value=action.note.clone() on:change=move |ev| { let v = event_target_value(&ev); c6(Box::new(move |a| a.note = v)) }/></label>
             </div>

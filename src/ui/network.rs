@@ -387,17 +387,28 @@ pub fn NetworkMap() -> impl IntoView {
     {
         let running = running.clone();
         Effect::new(move |_| {
-            let scale = scale.get();
+            let shown = camera.get();
             let focus = neighbours.get();
             let selected = selected.get();
-            if running.get() {
+            // Not while the layout runs or the picture is panned: when it comes to rest.
+            if running.get() || gesture.with(|g| matches!(g, Gesture::Pan { .. })) {
                 return;
             }
+            // The part of the picture on screen, in the labels' coordinates (map × scale).
+            let Size { width, height } = size.get();
+            let view = [-shown.x, -shown.y, width - shown.x, height - shown.y];
             let only = only_near.get();
-            let shown = doc.with_map_tracked(|m| {
-                labels_to_show(m, scale, selected.as_ref(), focus.as_ref(), only)
+            let labels = doc.with_map_tracked(|m| {
+                labels_to_show(
+                    m,
+                    shown.scale,
+                    view,
+                    selected.as_ref(),
+                    focus.as_ref(),
+                    only,
+                )
             });
-            labelled.set(shown.unwrap_or_default());
+            labelled.set(labels.unwrap_or_default());
         });
     }
     let context = NetworkContext {
@@ -615,6 +626,7 @@ pub fn label_size(actor: &samverkan_model::Actor) -> [f64; 2] {
 fn labels_to_show(
     map: &Map,
     scale: f64,
+    view: [f64; 4],
     selected: Option<&ActorId>,
     focus: Option<&HashSet<ActorId>>,
     only_focus: bool,
@@ -626,7 +638,7 @@ fn labels_to_show(
         *degree.entry(&r.from).or_default() += 1;
         *degree.entry(&r.to).or_default() += 1;
     }
-    let boxes: Vec<Vec<samverkan_model::labels::LabelBox>> = map
+    let candidates: Vec<Vec<(samverkan_model::labels::LabelBox, Spot)>> = map
         .actors
         .iter()
         .map(|a| {
@@ -650,14 +662,32 @@ fn labels_to_show(
                 height,
                 priority,
             };
-            // In the order of `Spot::ALL`: below, right, left, above.
-            vec![
+            // In the order of `Spot::ALL`: below, right, left, above; only those that
+            // are wholly on screen, so no name is cut at the canvas's edge.
+            [
                 at(cx - width / 2.0, cy + r),
                 at(cx + r + LABEL_GAP_PX, cy - height / 2.0),
                 at(cx - r - LABEL_GAP_PX - width, cy - height / 2.0),
                 at(cx - width / 2.0, cy - r - height),
             ]
+            .into_iter()
+            .zip(Spot::ALL)
+            .filter(|(b, _)| {
+                b.x >= view[0]
+                    && b.y >= view[1]
+                    && b.x + b.width <= view[2]
+                    && b.y + b.height <= view[3]
+            })
+            .collect()
         })
+        .collect();
+    let spots: Vec<Vec<Spot>> = candidates
+        .iter()
+        .map(|c| c.iter().map(|(_, spot)| *spot).collect())
+        .collect();
+    let boxes: Vec<Vec<samverkan_model::labels::LabelBox>> = candidates
+        .into_iter()
+        .map(|c| c.into_iter().map(|(b, _)| b).collect())
         .collect();
     // No label covers another actor's dot.
     let dots: Vec<samverkan_model::labels::LabelBox> = map
@@ -679,7 +709,8 @@ fn labels_to_show(
     map.actors
         .iter()
         .zip(taken)
-        .filter_map(|(a, spot)| spot.map(|k| (a.id.clone(), Spot::ALL[k])))
+        .zip(&spots)
+        .filter_map(|((a, taken), spots)| taken.map(|k| (a.id.clone(), spots[k])))
         .collect()
 }
 

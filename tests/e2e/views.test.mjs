@@ -204,6 +204,17 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
     await add.fill('Region Jönköpings län');
     await add.press('Enter');
     await page.locator('.action').first().locator('.chips-field').first().locator('.chip', { hasText: 'Region Jönköpings län' }).waitFor();
+    if (viewport.width === 1280) {
+      // The printed plan, on an A4 page's width: names whole, dates the Swedish way.
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 720, height: 1000 });
+      const printed = await page.locator('.action').first().innerText();
+      assert.match(printed, /Region Jönköpings län/, 'the consulted actors are listed by name');
+      assert.match(printed, /2026-01-15/, 'the start date is written 2026-01-15');
+      const past = await page.evaluate(() => [...document.querySelectorAll('.card, .action')]
+        .filter((c) => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
+      assert.equal(past, 0, 'every card is inside the page');
+    }
     assert.deepEqual(errors, []);
     await page.context().close();
   });
