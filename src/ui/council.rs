@@ -121,7 +121,7 @@ fn Members() -> impl IntoView {
                 <tbody>
                     {move || members.get().unwrap_or_default().into_iter().enumerate().map(|(i, m)| {
                         let name = actor_name(doc, &m.actor);
-                        let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
+                        let (n1, n2, n3, n4, n5) = (name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
                         view! {
                             <tr>
                                 <td>{name.clone()}</td>
@@ -141,8 +141,8 @@ fn Members() -> impl IntoView {
                                     }>
                                     {ROLES.into_iter().map(|r| view! { <option value=role_key(r) selected=m.role == r>{move || (t().role_label)(r)}</option> }).collect_view()}
                                 </select></td>
-                                <td><button class="small danger" aria-label=move || (t().remove_member)(&n4)
-                                    on:click=move |_| edit_council(doc, move |c| { if i < c.members.len() { c.members.remove(i); } })>{move || t().delete}</button></td>
+                                <td><button class="small danger" aria-label=move || (t().remove_member)(&n4) title=move || (t().remove_member)(&n5)
+                                    on:click=move |_| edit_council(doc, move |c| { if i < c.members.len() { c.members.remove(i); } })>"×"</button></td>
                             </tr>
                         }
                     }).collect_view()}

@@ -73,12 +73,13 @@ impl Camera {
             x1 = x1.max(a.x);
             y1 = y1.max(a.y);
         }
-        // Room at the sides for half the widest label, so names at the edge read whole.
+        // Room at the sides for half the widest label, so names at the edge read whole
+        // (the longest text measured, not every one: opening a large map stays quick).
         let widest = map
             .actors
             .iter()
-            .map(|a| label_size(a)[0])
-            .fold(0.0, f64::max);
+            .max_by_key(|a| a.label().chars().count())
+            .map_or(0.0, |a| label_size(a)[0]);
         let margin = 80.0;
         let side = (widest / 2.0 + 16.0).clamp(margin, width / 4.0);
         let scale = ((width - 2.0 * side) / (x1 - x0).max(1.0))
