@@ -386,7 +386,7 @@ pub static SV: Texts = Texts {
     all_tags: "Alla taggar",
     zoom_in: "Zooma in",
     zoom_out: "Zooma ut",
-    fit_to_screen: "Anpassa till skärmen",
+    fit_to_screen: "Visa allt",
     rearrange: "Ordna om",
     layout: "Layout",
     arrangement_label: |a| match a {

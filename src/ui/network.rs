@@ -529,7 +529,9 @@ pub fn NetworkMap() -> impl IntoView {
                 data-layout=move || if running_attr.get() { "running" } else { "idle" }
                 on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
                 <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    // In map units, not times the line's width: a strong relation's arrow
+                    // would otherwise be larger than the actors it points at.
+                    <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/>
                     </marker>
                 </defs>

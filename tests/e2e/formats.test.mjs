@@ -66,3 +66,20 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   assert.deepEqual(other.errors, []);
   await other.page.context().close();
 });
+
+test('a stakeholder register with a Stakeholder column and word ratings imports every row', async () => {
+  const app = await harness.newApp('en');
+  await app.newMap();
+  await app.page.getByText('More formats').click();
+  const register = '\ufeffStakeholder;Influence;Interest;Stance\nRegion Kalmar län;High;Medium;Positive\nLinnéuniversitetet;Low;High;Neutral\n';
+  await app.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(register) });
+  await app.page.getByRole('status').filter({ hasText: '2 rows from' }).waitFor();
+  assert.deepEqual(await app.actorNames(), ['Region Kalmar län', 'Linnéuniversitetet']);
+  assert.equal(await app.cell('Influence of Region Kalmar län'), '5');
+  assert.equal(await app.cell('Interest of Region Kalmar län'), '3');
+  assert.equal(await app.cell('Attitude of Region Kalmar län'), '+1');
+  assert.equal(await app.cell('Influence of Linnéuniversitetet'), '1');
+  assert.equal(await app.cell('Interest of Linnéuniversitetet'), '5');
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});

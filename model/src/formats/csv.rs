@@ -68,6 +68,80 @@ const ACTOR_ALIASES: [(&str, &str); 21] = [
     ("anteckning", "notes"),
 ];
 
+/// Headers that name the actor in registers people keep (`Stakeholder`, `Aktör`,
+/// `Organisation`…), read as `name` only when no column is called name outright: a sheet
+/// with both `Namn` and `Organisation` keeps `Namn` as the name.
+const NAME_FALLBACKS: [&str; 9] = [
+    "aktör",
+    "aktörsnamn",
+    "actor",
+    "stakeholder",
+    "intressent",
+    "organisation",
+    "organization",
+    "label",
+    "title",
+];
+
+/// More names of the rating columns, from stakeholder registers.
+const RATING_ALIASES: [(&str, &str); 6] = [
+    ("påverkan", "influence"),
+    ("påverkansgrad", "influence"),
+    ("intressegrad", "interest"),
+    ("stance", "attitude"),
+    ("hållning", "attitude"),
+    ("support", "attitude"),
+];
+
+/// The actor sheet's aliases, with the first [`NAME_FALLBACKS`] header as `name` when no
+/// header names the column outright.
+fn actor_aliases(table: &Table) -> Vec<(&'static str, &'static str)> {
+    let mut aliases: Vec<(&str, &str)> = ACTOR_ALIASES.into_iter().chain(RATING_ALIASES).collect();
+    let keys: Vec<String> = table
+        .header
+        .iter()
+        .map(|h| header_key(unguard(h)))
+        .collect();
+    let named = keys
+        .iter()
+        .any(|k| k == "name" || aliases.iter().any(|(a, f)| a == k && *f == "name"));
+    if !named {
+        if let Some(fallback) = NAME_FALLBACKS
+            .into_iter()
+            .find(|f| keys.iter().any(|k| k == f))
+        {
+            aliases.push((fallback, "name"));
+        }
+    }
+    aliases
+}
+
+/// A rating as registers write it: a whole number in `range`, or a word. Low, medium and
+/// high (låg, medel, hög) take the ends and the middle of the scale, so a register's
+/// three levels spread over the grid; for attitude, negative/neutral/positive (also in
+/// Swedish) are −1, 0 and +1.
+fn parse_rating(text: &str, range: RangeInclusive<i64>) -> Result<Option<i64>, Reason> {
+    parse_whole(text, range.clone()).or_else(|reason| {
+        let word = text.trim().to_lowercase();
+        let word = word
+            .strip_prefix("mycket ")
+            .or_else(|| word.strip_prefix("very "))
+            .unwrap_or(&word);
+        let (low, high) = (*range.start(), *range.end());
+        let middle = (low + high) / 2;
+        let value = match word {
+            "låg" | "lågt" | "low" | "l" | "liten" | "litet" | "small" => low,
+            "medel" | "medium" | "m" | "mellan" | "måttlig" | "måttligt" | "moderate" => middle,
+            "hög" | "högt" | "high" | "h" | "stor" | "stort" | "large" => high,
+            "negativ" | "negative" | "emot" | "opposed" | "against" if low < 0 => -1,
+            "neutral" if low < 0 => 0,
+            "positiv" | "positive" | "för" | "supportive" | "for" if low < 0 => 1,
+            _ => return Err(reason),
+        };
+        Ok(Some(value))
+    })
+}
+
 /// The columns of a relation sheet, in the order they are written. `from_name` and
 /// `to_name` are there for people reading the sheet, and as a fallback on import when the
 /// ids do not fit (actors imported again get new ids).
@@ -193,7 +267,7 @@ pub fn import_actors(
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<Vec<Actor>, Vec<RowError>> {
     let table = read_table(text).map_err(|e| vec![e])?;
-    let columns = Columns::find(&table, &ACTOR_COLUMNS, &ACTOR_ALIASES, &["name"])?;
+    let columns = Columns::find(&table, &ACTOR_COLUMNS, &actor_aliases(&table), &["name"])?;
     let mut errors = Vec::new();
     let mut taken: HashSet<String> = map.actors.iter().map(|a| a.id.0.clone()).collect();
     let mut actors = Vec::new();
@@ -220,7 +294,7 @@ pub fn import_actors(
             ("interest", SCALE_RANGE, &mut actor.interest),
             ("attitude", ATTITUDE_RANGE, &mut actor.attitude),
         ] {
-            if let Some(Some(value)) = cells.parse(column, |t| parse_whole(t, range)) {
+            if let Some(Some(value)) = cells.parse(column, |t| parse_rating(t, range.clone())) {
                 *slot = value;
             }
         }
@@ -759,6 +833,40 @@ impl Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn registers_name_the_actor_their_own_way_and_rate_in_words() {
+        let map = crate::map::tests::sample_map();
+        let mut n = 0;
+        let mut new_id = || {
+            n += 1;
+            format!("new{n}")
+        };
+        let swedish = "\u{feff}Aktör;Inflytande;Intresse;Hållning\nRegion Kalmar;Hög;medel;positiv\nKalmar kommun;Låg;Mycket hög;Neutral\n";
+        let actors = import_actors(swedish, &map, &mut new_id).unwrap();
+        let read: Vec<(&str, i64, i64, i64)> = actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.influence, a.interest, a.attitude))
+            .collect();
+        assert_eq!(
+            read,
+            [("Region Kalmar", 5, 3, 1), ("Kalmar kommun", 1, 5, 0)]
+        );
+        let english =
+            "Stakeholder,Influence,Interest\nAlmi,High,Low\nLinnaeus University,3,Medium\n";
+        let actors = import_actors(english, &map, &mut new_id).unwrap();
+        assert_eq!(actors[0].name, "Almi");
+        assert_eq!((actors[0].influence, actors[0].interest), (5, 1));
+        assert_eq!((actors[1].influence, actors[1].interest), (3, 3));
+        // A sheet with a name column and an organisation column keeps the name.
+        let both = "Namn,Organisation\nAnna Berg,Region Kalmar\n";
+        let actors = import_actors(both, &map, &mut new_id).unwrap();
+        assert_eq!(actors[0].name, "Anna Berg");
+        // A word that is no rating is still an error naming the cell.
+        let errors =
+            import_actors("Stakeholder,Influence\nAlmi,enormous\n", &map, &mut new_id).unwrap_err();
+        assert_eq!((errors[0].row, errors[0].column.as_str()), (2, "Influence"));
+    }
 
     #[test]
     fn separators_are_detected_outside_quotes() {
