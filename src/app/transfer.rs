@@ -115,8 +115,9 @@ impl Transfer {
         );
     }
 
-    /// Adds actors (or relations) from a spreadsheet to the open map as one undo step.
-    /// Every row problem is listed and nothing changes when there is any.
+    /// Adds actors (or relations) from a spreadsheet to the open map (a new one when none
+    /// is open) as one undo step. Every row problem is listed and nothing changes when
+    /// there is any.
     pub fn import_csv(&self, file: &str, text: &str, relations: bool) {
         use samverkan_model::formats::csv;
         let row_problems = |errors: Vec<csv::RowError>| -> Vec<Problem> {
@@ -132,6 +133,10 @@ impl Transfer {
                 })
                 .collect()
         };
+        // With no map open, the rows go into a new one rather than nowhere.
+        if !self.doc.is_open() {
+            self.library.new_map();
+        }
         let mut new_id = || browser::new_id();
         let Some(result) = self.doc.with_map(|map| {
             if relations {

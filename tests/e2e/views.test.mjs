@@ -219,3 +219,15 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
     await page.context().close();
   });
 }
+
+test('on a narrow window (1000 px) the tab bar wraps instead of running under the side panel', async () => {
+  const { page, errors } = await openRegional({ width: 1000, height: 800 });
+  for (const name of ['Map', 'Grid', 'Table', 'Council']) {
+    // Playwright's actionability check: nothing covers the tab.
+    await page.getByRole('tab', { name }).click({ trial: true, timeout: 2000 });
+  }
+  await page.getByRole('tab', { name: 'Council' }).click();
+  await page.locator('.members').waitFor();
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
