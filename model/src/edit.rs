@@ -25,8 +25,11 @@ pub enum ActorField {
     Power(bool),
     Legitimacy(bool),
     Urgency(bool),
-    /// The tag box's text: tags separated by commas.
-    Tags(String),
+    /// One tag added whole (it may hold a comma: Kumu's "Agriculture, Forestry"); a tag
+    /// already there in any case is not added twice.
+    AddTag(String),
+    /// One tag taken away, as written.
+    RemoveTag(String),
     Notes(String),
 }
 
@@ -47,7 +50,24 @@ pub fn set_actor_field(actor: &Actor, field: ActorField) -> Option<Command> {
         ActorField::Power(on) => next.salience.power = on,
         ActorField::Legitimacy(on) => next.salience.legitimacy = on,
         ActorField::Urgency(on) => next.salience.urgency = on,
-        ActorField::Tags(text) => next.tags = parse_tags(&text),
+        ActorField::AddTag(text) => {
+            let tag = non_empty(&text)?;
+            if next
+                .tags
+                .iter()
+                .any(|t| t.to_lowercase() == tag.to_lowercase())
+            {
+                return None;
+            }
+            next.tags.push(tag);
+        }
+        ActorField::RemoveTag(tag) => {
+            let before = next.tags.len();
+            next.tags.retain(|t| *t != tag);
+            if next.tags.len() == before {
+                return None;
+            }
+        }
         ActorField::Notes(text) => next.notes = text,
     }
     Some(Command::UpdateActor(Box::new(next)))
@@ -68,18 +88,6 @@ pub fn place_on_grid(actor: &Actor, interest: i64, influence: i64) -> Command {
         interest - actor.interest,
         influence - actor.influence,
     )
-}
-
-/// Tags from the tag box: split at commas, trimmed, empty ones dropped, each once
-/// (case-insensitively, the first spelling kept).
-pub fn parse_tags(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-        if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
-            tags.push(tag.to_owned());
-        }
-    }
-    tags
 }
 
 /// A field of a contact person.
@@ -256,6 +264,38 @@ mod tests {
     }
 
     #[test]
+    fn tags_are_added_and_removed_whole_so_a_comma_survives() {
+        let mut actor = Actor::new("a".into(), "Almi");
+        let apply = |actor: &mut Actor, field| match set_actor_field(actor, field) {
+            Some(Command::UpdateActor(next)) => {
+                *actor = *next;
+                true
+            }
+            _ => false,
+        };
+        assert!(apply(
+            &mut actor,
+            ActorField::AddTag(" Agriculture, Forestry ".into())
+        ));
+        assert!(apply(&mut actor, ActorField::AddTag("vård".into())));
+        assert!(
+            !apply(&mut actor, ActorField::AddTag("VÅRD".into())),
+            "no duplicate"
+        );
+        assert!(
+            !apply(&mut actor, ActorField::AddTag("  ".into())),
+            "no empty tag"
+        );
+        assert_eq!(actor.tags, ["Agriculture, Forestry", "vård"]);
+        assert!(apply(&mut actor, ActorField::RemoveTag("vård".into())));
+        assert!(
+            !apply(&mut actor, ActorField::RemoveTag("vård".into())),
+            "already gone"
+        );
+        assert_eq!(actor.tags, ["Agriculture, Forestry"]);
+    }
+
+    #[test]
     fn names_are_trimmed_and_an_empty_name_is_refused() {
         let actor = Actor::new("a".into(), "A");
         let renamed = updated(set_actor_field(
@@ -283,15 +323,6 @@ mod tests {
             updated(set_actor_field(&actor, ActorField::Attitude(-2))).attitude,
             -2
         );
-    }
-
-    #[test]
-    fn tags_split_at_commas_once_each() {
-        assert_eq!(
-            parse_tags(" skills, , Skills ,vård,"),
-            vec!["skills".to_owned(), "vård".to_owned()]
-        );
-        assert!(parse_tags(" , ").is_empty());
     }
 
     #[test]

@@ -216,10 +216,45 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
                 {flag(|t| t.legitimacy, |a| a.salience.legitimacy, ActorField::Legitimacy)}
                 {flag(|t| t.urgency, |a| a.salience.urgency, ActorField::Urgency)}
             </fieldset>
-            {text_field(|t| t.tags, |a| a.tags.join(", "), ActorField::Tags, false)}
+            <TagChips edits=edits.clone()/>
             {text_field(|t| t.notes, |a| a.notes.clone(), ActorField::Notes, true)}
             <Contacts edits=edits.clone()/>
             <Relations id=id/>
+        </div>
+    }
+}
+
+/// The actor's tags as chips: × takes one away, the box adds what is typed as one whole
+/// tag (commas and all) on Enter.
+#[component]
+fn TagChips(edits: ActorEdits) -> impl IntoView {
+    let t = texts();
+    let tags = edits.read(|a| a.tags.clone());
+    let remove = edits.clone();
+    let add = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Enter" {
+            return;
+        }
+        ev.prevent_default();
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        edits.field(ActorField::AddTag(input.value()));
+        input.set_value("");
+    };
+    view! {
+        <div class="field chips-field">
+            <span>{move || t().tags}</span>
+            <ul class="chips">
+                {move || tags().into_iter().map(|tag| {
+                    let (remove, label) = (remove.clone(), tag.clone());
+                    view! {
+                        <li class="chip">{tag.clone()}
+                            <button type="button" aria-label=move || (t().remove_tag)(&label)
+                                on:click=move |_| remove.field(ActorField::RemoveTag(tag.clone()))>"×"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <input type="text" aria-label=move || t().add_tag placeholder=move || t().add_tag on:keydown=add/>
         </div>
     }
 }

@@ -231,3 +231,22 @@ test('on a narrow window (1000 px) the tab bar wraps instead of running under th
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('tags are chips: a tag with a comma stays one tag, × takes one away', async () => {
+  const { page, doc, errors } = await openRegional();
+  const actor = doc.map.actors.find((a) => a.tags.length >= 2);
+  await node(page, actor.name).click();
+  const panel = page.locator('.sidepanel');
+  const box = panel.getByRole('textbox', { name: 'Add tag' });
+  await box.fill('Agriculture, Forestry and Other Land Use');
+  await box.press('Enter');
+  await panel.locator('.chip', { hasText: 'Agriculture, Forestry and Other Land Use' }).waitFor();
+  await panel.getByRole('button', { name: `Remove tag ${actor.tags[0]}` }).click();
+  await panel.getByRole('button', { name: `Remove tag ${actor.tags[0]}` }).waitFor({ state: 'detached' });
+  const chips = await panel.locator('.chip').evaluateAll((cs) => cs.map((c) => c.firstChild.textContent));
+  assert.deepEqual(chips, [...actor.tags.slice(1), 'Agriculture, Forestry and Other Land Use']);
+  await page.keyboard.press('Control+z');
+  await panel.getByRole('button', { name: `Remove tag ${actor.tags[0]}` }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
