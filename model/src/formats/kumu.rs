@@ -326,8 +326,62 @@ fn relation_kind(text: &str) -> (RelationKind, bool) {
     }
 }
 
-/// A text followed by `field: value` lines, a blank line between them.
+/// Kumu keeps descriptions as HTML (`<p style="font-family:…">`); notes are plain text.
+/// Paragraphs, list items and line breaks become new lines, every other tag goes, and
+/// the common entities are decoded. Text that does not look like HTML is left as it is,
+/// so a note saying "a < b" keeps its sign.
+fn plain_text(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    if !["</", "<br", "<p", "<div", "<span"]
+        .iter()
+        .any(|t| lower.contains(t))
+    {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            break;
+        };
+        let name: String = rest[start + 1..start + end]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if matches!(
+            name.as_str(),
+            "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4"
+        ) {
+            out.push('\n');
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    // Each paragraph, item and broken line on a line of its own, no empty ones.
+    let lines: Vec<&str> = decoded
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
+}
+
+/// A text (plain, or Kumu's HTML made plain) followed by `field: value` lines, a blank
+/// line between them.
 fn notes(text: &str, extras: &[(String, String)]) -> String {
+    let text = plain_text(text);
+    let text = text.as_str();
     let lines: Vec<String> = extras
         .iter()
         .filter(|(_, value)| !value.trim().is_empty())
@@ -800,6 +854,21 @@ fn csv_connections(text: &str) -> Result<Vec<Connection>, Vec<Problem>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_descriptions_become_plain_text_and_plain_text_stays() {
+        let html = "<p style=\"font-family: Arial\">Regional <strong>kompetens</strong> &amp; tillväxt</p>\
+                    <p>Rad två<br>rad tre</p><ul><li>ett</li><li>två &lt;3</li></ul>";
+        assert_eq!(
+            plain_text(html),
+            "Regional kompetens & tillväxt\nRad två\nrad tre\nett\ntvå <3"
+        );
+        assert_eq!(plain_text("a < b and c > d"), "a < b and c > d");
+        assert_eq!(
+            notes("<p>Text</p>", &[("trust".into(), "high".into())]),
+            "Text\n\ntrust: high"
+        );
+    }
 
     #[test]
     fn element_types_map_to_kinds_or_stay_as_tags() {
