@@ -16,7 +16,7 @@ pub fn pack_cell(
         return (Vec::new(), radius);
     }
     let rows = rows.clamp(1, n);
-    let columns = n.div_ceil(rows);
+    let columns = cell_columns(n, rows);
     let (step_x, step_y) = (width / columns as f64, height / rows as f64);
     // Dots shrink to fit the tighter of the two spacings, with a little air between them.
     let radius = radius.min(step_x.min(step_y) * 0.45);
@@ -30,6 +30,11 @@ pub fn pack_cell(
         })
         .collect();
     (offsets, radius)
+}
+
+/// How many columns [`pack_cell`] makes for `n` actors stacked `rows` high.
+pub fn cell_columns(n: usize, rows: usize) -> usize {
+    n.div_ceil(rows.clamp(1, n.max(1)))
 }
 
 #[cfg(test)]

@@ -455,9 +455,6 @@ impl Simulation {
         }
     }
 
-    /// Pulls each free connected part, as a whole, towards the origin: every actor of the
-    /// part gets the same push, proportional to the part's distance, so the part keeps its
-    /// shape. Parts holding a fixed actor are anchored by it and get no pull.
     /// Pushes apart actors whose rooms (circle, label, padding) would overlap after this
     /// tick, like d3's `forceCollide` with boxes: neighbours are found through a grid of
     /// cells as large as the largest room, so the force is linear in the number of actors.
@@ -552,6 +549,13 @@ impl Simulation {
         true
     }
 
+    /// Pulls each free connected part, as a whole, towards the origin: every actor of the
+    /// part gets the same push, proportional to the part's distance, so the part keeps its
+    /// shape. Parts holding a fixed actor are anchored by it and get no pull.
+    ///
+    /// Labelled maps are drawn into a wide screen: there each actor is also drawn towards
+    /// its part's middle, harder up and down than sideways (`squeeze`), so the map comes
+    /// out as wide as the screen while the collision force keeps the labels apart.
     fn apply_gravity(&mut self) {
         let parts = &mut self.parts;
         parts.centre.iter_mut().for_each(|c| *c = [0.0; 2]);
@@ -560,24 +564,21 @@ impl Simulation {
             parts.centre[part][0] += p[0];
             parts.centre[part][1] += p[1];
         }
+        for (centre, &size) in parts.centre.iter_mut().zip(&parts.size) {
+            let size = size as f64;
+            *centre = [centre[0] / size, centre[1] / size];
+        }
         for (i, velocity) in self.velocity.iter_mut().enumerate() {
             let part = parts.of[i];
-            if parts.anchored[part] {
-                continue;
+            if !parts.anchored[part] {
+                velocity[0] -= parts.centre[part][0] * GRAVITY * self.alpha;
+                velocity[1] -= parts.centre[part][1] * GRAVITY * self.alpha;
             }
-            let size = parts.size[part] as f64;
-            velocity[0] -= parts.centre[part][0] / size * GRAVITY * self.alpha;
-            velocity[1] -= parts.centre[part][1] / size * GRAVITY * self.alpha;
         }
-        // Labelled maps are drawn into a wide screen: each actor is drawn towards its
-        // part's middle, harder up and down than sideways, so the map comes out as wide
-        // as the screen while the collision force keeps the labels apart.
         let [sx, sy] = self.squeeze;
         if sx > 0.0 || sy > 0.0 {
             for (i, (p, velocity)) in self.position.iter().zip(&mut self.velocity).enumerate() {
-                let part = parts.of[i];
-                let size = parts.size[part] as f64;
-                let centre = [parts.centre[part][0] / size, parts.centre[part][1] / size];
+                let centre = parts.centre[parts.of[i]];
                 velocity[0] -= (p[0] - centre[0]) * sx * self.alpha;
                 velocity[1] -= (p[1] - centre[1]) * sy * self.alpha;
             }

@@ -31,6 +31,23 @@ fn council<T: PartialEq + Send + Sync + 'static>(
     Memo::new(move |_| doc.with_map_tracked(&read))
 }
 
+/// The actor whose name is `text` (trimmed, in any case) among those `allowed` lets
+/// through: what a name typed or picked from the suggestions means.
+fn actor_named(
+    doc: Doc,
+    text: &str,
+    allowed: impl Fn(&samverkan_model::Map, &samverkan_model::Actor) -> bool,
+) -> Option<ActorId> {
+    let wanted = text.trim().to_lowercase();
+    doc.with_map(|m| {
+        m.actors
+            .iter()
+            .find(|a| a.name.to_lowercase() == wanted && allowed(m, a))
+            .map(|a| a.id.clone())
+    })
+    .flatten()
+}
+
 fn actor_name(doc: Doc, id: &ActorId) -> String {
     doc.actor_name(id)
 }
@@ -80,13 +97,8 @@ fn Members() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let add_by_name = move |text: String| {
-        let wanted = text.trim().to_lowercase();
-        let found = candidates.with_untracked(|c| {
-            c.as_ref().and_then(|c| {
-                c.iter()
-                    .find(|(_, n)| n.to_lowercase() == wanted)
-                    .map(|(id, _)| id.clone())
-            })
+        let found = actor_named(doc, &text, |m, a| {
+            !m.council.members.iter().any(|x| x.actor == a.id)
         });
         if let Some(actor) = found {
             edit_council(doc, move |c| c.add_member(actor));
@@ -696,16 +708,7 @@ fn ActorChips(
     let (doc, t) = (use_doc(), texts());
     let chosen = StoredValue::new(chosen);
     let add = move |input: leptos::web_sys::HtmlInputElement| {
-        let wanted = input.value().trim().to_lowercase();
-        let found = doc
-            .with_map(|m| {
-                m.actors
-                    .iter()
-                    .find(|a| a.name.to_lowercase() == wanted)
-                    .map(|a| a.id.clone())
-            })
-            .flatten();
-        if let Some(id) = found {
+        if let Some(id) = actor_named(doc, &input.value(), |_, _| true) {
             input.set_value("");
             if !chosen.with_value(|c| c.contains(&id)) {
                 set.run(chosen.with_value(|c| c.iter().cloned().chain([id]).collect()));

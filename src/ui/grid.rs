@@ -8,7 +8,7 @@ use crate::app::use_doc;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::edit::{nudge_on_grid, place_on_grid};
-use samverkan_model::grid::pack_cell;
+use samverkan_model::grid::{cell_columns, pack_cell};
 use samverkan_model::labels::{visible_labels_among, LabelBox};
 use samverkan_model::{Actor, ActorId, Map};
 use std::collections::HashMap;
@@ -95,8 +95,7 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
     let mut dots = Vec::with_capacity(map.actors.len());
     for ((interest, influence), actors) in per_cell {
         let (offsets, r) = pack_cell(actors.len(), inner_w, inner_h, DOT, rows);
-        let columns = actors.len().div_ceil(rows.min(actors.len()));
-        let step = inner_w / columns as f64;
+        let step = inner_w / cell_columns(actors.len(), rows) as f64;
         // In the rightmost column of the grid names go left of the dot, inside the grid.
         let name_left = interest >= 5;
         let edge = step / 2.0 - r - 4.0;

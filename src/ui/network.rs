@@ -4,6 +4,7 @@
 //! and relation's signal and its held position, so a drag redraws one node and its lines.
 
 use super::arrangement::{Guides, LayoutSelect};
+// The circle the layout keeps room for is the one drawn.
 use super::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
 use super::marks::Marks;
 use super::selection::use_selection;
@@ -13,6 +14,7 @@ use crate::app::document::Origin;
 use crate::app::{use_doc, Doc};
 use leptos::prelude::*;
 use leptos::web_sys;
+use samverkan_model::layout::node_radius as radius;
 use samverkan_model::{ActorId, Command, Level, Map, Placement, RelationId, RelationKind};
 use std::collections::HashSet;
 
@@ -729,11 +731,6 @@ enum Spot {
 
 impl Spot {
     const ALL: [Spot; 4] = [Spot::Below, Spot::Right, Spot::Left, Spot::Above];
-}
-
-/// Node radius by influence (1..5).
-fn radius(influence: i64) -> f64 {
-    9.0 + 4.0 * influence.clamp(1, 5) as f64
 }
 
 /// The actors and relations the view has seen, to tell what an edit added.

@@ -70,17 +70,18 @@ const ACTOR_ALIASES: [(&str, &str); 21] = [
 
 /// Headers that name the actor in registers people keep (`Stakeholder`, `Aktör`,
 /// `Organisation`…), read as `name` only when no column is called name outright: a sheet
-/// with both `Namn` and `Organisation` keeps `Namn` as the name.
-const NAME_FALLBACKS: [&str; 9] = [
-    "aktör",
-    "aktörsnamn",
-    "actor",
-    "stakeholder",
-    "intressent",
-    "organisation",
-    "organization",
-    "label",
-    "title",
+/// with both `Namn` and `Organisation` keeps `Namn` as the name. The first in this list
+/// that the sheet has is taken.
+const NAME_FALLBACKS: [(&str, &str); 9] = [
+    ("aktör", "name"),
+    ("aktörsnamn", "name"),
+    ("actor", "name"),
+    ("stakeholder", "name"),
+    ("intressent", "name"),
+    ("organisation", "name"),
+    ("organization", "name"),
+    ("label", "name"),
+    ("title", "name"),
 ];
 
 /// More names of the rating columns, from stakeholder registers.
@@ -92,29 +93,6 @@ const RATING_ALIASES: [(&str, &str); 6] = [
     ("hållning", "attitude"),
     ("support", "attitude"),
 ];
-
-/// The actor sheet's aliases, with the first [`NAME_FALLBACKS`] header as `name` when no
-/// header names the column outright.
-fn actor_aliases(table: &Table) -> Vec<(&'static str, &'static str)> {
-    let mut aliases: Vec<(&str, &str)> = ACTOR_ALIASES.into_iter().chain(RATING_ALIASES).collect();
-    let keys: Vec<String> = table
-        .header
-        .iter()
-        .map(|h| header_key(unguard(h)))
-        .collect();
-    let named = keys
-        .iter()
-        .any(|k| k == "name" || aliases.iter().any(|(a, f)| a == k && *f == "name"));
-    if !named {
-        if let Some(fallback) = NAME_FALLBACKS
-            .into_iter()
-            .find(|f| keys.iter().any(|k| k == f))
-        {
-            aliases.push((fallback, "name"));
-        }
-    }
-    aliases
-}
 
 /// A rating as registers write it: a whole number in `range`, or a word. Low, medium and
 /// high (låg, medel, hög) take the ends and the middle of the scale, so a register's
@@ -267,7 +245,8 @@ pub fn import_actors(
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<Vec<Actor>, Vec<RowError>> {
     let table = read_table(text).map_err(|e| vec![e])?;
-    let columns = Columns::find(&table, &ACTOR_COLUMNS, &actor_aliases(&table), &["name"])?;
+    let aliases: Vec<(&str, &str)> = ACTOR_ALIASES.into_iter().chain(RATING_ALIASES).collect();
+    let columns = Columns::find(&table, &ACTOR_COLUMNS, &aliases, &NAME_FALLBACKS, &["name"])?;
     let mut errors = Vec::new();
     let mut taken: HashSet<String> = map.actors.iter().map(|a| a.id.0.clone()).collect();
     let mut actors = Vec::new();
@@ -335,7 +314,7 @@ pub fn import_relations(
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<Vec<Relation>, Vec<RowError>> {
     let table = read_table(text).map_err(|e| vec![e])?;
-    let columns = Columns::find(&table, &RELATION_COLUMNS, &RELATION_ALIASES, &[])?;
+    let columns = Columns::find(&table, &RELATION_COLUMNS, &RELATION_ALIASES, &[], &[])?;
     let mut missing = Vec::new();
     for end in ["from", "to"] {
         if !columns.has(end) && !columns.has(&format!("{end}_name")) {
@@ -509,6 +488,7 @@ impl Columns {
         table: &Table,
         fields: &[&str],
         aliases: &[(&str, &str)],
+        fallbacks: &[(&str, &str)],
         required: &[&str],
     ) -> Result<Self, Vec<RowError>> {
         let mut index: HashMap<String, (usize, String)> = HashMap::new();
@@ -532,6 +512,20 @@ impl Columns {
                 ));
             } else {
                 index.insert(field.to_owned(), (i, written.clone()));
+            }
+        }
+        // A field no header names outright takes the first fallback header the sheet has.
+        for (key, field) in fallbacks {
+            if index.contains_key(*field) {
+                continue;
+            }
+            let found = table
+                .header
+                .iter()
+                .enumerate()
+                .find(|(_, written)| header_key(unguard(written)) == *key);
+            if let Some((i, written)) = found {
+                index.insert((*field).to_owned(), (i, written.clone()));
             }
         }
         for field in required {

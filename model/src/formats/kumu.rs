@@ -724,7 +724,7 @@ fn csv_sheet(
     required: &[&str],
 ) -> Result<(Table, Columns), Vec<Problem>> {
     let table = read_table(text).map_err(|e| vec![row_problem(sheet, e)])?;
-    let columns = Columns::find(&table, fields, aliases, required).map_err(|errors| {
+    let columns = Columns::find(&table, fields, aliases, &[], required).map_err(|errors| {
         errors
             .into_iter()
             .map(|e| row_problem(sheet, e))
