@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { seedStorage } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = join(here, '..', '..', 'dist');
@@ -15,6 +16,22 @@ const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
+
+/** Resolves when the map's layout is at rest, so nodes stay put under the pointer. */
+export async function layoutIdle(page, timeout = 30_000) {
+  await page.waitForFunction(
+    () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
+    null, { timeout },
+  );
+}
+
+/** Every node's map position by actor name (English UI: `Name, influence N`). */
+export const nodePositions = (page) => page.locator('svg.network g.node').evaluateAll((nodes) => Object.fromEntries(
+  nodes.map((n) => {
+    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(n.getAttribute('transform'));
+    return [n.getAttribute('aria-label').split(', influence')[0], [Number(m[1]), Number(m[2])]];
+  }),
+));
 
 /** Starts the server and the browser once per test file. */
 export async function startHarness() {
@@ -30,6 +47,18 @@ export async function startHarness() {
       const app = new App(page, server.url, lang);
       await app.open();
       return app;
+    },
+    /** A fresh profile with `doc` as its only stored map, open in English on the Map tab
+     * with every node drawn; `errors` collects the page's uncaught errors. */
+    async withStoredMap(doc, viewport = { width: 1920, height: 1080 }) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await seedStorage(page, server.url, doc);
+      await page.goto(`${server.url}?lang=en`);
+      await page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
+      return { page, errors };
     },
     async close() {
       await browser.close();
@@ -100,10 +129,8 @@ export class App {
   }
 
   /** Waits until the map's layout is at rest, so nodes stay put under the pointer. */
-  async layoutIdle() {
-    await this.page.waitForFunction(
-      () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
-    );
+  layoutIdle() {
+    return layoutIdle(this.page);
   }
 
   /** Waits until the autosave has written (the status says Saved). */

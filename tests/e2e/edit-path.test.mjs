@@ -3,7 +3,7 @@
 // two editing tabs that still protect each other.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from './app.mjs';
+import { startHarness, layoutIdle } from './app.mjs';
 import { generateDocument } from './generate.mjs';
 
 let harness;
@@ -11,14 +11,6 @@ before(async () => { harness = await startHarness(); });
 after(async () => { await harness.close(); });
 
 const nodes = (page) => page.locator('svg.network g.node');
-
-/** Resolves when the network layout has come to rest. */
-async function layoutIdle(page, timeout = 30_000) {
-  await page.waitForFunction(
-    () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
-    null, { timeout },
-  );
-}
 
 test('three actors added on the Map tab: three Undos leave none, three Redos bring them back', async () => {
   const app = await harness.newApp();

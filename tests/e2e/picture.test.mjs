@@ -2,55 +2,35 @@
 // and its neighbours; the rest of the map stays where the room last saw it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from './app.mjs';
-import { generateDocument, seedStorage } from './generate.mjs';
+import { startHarness, layoutIdle, nodePositions } from './app.mjs';
+import { generateDocument } from './generate.mjs';
 import { regionalDocument } from './regional.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness.close(); });
 
-/** Opens a fresh profile with `doc` stored, on the Map tab. */
-async function withStoredMap(doc) {
-  const context = await harness.browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
-  await seedStorage(page, harness.server.url, doc);
-  await page.goto(`${harness.server.url}?lang=en`);
-  await page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
-  return page;
-}
-
 /** Resolves once the layout is at rest and the label pass that follows it has rendered
  * (it runs right after the layout stops, so two frames later it is on screen). */
 const idle = async (page) => {
-  await page.waitForFunction(
-    () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
-  );
+  await layoutIdle(page);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 };
-
-/** Every node's position by its accessible name. */
-const positions = (page) => page.locator('svg.network g.node').evaluateAll((nodes) => Object.fromEntries(
-  nodes.map((n) => {
-    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(n.getAttribute('transform'));
-    return [n.getAttribute('aria-label').split(',')[0], [Number(m[1]), Number(m[2])]];
-  }),
-));
 
 const moved = (before, after) => Object.keys(before)
   .filter((name) => Math.hypot(after[name][0] - before[name][0], after[name][1] - before[name][1]) > 5);
 
 test('adding an actor or a link to a settled 38-actor map moves only what is new and its neighbours', async () => {
   const doc = generateDocument(38, { id: 'stable-38' });
-  const page = await withStoredMap(doc);
+  const { page } = await harness.withStoredMap(doc);
   await idle(page);
-  const before = await positions(page);
+  const before = await nodePositions(page);
   const box = page.getByRole('textbox', { name: 'Add actor' });
   await box.fill('Nyföretagarcentrum');
   await box.press('Enter');
   await page.getByRole('button', { name: /^Nyföretagarcentrum, influence/ }).waitFor();
   await idle(page);
-  const afterAdd = await positions(page);
+  const afterAdd = await nodePositions(page);
   assert.deepEqual(moved(before, afterAdd), [], 'no existing actor moved');
   // Link the newcomer to one actor: only those two may move.
   const target = doc.map.actors[5].name;
@@ -60,7 +40,7 @@ test('adding an actor or a link to a settled 38-actor map moves only what is new
   // The layout starts with the new line, in the same render.
   await page.waitForFunction((n) => document.querySelectorAll('svg.network line').length === n + 1, lines);
   await idle(page);
-  const afterLink = await positions(page);
+  const afterLink = await nodePositions(page);
   const linkMoved = moved(afterAdd, afterLink).filter((n) => n !== 'Nyföretagarcentrum');
   assert.ok(linkMoved.every((n) => n === target), `only the linked actor may move, moved: ${linkMoved}`);
   await page.context().close();
@@ -99,7 +79,7 @@ const measureLabels = (page, selector) => page.locator(selector).evaluateAll((la
 test('on a projector every actor of a 40-actor map has its label, none overlapping, on the map and the grid', async () => {
   const doc = regionalDocument();
   const n = doc.map.actors.length;
-  const page = await withStoredMap(doc);
+  const { page } = await harness.withStoredMap(doc);
   await idle(page);
   for (const mode of ['map', 'projection']) {
     if (mode === 'projection') await page.getByRole('button', { name: 'Projection mode' }).click();

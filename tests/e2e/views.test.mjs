@@ -3,8 +3,7 @@
 // control can be reached at laptop and projector widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from './app.mjs';
-import { seedStorage } from './generate.mjs';
+import { startHarness, layoutIdle, nodePositions } from './app.mjs';
 import { regionalDocument } from './regional.mjs';
 
 let harness;
@@ -15,28 +14,10 @@ after(async () => { await harness.close(); });
 async function openRegional(viewport = { width: 1920, height: 1080 }, change = () => {}) {
   const doc = regionalDocument({ positions: true });
   change(doc.map);
-  const context = await harness.browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await seedStorage(page, harness.server.url, doc);
-  await page.goto(`${harness.server.url}?lang=en`);
-  await page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
-  await idle(page);
+  const { page, errors } = await harness.withStoredMap(doc, viewport);
+  await layoutIdle(page);
   return { page, doc, errors };
 }
-
-const idle = (page) => page.waitForFunction(
-  () => document.querySelector('svg.network')?.getAttribute('data-layout') === 'idle',
-);
-
-/** Every node's map position by actor name. */
-const positions = (page) => page.locator('svg.network g.node').evaluateAll((nodes) => Object.fromEntries(
-  nodes.map((n) => {
-    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(n.getAttribute('transform'));
-    return [n.getAttribute('aria-label').split(', influence')[0], [Number(m[1]), Number(m[2])]];
-  }),
-));
 
 /** Waits (up to 5 s) for the nodes to stand at `expected`, then asserts they do. */
 async function samePositions(page, expected, message) {
@@ -45,7 +26,7 @@ async function samePositions(page, expected, message) {
     const at = want[n.getAttribute('aria-label').split(', influence')[0]];
     return at && Math.abs(at[0] - Number(m[1])) < 0.01 && Math.abs(at[1] - Number(m[2])) < 0.01;
   }), expected, { timeout: 5000 }).catch(() => {});
-  assert.deepEqual(await positions(page), expected, message);
+  assert.deepEqual(await nodePositions(page), expected, message);
 }
 
 const node = (page, name) => page.getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}, influence`) });
@@ -54,11 +35,11 @@ test('Layout: by sector, rings and back are each one undo step, and a pinned act
   const pinnedName = 'Region Jönköpings län';
   const { page, doc, errors } = await openRegional(undefined, (map) => { map.actors[0].pinned = true; });
   const layout = page.getByRole('combobox', { name: 'Layout' });
-  const start = await positions(page);
+  const start = await nodePositions(page);
 
   await layout.selectOption({ label: 'By sector' });
   await page.locator('svg.network .sector-title').first().waitFor();
-  const bySector = await positions(page);
+  const bySector = await nodePositions(page);
   const used = new Set(doc.map.actors.map((a) => a.sector));
   assert.equal(await page.locator('svg.network .sector-title').count(), used.size, 'one title per sector in use');
   assert.deepEqual(bySector[pinnedName], start[pinnedName], 'the pinned actor stays');
@@ -67,7 +48,7 @@ test('Layout: by sector, rings and back are each one undo step, and a pinned act
 
   await layout.selectOption({ label: 'Rings by influence' });
   await page.locator('svg.network .ring').first().waitFor();
-  const rings = await positions(page);
+  const rings = await nodePositions(page);
   const influence = Object.fromEntries(doc.map.actors.map((a) => [a.name, a.influence]));
   const distances = (level) => Object.keys(rings).filter((n) => n !== pinnedName && influence[n] === level)
     .map((n) => Math.hypot(...rings[n]));
