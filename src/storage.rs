@@ -2,11 +2,10 @@
 //! it, with quota errors told apart from the rest, and an in-memory fallback for browsers
 //! where storage is missing or throws.
 
-use gloo_storage::{LocalStorage, Storage as _};
 use samverkan_model::store::{KeyValueStore, MemoryStore, StoreError, PREFIX};
 use wasm_bindgen::JsValue;
 
-/// Local storage, reached through gloo-storage.
+/// The window's local storage.
 pub struct BrowserStore {
     raw: web_sys::Storage,
 }
@@ -38,15 +37,13 @@ impl BrowserStore {
     pub fn open() -> Result<BrowserStore, StoreError> {
         let window =
             web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
-        // `local_storage()` itself throws in some sandboxed frames, so ask before gloo does.
-        match window.local_storage() {
-            Ok(Some(_)) => {}
+        // `local_storage()` throws in some sandboxed frames and is null in others.
+        let raw = match window.local_storage() {
+            Ok(Some(raw)) => raw,
             Ok(None) => return Err(StoreError::Unavailable("localStorage is null".into())),
             Err(error) => return Err(StoreError::Unavailable(describe(&error))),
-        }
-        let mut store = BrowserStore {
-            raw: LocalStorage::raw(),
         };
+        let mut store = BrowserStore { raw };
         let probe = format!("{PREFIX}probe");
         store.set(&probe, "1").map_err(|e| match e {
             StoreError::Quota => StoreError::Quota,

@@ -4,6 +4,7 @@ use crate::actor::Actor;
 use crate::council::{Action, ActionStatus, Gender, Meeting};
 use crate::ids::{ActionId, ActorId, SectorId};
 use crate::map::Map;
+use crate::sort::{sort_by, sort_by_key};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::cmp::Ordering;
 
@@ -134,7 +135,7 @@ pub fn key_actors_missing(map: &Map) -> Vec<ActorId> {
         .filter(|a| a.influence >= KEY_ACTOR_THRESHOLD && a.interest >= KEY_ACTOR_THRESHOLD)
         .filter(|a| !map.council.members.iter().any(|m| m.actor == a.id))
         .collect();
-    missing.sort_by(|a, b| {
+    sort_by(&mut missing, |a, b| {
         (b.influence + b.interest)
             .cmp(&(a.influence + a.interest))
             .then_with(|| compare_names(&a.name, &b.name))
@@ -200,8 +201,8 @@ pub fn next_meetings(map: &Map, now: NaiveDateTime) -> Vec<&Meeting> {
         .meetings
         .iter()
         .partition(|m| ends(m).is_none_or(|end| end > now));
-    upcoming.sort_by_key(|m| m.start);
-    past.sort_by_key(|m| std::cmp::Reverse(m.start));
+    sort_by_key(&mut upcoming, |m| m.start);
+    sort_by_key(&mut past, |m| std::cmp::Reverse(m.start));
     upcoming.extend(past);
     upcoming
 }

@@ -7,6 +7,7 @@
 //! of 1, so names set side by side or on a ring do not run into each other.
 
 use crate::layout::node_radius;
+use crate::sort::{sort_by, sort_by_key};
 use crate::{Actor, Map, Placement, SectorId};
 use std::collections::HashMap;
 use std::f64::consts::TAU;
@@ -56,7 +57,7 @@ pub fn arrange(
     let mut actors: Vec<&Actor> = map.actors.iter().filter(|a| !a.pinned).collect();
     let order = sector_order(map);
     let rank = |a: &Actor| order.get(&a.sector).copied().unwrap_or(usize::MAX);
-    actors.sort_by(|a, b| {
+    sort_by(&mut actors, |a, b| {
         rank(a)
             .cmp(&rank(b))
             .then(b.influence.cmp(&a.influence))
@@ -95,7 +96,9 @@ pub fn sector_titles(map: &Map) -> Vec<(SectorId, [f64; 2])> {
         .into_iter()
         .map(|(id, [x0, x1, top])| (id.clone(), [(x0 + x1) / 2.0, top - TITLE_ROOM / 3.0]))
         .collect();
-    titles.sort_by_key(|(id, _)| order.get(id).copied().unwrap_or(usize::MAX));
+    sort_by_key(&mut titles, |(id, _)| {
+        order.get(id).copied().unwrap_or(usize::MAX)
+    });
     titles
 }
 
@@ -111,7 +114,7 @@ pub fn ring_guides(map: &Map) -> Vec<(i64, f64)> {
                 .filter(|a| a.influence.clamp(1, 5) == influence)
                 .map(|a| a.x.hypot(a.y))
                 .collect();
-            radii.sort_by(f64::total_cmp);
+            sort_by(&mut radii, f64::total_cmp);
             let median = *radii.get(radii.len() / 2)?;
             (median > 1.0).then_some((influence, median))
         })

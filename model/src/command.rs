@@ -9,6 +9,7 @@ use crate::ids::{ActorId, RelationId};
 use crate::map::Map;
 use crate::relation::Relation;
 use crate::sector::Sector;
+use crate::sort::sort_by_key;
 use std::collections::{HashMap, HashSet};
 
 /// Where an actor stands on the canvas and whether the layout may move it.
@@ -442,7 +443,7 @@ fn take_where<T>(items: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> Vec<(usize
 /// Inserts items at the indices they had (ascending), the inverse of [`take_where`].
 /// An index past the end (the list changed meanwhile) appends.
 fn put_back<T>(items: &mut Vec<T>, mut taken: Vec<(usize, T)>) {
-    taken.sort_by_key(|(i, _)| *i);
+    sort_by_key(&mut taken, |(i, _)| *i);
     for (i, item) in taken {
         let at = i.min(items.len());
         items.insert(at, item);

@@ -3,6 +3,7 @@
 //! box is clear of the boxes kept before it. Works on screen coordinates, so the answer
 //! depends on the zoom: zooming in shows more names.
 
+use crate::sort::sort_positions;
 use std::collections::HashMap;
 
 /// A label's box on screen and how much it matters (higher is shown first).
@@ -58,7 +59,7 @@ pub fn place_labels(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox]) -> Vec
         })
         .collect();
     let mut order: Vec<usize> = (0..boxes.len()).collect();
-    order.sort_by(|&a, &b| {
+    sort_positions(&mut order, &|a, b| {
         boxes[b]
             .priority
             .total_cmp(&boxes[a].priority)

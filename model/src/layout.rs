@@ -622,9 +622,9 @@ impl Simulation {
             parts.order.clear();
             parts.order.extend(0..count);
             let bounds = &parts.bounds;
-            parts
-                .order
-                .sort_by(|&a, &b| bounds[a][0].total_cmp(&bounds[b][0]).then(a.cmp(&b)));
+            crate::sort::sort_positions(&mut parts.order, &|a, b| {
+                bounds[a][0].total_cmp(&bounds[b][0]).then(a.cmp(&b))
+            });
             for (k, &a) in parts.order.iter().enumerate() {
                 for &b in &parts.order[k + 1..] {
                     let (ba, bb) = (parts.bounds[a], parts.bounds[b]);

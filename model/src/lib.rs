@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod quick_entry;
 pub mod relation;
 pub mod sector;
+pub mod sort;
 pub mod store;
 pub mod validate;
 pub mod vocabulary;

@@ -3,6 +3,7 @@
 use crate::actor::Level;
 use crate::ids::{ActorId, SectorId};
 use crate::map::Map;
+use crate::sort::sort_by;
 use std::collections::HashMap;
 
 /// The metrics of one actor.
@@ -59,7 +60,7 @@ pub fn top_brokers_of(
     // Symmetric actors can differ in the last bits of their sums; comparing a rounded key
     // makes them a real tie (so the name decides) and keeps the order total.
     let key = |b: f64| (b * 1e9).round() as i64;
-    brokers.sort_by(|(a, ba), (b, bb)| {
+    sort_by(&mut brokers, |(a, ba), (b, bb)| {
         key(*bb)
             .cmp(&key(*ba))
             .then_with(|| a.name.cmp(&b.name))
@@ -101,7 +102,7 @@ pub fn count_by_sector(map: &Map) -> Vec<(SectorId, usize)> {
         }
     }
     let unclassified = SectorId::default();
-    counts[palette..].sort_by(|(a, _), (b, _)| {
+    sort_by(&mut counts[palette..], |(a, _), (b, _)| {
         (a == &unclassified)
             .cmp(&(b == &unclassified))
             .then(a.cmp(b))

@@ -6,6 +6,7 @@
 use crate::ids::MapId;
 use crate::io::{read_document, write_compact, Document};
 use crate::map::Map;
+use crate::sort::sort_by;
 use crate::validate::Problem;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -162,7 +163,7 @@ pub fn load_all(store: &mut impl KeyValueStore, stamp: &str) -> Result<LoadRepor
     }
     let order = read_index(store).maps;
     let rank = |id: &MapId| order.iter().position(|o| o == id).unwrap_or(usize::MAX);
-    report.maps.sort_by(|a, b| {
+    sort_by(&mut report.maps, |a, b| {
         rank(&a.map.id)
             .cmp(&rank(&b.map.id))
             .then(b.map.updated_at.cmp(&a.map.updated_at))

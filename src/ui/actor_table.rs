@@ -6,6 +6,7 @@ use crate::app::use_doc;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::edit::{set_actor_field, ActorField};
+use samverkan_model::sort::{sort_by, sort_by_key};
 use samverkan_model::{Actor, ActorId, ActorKind, Level};
 
 /// A table column that can be sorted.
@@ -123,7 +124,7 @@ pub fn ActorTable() -> impl IntoView {
                 let mut shown: Vec<&Actor> =
                     m.actors.iter().filter(|a| matches(m, a, needle)).collect();
                 if let Some((column, descending)) = by {
-                    shown.sort_by(|a, b| {
+                    sort_by(&mut shown, |a, b| {
                         let order = column.compare(m, a, b);
                         if descending {
                             order.reverse()
@@ -261,7 +262,7 @@ fn ColumnChooser(shown: RwSignal<Vec<Column>>) -> impl IntoView {
                                 shown.update(|s| {
                                     s.retain(|c| *c != column);
                                     if on { s.push(column); }
-                                    s.sort_by_key(|c| Column::ALL.iter().position(|x| x == c));
+                                    sort_by_key(s, |c| Column::ALL.iter().position(|x| x == c));
                                 });
                             }/>
                         {move || column.label(t())}

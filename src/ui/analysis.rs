@@ -8,6 +8,7 @@ use crate::app::use_doc;
 use crate::browser;
 use leptos::prelude::*;
 use samverkan_model::metrics::{self, ActorMetrics, MetricsJob};
+use samverkan_model::sort::sort_by;
 use samverkan_model::ActorId;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -136,7 +137,7 @@ fn AllMetrics(computed: RwSignal<Option<Vec<(ActorId, ActorMetrics)>>>) -> impl 
     let t = texts();
     let rows = move || {
         let mut rows = computed.get().unwrap_or_default();
-        rows.sort_by(|a, b| {
+        sort_by(&mut rows, |a, b| {
             b.1.betweenness
                 .total_cmp(&a.1.betweenness)
                 .then(b.1.degree.cmp(&a.1.degree))

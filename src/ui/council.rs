@@ -8,6 +8,7 @@ use crate::i18n::Texts;
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use samverkan_model::analysis;
+use samverkan_model::sort::sort_by_key;
 use samverkan_model::{
     Action, ActionStatus, ActorId, Council, CouncilRole, Gender, Goal, GoalId, Meeting, MeetingId,
 };
@@ -551,7 +552,7 @@ fn ActionPlan() -> impl IntoView {
                         .collect()
                 }
                 Grouping::Timeline => {
-                    actions.sort_by_key(|a| (a.due.is_none(), a.due, a.start));
+                    sort_by_key(&mut actions, |a| (a.due.is_none(), a.due, a.start));
                     vec![(lang.timeline.to_owned(), actions)]
                 }
             }

@@ -8,6 +8,7 @@ use super::texts;
 use crate::app::use_doc;
 use leptos::prelude::*;
 use leptos::web_sys::{HtmlElement, KeyboardEvent};
+use samverkan_model::sort::sort_by;
 use samverkan_model::{ActorId, RelationKind};
 
 /// How many matches the box lists.
@@ -81,7 +82,9 @@ fn matches(query: &str, from: &ActorId) -> Vec<(ActorId, String)> {
                         .then_some((!starts, a))
                 })
                 .collect();
-            found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+            sort_by(&mut found, |a, b| {
+                a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name))
+            });
             found
                 .into_iter()
                 .take(MATCHES_SHOWN)

@@ -1,0 +1,66 @@
+// Where the wasm's bytes go: builds the release wasm with its symbol names kept, runs it
+// through wasm-bindgen and wasm-opt as Trunk does (same flags as index.html), and asks
+// twiggy for every function's and data segment's size, summed by crate and by app module.
+//
+//   node scripts/size-breakdown.mjs [--top N]
+//
+// Sizes are raw bytes of the optimised module without its name and debug sections, so they
+// add up to the shipped wasm's raw size (within a few percent: names change inlining a little).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 25;
+const out = 'target/size';
+const run = (command, args, env = {}) =>
+  execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+
+const indexHtml = readFileSync('index.html', 'utf8');
+const level = indexHtml.match(/data-wasm-opt="(\w+)"/)[1];
+const params = indexHtml.match(/data-wasm-opt-params="([^"]*)"/)[1].split(/\s+/).filter(Boolean);
+
+console.error('building the release wasm with names kept…');
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'samverkan', '--target-dir', out],
+  { CARGO_PROFILE_RELEASE_STRIP: 'false' });
+const built = `${out}/wasm32-unknown-unknown/release/samverkan.wasm`;
+run('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', `${out}/bindgen`, built]);
+run('wasm-opt', [`-O${level}`, '-g', ...params, `${out}/bindgen/samverkan_bg.wasm`, '-o', `${out}/named.wasm`]);
+const csv = run('twiggy', ['top', '-n', '1000000', '--format', 'csv', `${out}/named.wasm`]).toString();
+
+// twiggy's CSV: Name,ShallowSize,… with names quoted when they hold commas.
+const items = csv.trim().split('\n').slice(1).map((line) => {
+  const match = line.match(/^("(?:[^"]|"")*"|[^,]*),(\d+),/);
+  return { name: match[1].replace(/^"|"$/g, '').replace(/""/g, '"'), bytes: Number(match[2]) };
+}).filter(({ name }) => !/^custom section|subsection"?$|^"?function names/.test(name));
+
+const total = items.reduce((sum, item) => sum + item.bytes, 0);
+const crateOf = (name) => {
+  if (name.startsWith('data segment')) return '(data: strings and tables)';
+  const path = name.match(/([A-Za-z_]\w*)(?:\[[0-9a-f]+\])?::/);
+  return path ? path[1] : '(unnamed: glue, elements)';
+};
+const moduleOf = (name) => {
+  const path = name.match(/^(samverkan(?:_model)?)::(\w+)(?:::(\w+))?/);
+  if (!path) return null;
+  const nested = ['ui', 'app', 'formats', 'io'].includes(path[2]) && path[3] && !path[3].startsWith('_');
+  return `${path[1]}::${path[2]}${nested ? `::${path[3]}` : ''}`;
+};
+const sum = (key) => {
+  const sums = new Map();
+  for (const item of items) {
+    const k = key(item.name);
+    if (k) sums.set(k, (sums.get(k) ?? 0) + item.bytes);
+  }
+  return [...sums].sort((a, b) => b[1] - a[1]);
+};
+const kib = (bytes) => (bytes / 1024).toFixed(1);
+const table = (title, rows) => {
+  console.log(`\n| ${title} | raw KiB | share |\n| --- | ---: | ---: |`);
+  for (const [name, bytes] of rows.slice(0, top)) {
+    console.log(`| ${name.replaceAll('|', '\\|')} | ${kib(bytes)} | ${((100 * bytes) / total).toFixed(1)} % |`);
+  }
+};
+
+console.log(`wasm code and data: ${kib(total)} KiB raw (wasm-opt -O${level})`);
+table('crate', sum(crateOf));
+table('app module (shallow: generic code it instantiates counts under its crate)', sum(moduleOf));
+table('function or data segment', items.sort((a, b) => b.bytes - a.bytes).map((i) => [i.name.slice(0, 110), i.bytes]));
