@@ -3,6 +3,7 @@
 //
 //   node scripts/size.mjs [dist]            # prints a markdown table
 //   node scripts/size.mjs [dist] --json     # the same as JSON
+//   node scripts/size.mjs [dist] --max KIB  # and fails when the brotli total is above KIB
 //
 // What counts is what index.html loads before the first actor can be typed: the page, its
 // stylesheet, the JS glue and the wasm module.
@@ -11,7 +12,9 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const args = process.argv.slice(2);
-const dist = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
+const maxAt = args.indexOf('--max');
+const max = maxAt >= 0 ? Number(args[maxAt + 1]) : null;
+const dist = resolve(args.find((a, i) => !a.startsWith('--') && i !== maxAt + 1) ?? 'dist');
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f)).sort();
 const kib = (bytes) => bytes / 1024;
 const rows = files.map((name) => {
@@ -30,4 +33,13 @@ if (args.includes('--json')) {
   console.log('| file | raw KiB | brotli KiB |\n| --- | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.name} | ${kib(r.raw).toFixed(1)} | ${kib(r.brotli).toFixed(1)} |`);
   console.log(`| **total** | ${kib(total.raw).toFixed(1)} | **${kib(total.brotli).toFixed(1)}** |`);
+}
+
+if (max !== null) {
+  const figure = kib(total.brotli).toFixed(1);
+  if (kib(total.brotli) > max) {
+    console.error(`first load ${figure} KiB brotli is above the ${max} KiB ceiling`);
+    process.exit(1);
+  }
+  console.log(`first load ${figure} KiB brotli, within the ${max} KiB ceiling`);
 }
