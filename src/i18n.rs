@@ -4,8 +4,53 @@
 use chrono::{NaiveDate, NaiveTime};
 use samverkan_model::analysis::ActionFlag;
 use samverkan_model::arrange::Arrangement;
+use samverkan_model::formats::report::{Outcome, Part, Place};
 use samverkan_model::store::StoreError;
 use samverkan_model::{ActionStatus, ActorKind, CouncilRole, Gender, Level, Problem, Reason};
+
+/// Where an import's outcome happened: `rows 2, 4, 9` (the first 12 of many, then the
+/// count) and JSON paths; empty for the file as a whole.
+fn places_text(places: &[&Place], row: &str, rows: &str) -> String {
+    const LISTED: usize = 12;
+    let lines: Vec<usize> = places
+        .iter()
+        .filter_map(|p| match p {
+            Place::Line(n) if *n > 0 => Some(*n),
+            _ => None,
+        })
+        .collect();
+    let paths: Vec<&str> = places
+        .iter()
+        .filter_map(|p| match p {
+            Place::Path(path) => Some(path.as_str()),
+            Place::Line(_) => None,
+        })
+        .collect();
+    let list = |items: Vec<String>| {
+        let more = items.len().saturating_sub(LISTED);
+        let mut text = items
+            .into_iter()
+            .take(LISTED)
+            .collect::<Vec<_>>()
+            .join(", ");
+        if more > 0 {
+            text.push_str(&format!(" … (+{more})"));
+        }
+        text
+    };
+    let mut parts = Vec::new();
+    if !lines.is_empty() {
+        let word = if lines.len() == 1 { row } else { rows };
+        parts.push(format!(
+            "{word} {}",
+            list(lines.iter().map(usize::to_string).collect())
+        ));
+    }
+    if !paths.is_empty() {
+        parts.push(list(paths.into_iter().map(str::to_owned).collect()));
+    }
+    parts.join("; ")
+}
 
 /// The UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -151,7 +196,13 @@ pub struct Texts {
     pub import_actors_csv: &'static str,
     pub import_relations_csv: &'static str,
     pub import_kumu: &'static str,
-    pub rows_imported: fn(&str, usize) -> String,
+    // The summary of an import of another tool's file.
+    pub import_summary: &'static str,
+    pub download_summary: &'static str,
+    pub summary_file: fn(&str) -> String,
+    pub import_summary_headline: fn(&str, usize, usize, usize, usize) -> String,
+    pub import_outcome: fn(&Outcome) -> String,
+    pub import_places: fn(&[&Place]) -> String,
     pub filter_actors: &'static str,
     pub columns: &'static str,
     pub delete_selected: fn(usize) -> String,
@@ -454,7 +505,55 @@ pub static SV: Texts = Texts {
     import_actors_csv: "Importera aktörer (CSV)",
     import_relations_csv: "Importera relationer (CSV)",
     import_kumu: "Importera från Kumu (JSON eller CSV)",
-    rows_imported: |f, n| format!("{n} rader från ”{f}” lades till. Ångra med Ctrl+Z."),
+    import_summary: "Importsammanfattning",
+    download_summary: "Ladda ner sammanfattningen",
+    summary_file: |stem| format!("{stem}-importsammanfattning.txt"),
+    import_summary_headline: |file, actors, relations, skipped, changed| {
+        let mut added = Vec::new();
+        if actors > 0 {
+            added.push(if actors == 1 { "1 aktör".to_owned() } else { format!("{actors} aktörer") });
+        }
+        if relations > 0 {
+            added.push(if relations == 1 { "1 relation".to_owned() } else { format!("{relations} relationer") });
+        }
+        let mut text = if added.is_empty() {
+            format!("Inget från ”{file}” lades till")
+        } else {
+            format!("{} från ”{file}” lades till", added.join(" och "))
+        };
+        if skipped > 0 {
+            text.push_str(&format!("; {skipped} utelämnades"));
+        }
+        if changed > 0 {
+            text.push_str(&format!("; {changed} ändrades"));
+        }
+        text + "."
+    },
+    import_outcome: |outcome| match outcome {
+        Outcome::Skipped(Reason::UnknownActor(name)) => {
+            format!("utelämnad: ingen aktör ”{name}” i kartan eller filen")
+        }
+        Outcome::Skipped(reason) => format!("utelämnad: {}", (SV.reason)(reason)),
+        Outcome::KeptAsTag { column, value } => format!("{column} ”{value}” sparades som tagg"),
+        Outcome::KeptInNote { column, value } => {
+            format!("{column} ”{value}” sparades i anteckningen")
+        }
+        Outcome::LeftAtDefault { column, reason } => {
+            format!("{column}: standardvärdet behölls ({})", (SV.reason)(reason))
+        }
+        Outcome::Scaled { column, max } => format!("{column} räknades om från 1–{max} till 1–5"),
+        Outcome::NotImported { part: Part::Loop, name } => {
+            format!("Kumu-slingan ”{name}” importerades inte (kartan har inga slingor)")
+        }
+        Outcome::NotImported { part: Part::View, name } => {
+            format!("Kumu-kartan ”{name}” importerades inte (positionerna kommer från standardkartan)")
+        }
+        Outcome::NotImported { part: Part::Column, name } => {
+            format!("kolumnen ”{name}” lästes inte")
+        }
+        Outcome::ActorsFromEnds(n) => format!("{n} aktörer skapades från relationernas ändar"),
+    },
+    import_places: |places| places_text(places, "rad", "rader"),
     filter_actors: "Filtrera aktörer",
     columns: "Kolumner",
     delete_selected: |n| format!("Ta bort markerade ({n})"),
@@ -873,7 +972,51 @@ pub static EN: Texts = Texts {
     import_actors_csv: "Import actors (CSV)",
     import_relations_csv: "Import relations (CSV)",
     import_kumu: "Import from Kumu (JSON or CSV)",
-    rows_imported: |f, n| format!("{n} rows from “{f}” were added. Undo with Ctrl+Z."),
+    import_summary: "Import summary",
+    download_summary: "Download summary",
+    summary_file: |stem| format!("{stem}-import-summary.txt"),
+    import_summary_headline: |file, actors, relations, skipped, changed| {
+        let mut added = Vec::new();
+        if actors > 0 {
+            added.push(if actors == 1 { "1 actor".to_owned() } else { format!("{actors} actors") });
+        }
+        if relations > 0 {
+            added.push(if relations == 1 { "1 relation".to_owned() } else { format!("{relations} relations") });
+        }
+        let mut text = if added.is_empty() {
+            format!("Nothing from “{file}” was added")
+        } else {
+            format!("{} from “{file}” added", added.join(" and "))
+        };
+        if skipped > 0 {
+            text.push_str(&format!("; {skipped} left out"));
+        }
+        if changed > 0 {
+            text.push_str(&format!("; {changed} changed"));
+        }
+        text + "."
+    },
+    import_outcome: |outcome| match outcome {
+        Outcome::Skipped(Reason::UnknownActor(name)) => {
+            format!("left out: no actor “{name}” in the map or the file")
+        }
+        Outcome::Skipped(reason) => format!("left out: {}", (EN.reason)(reason)),
+        Outcome::KeptAsTag { column, value } => format!("{column} “{value}” kept as a tag"),
+        Outcome::KeptInNote { column, value } => format!("{column} “{value}” kept in the note"),
+        Outcome::LeftAtDefault { column, reason } => {
+            format!("{column}: default kept ({})", (EN.reason)(reason))
+        }
+        Outcome::Scaled { column, max } => format!("{column} scaled from 1–{max} to 1–5"),
+        Outcome::NotImported { part: Part::Loop, name } => {
+            format!("Kumu loop “{name}” not imported (maps have no loops)")
+        }
+        Outcome::NotImported { part: Part::View, name } => {
+            format!("Kumu map “{name}” not imported (positions come from the default map)")
+        }
+        Outcome::NotImported { part: Part::Column, name } => format!("column “{name}” not read"),
+        Outcome::ActorsFromEnds(n) => format!("{n} actors made from the relations' ends"),
+    },
+    import_places: |places| places_text(places, "row", "rows"),
     filter_actors: "Filter actors",
     columns: "Columns",
     delete_selected: |n| format!("Delete selected ({n})"),

@@ -31,9 +31,13 @@ pub enum Message {
         problems: Vec<Problem>,
     },
     Imported(String),
-    RowsImported {
+    /// An import of another tool's file: what came in, what was left out or changed.
+    ImportSummary {
         file: String,
-        count: usize,
+        added_actors: usize,
+        added_relations: usize,
+        skipped: usize,
+        changed: usize,
     },
     ImportSameId(String),
     ActorRemoved {
@@ -58,6 +62,8 @@ pub enum NoticeAction {
     RestoreDeletedMap,
     /// Undoes the step the message announced (not whatever came last).
     Undo(StepId),
+    /// Opens the last import's summary.
+    ShowImportSummary,
 }
 
 /// A message on screen.
@@ -94,7 +100,19 @@ impl Message {
             Message::UsageHigh(share) => (t.usage_warning)(share * 100.0),
             Message::ImportFailed { file, problems } => (t.import_failed)(file, problems.len()),
             Message::Imported(title) => (t.imported)(title),
-            Message::RowsImported { file, count } => (t.rows_imported)(file, *count),
+            Message::ImportSummary {
+                file,
+                added_actors,
+                added_relations,
+                skipped,
+                changed,
+            } => (t.import_summary_headline)(
+                file,
+                *added_actors,
+                *added_relations,
+                *skipped,
+                *changed,
+            ),
             Message::ImportSameId(title) => (t.import_same_id)(title),
             Message::ActorRemoved {
                 name,
@@ -135,6 +153,7 @@ impl NoticeAction {
             NoticeAction::ImportReplace => t.replace,
             NoticeAction::ImportKeepBoth => t.keep_both,
             NoticeAction::RestoreDeletedMap | NoticeAction::Undo(_) => t.undo,
+            NoticeAction::ShowImportSummary => t.import_summary,
         }
     }
 }

@@ -10,6 +10,7 @@ use samverkan_model::formats::csv::{
 };
 use samverkan_model::formats::graphml::export_graphml;
 use samverkan_model::formats::kumu::{import_kumu_csv, import_kumu_json};
+use samverkan_model::formats::report::ImportReport;
 use samverkan_model::io::{read_document, write_pretty, Document};
 use samverkan_model::sector::default_sectors;
 use samverkan_model::validate::validate;
@@ -136,7 +137,12 @@ fn errors(result: Result<impl std::fmt::Debug, Vec<RowError>>) -> Vec<String> {
         .collect()
 }
 
-fn problems(result: Result<Map, Vec<Problem>>) -> Vec<String> {
+/// What a lenient import reported, in its English wording.
+fn report_lines(report: &ImportReport) -> Vec<String> {
+    report.notes.iter().map(ToString::to_string).collect()
+}
+
+fn problems(result: Result<impl std::fmt::Debug, Vec<Problem>>) -> Vec<String> {
     result
         .expect_err("the import should fail")
         .iter()
@@ -150,8 +156,13 @@ fn problems(result: Result<Map, Vec<Problem>>) -> Vec<String> {
 fn actors_round_trip_through_semicolon_csv_keeping_ids() {
     let map = tricky_map();
     let text = export_actors(&map, b';');
-    let imported = import_actors(&text, &without_actors(&map), &mut counter()).unwrap();
+    let (imported, report) = import_actors(&text, &without_actors(&map), &mut counter()).unwrap();
     assert_eq!(imported, map.actors);
+    assert_eq!(
+        report_lines(&report),
+        Vec::<String>::new(),
+        "nothing changed"
+    );
 }
 
 #[test]
@@ -160,7 +171,7 @@ fn actors_round_trip_through_comma_and_tab_csv_with_new_ids() {
     for sep in [b',', b'\t'] {
         let text = export_actors(&map, sep);
         // Into the same map the ids are taken, so every actor gets a new one.
-        let imported = import_actors(&text, &map, &mut counter()).unwrap();
+        let (imported, _) = import_actors(&text, &map, &mut counter()).unwrap();
         let ids: Vec<&str> = imported.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["gen-1", "gen-2", "gen-3", "gen-4"]);
         let renamed: Vec<Actor> = imported
@@ -223,7 +234,7 @@ fn formula_like_text_is_guarded_but_numbers_are_not() {
 #[test]
 fn swedish_excel_sheet_imports_with_swedish_headers() {
     let map = empty_map();
-    let actors = import_actors(&fixture("actors-excel-sv.csv"), &map, &mut counter()).unwrap();
+    let (actors, _) = import_actors(&fixture("actors-excel-sv.csv"), &map, &mut counter()).unwrap();
     assert_eq!(actors.len(), 4, "the blank last row is skipped");
     let region = &actors[0];
     assert_eq!(region.id.as_str(), "gen-1");
@@ -264,7 +275,7 @@ fn swedish_excel_sheet_imports_with_swedish_headers() {
 fn comma_sheet_imports_with_ids_and_quoted_commas() {
     let mut map = empty_map();
     map.add_actor(Actor::new("af".into(), "Redan här"));
-    let actors = import_actors(&fixture("actors-comma.csv"), &map, &mut counter()).unwrap();
+    let (actors, _) = import_actors(&fixture("actors-comma.csv"), &map, &mut counter()).unwrap();
     let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["almi", "gen-1"], "a taken id is replaced");
     assert_eq!(actors[0].name, "Almi Företagspartner, Jönköping");
@@ -280,50 +291,55 @@ fn comma_sheet_imports_with_ids_and_quoted_commas() {
 fn excel_sep_line_sets_the_separator() {
     // Without the `sep=` line the header's commas would win.
     let text = "sep=;\r\nname;a,b,c\r\nA, B, C;x\r\n";
-    let actors = import_actors(text, &empty_map(), &mut counter()).unwrap();
+    let (actors, _) = import_actors(text, &empty_map(), &mut counter()).unwrap();
     assert_eq!(actors.len(), 1);
     assert_eq!(actors[0].name, "A, B, C");
-    let errors = errors(import_actors(
-        "sep=;\nname;influence\nX;0\n",
-        &empty_map(),
-        &mut counter(),
-    ));
-    assert_eq!(errors, ["row 3, influence: 0 is outside 1..5"]);
+    let (_, report) =
+        import_actors("sep=;\nname;influence\nX;0\n", &empty_map(), &mut counter()).unwrap();
+    assert_eq!(
+        report_lines(&report),
+        ["row 3: influence left at its default: 0 is outside 1..5"],
+        "the line counts the sep= line"
+    );
 }
 
 #[test]
-fn row_errors_name_the_line_and_the_column() {
-    let result = import_actors(&fixture("actors-errors.csv"), &empty_map(), &mut counter());
-    let found = result.unwrap_err();
+fn bad_rows_are_left_out_and_bad_cells_left_at_default_naming_line_and_column() {
+    let (actors, report) =
+        import_actors(&fixture("actors-errors.csv"), &empty_map(), &mut counter()).unwrap();
+    let read: Vec<(&str, i64, &str, Vec<String>)> = actors
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.influence,
+                a.sector.as_str(),
+                a.tags.clone(),
+            )
+        })
+        .collect();
     assert_eq!(
-        found[0],
-        RowError {
-            row: 2,
-            column: "influence".into(),
-            reason: Reason::OutOfRange {
-                value: 9,
-                min: 1,
-                max: 5
-            }
-        }
-    );
-    let wording: Vec<String> = found.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        wording,
+        read,
         [
-            "row 2, influence: 9 is outside 1..5",
-            "row 4, sector: no sector with id \"Rymden\"",
-            "row 5, name: must not be empty",
-            "row 6, attitude: -3 is outside -2..2",
-            "row 7, influence: expected a whole number, found the text \"tre\"",
+            ("Almi\nFöretagspartner", 3, "business", vec![]),
+            ("Science Park", 3, "", vec!["Rymden".to_owned()]),
+            ("Länsstyrelsen", 3, "", vec![]),
+            ("Teknikcollege", 3, "", vec![]),
         ]
     );
     assert_eq!(
-        found[4].reason,
-        Reason::WrongType {
-            expected: Expected::WholeNumber,
-            found: Some(Found::Text("tre".into()))
-        }
+        report_lines(&report),
+        [
+            "row 2: influence left at its default: 9 is outside 1..5",
+            "row 4: sector \"Rymden\" kept as a tag",
+            "row 5: left out: must not be empty",
+            "row 6: attitude left at its default: -3 is outside -2..2",
+            "row 7: influence left at its default: expected a whole number, found the text \"tre\"",
+        ]
+    );
+    assert_eq!(
+        (report.added_actors, report.skipped(), report.changed()),
+        (4, 1, 4)
     );
 }
 
@@ -361,49 +377,37 @@ fn sheet_problems_are_reported_before_any_row() {
             first: "Name".into()
         }
     );
+    let (actors, report) = import_actors(
+        "name,municipality\nKommunen,Habo,Mullsjö\nHabo,Habo\n",
+        &map,
+        &mut counter(),
+    )
+    .unwrap();
     assert_eq!(
-        errors(import_actors(
-            "name,municipality\nKommunen,Habo,Mullsjö\n",
-            &map,
-            &mut counter()
-        )),
-        ["row 2: the row has 3 cells but the header has 2 columns; \
-          is a value with the separator in it not quoted?"]
+        actors.len(),
+        1,
+        "the shifted row is left out, the next one kept"
     );
     assert_eq!(
-        import_actors(
-            "name,municipality\nKommunen,Habo,Mullsjö\n",
-            &map,
-            &mut counter()
-        )
-        .unwrap_err()[0]
-            .reason,
-        Reason::TooManyCells {
-            cells: 3,
-            columns: 2
-        }
-    );
-    assert_eq!(
-        errors(import_actors(
-            "name;kind;level\nA;robot;galaktisk\n",
-            &map,
-            &mut counter()
-        )),
+        report_lines(&report),
         [
-            "row 2, kind: unknown value \"robot\"; allowed: organisation, person, network, \
-             project",
-            "row 2, level: unknown value \"galaktisk\"; allowed: local, regional, national, \
-             international",
+            "row 2: left out: the row has 3 cells but the header has 2 columns; \
+          is a value with the separator in it not quoted?"
         ]
     );
+    let (actors, report) =
+        import_actors("name;kind;level\nA;robot;galaktisk\n", &map, &mut counter()).unwrap();
+    assert_eq!(actors[0].tags, ["robot", "galaktisk"]);
     assert_eq!(
-        import_actors("name;kind\nA;robot\n", &map, &mut counter()).unwrap_err()[0].reason,
-        Reason::UnknownValue {
-            value: "robot".into(),
-            allowed: ["organisation", "person", "network", "project"]
-                .map(String::from)
-                .to_vec()
-        }
+        (actors[0].kind, actors[0].level),
+        (ActorKind::Organisation, Level::Regional)
+    );
+    assert_eq!(
+        report_lines(&report),
+        [
+            "row 2: kind \"robot\" kept as a tag",
+            "row 2: level \"galaktisk\" kept as a tag",
+        ]
     );
 }
 
@@ -411,7 +415,7 @@ fn sheet_problems_are_reported_before_any_row() {
 fn relations_round_trip_by_id_and_by_name() {
     let map = tricky_map();
     let text = export_relations(&map, b';');
-    let imported = import_relations(&text, &map, &mut counter()).unwrap();
+    let (imported, _) = import_relations(&text, &map, &mut counter()).unwrap();
     let ids: Vec<&str> = imported.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["gen-1", "gen-2", "gen-3"], "the map has these ids");
     for (new, old) in imported.iter().zip(&map.relations) {
@@ -437,10 +441,13 @@ fn relations_round_trip_by_id_and_by_name() {
 
     // The actors imported again elsewhere get new ids; the names still find them.
     let mut elsewhere = without_actors(&map);
-    for actor in import_actors(&export_actors(&map, b';'), &map, &mut counter()).unwrap() {
+    for actor in import_actors(&export_actors(&map, b';'), &map, &mut counter())
+        .unwrap()
+        .0
+    {
         elsewhere.add_actor(actor);
     }
-    let imported = import_relations(&text, &elsewhere, &mut counter()).unwrap();
+    let (imported, _) = import_relations(&text, &elsewhere, &mut counter()).unwrap();
     assert_eq!(imported.len(), 3);
     assert_eq!(imported[0].id.as_str(), "r1");
     let name = |id: &ActorId| elsewhere.actor(id).unwrap().name.clone();
@@ -457,10 +464,14 @@ fn relations_round_trip_by_id_and_by_name() {
 #[test]
 fn relations_import_by_name_with_swedish_headers() {
     let mut map = empty_map();
-    for actor in import_actors(&fixture("actors-excel-sv.csv"), &map, &mut counter()).unwrap() {
+    for actor in import_actors(&fixture("actors-excel-sv.csv"), &map, &mut counter())
+        .unwrap()
+        .0
+    {
         map.add_actor(actor);
     }
-    let relations = import_relations(&fixture("relations-sv.tsv"), &map, &mut counter()).unwrap();
+    let (relations, _) =
+        import_relations(&fixture("relations-sv.tsv"), &map, &mut counter()).unwrap();
     assert_eq!(relations.len(), 2);
     let name = |id: &ActorId| map.actor(id).unwrap().name.as_str();
     assert_eq!(name(&relations[0].from), "Region Jönköpings län");
@@ -474,7 +485,7 @@ fn relations_import_by_name_with_swedish_headers() {
 }
 
 #[test]
-fn relation_rows_with_unknown_ambiguous_or_equal_ends_are_errors() {
+fn relation_rows_with_unknown_ambiguous_or_equal_ends_are_left_out() {
     let mut map = empty_map();
     map.add_actor(Actor::new("a".into(), "Almi"));
     map.add_actor(Actor::new("b".into(), "Science Park"));
@@ -484,17 +495,35 @@ fn relation_rows_with_unknown_ambiguous_or_equal_ends_are_errors() {
                 a;Science Park;collaboration;1\n\
                 a;almi;;\n\
                 a;b;lobbying;4\n\
-                ;b;;\n";
+                ;b;;\n\
+                a;c;Funding source;\n";
+    let (relations, report) = import_relations(text, &map, &mut counter()).unwrap();
     assert_eq!(
-        errors(import_relations(text, &map, &mut counter())),
+        report_lines(&report),
         [
-            "row 2, to: no actor with id \"Okänd aktör\"",
-            "row 3, to: the name \"Science Park\" fits 2 actors; use the id instead",
-            "row 4, to: a relation must join two different actors",
-            "row 5, kind: unknown value \"lobbying\"; allowed: collaboration, funding, \
-             membership, information, agreement, tension",
-            "row 5, strength: 4 is outside 1..3",
-            "row 6, from: must not be empty",
+            "row 2: left out: no actor with id \"Okänd aktör\"",
+            "row 3: left out: the name \"Science Park\" fits 2 actors; use the id instead",
+            "row 4: left out: a relation must join two different actors",
+            "row 5: kind \"lobbying\" kept in the note",
+            "row 5: strength \"4\" kept in the note",
+            "row 6: left out: must not be empty",
+            "row 7: kind \"Funding source\" kept in the note",
+        ]
+    );
+    let read: Vec<(&str, RelationKind, i64, &str)> = relations
+        .iter()
+        .map(|r| (r.to.as_str(), r.kind, r.strength, r.note.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "b",
+                RelationKind::Collaboration,
+                2,
+                "kind: lobbying\nstrength: 4"
+            ),
+            ("c", RelationKind::Funding, 2, "kind: Funding source"),
         ]
     );
     assert_eq!(
@@ -509,12 +538,57 @@ fn relation_rows_with_unknown_ambiguous_or_equal_ends_are_errors() {
         import_relations("from;kind\na;funding\n", &map, &mut counter()).unwrap_err()[0].reason,
         Reason::MissingColumn("to".into())
     );
+}
+
+#[test]
+fn a_kumu_connections_sheet_imports_onto_a_map_with_direction_and_unknown_types() {
+    let mut map = empty_map();
+    for name in ["Almi", "Science Park", "Region"] {
+        map.add_actor(Actor::new(
+            name.to_lowercase().replace(' ', "-").into(),
+            name,
+        ));
+    }
+    let text = "From,To,Type,Direction,Weight,Description\n\
+                Almi,Science Park,Investor,directed,5,Seed money\n\
+                Region,Almi,Investor,mutual,,\n\
+                Region,Ryan,funding,undirected,2,\n\
+                Science Park,Region,Membership,sideways,1,\n";
+    let (relations, report) = import_relations(text, &map, &mut counter()).unwrap();
+    assert_eq!(relations.len(), 3);
+    let read: Vec<(RelationKind, bool, i64, &str)> = relations
+        .iter()
+        .map(|r| (r.kind, r.directed, r.strength, r.note.as_str()))
+        .collect();
     assert_eq!(
-        import_relations(text, &map, &mut counter()).unwrap_err()[1].reason,
-        Reason::AmbiguousActor {
-            name: "Science Park".into(),
-            count: 2
-        }
+        read,
+        [
+            (
+                RelationKind::Collaboration,
+                true,
+                2,
+                "Seed money\nType: Investor\nWeight: 5"
+            ),
+            (RelationKind::Collaboration, false, 2, "Type: Investor"),
+            (RelationKind::Membership, false, 1, "Direction: sideways"),
+        ]
+    );
+    let groups: Vec<(String, usize)> = report
+        .groups()
+        .iter()
+        .map(|(outcome, places)| (format!("{outcome:?}"), places.len()))
+        .collect();
+    assert_eq!(
+        groups[0],
+        (
+            "KeptInNote { column: \"Type\", value: \"Investor\" }".into(),
+            2
+        )
+    );
+    assert_eq!(
+        report_lines(&report)[3],
+        "row 4: left out: no actor with id \"Ryan\"",
+        "reported by the name the sheet used"
     );
 }
 
@@ -829,7 +903,7 @@ fn assert_saves(map: &Map) {
 
 #[test]
 fn kumu_backup_imports_fields_types_directions_and_positions() {
-    let map = import_kumu_json(
+    let (map, report) = import_kumu_json(
         &fixture("kumu-backup.json"),
         "",
         &mut counter(),
@@ -899,11 +973,21 @@ fn kumu_backup_imports_fields_types_directions_and_positions() {
         personal.note,
         "connection type: Personal\nstrength: 8\n\ntrust: high"
     );
+    assert_eq!(
+        report_lines(&report),
+        [
+            "maps[0]: map \"Utkast\" not imported",
+            "elements[1].attributes.label: type \"University\" kept as a tag",
+            "connections[1]: connection type \"Partnership agreement\" kept in the note",
+            "connections[3]: connection type \"Personal\" kept in the note",
+            "connections[3]: strength \"8\" kept in the note",
+        ]
+    );
 }
 
 #[test]
 fn kumu_blueprint_connects_by_label_or_id() {
-    let map = import_kumu_json(
+    let (map, _) = import_kumu_json(
         &fixture("kumu-blueprint.json"),
         "Blueprint",
         &mut counter(),
@@ -938,7 +1022,7 @@ fn kumu_blueprint_connects_by_label_or_id() {
     assert_eq!(map.relations[0].to, map.actors[1].id, "by the element's id");
     assert_eq!(map.relations[2].from, map.actors[2].id);
     assert_eq!(map.relations[0].kind, RelationKind::Funding);
-    assert_eq!(map.relations[0].note, "connection type: funds");
+    assert_eq!(map.relations[0].note, "", "\"funds\" is a word for funding");
     assert_eq!(map.relations[1].kind, RelationKind::Information);
     assert!(map.relations[1].directed);
     assert_eq!(map.relations[1].note, "");
@@ -946,7 +1030,7 @@ fn kumu_blueprint_connects_by_label_or_id() {
 }
 
 #[test]
-fn kumu_json_problems_name_their_path() {
+fn kumu_json_leaves_out_what_it_cannot_import_naming_the_path() {
     let import = |text: &str| import_kumu_json(text, "", &mut counter(), now(), palette());
     let text = r#"{
       "elements": [
@@ -963,32 +1047,22 @@ fn kumu_json_problems_name_their_path() {
         {"to": "e1"}
       ]
     }"#;
+    let (map, report) = import(text).unwrap();
     assert_eq!(
-        problems(import(text)),
-        ["elements[4]: expected an object, found the text \"e5\""]
-    );
-    assert_eq!(
-        import(text).unwrap_err()[0],
-        Problem::new(
-            "elements[4]",
-            Reason::WrongType {
-                expected: Expected::Object,
-                found: Some(Found::Text("e5".into()))
-            }
-        )
-    );
-    let text = text.replace(",\n        \"e5\"", "");
-    assert_eq!(
-        problems(import(&text)),
+        report_lines(&report),
         [
-            "elements[2].attributes.label: must not be empty",
-            "elements[3]._id: the id \"e1\" is used more than once",
-            "connections[0].to: no actor with id \"Ghost\"",
-            "connections[1].from: the name \"UngKomp\" fits 2 actors; use the id instead",
-            "connections[2].to: a relation must join two different actors",
-            "connections[3].from: must not be empty",
+            "elements[4]: left out: expected an object, found the text \"e5\"",
+            "elements[2].attributes.label: left out: must not be empty",
+            "elements[3]._id: left out: the id \"e1\" is used more than once",
+            "connections[0].to: left out: no actor with id \"Ghost\"",
+            "connections[1].from: left out: the name \"UngKomp\" fits 2 actors; use the id instead",
+            "connections[2].to: left out: a relation must join two different actors",
+            "connections[3].from: left out: must not be empty",
         ]
     );
+    assert_eq!(map.actors.len(), 2);
+    assert!(map.relations.is_empty());
+    assert_saves(&map);
     assert_eq!(
         problems(import(r#"{"nodes": []}"#)),
         ["not a Kumu file (it needs an \"elements\" or a \"connections\" list)"]
@@ -1020,7 +1094,7 @@ fn kumu_json_problems_name_their_path() {
 
 #[test]
 fn kumu_sheets_import_with_pipes_and_extra_columns() {
-    let map = import_kumu_csv(
+    let (map, _) = import_kumu_csv(
         &fixture("kumu-elements.csv"),
         Some(&fixture("kumu-connections.csv")),
         "Jönköping",
@@ -1068,7 +1142,7 @@ fn kumu_sheets_import_with_pipes_and_extra_columns() {
     assert_eq!((member.strength, member.directed), (2, true));
     assert!(!map.relations[3].directed);
 
-    let alone = import_kumu_csv(
+    let (alone, _) = import_kumu_csv(
         &fixture("kumu-elements.csv"),
         None,
         "",
@@ -1087,18 +1161,20 @@ fn kumu_sheets_import_with_pipes_and_extra_columns() {
 }
 
 #[test]
-fn kumu_sheet_problems_name_sheet_row_and_column() {
+fn kumu_sheets_leave_out_rows_naming_row_and_column() {
     let import = |elements: &str, connections: Option<&str>| {
         import_kumu_csv(elements, connections, "", &mut counter(), now(), palette())
     };
     let elements = "Label;Type\nAlmi;Organization\n;Person\nAlmi;Project\nScience Park;\n";
-    let connections = "From;To\nScience Park;Ingen|Almi\n";
+    let connections = "From;To\nScience Park;Ingen|Almi\nScience Park;Almi|Science Park\n";
+    let (map, report) = import(elements, Some(connections)).unwrap();
+    assert_eq!(map.actors.len(), 3);
     assert_eq!(
-        problems(import(elements, Some(connections))),
+        report_lines(&report),
         [
-            "elements row 3, Label: must not be empty",
-            "connections row 2, To: no actor with id \"Ingen\"",
-            "connections row 2, To: the name \"Almi\" fits 2 actors; use the id instead",
+            "row 3: left out: must not be empty",
+            "row 2: left out: no actor with id \"Ingen\"",
+            "row 3: left out: the name \"Almi\" fits 2 actors; use the id instead",
         ]
     );
     assert_eq!(
@@ -1109,4 +1185,29 @@ fn kumu_sheet_problems_name_sheet_row_and_column() {
         ]
     );
     assert_eq!(problems(import("", None)), ["elements: the file is empty"]);
+}
+
+#[test]
+fn a_kumu_connections_sheet_alone_brings_its_elements() {
+    let sheet = "From,To,Type,Direction,Strength\n\
+                 Almi,Science Park,Investor,directed,3\n\
+                 Region,Almi|Science Park,Investor,mutual,\n\
+                 region,Högskolan,+,,\n";
+    let (map, report) = import_kumu_csv(sheet, None, "", &mut counter(), now(), palette()).unwrap();
+    assert_saves(&map);
+    let names: Vec<&str> = map.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Almi", "Science Park", "Region", "Högskolan"]);
+    assert_eq!(map.relations.len(), 4);
+    assert!(map.relations[0].directed && !map.relations[1].directed);
+    assert_eq!(map.relations[0].strength, 3);
+    assert_eq!(
+        report_lines(&report),
+        [
+            "4 actors made from the connections' ends",
+            "row 2: connection type \"Investor\" kept in the note",
+            "row 3: connection type \"Investor\" kept in the note",
+            "row 4: connection type \"+\" kept in the note",
+        ]
+    );
+    assert_eq!((report.added_actors, report.added_relations), (4, 4));
 }

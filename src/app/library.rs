@@ -142,14 +142,19 @@ impl Library {
 
     /// Creates an empty map with the default sectors, labelled in the UI language.
     pub fn new_map(&self) {
+        self.add_and_open(self.blank_map(None));
+    }
+
+    /// A new, empty map with the default sectors in the UI language, titled `title` (or
+    /// "Untitled map"); not stored until it is opened.
+    pub fn blank_map(&self, title: Option<&str>) -> Map {
         let t = self.lang.get_untracked().texts();
-        let map = Map::new(
+        Map::new(
             browser::new_id().into(),
-            t.untitled_map,
+            title.unwrap_or(t.untitled_map),
             Utc::now(),
             default_sectors(|id| (t.sector_label)(id).to_owned()),
-        );
-        self.add_and_open(map);
+        )
     }
 
     /// Renames a map (opening it first).

@@ -13,7 +13,7 @@ pub use document::{use_doc, Doc};
 pub use library::{use_library, Library, MapSummary};
 pub use notices::{use_notices, Notices};
 pub use saving::{use_saver, SaveStatus, Saver};
-pub use transfer::{use_transfer, Transfer};
+pub use transfer::{use_transfer, ImportSummary, Transfer};
 
 use crate::browser;
 use crate::i18n::{Lang, Texts};
@@ -94,6 +94,12 @@ impl NoticeRunner {
                 return;
             }
             NoticeAction::ExportCurrent => return transfer.export_current(),
+            NoticeAction::ShowImportSummary => {
+                transfer
+                    .summary()
+                    .update(|s| s.iter_mut().for_each(|s| s.open = true));
+                return;
+            }
             NoticeAction::LoadOtherTab => {
                 if let Some(id) = doc.with_map(|m| m.id.clone()) {
                     saver.resolve_conflict();

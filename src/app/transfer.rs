@@ -10,14 +10,48 @@ use crate::i18n::Lang;
 use crate::notice::{Message, NoticeAction, Severity};
 use chrono::Utc;
 use leptos::prelude::*;
+use samverkan_model::formats::csv::RowError;
+use samverkan_model::formats::report::ImportReport;
+use samverkan_model::history::StepId;
 use samverkan_model::io::collection::{read_any, write_collection};
 use samverkan_model::io::{file_stem, write_pretty, Document};
 use samverkan_model::sector::default_sectors;
 use samverkan_model::{Command, Map, MapId, Problem};
 
+/// A map title from a file's name: the name without its extension.
+fn title_of(file: &str) -> String {
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    stem.to_owned()
+}
+
+/// A sheet's errors as problems at `rows[3].column`.
+fn row_problems(errors: Vec<RowError>) -> Vec<Problem> {
+    errors
+        .into_iter()
+        .map(|e| {
+            let path = match (e.row, e.column.as_str()) {
+                (0, _) => String::new(),
+                (row, "") => format!("rows[{row}]"),
+                (row, column) => format!("rows[{row}].{column}"),
+            };
+            Problem::new(path, e.reason)
+        })
+        .collect()
+}
+
+/// What the last import of another tool's file left out or changed, and whether its
+/// dialog is open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportSummary {
+    pub file: String,
+    pub report: ImportReport,
+    pub open: bool,
+}
+
 /// Import and export, shared through context.
 #[derive(Clone, Copy)]
 pub struct Transfer {
+    summary: RwSignal<Option<ImportSummary>>,
     /// A file whose map id exists already, waiting for the user's choice.
     pending: StoredValue<Option<Map>, LocalStorage>,
     doc: Doc,
@@ -33,6 +67,7 @@ pub fn use_transfer() -> Transfer {
 impl Transfer {
     pub fn new(doc: Doc, library: Library, notices: Notices, lang: RwSignal<Lang>) -> Self {
         Self {
+            summary: RwSignal::new(None),
             pending: StoredValue::new_local(None),
             doc,
             library,
@@ -115,70 +150,58 @@ impl Transfer {
         );
     }
 
-    /// Adds actors (or relations) from a spreadsheet to the open map (a new one when none
-    /// is open) as one undo step. Every row problem is listed and nothing changes when
-    /// there is any.
+    /// Adds actors (or relations) from a spreadsheet to the open map as one undo step.
+    /// With no map open, actors go into a new map, and a relations sheet is read as a
+    /// connections sheet that brings its actors (see `import_kumu`). What was left out or
+    /// changed is summarised; only a sheet that cannot be read at all changes nothing.
     pub fn import_csv(&self, file: &str, text: &str, relations: bool) {
         use samverkan_model::formats::csv;
-        let row_problems = |errors: Vec<csv::RowError>| -> Vec<Problem> {
-            errors
-                .into_iter()
-                .map(|e| {
-                    let path = match (e.row, e.column.as_str()) {
-                        (0, _) => String::new(),
-                        (row, "") => format!("rows[{row}]"),
-                        (row, column) => format!("rows[{row}].{column}"),
-                    };
-                    Problem::new(path, e.reason)
-                })
-                .collect()
-        };
-        // With no map open, the rows go into a new one rather than nowhere.
-        if !self.doc.is_open() {
-            self.library.new_map();
+        if !self.doc.is_open() && relations {
+            return self.import_kumu(file, text);
         }
         let mut new_id = || browser::new_id();
-        let Some(result) = self.doc.with_map(|map| {
+        let blank = (!self.doc.is_open()).then(|| self.library.blank_map(Some(&title_of(file))));
+        let mut read = |map: &Map| {
             if relations {
                 csv::import_relations(text, map, &mut new_id)
-                    .map(Command::AddRelations)
-                    .map_err(row_problems)
+                    .map(|(read, report)| (Command::AddRelations(read), report))
             } else {
                 csv::import_actors(text, map, &mut new_id)
-                    .map(Command::AddActors)
-                    .map_err(row_problems)
+                    .map(|(read, report)| (Command::AddActors(read), report))
             }
-        }) else {
-            return;
         };
-        match result {
-            Err(problems) => self.import_failed(file, problems),
-            Ok(command) => {
-                let count = match &command {
-                    Command::AddActors(a) => a.len(),
-                    Command::AddRelations(r) => r.len(),
-                    _ => 0,
-                };
-                let step = self.doc.dispatch(command);
-                let message = Message::RowsImported {
-                    file: file.to_owned(),
-                    count,
-                };
-                let actions = step.map(NoticeAction::Undo).into_iter().collect();
-                self.notices.notify(Severity::Info, message, actions);
+        let result = match &blank {
+            Some(map) => read(map),
+            None => match self.doc.with_map(read) {
+                Some(result) => result,
+                None => return,
+            },
+        };
+        let (command, report) = match result {
+            Ok(read) => read,
+            Err(errors) => return self.import_failed(file, row_problems(errors)),
+        };
+        let step = match blank {
+            // A new map holds the rows from the start: there is nothing to undo to.
+            Some(mut map) => {
+                if let Command::AddActors(actors) = command {
+                    actors.into_iter().for_each(|actor| map.add_actor(actor));
+                }
+                self.library.add_and_open(map);
+                None
             }
-        }
+            None => self.doc.dispatch(command),
+        };
+        self.summarise(file, report, step);
     }
 
-    /// Opens a Kumu export (JSON, or the elements sheet as CSV) as a new map.
+    /// Opens a Kumu export (JSON, the elements sheet, or a connections sheet alone) as a
+    /// new map, and summarises what was left out or changed.
     pub fn import_kumu(&self, file: &str, text: &str) {
         use samverkan_model::formats::kumu;
         let t = self.lang.get_untracked().texts();
         let sectors = default_sectors(|id| (t.sector_label)(id).to_owned());
-        let title = file
-            .trim_end_matches(".json")
-            .trim_end_matches(".csv")
-            .to_owned();
+        let title = title_of(file);
         let mut new_id = || browser::new_id();
         let result = if text.trim_start().starts_with('{') {
             kumu::import_kumu_json(text, &title, &mut new_id, Utc::now(), sectors)
@@ -186,14 +209,45 @@ impl Transfer {
             kumu::import_kumu_csv(text, None, &title, &mut new_id, Utc::now(), sectors)
         };
         match result {
-            Ok(mut map) => {
+            Ok((mut map, report)) => {
                 map.id = browser::new_id().into();
                 self.library.add_and_open(map);
-                self.notices
-                    .notify(Severity::Info, Message::Imported(title), vec![]);
+                self.summarise(file, report, None);
             }
             Err(problems) => self.import_failed(file, problems),
         }
+    }
+
+    /// Tells what an import of another tool's file did: a short notice, and when anything
+    /// was left out or changed, the summary behind its `Import summary` button.
+    fn summarise(&self, file: &str, report: ImportReport, step: Option<StepId>) {
+        let severity = if report.skipped() > 0 {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let mut actions: Vec<NoticeAction> = step.map(NoticeAction::Undo).into_iter().collect();
+        if !report.notes.is_empty() {
+            actions.push(NoticeAction::ShowImportSummary);
+        }
+        let message = Message::ImportSummary {
+            file: file.to_owned(),
+            added_actors: report.added_actors,
+            added_relations: report.added_relations,
+            skipped: report.skipped(),
+            changed: report.changed(),
+        };
+        self.summary.set(Some(ImportSummary {
+            file: file.to_owned(),
+            report,
+            open: false,
+        }));
+        self.notices.notify(severity, message, actions);
+    }
+
+    /// The last import's summary, if it had anything to say.
+    pub fn summary(&self) -> RwSignal<Option<ImportSummary>> {
+        self.summary
     }
 
     /// Imports a Samverkan file (or an "all maps" collection). Every problem is shown and

@@ -9,6 +9,7 @@ mod grid;
 mod header;
 mod help;
 mod import_export;
+mod import_summary;
 mod layout_run;
 mod link_box;
 mod map_list;
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
         </div>
         <notices::Notices/>
         <help::Help/>
+        <import_summary::ImportSummaryDialog/>
         <link_box::LinkBox/>
     }
 }

@@ -4,8 +4,10 @@
 //! header row of stable English column names and CRLF line ends. Import detects the
 //! separator, accepts Swedish column names, and reports every bad cell with its line.
 
+use super::report::{ImportReport, Outcome, Place};
 use super::{
-    find_sector, parse_bool, parse_kind, parse_level, parse_relation_kind, split_tags, ActorLookup,
+    find_sector, parse_bool, parse_kind, parse_level, push_tag, relation_kind, split_tags,
+    ActorLookup,
 };
 use crate::actor::{Actor, ATTITUDE_RANGE, COORDINATE_LIMIT, SCALE_RANGE};
 use crate::ids::{ActorId, RelationId};
@@ -136,7 +138,13 @@ pub const RELATION_COLUMNS: [&str; 9] = [
 ];
 
 /// Other names accepted for relation columns on import.
-const RELATION_ALIASES: [(&str, &str); 12] = [
+const RELATION_ALIASES: [(&str, &str); 18] = [
+    ("riktning", "direction"),
+    ("weight", "strength"),
+    ("vikt", "strength"),
+    ("description", "note"),
+    ("beskrivning", "note"),
+    ("connection_type", "kind"),
     ("från", "from"),
     ("till", "to"),
     ("från_namn", "from_name"),
@@ -237,45 +245,70 @@ pub fn export_relations(map: &Map, sep: u8) -> String {
 
 /// Reads an actor sheet into new actors for `map` (the map itself is not changed). A row
 /// keeps the id in its `id` cell when that id is free; otherwise `new_id` makes one.
-/// Only `name` is a required column; empty cells get the usual defaults. On any problem,
-/// every problem is returned and no actor.
+/// Only `name` is a required column; empty cells get the usual defaults. Lenient: a row
+/// without a name (or with its cells shifted) is left out, a word that names no kind,
+/// level or sector is kept as a tag, a cell that cannot be read leaves its field at the
+/// default, and a 1–10 rating column is scaled to 1–5; the report says which and where.
+/// Only a sheet that cannot be read at all (or lacks a name column) is an error.
 pub fn import_actors(
     text: &str,
     map: &Map,
     new_id: &mut dyn FnMut() -> String,
-) -> Result<Vec<Actor>, Vec<RowError>> {
+) -> Result<(Vec<Actor>, ImportReport), Vec<RowError>> {
     let table = read_table(text).map_err(|e| vec![e])?;
     let aliases: Vec<(&str, &str)> = ACTOR_ALIASES.into_iter().chain(RATING_ALIASES).collect();
     let columns = Columns::find(&table, &ACTOR_COLUMNS, &aliases, &NAME_FALLBACKS, &["name"])?;
-    let mut errors = Vec::new();
+    let mut report = ImportReport::default();
+    let scales: Vec<(&str, i64)> = ["influence", "interest"]
+        .into_iter()
+        .map(|field| (field, rating_scale(&table, &columns, field)))
+        .collect();
+    for (field, max) in &scales {
+        if *max != *SCALE_RANGE.end() {
+            let column = columns.header(field).to_owned();
+            report.note(
+                Place::Line(table.header_line),
+                Outcome::Scaled { column, max: *max },
+            );
+        }
+    }
     let mut taken: HashSet<String> = map.actors.iter().map(|a| a.id.0.clone()).collect();
     let mut actors = Vec::new();
     for row in &table.rows {
-        let mut cells = Cells::new(row, &columns, &mut errors);
+        let mut cells = Cells::new(row, &columns);
         let name = cells.get("name").trim().to_owned();
         if name.is_empty() {
-            cells.report("name", Reason::EmptyName);
+            cells.skip(Reason::EmptyName);
         }
         let mut actor = Actor::new(ActorId::default(), name);
         actor.short_name = cells.get("short_name").trim().to_owned();
-        if let Some(kind) = cells.parse("kind", |t| non_empty(t, parse_kind)) {
-            actor.kind = kind.unwrap_or_default();
-        }
-        if let Some(sector) = cells.parse("sector", |t| find_sector(&map.sectors, t)) {
-            actor.sector = sector.unwrap_or_default();
-        }
-        if let Some(level) = cells.parse("level", |t| non_empty(t, parse_level)) {
-            actor.level = level.unwrap_or_default();
-        }
+        let mut tags = split_tags(cells.get("tags"));
+        actor.kind = cells
+            .word("kind", parse_kind, &mut tags)
+            .unwrap_or_default();
+        actor.sector = cells
+            .word(
+                "sector",
+                |t| find_sector(&map.sectors, t).map(Option::unwrap_or_default),
+                &mut tags,
+            )
+            .unwrap_or_default();
+        actor.level = cells
+            .word("level", parse_level, &mut tags)
+            .unwrap_or_default();
+        actor.tags = tags;
         actor.municipality = cells.get("municipality").trim().to_owned();
-        for (column, range, slot) in [
-            ("influence", SCALE_RANGE, &mut actor.influence),
-            ("interest", SCALE_RANGE, &mut actor.interest),
-            ("attitude", ATTITUDE_RANGE, &mut actor.attitude),
+        for (field, slot) in [
+            ("influence", &mut actor.influence),
+            ("interest", &mut actor.interest),
         ] {
-            if let Some(Some(value)) = cells.parse(column, |t| parse_rating(t, range.clone())) {
-                *slot = value;
+            let max = scales.iter().find(|(f, _)| *f == field).map_or(5, |s| s.1);
+            if let Some(Some(value)) = cells.parse(field, |t| parse_rating(t, 1..=max)) {
+                *slot = scale_to_five(value, max);
             }
+        }
+        if let Some(Some(value)) = cells.parse("attitude", |t| parse_rating(t, ATTITUDE_RANGE)) {
+            actor.attitude = value;
         }
         for (column, slot) in [
             ("power", &mut actor.salience.power),
@@ -286,35 +319,71 @@ pub fn import_actors(
                 *slot = value;
             }
         }
-        actor.tags = split_tags(cells.get("tags"));
         actor.notes = cells.get("notes").to_owned();
         for (column, slot) in [("x", &mut actor.x), ("y", &mut actor.y)] {
             if let Some(Some(value)) = cells.parse(column, parse_position) {
                 *slot = value;
             }
         }
-        actor.id = ActorId(free_id(cells.get("id"), &mut taken, new_id));
-        actors.push(actor);
+        let id = cells.get("id");
+        if cells.finish(&mut report) {
+            actor.id = ActorId(free_id(id, &mut taken, new_id));
+            actors.push(actor);
+        }
     }
-    if errors.is_empty() {
-        Ok(actors)
+    report.added_actors = actors.len();
+    Ok((actors, report))
+}
+
+/// The top of the scale a rating column uses: 10 when its header says so (`Influence
+/// (1-10)`) or more than one of its numbers is above 5, and none is outside 1–10; else 5,
+/// so one stray 9 on a 1–5 sheet is reported rather than rescaling the column.
+fn rating_scale(table: &Table, columns: &Columns, field: &str) -> i64 {
+    let numbers: Vec<i64> = table
+        .rows
+        .iter()
+        .filter_map(|row| parse_whole(columns.get(row, field), 1..=10).ok().flatten())
+        .collect();
+    let past_five = numbers.iter().filter(|n| **n > 5).count() > 1
+        || (columns.has(field) && columns.header(field).contains("10"));
+    let all_within = table.rows.iter().all(|row| {
+        let cell = columns.get(row, field);
+        parse_whole(cell, i64::MIN..=i64::MAX)
+            .map_or(true, |n| n.is_none_or(|n| (1..=10).contains(&n)))
+    });
+    if past_five && all_within {
+        10
     } else {
-        Err(errors)
+        *SCALE_RANGE.end()
     }
+}
+
+/// A rating on 1–`max` as the nearest step of 1–5 (1–10: 1, 1, 2, 2, 3, 3, 4, 4, 5, 5).
+fn scale_to_five(value: i64, max: i64) -> i64 {
+    if max == *SCALE_RANGE.end() {
+        return value;
+    }
+    let (top, five) = ((max - 1) as f64, (SCALE_RANGE.end() - 1) as f64);
+    1 + ((value - 1) as f64 * five / top).round() as i64
 }
 
 /// Reads a relation sheet into new relations between `map`'s actors (the map itself is
 /// not changed). `from` and `to` name an actor by id or, failing that, by name
 /// (case-insensitive, white space folded); when they fit no actor, `from_name` and
-/// `to_name` are tried. A name that fits several actors is an error. Ids as for
+/// `to_name` are tried. Lenient like [`import_actors`]: a row whose end fits no actor
+/// (or several, or the same actor at both ends) is left out and reported by the name the
+/// sheet used; a type that is no relation kind takes the kind its first matching word
+/// names (collaboration when none does) and is kept in the note, as is a strength on
+/// another scale. Kumu's `Direction` (directed, mutual, undirected) is read. Ids as for
 /// [`import_actors`].
 pub fn import_relations(
     text: &str,
     map: &Map,
     new_id: &mut dyn FnMut() -> String,
-) -> Result<Vec<Relation>, Vec<RowError>> {
+) -> Result<(Vec<Relation>, ImportReport), Vec<RowError>> {
     let table = read_table(text).map_err(|e| vec![e])?;
-    let columns = Columns::find(&table, &RELATION_COLUMNS, &RELATION_ALIASES, &[], &[])?;
+    let fields: Vec<&str> = RELATION_COLUMNS.into_iter().chain(["direction"]).collect();
+    let columns = Columns::find(&table, &fields, &RELATION_ALIASES, &[], &[])?;
     let mut missing = Vec::new();
     for end in ["from", "to"] {
         if !columns.has(end) && !columns.has(&format!("{end}_name")) {
@@ -332,11 +401,11 @@ pub fn import_relations(
     for actor in &map.actors {
         lookup.add(actor.id.as_str(), &actor.name, &actor.id);
     }
-    let mut errors = Vec::new();
+    let mut report = ImportReport::default();
     let mut taken: HashSet<String> = map.relations.iter().map(|r| r.id.0.clone()).collect();
     let mut relations = Vec::new();
     for row in &table.rows {
-        let mut cells = Cells::new(row, &columns, &mut errors);
+        let mut cells = Cells::new(row, &columns);
         let from = cells.actor(&lookup, "from");
         let to = cells.actor(&lookup, "to");
         let mut relation = Relation::new(
@@ -344,30 +413,67 @@ pub fn import_relations(
             ActorId::default(),
             ActorId::default(),
         );
-        if let Some(kind) = cells.parse("kind", |t| non_empty(t, parse_relation_kind)) {
-            relation.kind = kind.unwrap_or_default();
+        let mut kept: Vec<String> = Vec::new();
+        let kind_text = cells.get("kind").trim();
+        if !kind_text.is_empty() {
+            let (kind, exact) = relation_kind(kind_text);
+            relation.kind = kind;
+            if !exact {
+                kept.push(cells.keep_in_note("kind", kind_text));
+            }
         }
-        if let Some(Some(strength)) = cells.parse("strength", |t| parse_whole(t, STRENGTH_RANGE)) {
-            relation.strength = strength;
+        let strength_text = cells.get("strength");
+        match parse_whole(strength_text, STRENGTH_RANGE) {
+            Ok(Some(strength)) => relation.strength = strength,
+            Ok(None) => {}
+            // Other tools' strengths run on any scale: the value is kept beside the default.
+            Err(_) => kept.push(cells.keep_in_note("strength", strength_text.trim())),
+        }
+        match parse_direction(cells.get("direction")) {
+            Ok(Some(directed)) => relation.directed = directed,
+            Ok(None) => {}
+            Err(_) => {
+                let text = cells.get("direction").trim();
+                kept.push(cells.keep_in_note("direction", text));
+            }
         }
         if let Some(Some(directed)) = cells.parse("directed", parse_bool) {
             relation.directed = directed;
         }
-        relation.note = cells.get("note").to_owned();
+        relation.note = [cells.get("note").trim().to_owned()]
+            .into_iter()
+            .chain(kept)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
         if let (Some(from), Some(to)) = (from, to) {
             if from == to {
-                cells.report("to", Reason::SelfRelation);
+                cells.skip(Reason::SelfRelation);
             }
             relation.from = from;
             relation.to = to;
         }
-        relation.id = RelationId(free_id(cells.get("id"), &mut taken, new_id));
-        relations.push(relation);
+        let id = cells.get("id");
+        if cells.finish(&mut report) {
+            relation.id = RelationId(free_id(id, &mut taken, new_id));
+            relations.push(relation);
+        }
     }
-    if errors.is_empty() {
-        Ok(relations)
-    } else {
-        Err(errors)
+    report.added_relations = relations.len();
+    Ok((relations, report))
+}
+
+/// Kumu's `Direction` cell: directed, or mutual/undirected (Samverkan has no two-headed
+/// arrow; undirected is the closest reading). Swedish words too; empty is `None`.
+fn parse_direction(text: &str) -> Result<Option<bool>, Reason> {
+    match text.trim().to_lowercase().as_str() {
+        "" => Ok(None),
+        "directed" | "riktad" | "one-way" | "enkelriktad" => Ok(Some(true)),
+        "undirected" | "mutual" | "oriktad" | "ömsesidig" | "two-way" => Ok(Some(false)),
+        other => Err(Reason::UnknownValue {
+            value: other.to_owned(),
+            allowed: vec!["directed".into(), "mutual".into(), "undirected".into()],
+        }),
     }
 }
 
@@ -581,20 +687,15 @@ impl Columns {
 
     /// Reports cells beyond the header that hold something: usually a value with the
     /// separator in it that was not quoted, which shifts every later cell.
-    pub(super) fn check_width(&self, row: &Row) -> Option<RowError> {
+    pub(super) fn check_width(&self, row: &Row) -> Option<Reason> {
         let extra = row.cells.iter().skip(self.width);
-        if extra.clone().any(|c| !c.trim().is_empty()) {
-            Some(RowError::new(
-                row.line,
-                "",
-                Reason::TooManyCells {
-                    cells: row.cells.len(),
-                    columns: self.width,
-                },
-            ))
-        } else {
-            None
-        }
+        extra
+            .clone()
+            .any(|c| !c.trim().is_empty())
+            .then_some(Reason::TooManyCells {
+                cells: row.cells.len(),
+                columns: self.width,
+            })
     }
 }
 
@@ -608,20 +709,22 @@ pub(super) fn header_key(header: &str) -> String {
         .collect()
 }
 
-/// The cells of one row with the errors found in them.
+/// The cells of one row, and what reading them did: whether the row is left out (the
+/// first reason), and what came in changed.
 struct Cells<'a> {
     row: &'a Row,
     columns: &'a Columns,
-    errors: &'a mut Vec<RowError>,
+    skip: Option<Reason>,
+    changes: Vec<Outcome>,
 }
 
 impl<'a> Cells<'a> {
-    fn new(row: &'a Row, columns: &'a Columns, errors: &'a mut Vec<RowError>) -> Self {
-        errors.extend(columns.check_width(row));
+    fn new(row: &'a Row, columns: &'a Columns) -> Self {
         Self {
             row,
             columns,
-            errors,
+            skip: columns.check_width(row),
+            changes: Vec::new(),
         }
     }
 
@@ -629,16 +732,17 @@ impl<'a> Cells<'a> {
         self.columns.get(self.row, field)
     }
 
-    fn report(&mut self, field: &str, reason: Reason) {
-        let column = self.columns.header(field).to_owned();
-        self.errors.push(RowError {
-            row: self.row.line,
-            column,
-            reason,
-        });
+    fn column(&self, field: &str) -> String {
+        self.columns.header(field).to_owned()
     }
 
-    /// Parses one cell; on failure reports it and returns `None`.
+    /// Leaves the row out, for the first reason given.
+    fn skip(&mut self, reason: Reason) {
+        self.skip.get_or_insert(reason);
+    }
+
+    /// Parses one cell; when it cannot be read, notes that the field keeps its default
+    /// and returns `None`.
     fn parse<T>(
         &mut self,
         field: &str,
@@ -647,32 +751,83 @@ impl<'a> Cells<'a> {
         match parse(self.get(field)) {
             Ok(value) => Some(value),
             Err(reason) => {
-                self.report(field, reason);
+                let column = self.column(field);
+                self.changes.push(Outcome::LeftAtDefault { column, reason });
                 None
             }
         }
     }
 
+    /// Parses a word cell (kind, level, sector); a word that names none is kept in `tags`
+    /// and noted, and the field keeps its default. `None` for an empty cell too.
+    fn word<T>(
+        &mut self,
+        field: &str,
+        parse: impl FnOnce(&str) -> Result<T, Reason>,
+        tags: &mut Vec<String>,
+    ) -> Option<T> {
+        let text = self.get(field).trim();
+        if text.is_empty() {
+            return None;
+        }
+        match parse(text) {
+            Ok(value) => Some(value),
+            // Split as the tags cell is, so the tag reads back the same from an export.
+            Err(reason) => {
+                let kept = split_tags(text);
+                let column = self.column(field);
+                if kept.is_empty() {
+                    self.changes.push(Outcome::LeftAtDefault { column, reason });
+                    return None;
+                }
+                for tag in &kept {
+                    push_tag(tags, tag);
+                }
+                let value = text.to_owned();
+                self.changes.push(Outcome::KeptAsTag { column, value });
+                None
+            }
+        }
+    }
+
+    /// Notes a value kept in the note, and returns the note's line for it.
+    fn keep_in_note(&mut self, field: &str, value: &str) -> String {
+        let column = self.column(field);
+        let line = format!("{column}: {value}");
+        let value = value.to_owned();
+        self.changes.push(Outcome::KeptInNote { column, value });
+        line
+    }
+
     /// The actor at one end of a relation (`end` is `from` or `to`): by the end's cell,
-    /// then by its `_name` cell.
+    /// then by its `_name` cell. When neither fits one actor the row is left out.
     fn actor(&mut self, lookup: &ActorLookup, end: &str) -> Option<ActorId> {
         let name_field = format!("{end}_name");
         let by_ref = self.get(end).trim();
         let by_name = self.get(&name_field).trim();
-        let (field, result) = match (by_ref.is_empty(), lookup.resolve(by_ref)) {
+        let result = match (by_ref.is_empty(), lookup.resolve(by_ref)) {
             (false, Ok(actor)) => return Some(actor),
-            (false, Err(Reason::UnknownActor(_))) if !by_name.is_empty() => {
-                (name_field.as_str(), lookup.resolve(by_name))
-            }
-            (false, Err(reason)) => (end, Err(reason)),
-            (true, _) if !by_name.is_empty() => (name_field.as_str(), lookup.resolve(by_name)),
-            (true, _) => (end, Err(Reason::EmptyName)),
+            (false, Err(Reason::UnknownActor(_))) if !by_name.is_empty() => lookup.resolve(by_name),
+            (false, Err(reason)) => Err(reason),
+            (true, _) if !by_name.is_empty() => lookup.resolve(by_name),
+            (true, _) => Err(Reason::EmptyName),
         };
-        match result {
-            Ok(actor) => Some(actor),
-            Err(reason) => {
-                self.report(field, reason);
-                None
+        result.map_err(|reason| self.skip(reason)).ok()
+    }
+
+    /// Writes what happened to the row into `report`; whether the row is kept.
+    fn finish(self, report: &mut ImportReport) -> bool {
+        let place = Place::Line(self.row.line);
+        match self.skip {
+            Some(reason) => {
+                report.note(place, Outcome::Skipped(reason));
+                false
+            }
+            None => {
+                for outcome in self.changes {
+                    report.note(place.clone(), outcome);
+                }
+                true
             }
         }
     }
@@ -688,18 +843,6 @@ fn free_id(cell: &str, taken: &mut HashSet<String>, new_id: &mut dyn FnMut() -> 
     };
     taken.insert(id.clone());
     id
-}
-
-/// `Ok(None)` for an empty cell, else the parsed value.
-fn non_empty<T>(
-    text: &str,
-    parse: impl FnOnce(&str) -> Result<T, Reason>,
-) -> Result<Option<T>, Reason> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse(text).map(Some)
-    }
 }
 
 /// A whole number in `range`; `Ok(None)` for an empty cell. Accepts `+2`, the minus sign
@@ -827,6 +970,7 @@ impl Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::report::Noted;
 
     #[test]
     fn registers_name_the_actor_their_own_way_and_rate_in_words() {
@@ -837,7 +981,7 @@ mod tests {
             format!("new{n}")
         };
         let swedish = "\u{feff}Aktör;Inflytande;Intresse;Hållning\nRegion Kalmar;Hög;medel;positiv\nKalmar kommun;Låg;Mycket hög;Neutral\n";
-        let actors = import_actors(swedish, &map, &mut new_id).unwrap();
+        let (actors, _) = import_actors(swedish, &map, &mut new_id).unwrap();
         let read: Vec<(&str, i64, i64, i64)> = actors
             .iter()
             .map(|a| (a.name.as_str(), a.influence, a.interest, a.attitude))
@@ -848,18 +992,53 @@ mod tests {
         );
         let english =
             "Stakeholder,Influence,Interest\nAlmi,High,Low\nLinnaeus University,3,Medium\n";
-        let actors = import_actors(english, &map, &mut new_id).unwrap();
+        let (actors, _) = import_actors(english, &map, &mut new_id).unwrap();
         assert_eq!(actors[0].name, "Almi");
         assert_eq!((actors[0].influence, actors[0].interest), (5, 1));
         assert_eq!((actors[1].influence, actors[1].interest), (3, 3));
         // A sheet with a name column and an organisation column keeps the name.
         let both = "Namn,Organisation\nAnna Berg,Region Kalmar\n";
-        let actors = import_actors(both, &map, &mut new_id).unwrap();
+        let (actors, _) = import_actors(both, &map, &mut new_id).unwrap();
         assert_eq!(actors[0].name, "Anna Berg");
-        // A word that is no rating is still an error naming the cell.
-        let errors =
-            import_actors("Stakeholder,Influence\nAlmi,enormous\n", &map, &mut new_id).unwrap_err();
-        assert_eq!((errors[0].row, errors[0].column.as_str()), (2, "Influence"));
+        // A word that is no rating leaves the default, and the report names the cell.
+        let (actors, report) =
+            import_actors("Stakeholder,Influence\nAlmi,enormous\n", &map, &mut new_id).unwrap();
+        assert_eq!(actors[0].influence, 3);
+        assert!(matches!(
+            &report.notes[0],
+            Noted { place: Place::Line(2), outcome: Outcome::LeftAtDefault { column, .. } }
+                if column == "Influence"
+        ));
+    }
+
+    #[test]
+    fn ratings_on_one_to_ten_are_scaled_to_five() {
+        let map = crate::map::tests::sample_map();
+        let mut new_id = || "x".to_owned();
+        let sheet = "Name,Influence,Interest\nA,10,2\nB,1,5\nC,6,3\nD,7,1\n";
+        let (actors, report) = import_actors(sheet, &map, &mut new_id).unwrap();
+        let read: Vec<(i64, i64)> = actors.iter().map(|a| (a.influence, a.interest)).collect();
+        // Influence runs past 5, so it is 1–10; interest stays on 1–5.
+        assert_eq!(read, [(5, 2), (1, 5), (3, 3), (4, 1)]);
+        assert_eq!(
+            report.notes,
+            [Noted {
+                place: Place::Line(1),
+                outcome: Outcome::Scaled {
+                    column: "Influence".into(),
+                    max: 10
+                }
+            }]
+        );
+        assert_eq!(
+            (1..=10).map(|v| scale_to_five(v, 10)).collect::<Vec<_>>(),
+            [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+        );
+        // A value past 10 is no 1–10 scale: the column stays 1–5 and that cell is reported.
+        let (actors, report) =
+            import_actors("Name,Influence\nA,7\nB,12\nC,8\n", &map, &mut new_id).unwrap();
+        assert_eq!((actors[0].influence, actors[1].influence), (3, 3));
+        assert_eq!(report.notes.len(), 3);
     }
 
     #[test]

@@ -6,16 +6,17 @@
 //! type that is no relation kind goes into the note, and fields Samverkan has no place
 //! for are appended to the notes as `field: value` lines. Nothing is dropped silently.
 
-use super::csv::{parse_whole, read_table, Columns, Row, RowError, Table};
-use super::{find_sector, push_tag, split_tags, ActorLookup};
+use super::csv::{header_key, parse_whole, read_table, Columns, Row, RowError, Table};
+use super::report::{ImportReport, Outcome, Part, Place};
+use super::{find_sector, push_tag, relation_kind, split_tags, ActorLookup};
 use crate::actor::{Actor, ActorKind};
 use crate::ids::{ActorId, MapId, RelationId};
 use crate::io::parse_json;
 use crate::map::Map;
-use crate::relation::{Relation, RelationKind, STRENGTH_RANGE};
+use crate::relation::{Relation, STRENGTH_RANGE};
 use crate::sector::Sector;
 use crate::validate::{validate, Expected, Found, Problem, Reason};
-use crate::vocabulary::{ACTOR_KINDS, RELATION_KINDS};
+use crate::vocabulary::ACTOR_KINDS;
 use chrono::{DateTime, Utc};
 use serde_json::{Map as Object, Value};
 use std::collections::{HashMap, HashSet};
@@ -24,25 +25,31 @@ use std::collections::{HashMap, HashSet};
 /// Kumu project's name) with the palette `sectors`. Elements may carry their fields at the
 /// top (`{"label": …, "type": …}`, as in blueprints) or under `attributes` (as in project
 /// backups, with `"element type"`); connections name their ends by element id or label.
-/// Positions come from the backup's default map when there is one.
+/// Positions come from the backup's default map when there is one. Lenient: what cannot
+/// be imported (a connection to an element not in the file, an element without a label,
+/// loops, the other maps) is left out and listed in the report, with everything kept
+/// elsewhere (types as tags or notes); only a file that is no Kumu JSON is an error.
 pub fn import_kumu_json(
     text: &str,
     title: &str,
     new_id: &mut dyn FnMut() -> String,
     now: DateTime<Utc>,
     sectors: Vec<Sector>,
-) -> Result<Map, Vec<Problem>> {
+) -> Result<(Map, ImportReport), Vec<Problem>> {
     let value = parse_json(text).map_err(|p| vec![p])?;
-    let source = json_source(&value)?;
-    build_map(source, title, new_id, now, sectors)
+    let mut report = ImportReport::default();
+    let source = json_source(&value, &mut report)?;
+    build_map(source, title, new_id, now, sectors, report)
 }
 
 /// Reads Kumu's spreadsheet layout into a new, valid map: an elements sheet (`Label`,
 /// and optionally `ID`, `Type`, `Description`, `Tags`, any other columns) and an optional
 /// connections sheet (`From`, `To`, and optionally `Type`, `Direction`, `Label`,
 /// `Description`, `Strength`, …). `From` and `To` name elements by label or ID; several
-/// separated by `|` make one connection each, as in Kumu. Separators as for
-/// [`super::csv::import_actors`].
+/// separated by `|` make one connection each, as in Kumu. A connections sheet given
+/// alone (as `elements_csv`, told by its `From` and `To` columns) brings its elements
+/// with it: one actor for each name at an end. Separators as for
+/// [`super::csv::import_actors`]; lenient as [`import_kumu_json`].
 pub fn import_kumu_csv(
     elements_csv: &str,
     connections_csv: Option<&str>,
@@ -50,14 +57,22 @@ pub fn import_kumu_csv(
     new_id: &mut dyn FnMut() -> String,
     now: DateTime<Utc>,
     sectors: Vec<Sector>,
-) -> Result<Map, Vec<Problem>> {
+) -> Result<(Map, ImportReport), Vec<Problem>> {
+    let mut report = ImportReport::default();
+    let (elements_csv, connections_csv) = match connections_csv {
+        None if is_connections_sheet(elements_csv) => (None, Some(elements_csv)),
+        _ => (Some(elements_csv), connections_csv),
+    };
     let mut problems = Vec::new();
-    let elements = csv_elements(elements_csv).unwrap_or_else(|p| {
-        problems.extend(p);
-        Vec::new()
-    });
+    let elements = match elements_csv {
+        Some(text) => csv_elements(text, &mut report).unwrap_or_else(|p| {
+            problems.extend(p);
+            Vec::new()
+        }),
+        None => Vec::new(),
+    };
     let connections = match connections_csv {
-        Some(text) => csv_connections(text).unwrap_or_else(|p| {
+        Some(text) => csv_connections(text, &mut report).unwrap_or_else(|p| {
             problems.extend(p);
             Vec::new()
         }),
@@ -66,13 +81,61 @@ pub fn import_kumu_csv(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let elements = if elements_csv.is_none() {
+        elements_from_ends(&connections, &mut report)
+    } else {
+        elements
+    };
     let source = Source {
         name: String::new(),
         description: String::new(),
         elements,
         connections,
     };
-    build_map(source, title, new_id, now, sectors)
+    build_map(source, title, new_id, now, sectors, report)
+}
+
+/// Whether a sheet is a connections sheet: it has `From` and `To` and no `Label`.
+fn is_connections_sheet(text: &str) -> bool {
+    let Ok(table) = read_table(text) else {
+        return false;
+    };
+    let has = |names: &[&str]| {
+        table
+            .header
+            .iter()
+            .any(|h| names.contains(&header_key(h).as_str()))
+    };
+    has(&["from", "från"]) && has(&["to", "till"]) && !has(&["label", "name", "namn"])
+}
+
+/// One element for each name at a connection's end, in the order first named.
+fn elements_from_ends(connections: &[Connection], report: &mut ImportReport) -> Vec<Element> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut elements = Vec::new();
+    let ends = connections.iter().flat_map(|c| {
+        let from = c.from_keys.iter().map(move |k| (k, &c.from.place));
+        from.chain(c.to_keys.iter().map(move |k| (k, &c.to.place)))
+    });
+    for (name, place) in ends {
+        if seen.insert(super::fold_name(name)) {
+            elements.push(Element {
+                label: Field {
+                    place: place.clone(),
+                    text: name.clone(),
+                },
+                keys: Vec::new(),
+                kind: String::new(),
+                description: String::new(),
+                tags: Vec::new(),
+                sector: String::new(),
+                extras: Vec::new(),
+                position: None,
+            });
+        }
+    }
+    report.note(Place::Line(0), Outcome::ActorsFromEnds(elements.len()));
+    elements
 }
 
 /// A Kumu project read from either format, before it becomes a map.
@@ -86,8 +149,9 @@ struct Source {
 /// One Kumu element, with the paths to report its problems at.
 struct Element {
     label: Field,
-    /// The ids connections may use for it (`_id`, `id`, the `ID` column).
-    keys: Vec<(String, String)>,
+    /// The ids connections may use for it (`_id`, `id`, the `ID` column), with the
+    /// places they were found.
+    keys: Vec<(Place, String)>,
     kind: String,
     description: String,
     tags: Vec<String>,
@@ -98,12 +162,13 @@ struct Element {
 
 /// A value and where it was found.
 struct Field {
-    path: String,
+    place: Place,
     text: String,
 }
 
 /// One Kumu connection; `from` and `to` may name several elements each.
 struct Connection {
+    place: Place,
     from: Field,
     from_keys: Vec<String>,
     to: Field,
@@ -123,14 +188,15 @@ fn build_map(
     new_id: &mut dyn FnMut() -> String,
     now: DateTime<Utc>,
     sectors: Vec<Sector>,
-) -> Result<Map, Vec<Problem>> {
+    mut report: ImportReport,
+) -> Result<(Map, ImportReport), Vec<Problem>> {
     let title = [title, source.name.as_str(), "Kumu"]
         .into_iter()
         .map(str::trim)
         .find(|t| !t.is_empty())
         .unwrap_or_default();
     let mut map = Map::new(MapId(new_id()), title, now, sectors);
-    map.description = source.description;
+    map.description = plain_text(&source.description);
     // The default council requires the default sectors; a custom palette may lack some,
     // and a requirement for a sector that is not there would make the map invalid.
     let palette: HashSet<String> = map.sectors.iter().map(|s| s.id.0.clone()).collect();
@@ -138,61 +204,77 @@ fn build_map(
         .required_sectors
         .retain(|s| palette.contains(s.as_str()));
 
-    let mut problems = Vec::new();
     let mut lookup = ActorLookup::new();
     let mut keys_seen: HashSet<String> = HashSet::new();
     for element in source.elements {
         if element.label.text.trim().is_empty() {
-            problems.push(Problem::new(element.label.path.clone(), Reason::EmptyName));
+            report.note(element.label.place, Outcome::Skipped(Reason::EmptyName));
             continue;
         }
+        let place = element.label.place.clone();
         match element_to_actor(element, &map.sectors, new_id, &mut lookup, &mut keys_seen) {
-            Ok(actor) => map.add_actor(actor),
-            Err(problem) => problems.push(problem),
+            Ok((actor, changes)) => {
+                for change in changes {
+                    report.note(place.clone(), change);
+                }
+                map.add_actor(actor);
+            }
+            Err((place, reason)) => report.note(place, Outcome::Skipped(reason)),
         }
     }
     for connection in source.connections {
-        for relation in connection_to_relations(connection, &lookup, new_id, &mut problems) {
-            map.relations.push(relation);
-        }
+        let relations = connection_to_relations(connection, &lookup, new_id, &mut report);
+        map.relations.extend(relations);
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    report.added_actors = map.actors.len();
+    report.added_relations = map.relations.len();
     let problems = validate(&map);
     if problems.is_empty() {
-        Ok(map)
+        Ok((map, report))
     } else {
         Err(problems)
     }
 }
 
+/// An element as an actor, with what was kept elsewhere; or why it is left out, where.
 fn element_to_actor(
     element: Element,
     sectors: &[Sector],
     new_id: &mut dyn FnMut() -> String,
     lookup: &mut ActorLookup,
     keys_seen: &mut HashSet<String>,
-) -> Result<Actor, Problem> {
+) -> Result<(Actor, Vec<Outcome>), (Place, Reason)> {
     // `_id` and `id` may repeat each other; only another element's id is a clash.
     let mut own: HashSet<&str> = HashSet::new();
-    for (path, key) in &element.keys {
+    for (place, key) in &element.keys {
         if own.insert(key) && !keys_seen.insert(key.clone()) {
-            return Err(Problem::new(path.clone(), Reason::DuplicateId(key.clone())));
+            return Err((place.clone(), Reason::DuplicateId(key.clone())));
         }
     }
+    let mut changes = Vec::new();
     let mut actor = Actor::new(ActorId(new_id()), element.label.text.trim());
     actor.tags = element.tags;
     let (kind, kept) = actor_kind(&element.kind);
     actor.kind = kind;
     if let Some(original) = kept {
         push_tag(&mut actor.tags, &original);
+        changes.push(Outcome::KeptAsTag {
+            column: "type".into(),
+            value: original,
+        });
     }
     match find_sector(sectors, &element.sector) {
         Ok(Some(sector)) => actor.sector = sector,
         Ok(None) => {}
         // A Kumu sector that is not in the palette is kept where it can be filtered on.
-        Err(_) => push_tag(&mut actor.tags, element.sector.trim()),
+        Err(_) => {
+            let value = element.sector.trim().to_owned();
+            push_tag(&mut actor.tags, &value);
+            changes.push(Outcome::KeptAsTag {
+                column: "sector".into(),
+                value,
+            });
+        }
     }
     if let Some((x, y, pinned)) = element.position {
         actor.x = x;
@@ -205,51 +287,61 @@ fn element_to_actor(
         lookup.add(key, &actor.name, &actor.id);
     }
     lookup.add("", &actor.name, &actor.id);
-    Ok(actor)
+    Ok((actor, changes))
 }
 
+/// A connection as relations (one for each pair of ends). When an end fits no actor the
+/// connection is left out and reported by the name the file used for it.
 fn connection_to_relations(
     connection: Connection,
     lookup: &ActorLookup,
     new_id: &mut dyn FnMut() -> String,
-    problems: &mut Vec<Problem>,
+    report: &mut ImportReport,
 ) -> Vec<Relation> {
+    let mut skipped: Option<(Place, Reason)> = None;
     let mut resolve = |field: &Field, keys: &[String]| -> Vec<ActorId> {
         if keys.is_empty() {
-            problems.push(Problem::new(field.path.clone(), Reason::EmptyName));
+            skipped.get_or_insert((field.place.clone(), Reason::EmptyName));
         }
         keys.iter()
             .filter_map(|key| {
                 lookup
                     .resolve(key)
-                    .map_err(|reason| problems.push(Problem::new(field.path.clone(), reason)))
+                    .map_err(|reason| skipped.get_or_insert((field.place.clone(), reason)))
                     .ok()
             })
             .collect()
     };
     let froms = resolve(&connection.from, &connection.from_keys);
     let tos = resolve(&connection.to, &connection.to_keys);
-    if froms.len() != connection.from_keys.len() || tos.len() != connection.to_keys.len() {
+    if let Some((place, reason)) = skipped {
+        report.note(place, Outcome::Skipped(reason));
         return Vec::new();
     }
 
+    let place = connection.place.clone();
+    let mut keep = |column: &str, value: &str, texts: &mut Vec<String>| {
+        texts.push(format!("{column}: {value}"));
+        let (column, value) = (column.to_owned(), value.to_owned());
+        report.note(place.clone(), Outcome::KeptInNote { column, value });
+    };
     let mut texts: Vec<String> = connection
         .texts
         .iter()
-        .map(|t| t.trim().to_owned())
+        .map(|t| plain_text(t).trim().to_owned())
         .filter(|t| !t.is_empty())
         .collect();
     let kind_text = connection.kind.trim();
     let (kind, exact) = relation_kind(kind_text);
     if !kind_text.is_empty() && !exact {
-        texts.push(format!("connection type: {kind_text}"));
+        keep("connection type", kind_text, &mut texts);
     }
     let mut strength = 2;
     match parse_whole(&connection.strength, STRENGTH_RANGE) {
         Ok(Some(value)) => strength = value,
         Ok(None) => {}
         // Kumu strengths run on any scale; the original is kept beside the default.
-        Err(_) => texts.push(format!("strength: {}", connection.strength.trim())),
+        Err(_) => keep("strength", connection.strength.trim(), &mut texts),
     }
     let direction = connection.direction.trim().to_lowercase();
     let directed = match direction.as_str() {
@@ -257,7 +349,7 @@ fn connection_to_relations(
         // Samverkan has no mutual arrows; undirected is the closest reading.
         "" | "undirected" | "mutual" => false,
         _ => {
-            texts.push(format!("direction: {}", connection.direction.trim()));
+            keep("direction", connection.direction.trim(), &mut texts);
             false
         }
     };
@@ -267,10 +359,10 @@ fn connection_to_relations(
     for from in &froms {
         for to in &tos {
             if from == to {
-                problems.push(Problem::new(
-                    connection.to.path.clone(),
-                    Reason::SelfRelation,
-                ));
+                report.note(
+                    connection.to.place.clone(),
+                    Outcome::Skipped(Reason::SelfRelation),
+                );
                 continue;
             }
             // Kumu keeps a reversed arrow as a flag rather than by swapping the ends.
@@ -304,25 +396,6 @@ fn actor_kind(text: &str) -> (ActorKind, Option<String>) {
     {
         Some(kind) => (kind, None),
         None => (ActorKind::Organisation, Some(text.to_owned())),
-    }
-}
-
-/// Connection type → relation kind by its first word that names one (`Funding source`
-/// is funding); collaboration when none does. The flag says the type was exactly the
-/// kind's own name, so nothing more needs keeping.
-fn relation_kind(text: &str) -> (RelationKind, bool) {
-    let found = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .find_map(|w| {
-            RELATION_KINDS.exact(w).or_else(|| {
-                let singular = w.strip_suffix(['s', 'S'])?;
-                RELATION_KINDS.exact(singular)
-            })
-        });
-    match found {
-        Some(kind) => (kind, text.eq_ignore_ascii_case(kind.as_str())),
-        None => (RelationKind::Collaboration, false),
     }
 }
 
@@ -427,7 +500,7 @@ const CONNECTION_FIELDS: [&str; 13] = [
     "attributes",
 ];
 
-fn json_source(value: &Value) -> Result<Source, Vec<Problem>> {
+fn json_source(value: &Value, report: &mut ImportReport) -> Result<Source, Vec<Problem>> {
     let Some(top) = value.as_object() else {
         return Err(vec![not_kumu("")]);
     };
@@ -435,13 +508,13 @@ fn json_source(value: &Value) -> Result<Source, Vec<Problem>> {
         return Err(vec![not_kumu("")]);
     }
     let mut problems = Vec::new();
-    let positions = json_positions(top);
+    let positions = json_positions(top, report);
     let mut elements = Vec::new();
     for (i, item) in json_list(top, "elements", &mut problems).iter().enumerate() {
         let path = format!("elements[{i}]");
         match item.as_object() {
             Some(object) => elements.push(json_element(path, object, &positions)),
-            None => problems.push(expected_object(&path, item)),
+            None => report.note(Place::Path(path), Outcome::Skipped(expected_object(item))),
         }
     }
     let mut connections = Vec::new();
@@ -452,11 +525,28 @@ fn json_source(value: &Value) -> Result<Source, Vec<Problem>> {
         let path = format!("connections[{i}]");
         match item.as_object() {
             Some(object) => connections.push(json_connection(&path, object)),
-            None => problems.push(expected_object(&path, item)),
+            None => report.note(Place::Path(path), Outcome::Skipped(expected_object(item))),
         }
     }
     if !problems.is_empty() {
         return Err(problems);
+    }
+    // Loops name cycles of connections; a Samverkan map has no place for them.
+    let loops = top
+        .get("loops")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice);
+    for (i, item) in loops.unwrap_or(&[]).iter().enumerate() {
+        let name = item
+            .get("label")
+            .or_else(|| item.pointer("/attributes/label"))
+            .map(plain)
+            .unwrap_or_default();
+        let part = Part::Loop;
+        report.note(
+            Place::Path(format!("loops[{i}]")),
+            Outcome::NotImported { part, name },
+        );
     }
     Ok(Source {
         name: top.get("name").map(plain).unwrap_or_default(),
@@ -471,14 +561,11 @@ fn not_kumu(path: &str) -> Problem {
 }
 
 /// `found` where an object belongs.
-fn expected_object(path: &str, found: &Value) -> Problem {
-    Problem::new(
-        path,
-        Reason::WrongType {
-            expected: Expected::Object,
-            found: Some(Found::of(found)),
-        },
-    )
+fn expected_object(found: &Value) -> Reason {
+    Reason::WrongType {
+        expected: Expected::Object,
+        found: Some(Found::of(found)),
+    }
 }
 
 /// The array at `top[key]`; missing or null is empty, anything else is a problem.
@@ -503,8 +590,12 @@ fn json_list<'a>(
     }
 }
 
-/// Element positions of a backup's default map (else its first map), by element id.
-fn json_positions(top: &Object<String, Value>) -> HashMap<String, (f64, f64, bool)> {
+/// Element positions of a backup's default map (else its first map), by element id; the
+/// other maps are reported as not imported.
+fn json_positions(
+    top: &Object<String, Value>,
+    report: &mut ImportReport,
+) -> HashMap<String, (f64, f64, bool)> {
     let maps = top
         .get("maps")
         .and_then(Value::as_array)
@@ -515,6 +606,17 @@ fn json_positions(top: &Object<String, Value>) -> HashMap<String, (f64, f64, boo
         .iter()
         .find(|m| default.is_some() && m.get("_id").and_then(Value::as_str) == default)
         .or_else(|| maps.first());
+    for (i, other) in maps.iter().enumerate() {
+        if chosen.is_some_and(|c| std::ptr::eq(c, other)) {
+            continue;
+        }
+        let name = other.get("name").map(plain).unwrap_or_default();
+        let part = Part::View;
+        report.note(
+            Place::Path(format!("maps[{i}]")),
+            Outcome::NotImported { part, name },
+        );
+    }
     let mut positions = HashMap::new();
     let placed = chosen
         .and_then(|m| m.get("elements"))
@@ -606,19 +708,19 @@ fn json_element(
 ) -> Element {
     let label = match json_field(&path, object, &["label"]) {
         Some((at, value)) => Field {
-            path: at,
+            place: Place::Path(at),
             text: plain(value),
         },
         None => Field {
-            path: format!("{path}.attributes.label"),
+            place: Place::Path(format!("{path}.attributes.label")),
             text: String::new(),
         },
     };
-    let keys: Vec<(String, String)> = ["_id", "id"]
+    let keys: Vec<(Place, String)> = ["_id", "id"]
         .into_iter()
         .filter_map(|name| {
             let value = object.get(name).filter(|v| !v.is_null())?;
-            Some((format!("{path}.{name}"), plain(value)))
+            Some((Place::Path(format!("{path}.{name}")), plain(value)))
         })
         .filter(|(_, key)| !key.is_empty())
         .collect();
@@ -658,7 +760,7 @@ fn json_connection(path: &str, object: &Object<String, Value>) -> Connection {
         };
         let keys = keys.into_iter().filter(|k| !k.trim().is_empty()).collect();
         let field = Field {
-            path: format!("{path}.{name}"),
+            place: Place::Path(format!("{path}.{name}")),
             text: value.map(plain).unwrap_or_default(),
         };
         (field, keys)
@@ -666,6 +768,7 @@ fn json_connection(path: &str, object: &Object<String, Value>) -> Connection {
     let (from, from_keys) = end("from");
     let (to, to_keys) = end("to");
     Connection {
+        place: Place::Path(path.to_owned()),
         from,
         from_keys,
         to,
@@ -707,7 +810,9 @@ const CONNECTION_COLUMNS: [&str; 8] = [
     "description",
     "strength",
 ];
-const CONNECTION_ALIASES: [(&str, &str); 5] = [
+const CONNECTION_ALIASES: [(&str, &str); 7] = [
+    ("weight", "strength"),
+    ("riktning", "direction"),
     ("connection_type", "type"),
     ("från", "from"),
     ("till", "to"),
@@ -715,35 +820,34 @@ const CONNECTION_ALIASES: [(&str, &str); 5] = [
     ("beskrivning", "description"),
 ];
 
-/// A sheet read and its columns found, or the problems, named after `sheet`.
+/// A sheet read and its columns found, or the problems, named after `sheet`. Rows whose
+/// cells are shifted (more cells than the header) are left out and reported.
 fn csv_sheet(
     sheet: &str,
     text: &str,
     fields: &[&str],
     aliases: &[(&str, &str)],
     required: &[&str],
+    report: &mut ImportReport,
 ) -> Result<(Table, Columns), Vec<Problem>> {
-    let table = read_table(text).map_err(|e| vec![row_problem(sheet, e)])?;
+    let mut table = read_table(text).map_err(|e| vec![row_problem(sheet, e)])?;
     let columns = Columns::find(&table, fields, aliases, &[], required).map_err(|errors| {
         errors
             .into_iter()
             .map(|e| row_problem(sheet, e))
             .collect::<Vec<_>>()
     })?;
-    let problems: Vec<Problem> = table
-        .rows
-        .iter()
-        .filter_map(|row| columns.check_width(row))
-        .map(|e| row_problem(sheet, e))
-        .collect();
-    if problems.is_empty() {
-        Ok((table, columns))
-    } else {
-        Err(problems)
-    }
+    table.rows.retain(|row| match columns.check_width(row) {
+        Some(reason) => {
+            report.note(Place::Line(row.line), Outcome::Skipped(reason));
+            false
+        }
+        None => true,
+    });
+    Ok((table, columns))
 }
 
-/// A sheet's row error as a problem at `elements row 3, Label`.
+/// A sheet's error as a problem at `elements row 3, Label`.
 fn row_problem(sheet: &str, error: RowError) -> Problem {
     let path = match (error.row, error.column.as_str()) {
         (0, _) => sheet.to_owned(),
@@ -762,31 +866,31 @@ fn csv_extras(row: &Row, unmapped: &[(usize, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn csv_elements(text: &str) -> Result<Vec<Element>, Vec<Problem>> {
+fn csv_elements(text: &str, report: &mut ImportReport) -> Result<Vec<Element>, Vec<Problem>> {
     let (table, columns) = csv_sheet(
         "elements",
         text,
         &ELEMENT_COLUMNS,
         &ELEMENT_ALIASES,
         &["label"],
+        report,
     )?;
     let unmapped = columns.unmapped(&table);
-    let at =
-        |row: &Row, field: &str| format!("elements row {}, {}", row.line, columns.header(field));
     Ok(table
         .rows
         .iter()
         .map(|row| {
             let id = columns.get(row, "id").trim();
+            let place = Place::Line(row.line);
             Element {
                 label: Field {
-                    path: at(row, "label"),
+                    place: place.clone(),
                     text: columns.get(row, "label").to_owned(),
                 },
                 keys: if id.is_empty() {
                     Vec::new()
                 } else {
-                    vec![(at(row, "id"), id.to_owned())]
+                    vec![(place, id.to_owned())]
                 },
                 kind: columns.get(row, "type").to_owned(),
                 description: columns.get(row, "description").to_owned(),
@@ -799,17 +903,16 @@ fn csv_elements(text: &str) -> Result<Vec<Element>, Vec<Problem>> {
         .collect())
 }
 
-fn csv_connections(text: &str) -> Result<Vec<Connection>, Vec<Problem>> {
+fn csv_connections(text: &str, report: &mut ImportReport) -> Result<Vec<Connection>, Vec<Problem>> {
     let (table, columns) = csv_sheet(
         "connections",
         text,
         &CONNECTION_COLUMNS,
         &CONNECTION_ALIASES,
         &["from", "to"],
+        report,
     )?;
     let unmapped = columns.unmapped(&table);
-    let at =
-        |row: &Row, field: &str| format!("connections row {}, {}", row.line, columns.header(field));
     let end = |row: &Row, field: &str| -> (Field, Vec<String>) {
         let text = columns.get(row, field);
         let keys = text
@@ -818,13 +921,9 @@ fn csv_connections(text: &str) -> Result<Vec<Connection>, Vec<Problem>> {
             .filter(|k| !k.is_empty())
             .map(str::to_owned)
             .collect();
-        (
-            Field {
-                path: at(row, field),
-                text: text.to_owned(),
-            },
-            keys,
-        )
+        let place = Place::Line(row.line);
+        let text = text.to_owned();
+        (Field { place, text }, keys)
     };
     Ok(table
         .rows
@@ -833,6 +932,7 @@ fn csv_connections(text: &str) -> Result<Vec<Connection>, Vec<Problem>> {
             let (from, from_keys) = end(row, "from");
             let (to, to_keys) = end(row, "to");
             Connection {
+                place: Place::Line(row.line),
                 from,
                 from_keys,
                 to,
@@ -880,24 +980,6 @@ mod tests {
             actor_kind("Company"),
             (ActorKind::Organisation, Some("Company".into()))
         );
-    }
-
-    #[test]
-    fn connection_types_map_by_word() {
-        assert_eq!(relation_kind("funding"), (RelationKind::Funding, true));
-        assert_eq!(
-            relation_kind("Funding source"),
-            (RelationKind::Funding, false)
-        );
-        assert_eq!(
-            relation_kind("Board members"),
-            (RelationKind::Membership, false)
-        );
-        assert_eq!(
-            relation_kind("Personal"),
-            (RelationKind::Collaboration, false)
-        );
-        assert_eq!(relation_kind("++"), (RelationKind::Collaboration, false));
     }
 
     #[test]

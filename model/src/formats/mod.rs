@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod graphml;
 pub mod kumu;
+pub mod report;
 
 use crate::actor::{ActorKind, Level};
 use crate::ids::{ActorId, SectorId};
@@ -29,11 +30,23 @@ fn parse_level(text: &str) -> Result<Level, Reason> {
         .ok_or_else(|| unknown_value(text, Level::ALL.map(Level::as_str)))
 }
 
-/// A relation kind cell, as [`parse_kind`].
-fn parse_relation_kind(text: &str) -> Result<RelationKind, Reason> {
-    RELATION_KINDS
-        .exact(text)
-        .ok_or_else(|| unknown_value(text, RelationKind::ALL.map(RelationKind::as_str)))
+/// Connection type → relation kind by its first word that names one (`Funding source`
+/// is funding); collaboration when none does. The flag says the type was exactly the
+/// kind's own name, so nothing more needs keeping.
+pub(crate) fn relation_kind(text: &str) -> (RelationKind, bool) {
+    let found = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find_map(|w| {
+            RELATION_KINDS.exact(w).or_else(|| {
+                let singular = w.strip_suffix(['s', 'S'])?;
+                RELATION_KINDS.exact(singular)
+            })
+        });
+    match found {
+        Some(kind) => (kind, RELATION_KINDS.exact(text.trim()) == Some(kind)),
+        None => (RelationKind::Collaboration, false),
+    }
 }
 
 /// The reason for a word that names none of `allowed` (the values as files write them).
@@ -201,10 +214,28 @@ mod tests {
     }
 
     #[test]
+    fn connection_types_map_by_word() {
+        assert_eq!(relation_kind("funding"), (RelationKind::Funding, true));
+        assert_eq!(
+            relation_kind("Funding source"),
+            (RelationKind::Funding, false)
+        );
+        assert_eq!(
+            relation_kind("Board members"),
+            (RelationKind::Membership, false)
+        );
+        assert_eq!(
+            relation_kind("Personal"),
+            (RelationKind::Collaboration, false)
+        );
+        assert_eq!(relation_kind("++"), (RelationKind::Collaboration, false));
+    }
+
+    #[test]
     fn words_and_booleans_parse_in_both_languages() {
         assert_eq!(parse_kind("Nätverk"), Ok(ActorKind::Network));
         assert_eq!(parse_level(" nationell"), Ok(Level::National));
-        assert_eq!(parse_relation_kind("AVTAL"), Ok(RelationKind::Agreement));
+        assert_eq!(relation_kind("AVTAL"), (RelationKind::Agreement, true));
         assert_eq!(parse_kind("individual"), Ok(ActorKind::Person));
         assert_eq!(parse_level("Statlig"), Ok(Level::National));
         assert_eq!(parse_level("global"), Ok(Level::International));
@@ -224,10 +255,6 @@ mod tests {
         assert!(matches!(
             parse_kind(" robot "),
             Err(Reason::UnknownValue { value, .. }) if value == "robot"
-        ));
-        assert!(matches!(
-            parse_relation_kind("lobbying"),
-            Err(Reason::UnknownValue { allowed, .. }) if allowed.len() == 6
         ));
         assert_eq!(parse_bool("Ja"), Ok(Some(true)));
         assert_eq!(parse_bool("false"), Ok(Some(false)));

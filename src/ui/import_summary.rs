@@ -1,0 +1,94 @@
+//! The `Import summary` dialog: what the last import of another tool's file left out or
+//! changed, grouped by reason with the rows it happened at, and downloadable as text.
+//! Opened from the import's notice, so it never covers the map unasked.
+
+use super::texts;
+use crate::app::{use_transfer, ImportSummary};
+use crate::browser;
+use crate::i18n::Texts;
+use leptos::prelude::*;
+use samverkan_model::io::file_stem;
+
+/// The summary's lines in the UI language: one per group, `outcome — rows 2, 4, 9`.
+fn lines(summary: &ImportSummary, t: &Texts) -> Vec<String> {
+    summary
+        .report
+        .groups()
+        .into_iter()
+        .map(|(outcome, places)| {
+            let what = (t.import_outcome)(outcome);
+            match (t.import_places)(&places) {
+                at if at.is_empty() => what,
+                at => format!("{what} — {at}"),
+            }
+        })
+        .collect()
+}
+
+fn headline(summary: &ImportSummary, t: &Texts) -> String {
+    let report = &summary.report;
+    (t.import_summary_headline)(
+        &summary.file,
+        report.added_actors,
+        report.added_relations,
+        report.skipped(),
+        report.changed(),
+    )
+}
+
+/// The summary as a text file: title, headline, and the lines.
+fn as_text(summary: &ImportSummary, t: &Texts) -> String {
+    let mut text = format!("{}\n\n{}\n\n", t.import_summary, headline(summary, t));
+    for line in lines(summary, t) {
+        text.push_str(&format!("- {line}\n"));
+    }
+    text
+}
+
+#[component]
+pub fn ImportSummaryDialog() -> impl IntoView {
+    let summary = use_transfer().summary();
+    let t = texts();
+    let open = move || summary.with(|s| s.as_ref().is_some_and(|s| s.open));
+    let close = move || summary.update(|s| s.iter_mut().for_each(|s| s.open = false));
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if open() {
+            if let Some(button) = close_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let download = move |_| {
+        summary.with_untracked(|s| {
+            if let Some(s) = s {
+                let name = (t().summary_file)(&file_stem(&s.file));
+                browser::download(&name, &as_text(s, t()), "text/plain");
+            }
+        })
+    };
+    view! {
+        <Show when=open>
+            <div class="overlay" on:click=move |_| close()>
+                <div class="help import-summary" role="dialog" aria-modal="true"
+                    aria-labelledby="import-summary-title" on:click=|ev| ev.stop_propagation()
+                    on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+                    <div class="editor-head">
+                        <h2 id="import-summary-title">{move || t().import_summary}</h2>
+                        <button class="small" node_ref=close_button on:click=move |_| close()
+                            aria-label=move || t().close>"×"</button>
+                    </div>
+                    <p class="headline">
+                        {move || summary.with(|s| s.as_ref().map(|s| headline(s, t())))}
+                    </p>
+                    <ul class="summary-lines">
+                        {move || summary.with(|s| {
+                            s.as_ref().map(|s| lines(s, t())).unwrap_or_default()
+                        }).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    </ul>
+                    <button on:click=download>{move || t().download_summary}</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
