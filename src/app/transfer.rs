@@ -19,7 +19,7 @@ use samverkan_model::sector::default_sectors;
 use samverkan_model::{Command, Map, MapId, Problem};
 
 /// A map title from a file's name: the name without its extension.
-fn title_of(file: &str) -> String {
+pub fn title_of(file: &str) -> String {
     let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
     stem.to_owned()
 }

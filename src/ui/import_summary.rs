@@ -3,7 +3,7 @@
 //! Opened from the import's notice, so it never covers the map unasked.
 
 use super::texts;
-use crate::app::{use_transfer, ImportSummary};
+use crate::app::{title_of, use_transfer, ImportSummary};
 use crate::browser;
 use crate::i18n::Texts;
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ pub fn ImportSummaryDialog() -> impl IntoView {
     let download = move |_| {
         summary.with_untracked(|s| {
             if let Some(s) = s {
-                let name = (t().summary_file)(&file_stem(&s.file));
+                let name = (t().summary_file)(&file_stem(&title_of(&s.file)));
                 browser::download(&name, &as_text(s, t()), "text/plain");
             }
         })

@@ -51,16 +51,41 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   await other.newMap();
   await other.page.getByText('More formats').click();
   await other.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'aktorer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.text) });
-  await other.page.getByRole('status').filter({ hasText: '3 rows from' }).waitFor();
+  const done = other.page.getByRole('status').filter({ hasText: '3 actors from “aktorer.csv” added.' });
+  await done.waitFor();
+  assert.equal(await done.getByRole('button', { name: 'Import summary' }).count(), 0, 'nothing to summarise');
   assert.deepEqual(await other.actorNames(), ['Region Uppsala', 'Uppsala universitet', 'SLU']);
 
-  const bad = 'name;influence;sector\nFöretagarna Uppsala;9;business\nOkänd;3;rymden\n';
-  await other.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  // A sheet that cannot be read at all changes nothing and says why.
+  const unreadable = 'kind;sector\nperson;\n';
+  await other.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(unreadable) });
   const alert = other.alerts.filter({ hasText: 'trasig.csv' });
   await alert.waitFor();
-  assert.match(await alert.textContent(), /rows\[2\]\.influence: 9 is outside 1\.\.5/);
-  assert.match(await alert.textContent(), /rows\[3\]\.sector/);
+  assert.match(await alert.textContent(), /the sheet has no "name" column/);
   assert.deepEqual(await other.actorNames(), ['Region Uppsala', 'Uppsala universitet', 'SLU'], 'nothing changed');
+
+  // Rows with values the map has no place for come in, and the summary says what changed.
+  const rough = 'name;influence;sector\nFöretagarna Uppsala;9;business\nOkänd;3;rymden\n;4;\n';
+  await other.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'grov.csv', mimeType: 'text/csv', buffer: Buffer.from(rough) });
+  const summarised = other.alerts.filter({ hasText: '2 actors from “grov.csv” added; 1 left out; 2 changed.' });
+  await summarised.waitFor();
+  assert.deepEqual(await other.actorNames(), ['Region Uppsala', 'Uppsala universitet', 'SLU', 'Företagarna Uppsala', 'Okänd']);
+  await summarised.getByRole('button', { name: 'Import summary' }).click();
+  const dialog = other.page.getByRole('dialog', { name: 'Import summary' });
+  await dialog.waitFor();
+  const lines = await dialog.getByRole('listitem').allTextContents();
+  assert.deepEqual(lines, [
+    'influence: default kept (9 is outside 1..5) — row 2',
+    'sector “rymden” kept as a tag — row 3',
+    'left out: must not be empty — row 4',
+  ]);
+  const text = await download(other, () => dialog.getByRole('button', { name: 'Download summary' }).click());
+  assert.equal(text.name, 'grov-import-summary.txt');
+  assert.match(text.text, /^Import summary\n\n2 actors from “grov\.csv” added; 1 left out; 2 changed\.\n\n- influence: default kept/);
+  await other.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await other.page.keyboard.press('Control+z');
+  assert.deepEqual(await other.actorNames(), ['Region Uppsala', 'Uppsala universitet', 'SLU'], 'one undo step');
   await other.page.keyboard.press('Control+z');
   assert.deepEqual(await other.actorNames(), [], 'the CSV import was one undo step');
   assert.deepEqual(other.errors, []);
@@ -74,13 +99,48 @@ test('a stakeholder register with a Stakeholder column and word ratings imports 
   await app.page.getByText('More formats').click();
   const register = '\ufeffStakeholder;Influence;Interest;Stance\nRegion Kalmar län;High;Medium;Positive\nLinnéuniversitetet;Low;High;Neutral\n';
   await app.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(register) });
-  await app.page.getByRole('status').filter({ hasText: '2 rows from' }).waitFor();
+  const done = app.page.getByRole('status').filter({ hasText: '2 actors from “register.csv” added.' });
+  await done.waitFor();
+  assert.equal(await done.getByRole('button', { name: 'Import summary' }).count(), 0, 'every word was understood');
   assert.deepEqual(await app.actorNames(), ['Region Kalmar län', 'Linnéuniversitetet']);
   assert.equal(await app.cell('Influence of Region Kalmar län'), '5');
   assert.equal(await app.cell('Interest of Region Kalmar län'), '3');
   assert.equal(await app.cell('Attitude of Region Kalmar län'), '+1');
   assert.equal(await app.cell('Influence of Linnéuniversitetet'), '1');
   assert.equal(await app.cell('Interest of Linnéuniversitetet'), '5');
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});
+
+test('a Kumu connections sheet with unknown types imports every row, alone or onto a map', async () => {
+  const app = await harness.newApp('en');
+  await app.page.getByText('No map is open.', { exact: false }).waitFor();
+  await app.page.getByText('More formats').click();
+  const sheet = 'From,To,Type,Direction,Strength\n' +
+    'Almi,Science Park,Investor,directed,3\n' +
+    'Region Jönköping,Almi,Investor,mutual,\n' +
+    'Region Jönköping,Science Park,Funding source,,\n';
+  await app.page.getByLabel('Import from Kumu (JSON or CSV)').setInputFiles({ name: 'kopplingar.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+  const done = app.page.getByRole('status').filter({ hasText: '3 actors and 3 relations from “kopplingar.csv” added; 3 changed.' });
+  await done.waitFor();
+  assert.deepEqual(await app.actorNames(), ['Almi', 'Science Park', 'Region Jönköping']);
+  await done.getByRole('button', { name: 'Import summary' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Import summary' });
+  assert.deepEqual(await dialog.getByRole('listitem').allTextContents(), [
+    '3 actors made from the relations\' ends',
+    'connection type “Investor” kept in the note — rows 2, 3',
+    'connection type “Funding source” kept in the note — row 4',
+  ]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The same sheet as relations onto this map, with one end the map lacks.
+  const more = sheet + 'Ryan,Almi,Investor,,\n';
+  await app.page.getByLabel('Import relations (CSV)').setInputFiles({ name: 'fler.csv', mimeType: 'text/csv', buffer: Buffer.from(more) });
+  const added = app.alerts.filter({ hasText: '3 relations from “fler.csv” added; 1 left out; 3 changed.' });
+  await added.waitFor();
+  await added.getByRole('button', { name: 'Import summary' }).click();
+  const lines = await dialog.getByRole('listitem').allTextContents();
+  assert.ok(lines.includes('left out: no actor “Ryan” in the map or the file — row 5'), lines.join('\n'));
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
 });
