@@ -130,7 +130,7 @@ pub struct Texts {
     pub tab_table: &'static str,
     pub network_title: &'static str,
     pub network_hint: &'static str,
-    pub network_actor_label: fn(&str, i64) -> String,
+    pub network_actor_label: fn(&str, Option<i64>) -> String,
     pub map_tools: &'static str,
     pub filter: &'static str,
     pub neighbourhood: &'static str,
@@ -292,7 +292,11 @@ pub struct Texts {
     pub keep_informed: &'static str,
     pub monitor: &'static str,
     pub grid_hint: &'static str,
-    pub grid_actor_label: fn(&str, i64, i64, i64) -> String,
+    pub grid_actor_label: fn(&str, i64, i64, Option<i64>) -> String,
+    // Actors whose influence or interest is not rated yet, listed beside the grid.
+    pub not_yet_placed: &'static str,
+    pub not_yet_placed_hint: &'static str,
+    pub not_rated: &'static str,
     pub usage_in_memory: &'static str,
     pub export_all: &'static str,
     pub paste_json: &'static str,
@@ -424,7 +428,10 @@ pub static SV: Texts = Texts {
     tab_table: "Tabell",
     network_title: "Nätverkskarta",
     network_hint: "Dra aktörer för att flytta dem (de stannar där). Dra i bakgrunden för att panorera, scrolla för att zooma. Klicka på en aktör och skift-klicka på en annan för att koppla ihop dem.",
-    network_actor_label: |n, inf| format!("{n}, inflytande {inf}"),
+    network_actor_label: |n, inf| match inf {
+        Some(inf) => format!("{n}, inflytande {inf}"),
+        None => format!("{n}, inflytande ej bedömt"),
+    },
     map_tools: "Kartverktyg",
     filter: "Filter",
     neighbourhood: "Grannskap",
@@ -538,8 +545,8 @@ pub static SV: Texts = Texts {
         Outcome::KeptInNote { column, value } => {
             format!("{column} ”{value}” sparades i anteckningen")
         }
-        Outcome::LeftAtDefault { column, reason } => {
-            format!("{column}: standardvärdet behölls ({})", (SV.reason)(reason))
+        Outcome::NotRead { column, reason } => {
+            format!("{column}: värdet lästes inte ({})", (SV.reason)(reason))
         }
         Outcome::Scaled { column, max } => format!("{column} räknades om från 1–{max} till 1–5"),
         Outcome::NotImported { part: Part::Loop, name } => {
@@ -668,7 +675,13 @@ pub static SV: Texts = Texts {
     keep_informed: "Håll informerad",
     monitor: "Bevaka",
     grid_hint: "Dra en aktör för att ändra inflytande och intresse, eller markera den och använd piltangenterna.",
-    grid_actor_label: |n, inf, int, att| format!("{n}: inflytande {inf}, intresse {int}, inställning {att:+}"),
+    grid_actor_label: |n, inf, int, att| match att {
+        Some(att) => format!("{n}: inflytande {inf}, intresse {int}, inställning {att:+}"),
+        None => format!("{n}: inflytande {inf}, intresse {int}, inställning ej bedömd"),
+    },
+    not_yet_placed: "Ännu inte placerade",
+    not_yet_placed_hint: "Inflytande eller intresse är inte bedömt. Dra en aktör till rutnätet, eller välj den och ange värdena.",
+    not_rated: "–",
     usage_in_memory: "Arbetar i minnet – inget sparas",
     export_all: "Exportera alla kartor",
     paste_json: "Klistra in JSON",
@@ -891,7 +904,10 @@ pub static EN: Texts = Texts {
     tab_table: "Table",
     network_title: "Network map",
     network_hint: "Drag actors to move them (they stay put). Drag the background to pan, scroll to zoom. Click an actor and shift-click another to link them.",
-    network_actor_label: |n, inf| format!("{n}, influence {inf}"),
+    network_actor_label: |n, inf| match inf {
+        Some(inf) => format!("{n}, influence {inf}"),
+        None => format!("{n}, influence not rated"),
+    },
     map_tools: "Map tools",
     filter: "Filter",
     neighbourhood: "Neighbourhood",
@@ -1003,8 +1019,8 @@ pub static EN: Texts = Texts {
         Outcome::Skipped(reason) => format!("left out: {}", (EN.reason)(reason)),
         Outcome::KeptAsTag { column, value } => format!("{column} “{value}” kept as a tag"),
         Outcome::KeptInNote { column, value } => format!("{column} “{value}” kept in the note"),
-        Outcome::LeftAtDefault { column, reason } => {
-            format!("{column}: default kept ({})", (EN.reason)(reason))
+        Outcome::NotRead { column, reason } => {
+            format!("{column}: value not read ({})", (EN.reason)(reason))
         }
         Outcome::Scaled { column, max } => format!("{column} scaled from 1–{max} to 1–5"),
         Outcome::NotImported { part: Part::Loop, name } => {
@@ -1126,7 +1142,13 @@ pub static EN: Texts = Texts {
     keep_informed: "Keep informed",
     monitor: "Monitor",
     grid_hint: "Drag an actor to change its influence and interest, or focus it and use the arrow keys.",
-    grid_actor_label: |n, inf, int, att| format!("{n}: influence {inf}, interest {int}, attitude {att:+}"),
+    grid_actor_label: |n, inf, int, att| match att {
+        Some(att) => format!("{n}: influence {inf}, interest {int}, attitude {att:+}"),
+        None => format!("{n}: influence {inf}, interest {int}, attitude not rated"),
+    },
+    not_yet_placed: "Not yet placed",
+    not_yet_placed_hint: "Influence or interest is not rated. Drag an actor onto the grid, or select it and set the values.",
+    not_rated: "–",
     usage_in_memory: "Working in memory: nothing is saved",
     export_all: "Export all maps",
     paste_json: "Paste JSON",

@@ -44,7 +44,7 @@ fn sample_map(id: &str) -> Map {
     );
     let mut region = Actor::new("a".into(), "Region Jönköpings län");
     region.sector = "public_sector".into();
-    region.influence = 5;
+    region.influence = Some(5);
     map.add_actor(region);
     map.add_actor(Actor::new("b".into(), "Jönköping University"));
     assert!(map.add_relation(Relation::new("r".into(), "a".into(), "b".into())));

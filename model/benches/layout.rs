@@ -39,7 +39,7 @@ fn random_map(seed: u64) -> Map {
     let mut map = Map::new("bench".into(), "Bench", now, Vec::new());
     for i in 0..ACTORS {
         let mut actor = Actor::new(format!("a{i}").into(), format!("Actor {i}"));
-        actor.influence = 1 + random.below(5) as i64;
+        actor.influence = Some(1 + random.below(5) as i64);
         map.add_actor(actor);
     }
     let mut pairs = HashSet::new();

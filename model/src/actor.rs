@@ -104,12 +104,14 @@ pub struct Actor {
     pub level: Level,
     #[serde(default)]
     pub municipality: String,
+    /// The three ratings are `None` (`null` in the file) until someone rates the actor;
+    /// a file that leaves them out reads as rated in the middle, as before.
     #[serde(default = "middle")]
-    pub influence: i64,
+    pub influence: Option<i64>,
     #[serde(default = "middle")]
-    pub interest: i64,
-    #[serde(default)]
-    pub attitude: i64,
+    pub interest: Option<i64>,
+    #[serde(default = "neutral")]
+    pub attitude: Option<i64>,
     #[serde(default)]
     pub salience: Salience,
     #[serde(default)]
@@ -129,9 +131,17 @@ pub struct Actor {
     pub pinned: bool,
 }
 
-fn middle() -> i64 {
-    3
+fn middle() -> Option<i64> {
+    Some(MIDDLE)
 }
+
+fn neutral() -> Option<i64> {
+    Some(0)
+}
+
+/// The middle of the influence and interest scale: what an unrated actor is drawn and
+/// laid out as (its size), though it is not placed on the grid.
+pub const MIDDLE: i64 = 3;
 
 fn coordinate<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NAN))
@@ -151,9 +161,9 @@ impl Actor {
             sector: SectorId::default(),
             level: Level::default(),
             municipality: String::new(),
-            influence: middle(),
-            interest: middle(),
-            attitude: 0,
+            influence: None,
+            interest: None,
+            attitude: None,
             salience: Salience::default(),
             tags: Vec::new(),
             notes: String::new(),
@@ -162,6 +172,16 @@ impl Actor {
             y: 0.0,
             pinned: false,
         }
+    }
+
+    /// Influence for what needs a number (size, rings): the middle when unrated.
+    pub fn influence_or_middle(&self) -> i64 {
+        self.influence.unwrap_or(MIDDLE)
+    }
+
+    /// Whether influence and interest are both rated, so the actor has a place on the grid.
+    pub fn is_placed(&self) -> bool {
+        self.influence.is_some() && self.interest.is_some()
     }
 
     /// What the map writes beside the actor: the short name when there is one.

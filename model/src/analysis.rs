@@ -132,12 +132,16 @@ pub fn key_actors_missing(map: &Map) -> Vec<ActorId> {
     let mut missing: Vec<&Actor> = map
         .actors
         .iter()
-        .filter(|a| a.influence >= KEY_ACTOR_THRESHOLD && a.interest >= KEY_ACTOR_THRESHOLD)
+        .filter(|a| {
+            let high = |rating: Option<i64>| rating.is_some_and(|r| r >= KEY_ACTOR_THRESHOLD);
+            high(a.influence) && high(a.interest)
+        })
         .filter(|a| !map.council.members.iter().any(|m| m.actor == a.id))
         .collect();
+    let strength = |a: &Actor| a.influence.unwrap_or(0) + a.interest.unwrap_or(0);
     sort_by(&mut missing, |a, b| {
-        (b.influence + b.interest)
-            .cmp(&(a.influence + a.interest))
+        strength(b)
+            .cmp(&strength(a))
             .then_with(|| compare_names(&a.name, &b.name))
             .then_with(|| a.id.cmp(&b.id))
     });
@@ -258,8 +262,8 @@ mod tests {
             let mut actor = Actor::new(id.into(), name);
             actor.sector = sector.into();
             actor.municipality = municipality.into();
-            actor.influence = influence;
-            actor.interest = interest;
+            actor.influence = Some(influence);
+            actor.interest = Some(interest);
             map.add_actor(actor);
         }
         map.council.members = vec![

@@ -85,7 +85,7 @@ pub fn arrange(
 pub fn sector_titles(map: &Map) -> Vec<(SectorId, [f64; 2])> {
     let mut bounds: HashMap<&SectorId, [f64; 3]> = HashMap::new();
     for actor in &map.actors {
-        let top = actor.y - node_radius(actor.influence);
+        let top = actor.y - node_radius(actor.influence_or_middle());
         let b = bounds
             .entry(&actor.sector)
             .or_insert([f64::MAX, f64::MIN, f64::MAX]);
@@ -111,7 +111,7 @@ pub fn ring_guides(map: &Map) -> Vec<(i64, f64)> {
             let mut radii: Vec<f64> = map
                 .actors
                 .iter()
-                .filter(|a| a.influence.clamp(1, 5) == influence)
+                .filter(|a| a.influence.map(|i| i.clamp(1, 5)) == Some(influence))
                 .map(|a| a.x.hypot(a.y))
                 .collect();
             sort_by(&mut radii, f64::total_cmp);
@@ -206,7 +206,8 @@ fn rings(
     let n = actors.len().max(1) as f64;
     let height = actors.iter().map(|a| label(a)[1]).fold(0.0, f64::max);
     let spacing = row_height(height);
-    let ring = |a: &Actor| (5 - a.influence.clamp(1, 5)) as usize;
+    // Unrated actors go to the outer ring, with the least influential.
+    let ring = |a: &Actor| (5 - a.influence.unwrap_or(1).clamp(1, 5)) as usize;
     // The radius of each ring: room for its actors around it, and outside the one within.
     let mut counts = [0usize; 5];
     actors.iter().for_each(|a| counts[ring(a)] += 1);
@@ -286,7 +287,7 @@ mod tests {
         for i in 0..n {
             let mut actor = Actor::new(format!("a{i}").into(), format!("Actor number {i}"));
             actor.sector = map.sectors[i % 4].id.clone();
-            actor.influence = (i % 5 + 1) as i64;
+            actor.influence = Some((i % 5 + 1) as i64);
             (actor.x, actor.y) = (i as f64, 0.0);
             map.add_actor(actor);
         }
@@ -304,7 +305,7 @@ mod tests {
             .map(|p| {
                 let actor = map.actors.iter().find(|a| a.id == p.id).unwrap();
                 let [w, h] = label(actor);
-                let top = p.y + node_radius(actor.influence);
+                let top = p.y + node_radius(actor.influence_or_middle());
                 [p.x - w / 2.0, top, p.x + w / 2.0, top + h]
             })
             .collect()
@@ -352,7 +353,7 @@ mod tests {
                 .filter(|p| {
                     map.actors
                         .iter()
-                        .any(|a| a.id == p.id && a.influence == influence)
+                        .any(|a| a.id == p.id && a.influence == Some(influence))
                 })
                 .map(|p| p.x.hypot(p.y))
                 .collect();

@@ -2,7 +2,7 @@
 //! names, tag lists, agenda lines), what is refused (an empty name), and the command each
 //! edit dispatches. Views only collect the input and dispatch what these return.
 
-use crate::actor::{Actor, ActorKind, Contact, Level, ATTITUDE_RANGE, SCALE_RANGE};
+use crate::actor::{Actor, ActorKind, Contact, Level, ATTITUDE_RANGE, MIDDLE, SCALE_RANGE};
 use crate::command::Command;
 use crate::council::{Council, CouncilRole, Gender, Member};
 use crate::ids::{ActorId, GoalId, RelationId, SectorId};
@@ -19,9 +19,9 @@ pub enum ActorField {
     Sector(SectorId),
     Level(Level),
     Municipality(String),
-    Influence(i64),
-    Interest(i64),
-    Attitude(i64),
+    Influence(Option<i64>),
+    Interest(Option<i64>),
+    Attitude(Option<i64>),
     Power(bool),
     Legitimacy(bool),
     Urgency(bool),
@@ -44,9 +44,9 @@ pub fn set_actor_field(actor: &Actor, field: ActorField) -> Option<Command> {
         ActorField::Sector(sector) => next.sector = sector,
         ActorField::Level(level) => next.level = level,
         ActorField::Municipality(text) => next.municipality = text.trim().to_owned(),
-        ActorField::Influence(n) => next.influence = in_range(n, &SCALE_RANGE)?,
-        ActorField::Interest(n) => next.interest = in_range(n, &SCALE_RANGE)?,
-        ActorField::Attitude(n) => next.attitude = in_range(n, &ATTITUDE_RANGE)?,
+        ActorField::Influence(n) => next.influence = rating(n, &SCALE_RANGE)?,
+        ActorField::Interest(n) => next.interest = rating(n, &SCALE_RANGE)?,
+        ActorField::Attitude(n) => next.attitude = rating(n, &ATTITUDE_RANGE)?,
         ActorField::Power(on) => next.salience.power = on,
         ActorField::Legitimacy(on) => next.salience.legitimacy = on,
         ActorField::Urgency(on) => next.salience.urgency = on,
@@ -73,21 +73,31 @@ pub fn set_actor_field(actor: &Actor, field: ActorField) -> Option<Command> {
     Some(Command::UpdateActor(Box::new(next)))
 }
 
-/// Moves an actor on the power–interest grid by whole steps, staying on the scale.
+/// Moves an actor on the power–interest grid by whole steps, staying on the scale; an
+/// unrated actor moves from the middle.
 pub fn nudge_on_grid(actor: &Actor, interest: i64, influence: i64) -> Command {
-    let mut next = actor.clone();
-    next.interest = (actor.interest + interest).clamp(*SCALE_RANGE.start(), *SCALE_RANGE.end());
-    next.influence = (actor.influence + influence).clamp(*SCALE_RANGE.start(), *SCALE_RANGE.end());
-    Command::UpdateActor(Box::new(next))
+    place_on_grid(
+        actor,
+        actor.interest.unwrap_or(MIDDLE) + interest,
+        actor.influence.unwrap_or(MIDDLE) + influence,
+    )
 }
 
 /// Places an actor in a grid cell (interest, influence), each clamped to the scale.
 pub fn place_on_grid(actor: &Actor, interest: i64, influence: i64) -> Command {
-    nudge_on_grid(
-        actor,
-        interest - actor.interest,
-        influence - actor.influence,
-    )
+    let on_scale = |n: i64| Some(n.clamp(*SCALE_RANGE.start(), *SCALE_RANGE.end()));
+    let mut next = actor.clone();
+    next.interest = on_scale(interest);
+    next.influence = on_scale(influence);
+    Command::UpdateActor(Box::new(next))
+}
+
+/// A rating as set: `None` unsets it; a number must be on its scale.
+fn rating(value: Option<i64>, range: &std::ops::RangeInclusive<i64>) -> Option<Option<i64>> {
+    match value {
+        None => Some(None),
+        Some(n) => in_range(n, range).map(Some),
+    }
 }
 
 /// A field of a contact person.
@@ -317,22 +327,28 @@ mod tests {
     #[test]
     fn numbers_outside_their_scale_are_refused() {
         let actor = Actor::new("a".into(), "A");
-        assert_eq!(set_actor_field(&actor, ActorField::Influence(6)), None);
-        assert_eq!(set_actor_field(&actor, ActorField::Attitude(-3)), None);
         assert_eq!(
-            updated(set_actor_field(&actor, ActorField::Attitude(-2))).attitude,
-            -2
+            set_actor_field(&actor, ActorField::Influence(Some(6))),
+            None
+        );
+        assert_eq!(
+            set_actor_field(&actor, ActorField::Attitude(Some(-3))),
+            None
+        );
+        assert_eq!(
+            updated(set_actor_field(&actor, ActorField::Attitude(Some(-2)))).attitude,
+            Some(-2)
         );
     }
 
     #[test]
     fn grid_moves_stay_on_the_scale() {
         let mut actor = Actor::new("a".into(), "A");
-        actor.interest = 5;
+        actor.interest = Some(5);
         let moved = updated(Some(nudge_on_grid(&actor, 1, -1)));
-        assert_eq!((moved.interest, moved.influence), (5, 2));
+        assert_eq!((moved.interest, moved.influence), (Some(5), Some(2)));
         let placed = updated(Some(place_on_grid(&actor, 0, 9)));
-        assert_eq!((placed.interest, placed.influence), (1, 5));
+        assert_eq!((placed.interest, placed.influence), (Some(1), Some(5)));
     }
 
     #[test]

@@ -169,7 +169,8 @@ impl Simulation {
         if self.ids.len() <= COLLIDE_UP_TO {
             for actor in &map.actors {
                 if let Some(&i) = self.index.get(&actor.id) {
-                    self.room[i] = Room::around(actor.influence, Some(label(actor)));
+                    let influence = actor.influence_or_middle();
+                    self.room[i] = Room::around(influence, Some(label(actor)));
                 }
             }
             self.squeeze = SQUEEZE;
@@ -203,9 +204,10 @@ impl Simulation {
                 [0.0, 0.0]
             });
             // Influential actors are drawn larger, so they get more room around them.
-            charge.push(CHARGE * (0.5 + actor.influence.clamp(1, 5) as f64 / 6.0));
+            let influence = actor.influence_or_middle();
+            charge.push(CHARGE * (0.5 + influence.clamp(1, 5) as f64 / 6.0));
             room.push(if n <= COLLIDE_UP_TO {
-                Room::around(actor.influence, None)
+                Room::around(influence, None)
             } else {
                 Room::NONE
             });
@@ -1109,7 +1111,7 @@ mod tests {
         let mut map = Map::new("m".into(), "t", chrono::Utc::now(), Vec::new());
         for i in 0..13 {
             let mut actor = Actor::new(format!("a{i}").into(), "a");
-            actor.influence = 5;
+            actor.influence = Some(5);
             map.actors.push(actor);
         }
         for i in 1..13 {
@@ -1168,7 +1170,7 @@ mod tests {
             .zip(simulation.positions())
             .map(|(actor, p)| {
                 let [w, h] = label(actor);
-                let top = p[1] + node_radius(actor.influence);
+                let top = p[1] + node_radius(actor.influence_or_middle());
                 [p[0] - w / 2.0, top, p[0] + w / 2.0, top + h]
             })
             .collect();

@@ -316,9 +316,9 @@ pub(crate) mod tests {
     fn update_actor_replaces_by_id() {
         let mut map = sample_map();
         let mut b = map.actor(&"b".into()).unwrap().clone();
-        b.influence = 5;
+        b.influence = Some(5);
         assert!(map.update_actor(b));
-        assert_eq!(map.actor(&"b".into()).unwrap().influence, 5);
+        assert_eq!(map.actor(&"b".into()).unwrap().influence, Some(5));
         assert!(!map.update_actor(Actor::new("q".into(), "Q")));
     }
 

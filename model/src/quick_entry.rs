@@ -82,14 +82,15 @@ pub fn apply(draft: &Draft, actor: &mut Actor) {
     if let Some(municipality) = &draft.municipality {
         actor.municipality = municipality.clone();
     }
-    if let Some(influence) = draft.influence {
-        actor.influence = influence;
+    // Ratings no hint gives stay unrated: the actor waits beside the grid.
+    if draft.influence.is_some() {
+        actor.influence = draft.influence;
     }
-    if let Some(interest) = draft.interest {
-        actor.interest = interest;
+    if draft.interest.is_some() {
+        actor.interest = draft.interest;
     }
-    if let Some(attitude) = draft.attitude {
-        actor.attitude = attitude;
+    if draft.attitude.is_some() {
+        actor.attitude = draft.attitude;
     }
     if let Some(kind) = draft.kind {
         actor.kind = kind;
@@ -521,7 +522,7 @@ mod tests {
         assert_eq!(actor.municipality, "Jönköping");
         assert_eq!(
             (actor.influence, actor.interest, actor.attitude),
-            (4, 5, -1)
+            (Some(4), Some(5), Some(-1))
         );
         assert_eq!(
             (actor.kind, actor.level),

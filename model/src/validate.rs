@@ -330,7 +330,11 @@ impl<'a> Checker<'a> {
         self.problems.push(Problem { path, reason });
     }
 
-    fn range(&mut self, path: String, value: i64, range: RangeInclusive<i64>) {
+    /// A number on its scale; `None` (not rated) is always fine.
+    fn range(&mut self, path: String, value: impl Into<Option<i64>>, range: RangeInclusive<i64>) {
+        let Some(value) = value.into() else {
+            return;
+        };
         if !range.contains(&value) {
             let (min, max) = (*range.start(), *range.end());
             self.report(path, Reason::OutOfRange { value, min, max });
@@ -540,9 +544,9 @@ mod tests {
     #[test]
     fn ranges_are_checked() {
         let mut map = sample_map();
-        map.actors[0].influence = 0;
-        map.actors[1].interest = 6;
-        map.actors[2].attitude = -3;
+        map.actors[0].influence = Some(0);
+        map.actors[1].interest = Some(6);
+        map.actors[2].attitude = Some(-3);
         map.relations[0].strength = 4;
         assert_eq!(
             paths(&map),

@@ -84,7 +84,7 @@ fn command(map: &Map, op: &Op, serial: &mut u32) -> Command {
             Some(a) => {
                 let mut a = a.clone();
                 a.name = format!("{} {v}", a.name);
-                a.influence = i64::from(v % 5) + 1;
+                a.influence = Some(i64::from(v % 5) + 1);
                 a.tags.push(format!("t{v}"));
                 a.x += 1.0; // not applied: an update keeps the placement
                 Command::UpdateActor(Box::new(a))

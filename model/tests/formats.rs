@@ -71,9 +71,9 @@ fn tricky_map() -> Map {
     region.short_name = "RJL".into();
     region.sector = "public_sector".into();
     region.municipality = "Jönköping".into();
-    region.influence = 5;
-    region.interest = 4;
-    region.attitude = 2;
+    region.influence = Some(5);
+    region.interest = Some(4);
+    region.attitude = Some(2);
     region.salience.power = true;
     region.salience.legitimacy = true;
     region.tags = vec!["kompetensråd".into(), "vård".into()];
@@ -84,8 +84,8 @@ fn tricky_map() -> Map {
     skeptic.kind = ActorKind::Network;
     skeptic.sector = "business".into();
     skeptic.level = Level::Local;
-    skeptic.attitude = -1;
-    skeptic.interest = 1;
+    skeptic.attitude = Some(-1);
+    skeptic.interest = Some(1);
     skeptic.salience.urgency = true;
     skeptic.notes = "-inga fler möten".into();
     skeptic.x = -0.000_1;
@@ -94,8 +94,8 @@ fn tricky_map() -> Map {
     formula.level = Level::International;
     formula.municipality = "@Växjö".into();
     formula.tags = vec!["+46".into()];
-    formula.attitude = -2;
-    formula.influence = 1;
+    formula.attitude = Some(-2);
+    formula.influence = Some(1);
     let mut project = Actor::new("a4".into(), "Åsa Öberg's projekt");
     project.kind = ActorKind::Project;
     project.level = Level::National;
@@ -191,16 +191,17 @@ fn actor_export_is_excel_ready() {
     let mut map = empty_map();
     let mut actor = Actor::new("a1".into(), "Kalle \"K\"; Åström");
     actor.sector = "education".into();
-    actor.attitude = -1;
+    actor.attitude = Some(-1);
     actor.notes = "rad 1\nrad 2".into();
     actor.tags = vec!["ett".into(), "två".into()];
     actor.x = 2.5;
     actor.y = -1.0;
     map.add_actor(actor);
+    // Influence and interest are not rated: their cells stay empty.
     let expected = concat!(
         "\u{feff}id;name;short_name;kind;sector;level;municipality;influence;interest;attitude;",
         "power;legitimacy;urgency;tags;notes;x;y\r\n",
-        "a1;\"Kalle \"\"K\"\"; Åström\";;organisation;education;regional;;3;3;-1;",
+        "a1;\"Kalle \"\"K\"\"; Åström\";;organisation;education;regional;;;;-1;",
         "false;false;false;ett|två;\"rad 1\nrad 2\";2,5;-1\r\n",
     );
     assert_eq!(export_actors(&map, b';'), expected);
@@ -244,7 +245,7 @@ fn swedish_excel_sheet_imports_with_swedish_headers() {
     assert_eq!(region.municipality, "Jönköping");
     assert_eq!(
         (region.influence, region.interest, region.attitude),
-        (5, 4, 1)
+        (Some(5), Some(4), Some(1))
     );
     assert!(region.salience.power);
     assert_eq!(region.tags, ["kompetensråd", "vård"]);
@@ -258,7 +259,7 @@ fn swedish_excel_sheet_imports_with_swedish_headers() {
     assert_eq!(network.kind, ActorKind::Network);
     assert_eq!(network.level, Level::Local);
     assert_eq!(network.sector.as_str(), "business");
-    assert_eq!(network.attitude, -1);
+    assert_eq!(network.attitude, Some(-1));
     assert_eq!(
         network.notes,
         "Skeptiska till\r\nnya avgifter; vill ha \"färre\" möten"
@@ -268,7 +269,7 @@ fn swedish_excel_sheet_imports_with_swedish_headers() {
     assert_eq!(person.kind, ActorKind::Person);
     assert_eq!(person.sector.as_str(), "");
     assert_eq!(person.tags, ["ägare", "“eldsjäl”"]);
-    assert_eq!((person.influence, person.interest), (2, 4));
+    assert_eq!((person.influence, person.interest), (Some(2), Some(4)));
 }
 
 #[test]
@@ -298,7 +299,7 @@ fn excel_sep_line_sets_the_separator() {
         import_actors("sep=;\nname;influence\nX;0\n", &empty_map(), &mut counter()).unwrap();
     assert_eq!(
         report_lines(&report),
-        ["row 3: influence left at its default: 0 is outside 1..5"],
+        ["row 3: influence not read: 0 is outside 1..5"],
         "the line counts the sep= line"
     );
 }
@@ -307,7 +308,7 @@ fn excel_sep_line_sets_the_separator() {
 fn bad_rows_are_left_out_and_bad_cells_left_at_default_naming_line_and_column() {
     let (actors, report) =
         import_actors(&fixture("actors-errors.csv"), &empty_map(), &mut counter()).unwrap();
-    let read: Vec<(&str, i64, &str, Vec<String>)> = actors
+    let read: Vec<(&str, Option<i64>, &str, Vec<String>)> = actors
         .iter()
         .map(|a| {
             (
@@ -321,20 +322,20 @@ fn bad_rows_are_left_out_and_bad_cells_left_at_default_naming_line_and_column() 
     assert_eq!(
         read,
         [
-            ("Almi\nFöretagspartner", 3, "business", vec![]),
-            ("Science Park", 3, "", vec!["Rymden".to_owned()]),
-            ("Länsstyrelsen", 3, "", vec![]),
-            ("Teknikcollege", 3, "", vec![]),
+            ("Almi\nFöretagspartner", None, "business", vec![]),
+            ("Science Park", Some(3), "", vec!["Rymden".to_owned()]),
+            ("Länsstyrelsen", Some(3), "", vec![]),
+            ("Teknikcollege", None, "", vec![]),
         ]
     );
     assert_eq!(
         report_lines(&report),
         [
-            "row 2: influence left at its default: 9 is outside 1..5",
+            "row 2: influence not read: 9 is outside 1..5",
             "row 4: sector \"Rymden\" kept as a tag",
             "row 5: left out: must not be empty",
-            "row 6: attitude left at its default: -3 is outside -2..2",
-            "row 7: influence left at its default: expected a whole number, found the text \"tre\"",
+            "row 6: attitude not read: -3 is outside -2..2",
+            "row 7: influence not read: expected a whole number, found the text \"tre\"",
         ]
     );
     assert_eq!(

@@ -110,7 +110,7 @@ fn reading_the_full_fixture_gives_the_values_in_the_file() {
     );
     assert_eq!(
         (region.influence, region.interest, region.attitude),
-        (5, 5, 2)
+        (Some(5), Some(5), Some(2))
     );
     assert!(region.salience.power && region.salience.legitimacy && region.salience.urgency);
     assert_eq!(
@@ -132,7 +132,7 @@ fn reading_the_full_fixture_gives_the_values_in_the_file() {
         asa.notes,
         "Näringslivschef i Älmhults kommun; \"dörröppnare\" till IKEA-nätverket."
     );
-    assert_eq!(map.actors[10].attitude, -2);
+    assert_eq!(map.actors[10].attitude, Some(-2));
     assert_eq!(map.actors[9].level, Level::International);
 
     let funding = &map.relations[1];
@@ -411,10 +411,56 @@ fn missing_numbers_take_their_middle_defaults() {
             actor.x,
             actor.y
         ),
-        (3, 3, 0, 0.0, 0.0)
+        (Some(3), Some(3), Some(0), 0.0, 0.0),
+        "a file that leaves the ratings out reads as rated in the middle, as before"
     );
     assert_eq!(map.relations[0].strength, 2);
     assert_eq!(map.council.meetings[0].duration_minutes, 120);
+}
+
+#[test]
+fn a_list_too_long_for_a_contact_is_named_as_a_list_where_an_object_belongs() {
+    for list in [
+        json!(["a", "b", "c", "d", "e"]),
+        json!(["", "", "", "", "", ""]),
+    ] {
+        let text = full_with(|v| v["map"]["actors"][0]["contacts"][0] = list.clone());
+        let problems = read_document(&text).unwrap_err();
+        assert_eq!(
+            problems[0].reason,
+            Reason::WrongType {
+                expected: Expected::Object,
+                found: Some(Found::List)
+            },
+            "{list}"
+        );
+    }
+}
+
+#[test]
+fn null_ratings_read_as_unrated_and_are_written_as_null() {
+    let text = full_with(|v| {
+        for field in ["influence", "interest", "attitude"] {
+            v["map"]["actors"][0][field] = Value::Null;
+        }
+        v["map"]["actors"][1]["interest"] = Value::Null;
+    });
+    let map = read_ok(&text).document.map;
+    let (first, second) = (&map.actors[0], &map.actors[1]);
+    assert_eq!(
+        (first.influence, first.interest, first.attitude),
+        (None, None, None)
+    );
+    assert!(!first.is_placed() && second.influence.is_some() && !second.is_placed());
+    let written: Value =
+        serde_json::from_str(&write_pretty(&Document::new(map.clone(), 0))).unwrap();
+    assert_eq!(written["map"]["actors"][0]["influence"], Value::Null);
+    assert_eq!(
+        read_ok(&write_pretty(&Document::new(map.clone(), 0)))
+            .document
+            .map,
+        map
+    );
 }
 
 #[test]
@@ -441,7 +487,13 @@ fn a_version_0_file_is_migrated_to_a_valid_version_1_map() {
     let numbers: Vec<(i64, i64, i64)> = map
         .actors
         .iter()
-        .map(|a| (a.influence, a.interest, a.attitude))
+        .map(|a| {
+            (
+                a.influence.unwrap(),
+                a.interest.unwrap(),
+                a.attitude.unwrap(),
+            )
+        })
         .collect();
     assert_eq!(numbers, vec![(5, 4, 2), (4, 3, 1), (3, 5, -1), (2, 2, -2)]);
     let ends: Vec<(&str, &str)> = map

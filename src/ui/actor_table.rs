@@ -1,5 +1,6 @@
 //! The actor table with the quick-add box: every row edits in place.
 
+use super::rating_value;
 use super::removal::Remover;
 use super::texts;
 use crate::app::use_doc;
@@ -74,11 +75,12 @@ impl Column {
             Column::Municipality => x.municipality.to_lowercase(),
             _ => String::new(),
         };
+        // Unrated sorts before every rating.
         let number = |x: &Actor| match self {
             Column::Influence => x.influence,
             Column::Interest => x.interest,
             Column::Attitude => x.attitude,
-            _ => 0,
+            _ => None,
         };
         number(a)
             .cmp(&number(b))
@@ -360,11 +362,12 @@ fn ActorRow(id: ActorId) -> impl IntoView {
             view! { <Cell label=label(column) text=text field=field column=column shown=shown/> }
         }
     };
+    // A rating's choices: not rated (empty), then the scale.
     let numbers = |range: std::ops::RangeInclusive<i64>, signed: bool| {
         Signal::derive(move || {
-            range
-                .clone()
-                .map(|v| {
+            let unrated = (String::new(), t().not_rated.to_owned());
+            std::iter::once(unrated)
+                .chain(range.clone().map(|v| {
                     (
                         v.to_string(),
                         if signed && v > 0 {
@@ -373,7 +376,7 @@ fn ActorRow(id: ActorId) -> impl IntoView {
                             v.to_string()
                         },
                     )
-                })
+                }))
                 .collect::<Vec<_>>()
         })
     };
@@ -423,12 +426,12 @@ fn ActorRow(id: ActorId) -> impl IntoView {
             {choice(Column::Level, |a| a.level.as_str().to_owned(), levels,
                 |v| Level::ALL.into_iter().find(|l| l.as_str() == v).map(ActorField::Level))}
             {typed(Column::Municipality, |a| a.municipality.clone(), ActorField::Municipality, "")}
-            {choice(Column::Influence, |a| a.influence.to_string(), numbers(1..=5, false),
-                |v| v.parse().ok().map(ActorField::Influence))}
-            {choice(Column::Interest, |a| a.interest.to_string(), numbers(1..=5, false),
-                |v| v.parse().ok().map(ActorField::Interest))}
-            {choice(Column::Attitude, |a| a.attitude.to_string(), numbers(-2..=2, true),
-                |v| v.parse().ok().map(ActorField::Attitude))}
+            {choice(Column::Influence, |a| rating_value(a.influence), numbers(1..=5, false),
+                |v| Some(ActorField::Influence(v.parse().ok())))}
+            {choice(Column::Interest, |a| rating_value(a.interest), numbers(1..=5, false),
+                |v| Some(ActorField::Interest(v.parse().ok())))}
+            {choice(Column::Attitude, |a| rating_value(a.attitude), numbers(-2..=2, true),
+                |v| Some(ActorField::Attitude(v.parse().ok())))}
             <td class="rowtools">
                 // Signs, so the columns keep the room; the names say what they do.
                 <button class="small" on:click=select aria-label=move || (t().edit_actor)(&name.get())

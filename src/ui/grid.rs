@@ -82,8 +82,12 @@ struct Placed {
 fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
     let mut per_cell: HashMap<(i64, i64), Vec<&Actor>> = HashMap::new();
     for actor in &map.actors {
+        // Unrated actors wait in the list beside the grid.
+        let (Some(interest), Some(influence)) = (actor.interest, actor.influence) else {
+            continue;
+        };
         per_cell
-            .entry((actor.interest.clamp(1, 5), actor.influence.clamp(1, 5)))
+            .entry((interest.clamp(1, 5), influence.clamp(1, 5)))
             .or_default()
             .push(actor);
     }
@@ -118,7 +122,7 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
                     y: y - NAME_SIZE * 0.7,
                     width,
                     height: NAME_SIZE * 1.4,
-                    priority: (actor.influence * 10 + actor.interest) as f64,
+                    priority: (influence * 10 + interest) as f64,
                 },
             ));
             dots.push(LabelBox {
@@ -187,7 +191,17 @@ pub fn PowerInterestGrid() -> impl IntoView {
     });
     // In the map's own order: a list that reorders as actors move would detach the
     // focused node from the DOM and lose keyboard focus mid-gesture.
-    let ids = move || doc.actor_ids();
+    let placed = Memo::new(move |_| {
+        doc.with_map_tracked(|m| {
+            let (placed, waiting): (Vec<&Actor>, Vec<&Actor>) =
+                m.actors.iter().partition(|a| a.is_placed());
+            let ids = |actors: Vec<&Actor>| actors.into_iter().map(|a| a.id.clone()).collect();
+            (ids(placed), ids(waiting))
+        })
+        .unwrap_or_default()
+    });
+    let ids = move || placed.with(|(placed, _): &(Vec<ActorId>, Vec<ActorId>)| placed.clone());
+    let waiting = move || placed.with(|(_, waiting)| waiting.clone());
 
     let move_to = move |id: &ActorId, client_x: f64, client_y: f64| {
         let Some(svg) = svg_ref.get_untracked() else {
@@ -206,15 +220,19 @@ pub fn PowerInterestGrid() -> impl IntoView {
             doc.dispatch_merging(command, &key);
         }
     };
-    let on_move = move |ev: web_sys::PointerEvent| {
-        if let Some(id) = dragging.get_untracked() {
-            move_to(&id, ev.client_x() as f64, ev.client_y() as f64);
-        }
-    };
-    let end_drag = move |_| {
+    let end_drag = move |_: ()| {
         if dragging.get_untracked().is_some() {
             dragging.set(None);
             doc.seal();
+        }
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        // A press that ended outside the grid (on the list beside it, say) ends the drag.
+        if ev.buttons() == 0 {
+            return end_drag(());
+        }
+        if let Some(id) = dragging.get_untracked() {
+            move_to(&id, ev.client_x() as f64, ev.client_y() as f64);
         }
     };
 
@@ -254,10 +272,11 @@ pub fn PowerInterestGrid() -> impl IntoView {
         };
     view! {
         <section class="gridview">
+            <div class="grid-row">
             <svg node_ref=svg_ref class="grid" role="group"
                 viewBox=move || { let f = frame.get(); format!("0 0 {:.0} {:.0}", f.width, f.height) }
                 aria-label=move || t().grid_title
-                on:pointermove=on_move on:pointerup=end_drag on:pointercancel=end_drag>
+                on:pointermove=on_move on:pointerup=move |_| end_drag(()) on:pointercancel=move |_| end_drag(())>
                 {quadrant(false, false, "quadrant satisfied")}
                 {quadrant(true, false, "quadrant manage")}
                 {quadrant(false, true, "quadrant monitor")}
@@ -273,6 +292,18 @@ pub fn PowerInterestGrid() -> impl IntoView {
                     <GridActor id=id positions=positions dragging=dragging/>
                 </For>
             </svg>
+            <Show when=move || placed.with(|(_, waiting)| !waiting.is_empty())>
+                <aside class="unplaced" aria-labelledby="unplaced-title">
+                    <h3 id="unplaced-title">{move || format!("{} ({})", t().not_yet_placed, waiting().len())}</h3>
+                    <p class="hint">{move || t().not_yet_placed_hint}</p>
+                    <ul>
+                        <For each=waiting key=|id| id.clone() let:id>
+                            <UnplacedActor id=id dragging=dragging/>
+                        </For>
+                    </ul>
+                </aside>
+            </Show>
+            </div>
             <div class="maptools">
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.grid", "grid") } }>{move || t().export_svg}</button>
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.grid", "grid") } }>{move || t().export_png}</button>
@@ -320,11 +351,19 @@ fn GridActor(
     let name = read(|a| a.label().to_owned());
     let label = {
         let actor = actor.clone();
-        move || actor.with(|a| (t().grid_actor_label)(&a.name, a.influence, a.interest, a.attitude))
+        move || {
+            actor.with(|a| {
+                let (influence, interest) = (
+                    a.influence.unwrap_or_default(),
+                    a.interest.unwrap_or_default(),
+                );
+                (t().grid_actor_label)(&a.name, influence, interest, a.attitude)
+            })
+        }
     };
     let attitude = {
         let actor = actor.clone();
-        move || actor.with(|a| a.attitude)
+        move || actor.with(|a| a.attitude.unwrap_or(0))
     };
     let right_edge = move || place.with(|p| p.name_left);
     let selection = use_selection();
@@ -368,5 +407,29 @@ fn GridActor(
                 class="grid-name" class:named=move || place.with(|p| p.named)
                 text-anchor=move || if right_edge() { "end" } else { "start" }>{name}</text>
         </g>
+    }
+}
+
+/// An actor not yet placed: a button that selects it (to rate it in the panel) and that
+/// can be dragged onto the grid, which rates it where it is dropped.
+#[component]
+fn UnplacedActor(id: ActorId, dragging: RwSignal<Option<ActorId>>) -> impl IntoView {
+    let doc = use_doc();
+    let selection = use_selection();
+    let actor = super::actor_signal(&id);
+    let name = move || actor.with(|a| a.name.clone());
+    let start_drag = {
+        let id = id.clone();
+        move |ev: web_sys::PointerEvent| {
+            ev.prevent_default();
+            doc.seal();
+            dragging.set(Some(id.clone()));
+        }
+    };
+    let select = move |_| selection.0.set(Some(id.clone()));
+    view! {
+        <li>
+            <button class="chip" on:pointerdown=start_drag on:click=select>{name}</button>
+        </li>
     }
 }

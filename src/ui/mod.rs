@@ -252,3 +252,8 @@ fn listen_to_the_window(
         drop.remove();
     });
 }
+
+/// A rating as a select's value: the number, or empty when not rated.
+fn rating_value(rating: Option<i64>) -> String {
+    rating.map(|n| n.to_string()).unwrap_or_default()
+}

@@ -14,6 +14,7 @@ use crate::app::document::Origin;
 use crate::app::{use_doc, Doc};
 use leptos::prelude::*;
 use leptos::web_sys;
+use samverkan_model::actor::MIDDLE;
 use samverkan_model::layout::node_radius as radius;
 use samverkan_model::{ActorId, Command, Level, Map, Placement, RelationId, RelationKind};
 use std::collections::HashSet;
@@ -657,9 +658,13 @@ fn labels_to_show(
                 1e9
             } else {
                 0.0
-            } + a.influence as f64 * 1e4
+            } + a.influence_or_middle() as f64 * 1e4
                 + degree.get(&a.id).copied().unwrap_or(0) as f64;
-            let (cx, cy, r) = (a.x * scale, a.y * scale, radius(a.influence) * scale);
+            let (cx, cy, r) = (
+                a.x * scale,
+                a.y * scale,
+                radius(a.influence_or_middle()) * scale,
+            );
             let at = |x: f64, y: f64| samverkan_model::labels::LabelBox {
                 x,
                 y,
@@ -700,7 +705,7 @@ fn labels_to_show(
         .iter()
         .filter(|a| drawn(a))
         .map(|a| {
-            let r = radius(a.influence) * scale;
+            let r = radius(a.influence_or_middle()) * scale;
             samverkan_model::labels::LabelBox {
                 x: a.x * scale - r,
                 y: a.y * scale - r,
@@ -771,7 +776,8 @@ impl Known {
 struct Look {
     name: String,
     label: String,
-    influence: i64,
+    /// `None` when not rated: drawn at the middle size with a dashed ring.
+    influence: Option<i64>,
     sector: String,
     level: Level,
     tags: Vec<String>,
@@ -822,7 +828,7 @@ impl End {
     fn influence(&self) -> i64 {
         self.actor
             .as_ref()
-            .map(|a| a.with(|a| a.influence))
+            .map(|a| a.with(|a| a.influence_or_middle()))
             .unwrap_or(1)
     }
 }
@@ -894,14 +900,15 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         }
     };
     let aria = move || look.with(|l| (t().network_actor_label)(&l.name, l.influence));
-    let r = move || look.with(|l| radius(l.influence));
+    let r = move || look.with(|l| radius(l.influence.unwrap_or(MIDDLE)));
+    let unrated = move || look.with(|l| l.influence.is_none());
     let pinned = move || look.with(|l| l.pinned);
     let transform = move || {
         let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
         format!("translate({x:.1} {y:.1})")
     };
     view! {
-        <g class="node" class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned
+        <g class="node" class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned class:unrated=unrated
             transform=transform
             role="button" tabindex="0" aria-label=aria aria-pressed=move || is_selected.get().to_string()
             on:pointerdown=on_down on:keydown=on_key
@@ -943,7 +950,7 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         let font: f64 = context
             .label_size
             .with(|(size, _)| size.parse().unwrap_or(16.0));
-        let r = look.with(|l| radius(l.influence));
+        let r = look.with(|l| radius(l.influence.unwrap_or(MIDDLE)));
         let gap = font * LABEL_GAP_PX / LABEL_PX;
         match spot.get() {
             Spot::Below => (0.0, r + font, "middle"),

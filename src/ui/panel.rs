@@ -2,6 +2,7 @@
 //! selected) the analysis and the map's sector palette. Text fields commit on change, one
 //! undo step each; the model's edit rules decide what typed text becomes.
 
+use super::rating_value;
 use super::selection::use_selection;
 use super::texts;
 use crate::app::{use_doc, Doc};
@@ -129,10 +130,13 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
         }
     };
     type Options = Vec<(String, Box<dyn Fn() -> String + Send + Sync>)>;
+    // A rating's choices: not rated (empty), then the scale.
     let scale = |range: std::ops::RangeInclusive<i64>| -> Options {
         let signed = *range.start() < 0;
-        range
-            .map(|v| {
+        let unrated: (String, Box<dyn Fn() -> String + Send + Sync>) =
+            (String::new(), Box::new(move || t().not_rated.to_owned()));
+        std::iter::once(unrated)
+            .chain(range.map(|v| {
                 let text = if v > 0 && signed {
                     format!("+{v}")
                 } else {
@@ -142,7 +146,7 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
                     v.to_string(),
                     Box::new(move || text.clone()) as Box<dyn Fn() -> String + Send + Sync>,
                 )
-            })
+            }))
             .collect()
     };
     let kinds: Options = ActorKind::ALL
@@ -171,8 +175,9 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
             Box::new(move || label.clone()) as Box<dyn Fn() -> String + Send + Sync>,
         )
     }));
-    let number = |make: fn(i64) -> ActorField| -> ReadField {
-        Box::new(move |v: &str| v.parse().ok().map(make))
+    // The empty choice unsets the rating.
+    let number = |make: fn(Option<i64>) -> ActorField| -> ReadField {
+        Box::new(move |v: &str| Some(make(v.parse().ok())))
     };
     let flag = {
         let edits = edits.clone();
@@ -206,9 +211,9 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
                 Box::new(|v| Level::ALL.into_iter().find(|l| l.as_str() == v).map(ActorField::Level)))}
             {text_field(|t| t.municipality, |a| a.municipality.clone(), ActorField::Municipality, false)}
             <div class="row3">
-                {choice(|t| t.influence, scale(1..=5), |a| a.influence.to_string(), number(ActorField::Influence))}
-                {choice(|t| t.interest, scale(1..=5), |a| a.interest.to_string(), number(ActorField::Interest))}
-                {choice(|t| t.attitude, scale(-2..=2), |a| a.attitude.to_string(), number(ActorField::Attitude))}
+                {choice(|t| t.influence, scale(1..=5), |a| rating_value(a.influence), number(ActorField::Influence))}
+                {choice(|t| t.interest, scale(1..=5), |a| rating_value(a.interest), number(ActorField::Interest))}
+                {choice(|t| t.attitude, scale(-2..=2), |a| rating_value(a.attitude), number(ActorField::Attitude))}
             </div>
             <fieldset class="salience">
                 <legend>{move || t().salience}</legend>

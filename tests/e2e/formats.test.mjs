@@ -75,13 +75,13 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   await dialog.waitFor();
   const lines = await dialog.getByRole('listitem').allTextContents();
   assert.deepEqual(lines, [
-    'influence: default kept (9 is outside 1..5) — row 2',
+    'influence: value not read (9 is outside 1..5) — row 2',
     'sector “rymden” kept as a tag — row 3',
     'left out: must not be empty — row 4',
   ]);
   const text = await download(other, () => dialog.getByRole('button', { name: 'Download summary' }).click());
   assert.equal(text.name, 'grov-import-summary.txt');
-  assert.match(text.text, /^Import summary\n\n2 actors from “grov\.csv” added; 1 left out; 2 changed\.\n\n- influence: default kept/);
+  assert.match(text.text, /^Import summary\n\n2 actors from “grov\.csv” added; 1 left out; 2 changed\.\n\n- influence: value not read/);
   await other.page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   await other.page.keyboard.press('Control+z');

@@ -18,9 +18,13 @@ async function values(app, name) {
 test('dragging an actor on the grid changes influence and interest; undo restores them', async () => {
   const app = await harness.newApp('en');
   await app.newMap();
-  for (const name of ['Region Västerbotten', 'Umeå universitet', 'Skellefteå kommun']) await app.addActor(name);
+  // The last is added without ratings: it waits beside the grid instead of in its middle.
+  for (const name of ['Region Västerbotten !3 ?3', 'Umeå universitet !3 ?3', 'Skellefteå kommun']) await app.addActor(name);
   await app.page.getByRole('tab', { name: 'Grid' }).click();
   assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 3, interest: 3 });
+  const waiting = app.page.getByRole('complementary', { name: 'Not yet placed (1)' });
+  assert.deepEqual(await waiting.getByRole('button').allTextContents(), ['Skellefteå kommun']);
+  assert.equal(await app.page.locator('g.grid-actor', { hasText: 'Skellefteå kommun' }).count(), 0);
 
   const grid = app.page.getByRole('group', { name: 'Power–interest grid' });
   const box = await grid.boundingBox();
@@ -42,11 +46,27 @@ test('dragging an actor on the grid changes influence and interest; undo restore
   assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 5, interest: 5 });
 
   // Keyboard: focus an actor and move it with the arrows.
-  const other = app.page.getByRole('button', { name: /^Skellefteå kommun:/ });
+  const other = app.page.getByRole('button', { name: /^Region Västerbotten:/ });
   await other.focus();
   await app.page.keyboard.press('ArrowLeft');
   await app.page.keyboard.press('ArrowDown');
-  assert.deepEqual(await values(app, 'Skellefteå kommun'), { influence: 2, interest: 2 });
+  assert.deepEqual(await values(app, 'Region Västerbotten'), { influence: 2, interest: 2 });
+
+  // An unplaced actor dragged from the list onto the grid is rated where it lands.
+  const chip = await waiting.getByRole('button', { name: 'Skellefteå kommun' }).boundingBox();
+  await app.page.mouse.move(chip.x + chip.width / 2, chip.y + chip.height / 2);
+  await app.page.mouse.down();
+  for (let i = 1; i <= 10; i++) {
+    const x = chip.x + (box.x + box.width * 0.12 - chip.x) * i / 10;
+    await app.page.mouse.move(x, chip.y + (box.y + box.height * 0.85 - chip.y) * i / 10);
+  }
+  await app.page.mouse.up();
+  assert.deepEqual(await values(app, 'Skellefteå kommun'), { influence: 1, interest: 1 });
+  await waiting.waitFor({ state: 'detached' });
+  await app.page.keyboard.press('Control+z');
+  await app.page.getByRole('complementary', { name: 'Not yet placed (1)' }).waitFor();
+  await app.button('Redo').click();
+  assert.deepEqual(await values(app, 'Skellefteå kommun'), { influence: 1, interest: 1 });
 
   await app.saved();
   await app.reload();

@@ -63,8 +63,11 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
 
   // Drag on the grid, check the values, undo.
   await app.page.getByRole('tab', { name: 'Rutnät' }).click();
-  const actor = app.page.getByRole('button', { name: /^Företagarna:/ });
-  assert.match(await actor.getAttribute('aria-label'), /inflytande 3, intresse 3/);
+  // Actors called out without influence and interest wait beside the grid.
+  const waiting = app.page.getByRole('complementary', { name: 'Ännu inte placerade (8)' });
+  assert.ok((await waiting.getByRole('button').allTextContents()).includes('Företagarna'));
+  const actor = app.page.getByRole('button', { name: /^Almi:/ });
+  assert.match(await actor.getAttribute('aria-label'), /inflytande 3, intresse 4/);
   const grid = await app.page.getByRole('group', { name: 'Makt–intresse-rutnät' }).boundingBox();
   const from = await actor.locator('circle').boundingBox();
   await app.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -74,7 +77,7 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
   assert.match(await actor.getAttribute('aria-label'), /inflytande 5, intresse 1/);
   await app.shot('workshop-grid-sv');
   await app.page.keyboard.press('Control+z');
-  assert.match(await actor.getAttribute('aria-label'), /inflytande 3, intresse 3/);
+  assert.match(await actor.getAttribute('aria-label'), /inflytande 3, intresse 4/);
 
   await app.page.getByRole('tab', { name: 'Kompetensråd' }).click();
   await app.shot('workshop-council-empty-sv');
@@ -82,11 +85,13 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
   await app.reload();
   await app.page.getByRole('tab', { name: 'Tabell' }).click();
   assert.deepEqual(await app.actorNames(), names);
+  assert.equal(await app.cell('Inställning för Företagarna'), '+2');
+  assert.equal(await app.cell('Inflytande för Företagarna'), '–', 'not rated');
   await app.page.getByRole('tab', { name: 'Karta' }).click();
   await node('Science Park').waitFor();
   assert.equal(await app.page.locator('svg.network line.relation').count(), 2);
   await app.page.getByRole('tab', { name: 'Rutnät' }).click();
-  assert.match(await app.page.getByRole('button', { name: /^Företagarna:/ }).getAttribute('aria-label'), /inflytande 3, intresse 3, inställning \+2/);
+  assert.match(await app.page.getByRole('button', { name: /^Almi:/ }).getAttribute('aria-label'), /inflytande 3, intresse 4, inställning ej bedömd/);
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
 });

@@ -122,6 +122,11 @@ fn parse_rating(text: &str, range: RangeInclusive<i64>) -> Result<Option<i64>, R
     })
 }
 
+/// A rating as written: the number, or an empty cell when unrated.
+fn rating_text(rating: Option<i64>) -> String {
+    rating.map(|n| n.to_string()).unwrap_or_default()
+}
+
 /// The columns of a relation sheet, in the order they are written. `from_name` and
 /// `to_name` are there for people reading the sheet, and as a fallback on import when the
 /// ids do not fit (actors imported again get new ids).
@@ -206,9 +211,9 @@ pub fn export_actors(map: &Map, sep: u8) -> String {
             text(actor.sector.as_str()),
             actor.level.as_str().to_owned(),
             text(&actor.municipality),
-            actor.influence.to_string(),
-            actor.interest.to_string(),
-            actor.attitude.to_string(),
+            rating_text(actor.influence),
+            rating_text(actor.interest),
+            rating_text(actor.attitude),
             actor.salience.power.to_string(),
             actor.salience.legitimacy.to_string(),
             actor.salience.urgency.to_string(),
@@ -304,11 +309,11 @@ pub fn import_actors(
         ] {
             let max = scales.iter().find(|(f, _)| *f == field).map_or(5, |s| s.1);
             if let Some(Some(value)) = cells.parse(field, |t| parse_rating(t, 1..=max)) {
-                *slot = scale_to_five(value, max);
+                *slot = Some(scale_to_five(value, max));
             }
         }
         if let Some(Some(value)) = cells.parse("attitude", |t| parse_rating(t, ATTITUDE_RANGE)) {
-            actor.attitude = value;
+            actor.attitude = Some(value);
         }
         for (column, slot) in [
             ("power", &mut actor.salience.power),
@@ -752,7 +757,7 @@ impl<'a> Cells<'a> {
             Ok(value) => Some(value),
             Err(reason) => {
                 let column = self.column(field);
-                self.changes.push(Outcome::LeftAtDefault { column, reason });
+                self.changes.push(Outcome::NotRead { column, reason });
                 None
             }
         }
@@ -777,7 +782,7 @@ impl<'a> Cells<'a> {
                 let kept = split_tags(text);
                 let column = self.column(field);
                 if kept.is_empty() {
-                    self.changes.push(Outcome::LeftAtDefault { column, reason });
+                    self.changes.push(Outcome::NotRead { column, reason });
                     return None;
                 }
                 for tag in &kept {
@@ -984,7 +989,15 @@ mod tests {
         let (actors, _) = import_actors(swedish, &map, &mut new_id).unwrap();
         let read: Vec<(&str, i64, i64, i64)> = actors
             .iter()
-            .map(|a| (a.name.as_str(), a.influence, a.interest, a.attitude))
+            .map(|a| {
+                let rated = |r: Option<i64>| r.expect("rated");
+                (
+                    a.name.as_str(),
+                    rated(a.influence),
+                    rated(a.interest),
+                    rated(a.attitude),
+                )
+            })
             .collect();
         assert_eq!(
             read,
@@ -994,8 +1007,14 @@ mod tests {
             "Stakeholder,Influence,Interest\nAlmi,High,Low\nLinnaeus University,3,Medium\n";
         let (actors, _) = import_actors(english, &map, &mut new_id).unwrap();
         assert_eq!(actors[0].name, "Almi");
-        assert_eq!((actors[0].influence, actors[0].interest), (5, 1));
-        assert_eq!((actors[1].influence, actors[1].interest), (3, 3));
+        assert_eq!(
+            (actors[0].influence, actors[0].interest),
+            (Some(5), Some(1))
+        );
+        assert_eq!(
+            (actors[1].influence, actors[1].interest),
+            (Some(3), Some(3))
+        );
         // A sheet with a name column and an organisation column keeps the name.
         let both = "Namn,Organisation\nAnna Berg,Region Kalmar\n";
         let (actors, _) = import_actors(both, &map, &mut new_id).unwrap();
@@ -1003,10 +1022,10 @@ mod tests {
         // A word that is no rating leaves the default, and the report names the cell.
         let (actors, report) =
             import_actors("Stakeholder,Influence\nAlmi,enormous\n", &map, &mut new_id).unwrap();
-        assert_eq!(actors[0].influence, 3);
+        assert_eq!(actors[0].influence, None);
         assert!(matches!(
             &report.notes[0],
-            Noted { place: Place::Line(2), outcome: Outcome::LeftAtDefault { column, .. } }
+            Noted { place: Place::Line(2), outcome: Outcome::NotRead { column, .. } }
                 if column == "Influence"
         ));
     }
@@ -1017,7 +1036,10 @@ mod tests {
         let mut new_id = || "x".to_owned();
         let sheet = "Name,Influence,Interest\nA,10,2\nB,1,5\nC,6,3\nD,7,1\n";
         let (actors, report) = import_actors(sheet, &map, &mut new_id).unwrap();
-        let read: Vec<(i64, i64)> = actors.iter().map(|a| (a.influence, a.interest)).collect();
+        let read: Vec<(i64, i64)> = actors
+            .iter()
+            .map(|a| (a.influence.unwrap(), a.interest.unwrap()))
+            .collect();
         // Influence runs past 5, so it is 1–10; interest stays on 1–5.
         assert_eq!(read, [(5, 2), (1, 5), (3, 3), (4, 1)]);
         assert_eq!(
@@ -1037,7 +1059,7 @@ mod tests {
         // A value past 10 is no 1–10 scale: the column stays 1–5 and that cell is reported.
         let (actors, report) =
             import_actors("Name,Influence\nA,7\nB,12\nC,8\n", &map, &mut new_id).unwrap();
-        assert_eq!((actors[0].influence, actors[1].influence), (3, 3));
+        assert_eq!((actors[0].influence, actors[1].influence), (None, None));
         assert_eq!(report.notes.len(), 3);
     }
 

@@ -165,7 +165,15 @@ fn graph_data(map: &Map) -> Vec<(&'static str, Value<'_>)> {
 /// that name on the canvas; `x` and `y` are the names Gephi reads positions from.
 fn node_data<'a>(map: &'a Map, actor: &'a Actor) -> Vec<(&'static str, Value<'a>)> {
     let sector = map.sector(actor.sector.as_str());
-    vec![
+    // An unrated actor has no rating data (GraphML's missing value), not a made-up number.
+    let ratings = [
+        ("influence", actor.influence),
+        ("interest", actor.interest),
+        ("attitude", actor.attitude),
+    ]
+    .into_iter()
+    .filter_map(|(name, rating)| Some((name, Value::Int(rating?))));
+    let mut data = vec![
         ("label", Value::Text(&actor.name)),
         ("name", Value::Text(&actor.name)),
         ("short_name", Value::Text(&actor.short_name)),
@@ -181,9 +189,6 @@ fn node_data<'a>(map: &'a Map, actor: &'a Actor) -> Vec<(&'static str, Value<'a>
         ),
         ("level", Value::Text(actor.level.as_str())),
         ("municipality", Value::Text(&actor.municipality)),
-        ("influence", Value::Int(actor.influence)),
-        ("interest", Value::Int(actor.interest)),
-        ("attitude", Value::Int(actor.attitude)),
         ("power", Value::Bool(actor.salience.power)),
         ("legitimacy", Value::Bool(actor.salience.legitimacy)),
         ("urgency", Value::Bool(actor.salience.urgency)),
@@ -193,7 +198,9 @@ fn node_data<'a>(map: &'a Map, actor: &'a Actor) -> Vec<(&'static str, Value<'a>
         ("x", Value::Double(actor.x)),
         ("y", Value::Double(actor.y)),
         ("pinned", Value::Bool(actor.pinned)),
-    ]
+    ];
+    data.extend(ratings);
+    data
 }
 
 /// Contact persons on one line each: `name, role, e-mail, phone`, empty parts left out.

@@ -37,8 +37,8 @@ pub enum Outcome {
     /// A value with no field of its own (a connection type no relation kind matches, a
     /// strength on another scale), kept in the note; the field took its default.
     KeptInNote { column: String, value: String },
-    /// A cell that could not be read; the field took its default.
-    LeftAtDefault { column: String, reason: Reason },
+    /// A cell that could not be read; the field keeps its default (unrated, no, 0).
+    NotRead { column: String, reason: Reason },
     /// A rating column on a 1–`max` scale, scaled to 1–5.
     Scaled { column: String, max: i64 },
     /// A part of the file not imported, by its name.
@@ -85,9 +85,7 @@ impl ImportReport {
         for noted in &self.notes {
             let row_change = matches!(
                 noted.outcome,
-                Outcome::KeptAsTag { .. }
-                    | Outcome::KeptInNote { .. }
-                    | Outcome::LeftAtDefault { .. }
+                Outcome::KeptAsTag { .. } | Outcome::KeptInNote { .. } | Outcome::NotRead { .. }
             );
             if row_change && !places.contains(&&noted.place) {
                 places.push(&noted.place);
@@ -124,8 +122,8 @@ impl fmt::Display for Noted {
             Outcome::KeptInNote { column, value } => {
                 write!(f, "{column} \"{value}\" kept in the note")
             }
-            Outcome::LeftAtDefault { column, reason } => {
-                write!(f, "{column} left at its default: {reason}")
+            Outcome::NotRead { column, reason } => {
+                write!(f, "{column} not read: {reason}")
             }
             Outcome::Scaled { column, max } => write!(f, "{column} scaled from 1–{max} to 1–5"),
             Outcome::NotImported { part, name } => {
