@@ -1,0 +1,12 @@
+import { startHarness, layoutIdle } from './app.mjs';
+import { regionalDocument } from './regional.mjs';
+const h = await startHarness();
+const doc = regionalDocument();
+doc.map.actors.slice(30).forEach((a) => { a.influence = null; a.interest = null; });
+const app = await h.withStoredMap(doc, { width: 1920, height: 1080 });
+const page = app.page ?? app;
+await layoutIdle(page);
+await page.waitForTimeout(800);
+await page.screenshot({ path: `/tmp/shots/map-unrated-idle-en-1920.png` });
+await h.browser.close();
+process.exit(0);
