@@ -558,6 +558,9 @@ pub static SV: Texts = Texts {
         Outcome::NotImported { part: Part::Column, name } => {
             format!("kolumnen ”{name}” lästes inte")
         }
+        Outcome::ColumnInNotes(column) => {
+            format!("kolumnen ”{column}” sparades i anteckningarna")
+        }
         Outcome::ActorsFromEnds(n) => format!("{n} aktörer skapades från relationernas ändar"),
     },
     import_places: |places| places_text(places, "rad", "rader"),
@@ -1030,6 +1033,7 @@ pub static EN: Texts = Texts {
             format!("Kumu map “{name}” not imported (positions come from the default map)")
         }
         Outcome::NotImported { part: Part::Column, name } => format!("column “{name}” not read"),
+        Outcome::ColumnInNotes(column) => format!("column “{column}” kept in the notes"),
         Outcome::ActorsFromEnds(n) => format!("{n} actors made from the relations' ends"),
     },
     import_places: |places| places_text(places, "row", "rows"),

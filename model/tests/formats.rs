@@ -1212,3 +1212,210 @@ fn a_kumu_connections_sheet_alone_brings_its_elements() {
     );
     assert_eq!((report.added_actors, report.added_relations), (4, 4));
 }
+
+// ---- real-world shapes ----
+
+/// An actor's name and its three ratings.
+type Rated<'a> = (&'a str, Option<i64>, Option<i64>, Option<i64>);
+
+/// What an import came to, for comparing in one assertion: counts and the report's lines.
+fn summary(report: &ImportReport) -> (usize, usize, usize, usize, Vec<String>) {
+    (
+        report.added_actors,
+        report.added_relations,
+        report.skipped(),
+        report.changed(),
+        report_lines(report),
+    )
+}
+
+#[test]
+fn a_kumu_project_with_loops_several_maps_and_html_comes_in_with_everything_reported() {
+    let (map, report) = import_kumu_json(
+        &fixture("kumu-project-loops-maps.json"),
+        "",
+        &mut counter(),
+        now(),
+        palette(),
+    )
+    .unwrap();
+    assert_saves(&map);
+    assert_eq!(map.title, "Klimatomställning Kalmar län");
+    assert_eq!(
+        map.description,
+        "Aktörer i omställningen & deras kopplingar"
+    );
+    let region = by_name(&map, "Region Kalmar län");
+    assert_eq!(region.notes, "Regionalt utvecklingsansvar\nRUS\nKlimatråd");
+    assert_eq!(
+        region.tags,
+        ["Agriculture, Forestry, and Other Land Use", "offentlig"],
+        "a tag with commas stays one tag"
+    );
+    assert_eq!(
+        (region.x, region.y, region.pinned),
+        (-100.0, 40.0, true),
+        "positions from the default map"
+    );
+    assert_eq!(region.influence, None, "Kumu has no ratings: unrated");
+    assert_eq!(map.relations.len(), 3);
+    assert_eq!(
+        map.relations[2].note, "Forskningsdata om skog",
+        "HTML in a connection's description is made plain"
+    );
+    assert_eq!(
+        summary(&report),
+        (
+            4,
+            3,
+            3,
+            3,
+            vec![
+                "maps[0]: map \"Översikt\" not imported".to_owned(),
+                "maps[2]: map \"Skog\" not imported".to_owned(),
+                "loops[0]: loop \"Förtroendeloopen\" not imported".to_owned(),
+                "loops[1]: loop \"Investeringsspiralen\" not imported".to_owned(),
+                "elements[1].attributes.label: type \"Government agency\" kept as a tag".to_owned(),
+                "elements[2].attributes.label: type \"Company\" kept as a tag".to_owned(),
+                "elements[2].attributes.label: sector \"Skogsbruk\" kept as a tag".to_owned(),
+                "elements[4].attributes.label: left out: must not be empty".to_owned(),
+                "connections[0]: connection type \"Reinforcing\" kept in the note".to_owned(),
+                "connections[0]: strength \"0.8\" kept in the note".to_owned(),
+                "connections[2].to: left out: no actor with id \"el-9\"".to_owned(),
+                "connections[3].from: left out: no actor with id \"Ryan\"".to_owned(),
+            ]
+        )
+    );
+}
+
+#[test]
+fn a_kumu_connections_sheet_with_direction_and_unknown_types_imports_every_row_it_can() {
+    let (map, report) = import_kumu_csv(
+        &fixture("kumu-connections-only.csv"),
+        None,
+        "Kopplingar",
+        &mut counter(),
+        now(),
+        palette(),
+    )
+    .unwrap();
+    assert_saves(&map);
+    let names: Vec<&str> = map.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Region Kalmar län",
+            "Länsstyrelsen Kalmar",
+            "Södra Skogsägarna",
+            "Linnéuniversitetet",
+            "Okänd partner"
+        ]
+    );
+    let read: Vec<(bool, i64, &str)> = map
+        .relations
+        .iter()
+        .map(|r| (r.directed, r.strength, r.note.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                false,
+                2,
+                "Gemensam klimatplan\nconnection type: Reinforcing\nstrength: 0.8"
+            ),
+            (true, 3, "connection type: Investor"),
+            (true, 2, ""),
+            (true, 2, "connection type: Investor"),
+        ]
+    );
+    assert_eq!(
+        summary(&report),
+        (
+            5,
+            4,
+            1,
+            3,
+            vec![
+                "5 actors made from the connections' ends".to_owned(),
+                "row 2: connection type \"Reinforcing\" kept in the note".to_owned(),
+                "row 2: strength \"0.8\" kept in the note".to_owned(),
+                "row 3: connection type \"Investor\" kept in the note".to_owned(),
+                "row 5: connection type \"Investor\" kept in the note".to_owned(),
+                "row 6: left out: a relation must join two different actors".to_owned(),
+            ]
+        )
+    );
+}
+
+#[test]
+fn swedish_and_english_stakeholder_registers_import_with_ratings_in_words() {
+    let (actors, report) =
+        import_actors(&fixture("register-sv.csv"), &empty_map(), &mut counter()).unwrap();
+    let read: Vec<Rated> = actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.influence, a.interest, a.attitude))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Region Kalmar län", Some(5), Some(5), Some(1)),
+            ("Länsstyrelsen Kalmar", Some(5), Some(3), Some(0)),
+            ("Södra Skogsägarna", Some(3), Some(1), Some(-1)),
+            ("Kalmar kommun", Some(1), Some(5), None),
+        ]
+    );
+    assert_eq!(actors[0].notes, "Kommentar: Sammankallande");
+    assert_eq!(
+        actors[2].notes,
+        "Kommentar: Skeptiska; vill ha \"mer\" dialog"
+    );
+    assert_eq!(actors[2].tags, ["Förening", "Skogsbruk"]);
+    assert_eq!(
+        summary(&report),
+        (
+            4,
+            0,
+            1,
+            2,
+            vec![
+                "row 1: column \"Kommentar\" kept in the notes".to_owned(),
+                "row 3: Typ \"Myndighet\" kept as a tag".to_owned(),
+                "row 4: Typ \"Förening\" kept as a tag".to_owned(),
+                "row 4: Sektor \"Skogsbruk\" kept as a tag".to_owned(),
+                "row 6: left out: must not be empty".to_owned(),
+            ]
+        )
+    );
+
+    let (actors, report) =
+        import_actors(&fixture("register-en.csv"), &empty_map(), &mut counter()).unwrap();
+    let read: Vec<Rated> = actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.influence, a.interest, a.attitude))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Småland Innovation", Some(5), Some(5), Some(1)),
+            ("IKEA of Sweden", Some(4), Some(1), Some(0)),
+            ("Kalmar Energi", Some(1), Some(3), Some(-1)),
+            ("Växjö Energi", None, None, None),
+        ]
+    );
+    assert_eq!(actors[0].notes, "Role: Network");
+    assert_eq!(
+        summary(&report),
+        (
+            4,
+            0,
+            0,
+            1,
+            vec![
+                "row 1: Influence (1-10) scaled from 1–10 to 1–5".to_owned(),
+                "row 1: column \"Role\" kept in the notes".to_owned(),
+                "row 5: Influence (1-10) not read: expected a whole number, found the text \"eleven\"".to_owned(),
+            ]
+        )
+    );
+}

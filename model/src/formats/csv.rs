@@ -7,7 +7,7 @@
 use super::report::{ImportReport, Outcome, Place};
 use super::{
     find_sector, parse_bool, parse_kind, parse_level, push_tag, relation_kind, split_tags,
-    ActorLookup,
+    with_fields, ActorLookup,
 };
 use crate::actor::{Actor, ATTITUDE_RANGE, COORDINATE_LIMIT, SCALE_RANGE};
 use crate::ids::{ActorId, RelationId};
@@ -277,6 +277,8 @@ pub fn import_actors(
             );
         }
     }
+    let unmapped = columns.unmapped(&table);
+    note_unmapped(&unmapped, table.header_line, &mut report);
     let mut taken: HashSet<String> = map.actors.iter().map(|a| a.id.0.clone()).collect();
     let mut actors = Vec::new();
     for row in &table.rows {
@@ -324,7 +326,7 @@ pub fn import_actors(
                 *slot = value;
             }
         }
-        actor.notes = cells.get("notes").to_owned();
+        actor.notes = with_unmapped(cells.get("notes"), row, &unmapped);
         for (column, slot) in [("x", &mut actor.x), ("y", &mut actor.y)] {
             if let Some(Some(value)) = cells.parse(column, parse_position) {
                 *slot = value;
@@ -407,6 +409,8 @@ pub fn import_relations(
         lookup.add(actor.id.as_str(), &actor.name, &actor.id);
     }
     let mut report = ImportReport::default();
+    let unmapped = columns.unmapped(&table);
+    note_unmapped(&unmapped, table.header_line, &mut report);
     let mut taken: HashSet<String> = map.relations.iter().map(|r| r.id.0.clone()).collect();
     let mut relations = Vec::new();
     for row in &table.rows {
@@ -445,12 +449,13 @@ pub fn import_relations(
         if let Some(Some(directed)) = cells.parse("directed", parse_bool) {
             relation.directed = directed;
         }
-        relation.note = [cells.get("note").trim().to_owned()]
+        let note = [cells.get("note").trim().to_owned()]
             .into_iter()
             .chain(kept)
             .filter(|line| !line.is_empty())
             .collect::<Vec<_>>()
             .join("\n");
+        relation.note = with_unmapped(&note, row, &unmapped);
         if let (Some(from), Some(to)) = (from, to) {
             if from == to {
                 cells.skip(Reason::SelfRelation);
@@ -466,6 +471,34 @@ pub fn import_relations(
     }
     report.added_relations = relations.len();
     Ok((relations, report))
+}
+
+/// Reports the columns no field reads: their values go into the notes.
+fn note_unmapped(unmapped: &[(usize, &str)], header_line: usize, report: &mut ImportReport) {
+    for (_, header) in unmapped {
+        let outcome = Outcome::ColumnInNotes((*header).to_owned());
+        report.note(Place::Line(header_line), outcome);
+    }
+}
+
+/// A row's notes with its cells in columns no field reads appended as `column: value`;
+/// the notes as they are when there are none.
+fn with_unmapped(notes: &str, row: &Row, unmapped: &[(usize, &str)]) -> String {
+    let extras = row_extras(row, unmapped);
+    if extras.is_empty() {
+        notes.to_owned()
+    } else {
+        with_fields(notes, &extras)
+    }
+}
+
+/// A row's non-empty cells in the `unmapped` columns, as `header: value` pairs.
+pub(super) fn row_extras(row: &Row, unmapped: &[(usize, &str)]) -> Vec<(String, String)> {
+    unmapped
+        .iter()
+        .map(|(i, header)| ((*header).to_owned(), row.cell(*i).to_owned()))
+        .filter(|(_, value)| !value.trim().is_empty())
+        .collect()
 }
 
 /// Kumu's `Direction` cell: directed, or mutual/undirected (Samverkan has no two-headed
@@ -549,6 +582,7 @@ pub(super) fn read_table(text: &str) -> Result<Table, RowError> {
         .from_reader(body.as_bytes());
     let mut header: Option<(usize, Vec<String>)> = None;
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(body.as_bytes());
     for record in reader.records() {
         let record = record.map_err(|error| {
             let line = error.position().map(|p| p.line() as usize).unwrap_or(0);
@@ -558,7 +592,8 @@ pub(super) fn read_table(text: &str) -> Result<Table, RowError> {
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0) + skipped_lines;
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let line = lines.line_at(start) + skipped_lines;
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         if header.is_none() {
             header = Some((line, cells));
@@ -574,6 +609,42 @@ pub(super) fn read_table(text: &str) -> Result<Table, RowError> {
         header_line,
         rows,
     })
+}
+
+/// Lines of the text up to a byte offset, counted once as the offsets grow. The csv
+/// crate's own line number lags by one after a CRLF (a record "starts" at the `\n` of the
+/// `\r\n` before it), and Excel writes CRLF.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    byte: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        Self {
+            text,
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the record starting at `start`.
+    fn line_at(&mut self, start: usize) -> usize {
+        let start = match self.text.get(start) {
+            Some(b'\n') => start + 1,
+            _ => start,
+        };
+        let end = start.min(self.text.len());
+        if end > self.byte {
+            self.line += self.text[self.byte..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            self.byte = end;
+        }
+        self.line
+    }
 }
 
 /// The separator of an Excel `sep=;` first line, if that is what the line is.
@@ -704,8 +775,14 @@ impl Columns {
     }
 }
 
-/// A header cell as compared: trimmed, lower case, spaces and dashes as `_`.
+/// A header cell as compared: trimmed, lower case, spaces and dashes as `_`, and a scale
+/// or unit in brackets at its end left off (`Influence (1-10)` is `influence`).
 pub(super) fn header_key(header: &str) -> String {
+    let header = header.trim();
+    let header = match header.split_once('(') {
+        Some((name, _)) if header.ends_with(')') && !name.trim().is_empty() => name,
+        _ => header,
+    };
     header
         .trim()
         .to_lowercase()
@@ -1104,5 +1181,23 @@ mod tests {
         assert_eq!(decimal(12.5, b';'), "12,5");
         assert_eq!(decimal(12.5, b','), "12.5");
         assert_eq!(decimal(f64::NAN, b','), "");
+    }
+}
+#[cfg(test)]
+mod line_numbers {
+    #[test]
+    fn rows_are_numbered_by_their_line_with_lf_or_crlf() {
+        for text in [
+            "h\na\nb\n\"c\nd\"\ne\n",
+            "h\r\na\r\nb\r\n\"c\r\nd\"\r\ne\r\n",
+        ] {
+            let table = super::read_table(text).unwrap();
+            let lines: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
+            assert_eq!(
+                (table.header_line, lines),
+                (1, vec![2, 3, 4, 6]),
+                "{text:?}"
+            );
+        }
     }
 }

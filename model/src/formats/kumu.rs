@@ -6,9 +6,9 @@
 //! type that is no relation kind goes into the note, and fields Samverkan has no place
 //! for are appended to the notes as `field: value` lines. Nothing is dropped silently.
 
-use super::csv::{header_key, parse_whole, read_table, Columns, Row, RowError, Table};
+use super::csv::{header_key, parse_whole, read_table, row_extras, Columns, Row, RowError, Table};
 use super::report::{ImportReport, Outcome, Part, Place};
-use super::{find_sector, push_tag, relation_kind, split_tags, ActorLookup};
+use super::{find_sector, push_tag, relation_kind, split_tags, with_fields, ActorLookup};
 use crate::actor::{Actor, ActorKind};
 use crate::ids::{ActorId, MapId, RelationId};
 use crate::io::parse_json;
@@ -450,21 +450,9 @@ fn plain_text(text: &str) -> String {
     lines.join("\n")
 }
 
-/// A text (plain, or Kumu's HTML made plain) followed by `field: value` lines, a blank
-/// line between them.
+/// A text (plain, or Kumu's HTML made plain) followed by `field: value` lines.
 fn notes(text: &str, extras: &[(String, String)]) -> String {
-    let text = plain_text(text);
-    let text = text.as_str();
-    let lines: Vec<String> = extras
-        .iter()
-        .filter(|(_, value)| !value.trim().is_empty())
-        .map(|(field, value)| format!("{field}: {}", value.trim()))
-        .collect();
-    match (text.trim().is_empty(), lines.is_empty()) {
-        (_, true) => text.trim().to_owned(),
-        (true, false) => lines.join("\n"),
-        (false, false) => format!("{}\n\n{}", text.trim(), lines.join("\n")),
-    }
+    with_fields(&plain_text(text), extras)
 }
 
 // ---- JSON ----
@@ -857,15 +845,6 @@ fn row_problem(sheet: &str, error: RowError) -> Problem {
     Problem::new(path, error.reason)
 }
 
-/// The other columns of a row as `header: value` pairs.
-fn csv_extras(row: &Row, unmapped: &[(usize, &str)]) -> Vec<(String, String)> {
-    unmapped
-        .iter()
-        .map(|(i, header)| ((*header).to_owned(), row.cell(*i).to_owned()))
-        .filter(|(_, value)| !value.trim().is_empty())
-        .collect()
-}
-
 fn csv_elements(text: &str, report: &mut ImportReport) -> Result<Vec<Element>, Vec<Problem>> {
     let (table, columns) = csv_sheet(
         "elements",
@@ -896,7 +875,7 @@ fn csv_elements(text: &str, report: &mut ImportReport) -> Result<Vec<Element>, V
                 description: columns.get(row, "description").to_owned(),
                 tags: split_tags(columns.get(row, "tags")),
                 sector: columns.get(row, "sector").to_owned(),
-                extras: csv_extras(row, &unmapped),
+                extras: row_extras(row, &unmapped),
                 position: None,
             }
         })
@@ -945,7 +924,7 @@ fn csv_connections(text: &str, report: &mut ImportReport) -> Result<Vec<Connecti
                     columns.get(row, "description").to_owned(),
                 ],
                 strength: columns.get(row, "strength").to_owned(),
-                extras: csv_extras(row, &unmapped),
+                extras: row_extras(row, &unmapped),
             }
         })
         .collect())

@@ -49,6 +49,21 @@ pub(crate) fn relation_kind(text: &str) -> (RelationKind, bool) {
     }
 }
 
+/// A note followed by `field: value` lines for fields the map has no place for (empty
+/// values left out), a blank line between them.
+fn with_fields(text: &str, extras: &[(String, String)]) -> String {
+    let lines: Vec<String> = extras
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(field, value)| format!("{field}: {}", value.trim()))
+        .collect();
+    match (text.trim().is_empty(), lines.is_empty()) {
+        (_, true) => text.trim().to_owned(),
+        (true, false) => lines.join("\n"),
+        (false, false) => format!("{}\n\n{}", text.trim(), lines.join("\n")),
+    }
+}
+
 /// The reason for a word that names none of `allowed` (the values as files write them).
 fn unknown_value<const N: usize>(text: &str, allowed: [&str; N]) -> Reason {
     Reason::UnknownValue {

@@ -41,6 +41,8 @@ pub enum Outcome {
     NotRead { column: String, reason: Reason },
     /// A rating column on a 1–`max` scale, scaled to 1–5.
     Scaled { column: String, max: i64 },
+    /// A column no field reads, kept in every row's notes as `column: value`.
+    ColumnInNotes(String),
     /// A part of the file not imported, by its name.
     NotImported { part: Part, name: String },
     /// Actors made from the names at the ends of a connections sheet given alone.
@@ -126,6 +128,7 @@ impl fmt::Display for Noted {
                 write!(f, "{column} not read: {reason}")
             }
             Outcome::Scaled { column, max } => write!(f, "{column} scaled from 1–{max} to 1–5"),
+            Outcome::ColumnInNotes(column) => write!(f, "column \"{column}\" kept in the notes"),
             Outcome::NotImported { part, name } => {
                 let part = match part {
                     Part::Loop => "loop",
