@@ -555,9 +555,6 @@ pub static SV: Texts = Texts {
         Outcome::NotImported { part: Part::View, name } => {
             format!("Kumu-kartan ”{name}” importerades inte (positionerna kommer från standardkartan)")
         }
-        Outcome::NotImported { part: Part::Column, name } => {
-            format!("kolumnen ”{name}” lästes inte")
-        }
         Outcome::ColumnInNotes(column) => {
             format!("kolumnen ”{column}” sparades i anteckningarna")
         }
@@ -1032,7 +1029,6 @@ pub static EN: Texts = Texts {
         Outcome::NotImported { part: Part::View, name } => {
             format!("Kumu map “{name}” not imported (positions come from the default map)")
         }
-        Outcome::NotImported { part: Part::Column, name } => format!("column “{name}” not read"),
         Outcome::ColumnInNotes(column) => format!("column “{column}” kept in the notes"),
         Outcome::ActorsFromEnds(n) => format!("{n} actors made from the relations' ends"),
     },

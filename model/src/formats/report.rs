@@ -22,8 +22,6 @@ pub enum Part {
     Loop,
     /// A Kumu map (view) whose positions were not used.
     View,
-    /// A column no field is read from.
-    Column,
 }
 
 /// What happened to one row, item or value.
@@ -133,7 +131,6 @@ impl fmt::Display for Noted {
                 let part = match part {
                     Part::Loop => "loop",
                     Part::View => "map",
-                    Part::Column => "column",
                 };
                 write!(f, "{part} \"{name}\" not imported")
             }
