@@ -203,6 +203,9 @@ pub struct Texts {
     pub import_summary_headline: fn(&str, usize, usize, usize, usize) -> String,
     pub import_outcome: fn(&Outcome) -> String,
     pub import_places: fn(&[&Place]) -> String,
+    pub kumu_maps: &'static str,
+    pub use_kumu_view: fn(&str) -> String,
+    pub kumu_view_state: fn(bool, usize) -> String,
     pub filter_actors: &'static str,
     pub columns: &'static str,
     pub delete_selected: fn(usize) -> String,
@@ -553,7 +556,7 @@ pub static SV: Texts = Texts {
             format!("Kumu-slingan ”{name}” importerades inte (kartan har inga slingor)")
         }
         Outcome::NotImported { part: Part::View, name } => {
-            format!("Kumu-kartan ”{name}” importerades inte (positionerna kommer från standardkartan)")
+            format!("Kumu-kartan ”{name}” gav inte positionerna (välj den nedan)")
         }
         Outcome::ColumnInNotes(column) => {
             format!("kolumnen ”{column}” sparades i anteckningarna")
@@ -561,6 +564,12 @@ pub static SV: Texts = Texts {
         Outcome::ActorsFromEnds(n) => format!("{n} aktörer skapades från relationernas ändar"),
     },
     import_places: |places| places_text(places, "rad", "rader"),
+    kumu_maps: "Kartor i Kumu-filen",
+    use_kumu_view: |name| format!("Använd positionerna från ”{name}”"),
+    kumu_view_state: |used, placed| {
+        let placed = if placed == 1 { "1 aktör".to_owned() } else { format!("{placed} aktörer") };
+        if used { format!("används nu ({placed})") } else { format!("placerar {placed}") }
+    },
     filter_actors: "Filtrera aktörer",
     columns: "Kolumner",
     delete_selected: |n| format!("Ta bort markerade ({n})"),
@@ -1027,12 +1036,18 @@ pub static EN: Texts = Texts {
             format!("Kumu loop “{name}” not imported (maps have no loops)")
         }
         Outcome::NotImported { part: Part::View, name } => {
-            format!("Kumu map “{name}” not imported (positions come from the default map)")
+            format!("Kumu map “{name}” not used for the positions (choose it below)")
         }
         Outcome::ColumnInNotes(column) => format!("column “{column}” kept in the notes"),
         Outcome::ActorsFromEnds(n) => format!("{n} actors made from the relations' ends"),
     },
     import_places: |places| places_text(places, "row", "rows"),
+    kumu_maps: "Maps in the Kumu file",
+    use_kumu_view: |name| format!("Use the positions of “{name}”"),
+    kumu_view_state: |used, placed| {
+        let placed = if placed == 1 { "1 actor".to_owned() } else { format!("{placed} actors") };
+        if used { format!("in use ({placed})") } else { format!("places {placed}") }
+    },
     filter_actors: "Filter actors",
     columns: "Columns",
     delete_selected: |n| format!("Delete selected ({n})"),

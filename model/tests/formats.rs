@@ -1215,6 +1215,9 @@ fn a_kumu_connections_sheet_alone_brings_its_elements() {
 
 // ---- real-world shapes ----
 
+/// An actor's name and where a Kumu map puts it: x, y, pinned.
+type Placed = (String, f64, f64, bool);
+
 /// An actor's name and its three ratings.
 type Rated<'a> = (&'a str, Option<i64>, Option<i64>, Option<i64>);
 
@@ -1258,6 +1261,38 @@ fn a_kumu_project_with_loops_several_maps_and_html_comes_in_with_everything_repo
         "positions from the default map"
     );
     assert_eq!(region.influence, None, "Kumu has no ratings: unrated");
+    // Every Kumu map is offered, with its positions for the imported actors.
+    let views: Vec<(&str, bool, Vec<Placed>)> = report
+        .views
+        .iter()
+        .map(|v| {
+            let placed = v
+                .placements
+                .iter()
+                .map(|p| (map.actor(&p.id).unwrap().name.clone(), p.x, p.y, p.pinned))
+                .collect();
+            (v.name.as_str(), v.used, placed)
+        })
+        .collect();
+    assert_eq!(
+        views,
+        [
+            (
+                "Översikt",
+                false,
+                vec![("Region Kalmar län".to_owned(), 10.0, 20.0, false)]
+            ),
+            (
+                "Workshop mars",
+                true,
+                vec![
+                    ("Region Kalmar län".to_owned(), -100.0, 40.0, true),
+                    ("Linnéuniversitetet".to_owned(), 200.5, -60.0, false)
+                ]
+            ),
+            ("Skog", false, vec![]),
+        ]
+    );
     assert_eq!(map.relations.len(), 3);
     assert_eq!(
         map.relations[2].note, "Forskningsdata om skog",

@@ -46,6 +46,8 @@ pub struct ImportSummary {
     pub file: String,
     pub report: ImportReport,
     pub open: bool,
+    /// The map the import made, when it made one (a Kumu map's positions apply to it).
+    pub map: Option<MapId>,
 }
 
 /// Import and export, shared through context.
@@ -211,8 +213,11 @@ impl Transfer {
         match result {
             Ok((mut map, report)) => {
                 map.id = browser::new_id().into();
+                let id = map.id.clone();
                 self.library.add_and_open(map);
                 self.summarise(file, report, None);
+                self.summary
+                    .update(|s| s.iter_mut().for_each(|s| s.map = Some(id.clone())));
             }
             Err(problems) => self.import_failed(file, problems),
         }
@@ -227,7 +232,7 @@ impl Transfer {
             Severity::Info
         };
         let mut actions: Vec<NoticeAction> = step.map(NoticeAction::Undo).into_iter().collect();
-        if !report.notes.is_empty() {
+        if !report.notes.is_empty() || !report.views.is_empty() {
             actions.push(NoticeAction::ShowImportSummary);
         }
         let message = Message::ImportSummary {
@@ -241,8 +246,34 @@ impl Transfer {
             file: file.to_owned(),
             report,
             open: false,
+            map: None,
         }));
         self.notices.notify(severity, message, actions);
+    }
+
+    /// Places the imported map's actors as the Kumu map at `view` of the last import had
+    /// them, as one undo step; only while that map is open.
+    pub fn use_kumu_view(&self, view: usize) {
+        let Some(summary) = self.summary.get_untracked() else {
+            return;
+        };
+        if summary.map.is_none() || summary.map != self.doc.map_id() {
+            return;
+        }
+        let Some(chosen) = summary.report.views.get(view) else {
+            return;
+        };
+        self.doc
+            .dispatch(Command::MoveActors(chosen.placements.clone()));
+        self.summary.update(|s| {
+            for (i, v) in s
+                .iter_mut()
+                .flat_map(|s| s.report.views.iter_mut())
+                .enumerate()
+            {
+                v.used = i == view;
+            }
+        });
     }
 
     /// The last import's summary, if it had anything to say.

@@ -86,9 +86,45 @@ pub fn ImportSummaryDialog() -> impl IntoView {
                             s.as_ref().map(|s| lines(s, t())).unwrap_or_default()
                         }).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
+                    <KumuViews/>
                     <button on:click=download>{move || t().download_summary}</button>
                 </div>
             </div>
+        </Show>
+    }
+}
+
+/// A Kumu backup's maps, each offering its positions for the imported actors.
+#[component]
+fn KumuViews() -> impl IntoView {
+    let transfer = use_transfer();
+    let summary = transfer.summary();
+    let t = texts();
+    let views = move || {
+        summary.with(|s| {
+            s.iter()
+                .flat_map(|s| s.report.views.iter())
+                .map(|v| (v.name.clone(), v.used, v.placements.len()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || !views().is_empty()>
+            <h3>{move || t().kumu_maps}</h3>
+            <ul class="kumu-views">
+                {move || views().into_iter().enumerate().map(|(i, (name, used, placed))| {
+                    let label = name.clone();
+                    view! {
+                        <li>
+                            <button disabled=used on:click=move |_| transfer.use_kumu_view(i)>
+                                {move || (t().use_kumu_view)(&label)}
+                            </button>
+                            " "
+                            <span class="hint">{move || (t().kumu_view_state)(used, placed)}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </Show>
     }
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startHarness } from './app.mjs';
+import { startHarness, nodePositions } from './app.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -141,6 +141,32 @@ test('a Kumu connections sheet with unknown types imports every row, alone or on
   await added.getByRole('button', { name: 'Import summary' }).click();
   const lines = await dialog.getByRole('listitem').allTextContents();
   assert.ok(lines.includes('left out: no actor “Ryan” in the map or the file — row 5'), lines.join('\n'));
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});
+
+test('a Kumu project with several maps: the summary offers each map\'s positions, one undo step', async () => {
+  const app = await harness.newApp('en');
+  await app.page.getByText('More formats').click();
+  const project = await readFile(new URL('../../model/tests/fixtures/formats/kumu-project-loops-maps.json', import.meta.url));
+  await app.page.getByLabel('Import from Kumu (JSON or CSV)').setInputFiles({ name: 'klimat.json', mimeType: 'application/json', buffer: project });
+  const done = app.alerts.filter({ hasText: '4 actors and 3 relations from “klimat.json” added; 3 left out' });
+  await done.waitFor();
+  await app.tab('Map');
+  await app.layoutIdle();
+  const region = async () => (await nodePositions(app.page))['Region Kalmar län'];
+  assert.deepEqual(await region(), [-100, 40], 'placed by the default Kumu map');
+  await done.getByRole('button', { name: 'Import summary' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Import summary' });
+  const lines = await dialog.getByRole('listitem').allTextContents();
+  assert.ok(lines.includes('Kumu loop “Förtroendeloopen” not imported (maps have no loops) — loops[0]'), lines.join('\n'));
+  assert.ok(await dialog.getByRole('button', { name: 'Use the positions of “Workshop mars”' }).isDisabled(), 'the map in use');
+  await dialog.getByRole('button', { name: 'Use the positions of “Översikt”' }).click();
+  await dialog.getByRole('button', { name: 'Use the positions of “Översikt”' }).isDisabled();
+  await app.page.keyboard.press('Escape');
+  await app.page.waitForFunction(() => document.querySelector('svg.network g.node[aria-label^="Region Kalmar län"]')?.getAttribute('transform') === 'translate(10.0 20.0)');
+  await app.page.keyboard.press('Control+z');
+  assert.deepEqual(await region(), [-100, 40], 'one undo step');
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
 });

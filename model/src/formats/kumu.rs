@@ -7,9 +7,10 @@
 //! for are appended to the notes as `field: value` lines. Nothing is dropped silently.
 
 use super::csv::{header_key, parse_whole, read_table, row_extras, Columns, Row, RowError, Table};
-use super::report::{ImportReport, Outcome, Part, Place};
+use super::report::{ImportReport, KumuView, Outcome, Part, Place};
 use super::{find_sector, push_tag, relation_kind, split_tags, with_fields, ActorLookup};
 use crate::actor::{Actor, ActorKind};
+use crate::command::Placement;
 use crate::ids::{ActorId, MapId, RelationId};
 use crate::io::parse_json;
 use crate::map::Map;
@@ -91,6 +92,7 @@ pub fn import_kumu_csv(
         description: String::new(),
         elements,
         connections,
+        views: Vec::new(),
     };
     build_map(source, title, new_id, now, sectors, report)
 }
@@ -144,6 +146,16 @@ struct Source {
     description: String,
     elements: Vec<Element>,
     connections: Vec<Connection>,
+    /// Every Kumu map (view) of a backup with its positions by element id, and which
+    /// one the elements were placed by.
+    views: Vec<View>,
+}
+
+/// One Kumu map: its name and its element positions (x, y, pinned) by element id.
+struct View {
+    name: String,
+    used: bool,
+    positions: HashMap<String, (f64, f64, bool)>,
 }
 
 /// One Kumu element, with the paths to report its problems at.
@@ -226,6 +238,14 @@ fn build_map(
         let relations = connection_to_relations(connection, &lookup, new_id, &mut report);
         map.relations.extend(relations);
     }
+    // With more than one Kumu map, each one's positions are offered after the import.
+    if source.views.len() > 1 {
+        report.views = source
+            .views
+            .into_iter()
+            .map(|view| view_placements(view, &lookup, &map))
+            .collect();
+    }
     report.added_actors = map.actors.len();
     report.added_relations = map.relations.len();
     let problems = validate(&map);
@@ -233,6 +253,33 @@ fn build_map(
         Ok((map, report))
     } else {
         Err(problems)
+    }
+}
+
+/// A Kumu map's positions as placements of the imported actors (by element id).
+fn view_placements(view: View, lookup: &ActorLookup, map: &Map) -> KumuView {
+    let mut placements: Vec<Placement> = view
+        .positions
+        .iter()
+        .filter_map(|(key, &(x, y, pinned))| {
+            let id = lookup.keys.get(key)?.clone();
+            map.actor(&id)?;
+            Some(Placement { id, x, y, pinned })
+        })
+        .filter(|p| p.x.is_finite() && p.y.is_finite())
+        .collect();
+    // In the map's order, so the command reads the same every time.
+    let order: HashMap<&ActorId, usize> = map
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (&a.id, i))
+        .collect();
+    crate::sort::sort_by_key(&mut placements, |p| order.get(&p.id).copied());
+    KumuView {
+        name: view.name,
+        used: view.used,
+        placements,
     }
 }
 
@@ -496,12 +543,17 @@ fn json_source(value: &Value, report: &mut ImportReport) -> Result<Source, Vec<P
         return Err(vec![not_kumu("")]);
     }
     let mut problems = Vec::new();
-    let positions = json_positions(top, report);
+    let views = json_views(top, report);
+    let no_positions = HashMap::new();
+    let positions = views
+        .iter()
+        .find(|v| v.used)
+        .map_or(&no_positions, |v| &v.positions);
     let mut elements = Vec::new();
     for (i, item) in json_list(top, "elements", &mut problems).iter().enumerate() {
         let path = format!("elements[{i}]");
         match item.as_object() {
-            Some(object) => elements.push(json_element(path, object, &positions)),
+            Some(object) => elements.push(json_element(path, object, positions)),
             None => report.note(Place::Path(path), Outcome::Skipped(expected_object(item))),
         }
     }
@@ -541,6 +593,7 @@ fn json_source(value: &Value, report: &mut ImportReport) -> Result<Source, Vec<P
         description: top.get("description").map(plain).unwrap_or_default(),
         elements,
         connections,
+        views,
     })
 }
 
@@ -578,12 +631,9 @@ fn json_list<'a>(
     }
 }
 
-/// Element positions of a backup's default map (else its first map), by element id; the
-/// other maps are reported as not imported.
-fn json_positions(
-    top: &Object<String, Value>,
-    report: &mut ImportReport,
-) -> HashMap<String, (f64, f64, bool)> {
+/// Every map of a backup with its element positions; the default map (else the first)
+/// is the one used, the others are reported as not imported (the app offers them).
+fn json_views(top: &Object<String, Value>, report: &mut ImportReport) -> Vec<View> {
     let maps = top
         .get("maps")
         .and_then(Value::as_array)
@@ -594,33 +644,39 @@ fn json_positions(
         .iter()
         .find(|m| default.is_some() && m.get("_id").and_then(Value::as_str) == default)
         .or_else(|| maps.first());
-    for (i, other) in maps.iter().enumerate() {
-        if chosen.is_some_and(|c| std::ptr::eq(c, other)) {
-            continue;
+    let mut views = Vec::new();
+    for (i, view) in maps.iter().enumerate() {
+        let used = chosen.is_some_and(|c| std::ptr::eq(c, view));
+        let name = view.get("name").map(plain).unwrap_or_default();
+        if !used {
+            let (part, name) = (Part::View, name.clone());
+            report.note(
+                Place::Path(format!("maps[{i}]")),
+                Outcome::NotImported { part, name },
+            );
         }
-        let name = other.get("name").map(plain).unwrap_or_default();
-        let part = Part::View;
-        report.note(
-            Place::Path(format!("maps[{i}]")),
-            Outcome::NotImported { part, name },
-        );
-    }
-    let mut positions = HashMap::new();
-    let placed = chosen
-        .and_then(|m| m.get("elements"))
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
-    for node in placed {
-        let element = node.get("element").and_then(Value::as_str);
-        let x = node.pointer("/position/x").and_then(Value::as_f64);
-        let y = node.pointer("/position/y").and_then(Value::as_f64);
-        if let (Some(element), Some(x), Some(y)) = (element, x, y) {
-            let pinned = node.get("pinned").and_then(Value::as_bool).unwrap_or(false);
-            positions.insert(element.to_owned(), (x, y, pinned));
+        let mut positions = HashMap::new();
+        let placed = view
+            .get("elements")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for node in placed {
+            let element = node.get("element").and_then(Value::as_str);
+            let x = node.pointer("/position/x").and_then(Value::as_f64);
+            let y = node.pointer("/position/y").and_then(Value::as_f64);
+            if let (Some(element), Some(x), Some(y)) = (element, x, y) {
+                let pinned = node.get("pinned").and_then(Value::as_bool).unwrap_or(false);
+                positions.insert(element.to_owned(), (x, y, pinned));
+            }
         }
+        views.push(View {
+            name,
+            used,
+            positions,
+        });
     }
-    positions
+    views
 }
 
 /// A field of an element or connection: under `attributes` first (backups), then at the

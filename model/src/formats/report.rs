@@ -3,6 +3,7 @@
 //! Readers of other tools' files are lenient (they import what they can and say what they
 //! did); the Samverkan file stays all-or-nothing. The app words the report in its language.
 
+use crate::command::Placement;
 use crate::validate::Reason;
 use std::fmt;
 
@@ -67,6 +68,18 @@ pub struct ImportReport {
     pub added_actors: usize,
     pub added_relations: usize,
     pub notes: Vec<Noted>,
+    /// A Kumu backup's maps when it has several: the user may take another one's
+    /// positions after the import.
+    pub views: Vec<KumuView>,
+}
+
+/// One Kumu map's positions for the imported actors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KumuView {
+    pub name: String,
+    /// Whether the import placed the actors by this map.
+    pub used: bool,
+    pub placements: Vec<Placement>,
 }
 
 impl ImportReport {
