@@ -163,21 +163,16 @@ impl Transfer {
         }
         let mut new_id = || browser::new_id();
         let blank = (!self.doc.is_open()).then(|| self.library.blank_map(Some(&title_of(file))));
-        let mut read = |map: &Map| {
-            if relations {
-                csv::import_relations(text, map, &mut new_id)
-                    .map(|(read, report)| (Command::AddRelations(read), report))
-            } else {
-                csv::import_actors(text, map, &mut new_id)
-                    .map(|(read, report)| (Command::AddActors(read), report))
-            }
+        // One call of each reader (each is large): against the open map, or the new one.
+        let Some(target) = blank.clone().or_else(|| self.doc.snapshot()) else {
+            return;
         };
-        let result = match &blank {
-            Some(map) => read(map),
-            None => match self.doc.with_map(read) {
-                Some(result) => result,
-                None => return,
-            },
+        let result = if relations {
+            csv::import_relations(text, &target, &mut new_id)
+                .map(|(read, report)| (Command::AddRelations(read), report))
+        } else {
+            csv::import_actors(text, &target, &mut new_id)
+                .map(|(read, report)| (Command::AddActors(read), report))
         };
         let (command, report) = match result {
             Ok(read) => read,
