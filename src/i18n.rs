@@ -204,6 +204,11 @@ pub struct Texts {
     pub import_outcome: fn(&Outcome) -> String,
     pub import_places: fn(&[&Place]) -> String,
     pub kumu_maps: &'static str,
+    pub import_preview: &'static str,
+    pub import_preview_hint: fn(&str) -> String,
+    pub column_meaning: fn(&str) -> String,
+    pub kept_in_notes: &'static str,
+    pub import_rows: &'static str,
     pub use_kumu_view: fn(&str) -> String,
     pub kumu_view_state: fn(bool, usize) -> String,
     pub filter_actors: &'static str,
@@ -565,6 +570,11 @@ pub static SV: Texts = Texts {
     },
     import_places: |places| places_text(places, "rad", "rader"),
     kumu_maps: "Kartor i Kumu-filen",
+    import_preview: "Förhandsvisning av importen",
+    import_preview_hint: |file| format!("Så här läses kolumnerna i ”{file}”. Ändra en kolumns betydelse om den blev fel; kolumner som inte läses sparas i anteckningarna."),
+    column_meaning: |header| format!("Betydelse för ”{header}”"),
+    kept_in_notes: "Sparas i anteckningarna",
+    import_rows: "Importera raderna",
     use_kumu_view: |name| format!("Använd positionerna från ”{name}”"),
     kumu_view_state: |used, placed| {
         let placed = if placed == 1 { "1 aktör".to_owned() } else { format!("{placed} aktörer") };
@@ -1043,6 +1053,11 @@ pub static EN: Texts = Texts {
     },
     import_places: |places| places_text(places, "row", "rows"),
     kumu_maps: "Maps in the Kumu file",
+    import_preview: "Import preview",
+    import_preview_hint: |file| format!("This is how the columns of “{file}” will be read. Change a column's meaning if it is wrong; columns that are not read are kept in the notes."),
+    column_meaning: |header| format!("Meaning of “{header}”"),
+    kept_in_notes: "Kept in the notes",
+    import_rows: "Import rows",
     use_kumu_view: |name| format!("Use the positions of “{name}”"),
     kumu_view_state: |used, placed| {
         let placed = if placed == 1 { "1 actor".to_owned() } else { format!("{placed} actors") };

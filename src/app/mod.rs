@@ -13,7 +13,7 @@ pub use document::{use_doc, Doc};
 pub use library::{use_library, Library, MapSummary};
 pub use notices::{use_notices, Notices};
 pub use saving::{use_saver, SaveStatus, Saver};
-pub use transfer::{title_of, use_transfer, ImportSummary, Transfer};
+pub use transfer::{title_of, use_transfer, ImportSummary, SheetChoice, Transfer};
 
 use crate::browser;
 use crate::i18n::{Lang, Texts};

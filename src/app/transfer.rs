@@ -50,10 +50,21 @@ pub struct ImportSummary {
     pub map: Option<MapId>,
 }
 
+/// An actor sheet in the preview: its text, how it reads, and the meaning chosen for
+/// each column (`None`: kept in the notes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SheetChoice {
+    pub file: String,
+    pub text: String,
+    pub preview: samverkan_model::formats::csv::SheetPreview,
+    pub fields: Vec<Option<String>>,
+}
+
 /// Import and export, shared through context.
 #[derive(Clone, Copy)]
 pub struct Transfer {
     summary: RwSignal<Option<ImportSummary>>,
+    preview: RwSignal<Option<SheetChoice>>,
     /// A file whose map id exists already, waiting for the user's choice.
     pending: StoredValue<Option<Map>, LocalStorage>,
     doc: Doc,
@@ -70,6 +81,7 @@ impl Transfer {
     pub fn new(doc: Doc, library: Library, notices: Notices, lang: RwSignal<Lang>) -> Self {
         Self {
             summary: RwSignal::new(None),
+            preview: RwSignal::new(None),
             pending: StoredValue::new_local(None),
             doc,
             library,
@@ -157,6 +169,46 @@ impl Transfer {
     /// connections sheet that brings its actors (see `import_kumu`). What was left out or
     /// changed is summarised; only a sheet that cannot be read at all changes nothing.
     pub fn import_csv(&self, file: &str, text: &str, relations: bool) {
+        self.import_sheet(file, text, relations, None);
+    }
+
+    /// Shows how an actor sheet's columns will be read (the `Import preview`), so the
+    /// user can change a column's meaning before anything is imported.
+    pub fn preview_actors(&self, file: &str, text: &str) {
+        match samverkan_model::formats::csv::preview_actors(text) {
+            Ok(preview) => self.preview.set(Some(SheetChoice {
+                file: file.to_owned(),
+                text: text.to_owned(),
+                fields: preview.fields.clone(),
+                preview,
+            })),
+            Err(errors) => self.import_failed(file, row_problems(errors)),
+        }
+    }
+
+    /// The sheet waiting in the preview, if any.
+    pub fn preview(&self) -> RwSignal<Option<SheetChoice>> {
+        self.preview
+    }
+
+    /// Imports the sheet in the preview with the meanings chosen there.
+    pub fn import_previewed(&self) {
+        let Some(choice) = self.preview.get_untracked() else {
+            return;
+        };
+        self.preview.set(None);
+        self.import_sheet(&choice.file, &choice.text, false, Some(&choice.fields));
+    }
+
+    /// [`Transfer::import_csv`], with an actor sheet's column meanings when the preview
+    /// chose them.
+    fn import_sheet(
+        &self,
+        file: &str,
+        text: &str,
+        relations: bool,
+        fields: Option<&[Option<String>]>,
+    ) {
         use samverkan_model::formats::csv;
         if !self.doc.is_open() && relations {
             return self.import_kumu(file, text);
@@ -171,8 +223,11 @@ impl Transfer {
             csv::import_relations(text, &target, &mut new_id)
                 .map(|(read, report)| (Command::AddRelations(read), report))
         } else {
-            csv::import_actors(text, &target, &mut new_id)
-                .map(|(read, report)| (Command::AddActors(read), report))
+            match fields {
+                Some(fields) => csv::import_actors_as(text, &target, &mut new_id, fields),
+                None => csv::import_actors(text, &target, &mut new_id),
+            }
+            .map(|(read, report)| (Command::AddActors(read), report))
         };
         let (command, report) = match result {
             Ok(read) => read,

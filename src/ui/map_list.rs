@@ -30,7 +30,7 @@ pub fn MapList() -> impl IntoView {
                     <summary>{move || t().more_formats}</summary>
                     <button on:click=move |_| transfer.export_csv(false) disabled=no_map>{move || t().export_actors_csv}</button>
                     <button on:click=move |_| transfer.export_csv(true) disabled=no_map>{move || t().export_relations_csv}</button>
-                    <super::import_export::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.import_csv(&name, &text, false)/>
+                    <super::import_export::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.preview_actors(&name, &text)/>
                     <super::import_export::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|transfer, name, text| transfer.import_csv(&name, &text, true)/>
                     <super::import_export::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|transfer, name, text| transfer.import_kumu(&name, &text)/>
                 </details>

@@ -22,6 +22,7 @@ mod projection;
 mod quick_add;
 mod removal;
 mod selection;
+mod sheet_preview;
 mod svg;
 
 pub use crate::app::texts;
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
         <notices::Notices/>
         <help::Help/>
         <import_summary::ImportSummaryDialog/>
+        <sheet_preview::SheetPreviewDialog/>
         <link_box::LinkBox/>
     }
 }

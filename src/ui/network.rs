@@ -182,6 +182,19 @@ pub fn NetworkMap() -> impl IntoView {
     let layer = Layer::default();
     let runner = LayoutRunner::new(doc, layer.clone());
     let running = runner.running.clone();
+    // A command that moves actors while no layout runs and nothing is dragged (an undo
+    // of a layout, a Kumu map's positions) shows at once: held positions that differ from
+    // the document's are let go. Held positions equal to the document's stay.
+    {
+        let (layer, running) = (layer.clone(), running.clone());
+        Effect::new(move |_| {
+            doc.with_map_tracked(|_| ());
+            let dragging = matches!(gesture.get_untracked(), Gesture::Drag(_));
+            if !running.get_untracked() && !dragging {
+                layer.release_stale(doc);
+            }
+        });
+    }
 
     // Fit once a map that had no positions has been placed.
     // A placed or rearranged map is fitted to the screen, and so is one where an edit put

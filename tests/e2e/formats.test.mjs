@@ -9,6 +9,14 @@ let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness.close(); });
 
+/** Picks an actor sheet, checks the preview opened and imports it as the preview reads it. */
+async function importActors(app, name, text) {
+  await app.page.getByLabel('Import actors (CSV)').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const preview = app.page.getByRole('dialog', { name: 'Import preview' });
+  await preview.getByRole('button', { name: 'Import rows' }).click();
+  await preview.waitFor({ state: 'detached' });
+}
+
 async function download(app, click) {
   const event = app.page.waitForEvent('download');
   await click();
@@ -50,7 +58,7 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   const other = await harness.newApp('en');
   await other.newMap();
   await other.page.getByText('More formats').click();
-  await other.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'aktorer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.text) });
+  await importActors(other, 'aktorer.csv', csv.text);
   const done = other.page.getByRole('status').filter({ hasText: '3 actors from “aktorer.csv” added.' });
   await done.waitFor();
   assert.equal(await done.getByRole('button', { name: 'Import summary' }).count(), 0, 'nothing to summarise');
@@ -58,7 +66,7 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
 
   // A sheet that cannot be read at all changes nothing and says why.
   const unreadable = 'kind;sector\nperson;\n';
-  await other.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(unreadable) });
+  await importActors(other, 'trasig.csv', unreadable);
   const alert = other.alerts.filter({ hasText: 'trasig.csv' });
   await alert.waitFor();
   assert.match(await alert.textContent(), /the sheet has no "name" column/);
@@ -66,7 +74,7 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
 
   // Rows with values the map has no place for come in, and the summary says what changed.
   const rough = 'name;influence;sector\nFöretagarna Uppsala;9;business\nOkänd;3;rymden\n;4;\n';
-  await other.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'grov.csv', mimeType: 'text/csv', buffer: Buffer.from(rough) });
+  await importActors(other, 'grov.csv', rough);
   const summarised = other.alerts.filter({ hasText: '2 actors from “grov.csv” added; 1 left out; 2 changed.' });
   await summarised.waitFor();
   assert.deepEqual(await other.actorNames(), ['Region Uppsala', 'Uppsala universitet', 'SLU', 'Företagarna Uppsala', 'Okänd']);
@@ -97,8 +105,17 @@ test('a stakeholder register with a Stakeholder column and word ratings imports 
   // No map yet: the import makes one rather than doing nothing.
   await app.page.getByText('No map is open.', { exact: false }).waitFor();
   await app.page.getByText('More formats').click();
-  const register = '\ufeffStakeholder;Influence;Interest;Stance\nRegion Kalmar län;High;Medium;Positive\nLinnéuniversitetet;Low;High;Neutral\n';
+  const register = '\ufeffStakeholder;Role;Influence;Interest;Stance\nRegion Kalmar län;Organisation;High;Medium;Positive\nLinnéuniversitetet;Network;Low;High;Neutral\n';
   await app.page.getByLabel('Import actors (CSV)').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(register) });
+  // The preview shows how each column will be read; the Role column is read as the kind.
+  const preview = app.page.getByRole('dialog', { name: 'Import preview' });
+  assert.equal(await preview.getByLabel('Meaning of “Stakeholder”').inputValue(), 'name');
+  assert.equal(await preview.getByLabel('Meaning of “Stance”').inputValue(), 'attitude');
+  assert.equal(await preview.getByLabel('Meaning of “Role”').inputValue(), '', 'not read: kept in the notes');
+  assert.deepEqual(await preview.locator('tbody tr').first().locator('td').allTextContents(), ['Region Kalmar län', 'Organisation', 'High', 'Medium', 'Positive']);
+  await app.shot('import-preview-en');
+  await preview.getByLabel('Meaning of “Role”').selectOption('kind');
+  await preview.getByRole('button', { name: 'Import rows' }).click();
   const done = app.page.getByRole('status').filter({ hasText: '2 actors from “register.csv” added.' });
   await done.waitFor();
   assert.equal(await done.getByRole('button', { name: 'Import summary' }).count(), 0, 'every word was understood');
@@ -108,6 +125,7 @@ test('a stakeholder register with a Stakeholder column and word ratings imports 
   assert.equal(await app.cell('Attitude of Region Kalmar län'), '+1');
   assert.equal(await app.cell('Influence of Linnéuniversitetet'), '1');
   assert.equal(await app.cell('Interest of Linnéuniversitetet'), '5');
+  assert.equal(await app.cell('Kind of Linnéuniversitetet'), 'Network/forum', 'the Role column read as the kind');
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
 });

@@ -261,12 +261,68 @@ pub fn import_actors(
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<(Vec<Actor>, ImportReport), Vec<RowError>> {
     let table = read_table(text).map_err(|e| vec![e])?;
-    let aliases: Vec<(&str, &str)> = ACTOR_ALIASES.into_iter().chain(RATING_ALIASES).collect();
+    let aliases = actor_aliases();
     let columns = Columns::find(&table, &ACTOR_COLUMNS, &aliases, &NAME_FALLBACKS, &["name"])?;
+    Ok(actor_rows(&table, &columns, map, new_id))
+}
+
+/// How an actor sheet will be read, for the preview before importing: each column's
+/// header, the field it is read as (`None`: kept in the notes), and the first rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SheetPreview {
+    pub headers: Vec<String>,
+    pub fields: Vec<Option<String>>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// How many rows the preview shows.
+pub const PREVIEW_ROWS: usize = 5;
+
+/// The preview of an actor sheet: as [`import_actors`] would read it, a column that
+/// repeats a field left unread. Only a sheet that cannot be read is an error.
+pub fn preview_actors(text: &str) -> Result<SheetPreview, Vec<RowError>> {
+    let table = read_table(text).map_err(|e| vec![e])?;
+    let aliases = actor_aliases();
+    let (columns, _) = Columns::guess(&table, &ACTOR_COLUMNS, &aliases, &NAME_FALLBACKS);
+    let width = table.header.len();
+    let rows = table.rows.iter().take(PREVIEW_ROWS);
+    Ok(SheetPreview {
+        fields: columns.fields(),
+        rows: rows
+            .map(|row| (0..width).map(|i| row.cell(i).to_owned()).collect())
+            .collect(),
+        headers: table.header,
+    })
+}
+
+/// [`import_actors`] with each column's meaning as chosen in the preview (`fields[i]` for
+/// column `i`, one of [`ACTOR_COLUMNS`] or `None` to keep it in the notes).
+pub fn import_actors_as(
+    text: &str,
+    map: &Map,
+    new_id: &mut dyn FnMut() -> String,
+    fields: &[Option<String>],
+) -> Result<(Vec<Actor>, ImportReport), Vec<RowError>> {
+    let table = read_table(text).map_err(|e| vec![e])?;
+    let columns = Columns::chosen(&table, fields, &["name"])?;
+    Ok(actor_rows(&table, &columns, map, new_id))
+}
+
+fn actor_aliases() -> Vec<(&'static str, &'static str)> {
+    ACTOR_ALIASES.into_iter().chain(RATING_ALIASES).collect()
+}
+
+/// The rows of an actor sheet read by `columns`, leniently (see [`import_actors`]).
+fn actor_rows(
+    table: &Table,
+    columns: &Columns,
+    map: &Map,
+    new_id: &mut dyn FnMut() -> String,
+) -> (Vec<Actor>, ImportReport) {
     let mut report = ImportReport::default();
     let scales: Vec<(&str, i64)> = ["influence", "interest"]
         .into_iter()
-        .map(|field| (field, rating_scale(&table, &columns, field)))
+        .map(|field| (field, rating_scale(table, columns, field)))
         .collect();
     for (field, max) in &scales {
         if *max != *SCALE_RANGE.end() {
@@ -277,12 +333,12 @@ pub fn import_actors(
             );
         }
     }
-    let unmapped = columns.unmapped(&table);
+    let unmapped = columns.unmapped(table);
     note_unmapped(&unmapped, table.header_line, &mut report);
     let mut taken: HashSet<String> = map.actors.iter().map(|a| a.id.0.clone()).collect();
     let mut actors = Vec::new();
     for row in &table.rows {
-        let mut cells = Cells::new(row, &columns);
+        let mut cells = Cells::new(row, columns);
         let name = cells.get("name").trim().to_owned();
         if name.is_empty() {
             cells.skip(Reason::EmptyName);
@@ -339,7 +395,7 @@ pub fn import_actors(
         }
     }
     report.added_actors = actors.len();
-    Ok((actors, report))
+    (actors, report)
 }
 
 /// The top of the scale a rating column uses: 10 when its header says so (`Influence
@@ -673,6 +729,76 @@ impl Columns {
         fallbacks: &[(&str, &str)],
         required: &[&str],
     ) -> Result<Self, Vec<RowError>> {
+        let (columns, errors) = Self::guess(table, fields, aliases, fallbacks);
+        let errors = errors.into_iter().chain(columns.missing(table, required));
+        let errors: Vec<RowError> = errors.collect();
+        if errors.is_empty() {
+            Ok(columns)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The columns as chosen in the preview: `choices[i]` is the field column `i` is read
+    /// as (`None`: kept in the notes). A field chosen twice or a missing `required` one
+    /// is an error.
+    fn chosen(
+        table: &Table,
+        choices: &[Option<String>],
+        required: &[&str],
+    ) -> Result<Self, Vec<RowError>> {
+        let mut columns = Self {
+            index: HashMap::new(),
+            width: table.header.len(),
+        };
+        let mut errors = Vec::new();
+        for (i, (written, field)) in table.header.iter().zip(choices).enumerate() {
+            let Some(field) = field else { continue };
+            if let Some((_, first)) = columns.index.get(field) {
+                let (column, first) = (written.clone(), first.clone());
+                let reason = Reason::DuplicateColumn { column, first };
+                errors.push(RowError::new(table.header_line, written, reason));
+            } else {
+                columns.index.insert(field.clone(), (i, written.clone()));
+            }
+        }
+        errors.extend(columns.missing(table, required));
+        if errors.is_empty() {
+            Ok(columns)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The `required` fields no column holds, as errors.
+    fn missing(&self, table: &Table, required: &[&str]) -> Vec<RowError> {
+        required
+            .iter()
+            .filter(|field| !self.index.contains_key(**field))
+            .map(|field| {
+                let reason = Reason::MissingColumn((*field).to_owned());
+                RowError::new(table.header_line, "", reason)
+            })
+            .collect()
+    }
+
+    /// The field each column is read as (`None`: none), in the sheet's order.
+    fn fields(&self) -> Vec<Option<String>> {
+        let mut fields = vec![None; self.width];
+        for (field, (i, _)) in &self.index {
+            fields[*i] = Some(field.clone());
+        }
+        fields
+    }
+
+    /// [`Columns::find`] without its checks: the best reading of the header, and the
+    /// columns that repeat a field (left unread).
+    fn guess(
+        table: &Table,
+        fields: &[&str],
+        aliases: &[(&str, &str)],
+        fallbacks: &[(&str, &str)],
+    ) -> (Self, Vec<RowError>) {
         let mut index: HashMap<String, (usize, String)> = HashMap::new();
         let mut errors = Vec::new();
         for (i, written) in table.header.iter().enumerate() {
@@ -710,23 +836,11 @@ impl Columns {
                 index.insert((*field).to_owned(), (i, written.clone()));
             }
         }
-        for field in required {
-            if !index.contains_key(*field) {
-                errors.push(RowError::new(
-                    table.header_line,
-                    "",
-                    Reason::MissingColumn((*field).to_owned()),
-                ));
-            }
-        }
-        if errors.is_empty() {
-            Ok(Self {
-                index,
-                width: table.header.len(),
-            })
-        } else {
-            Err(errors)
-        }
+        let columns = Self {
+            index,
+            width: table.header.len(),
+        };
+        (columns, errors)
     }
 
     /// The header cells that name no field, with their positions.
@@ -1052,6 +1166,7 @@ impl Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::actor::ActorKind;
     use crate::formats::report::Noted;
 
     #[test]
@@ -1105,6 +1220,48 @@ mod tests {
             Noted { place: Place::Line(2), outcome: Outcome::NotRead { column, .. } }
                 if column == "Influence"
         ));
+    }
+
+    #[test]
+    fn the_preview_shows_each_columns_meaning_and_the_choice_is_imported() {
+        let map = crate::map::tests::sample_map();
+        let mut new_id = || "x".to_owned();
+        let sheet =
+            "Namn;Organisation;Roll;Påverkan;Namn igen\nAnna Berg;Region Kalmar;Nätverk;Hög;A\n";
+        let preview = preview_actors(sheet).unwrap();
+        assert_eq!(
+            preview.headers,
+            ["Namn", "Organisation", "Roll", "Påverkan", "Namn igen"]
+        );
+        let some = |f: &str| Some(f.to_owned());
+        assert_eq!(
+            preview.fields,
+            [some("name"), None, None, some("influence"), None]
+        );
+        assert_eq!(
+            preview.rows,
+            [["Anna Berg", "Region Kalmar", "Nätverk", "Hög", "A"]]
+        );
+        // The user reads the organisation as the name, the role as the kind, and keeps
+        // the person's name in the notes.
+        let chosen = [None, some("name"), some("kind"), some("influence"), None];
+        let (actors, report) = import_actors_as(sheet, &map, &mut new_id, &chosen).unwrap();
+        let a = &actors[0];
+        assert_eq!(
+            (a.name.as_str(), a.kind, a.influence),
+            ("Region Kalmar", ActorKind::Network, Some(5))
+        );
+        assert_eq!(a.notes, "Namn: Anna Berg\nNamn igen: A");
+        assert_eq!(report.notes.len(), 2, "two columns kept in the notes");
+        let twice = [some("name"), some("name"), None, None, None];
+        let errors = import_actors_as(sheet, &map, &mut new_id, &twice).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "row 1, Organisation: the column \"Organisation\" repeats the column \"Namn\""
+        );
+        let nameless = [None, None, None, some("influence"), None];
+        let errors = import_actors_as(sheet, &map, &mut new_id, &nameless).unwrap_err();
+        assert_eq!(errors[0].reason, Reason::MissingColumn("name".into()));
     }
 
     #[test]
