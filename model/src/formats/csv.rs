@@ -46,7 +46,17 @@ pub const ACTOR_COLUMNS: [&str; 17] = [
 
 /// Other names accepted for actor columns on import (compared in lower case, with spaces
 /// and dashes read as `_`).
-const ACTOR_ALIASES: [(&str, &str); 21] = [
+const ACTOR_ALIASES: [(&str, &str); 31] = [
+    ("ort", "municipality"),
+    ("city", "municipality"),
+    ("bransch", "sector"),
+    ("industry", "sector"),
+    ("comment", "notes"),
+    ("comments", "notes"),
+    ("kommentar", "notes"),
+    ("kommentarer", "notes"),
+    ("description", "notes"),
+    ("beskrivning", "notes"),
     ("namn", "name"),
     ("short", "short_name"),
     ("kortnamn", "short_name"),
