@@ -1221,6 +1221,13 @@ type Placed = (String, f64, f64, bool);
 /// An actor's name and its three ratings.
 type Rated<'a> = (&'a str, Option<i64>, Option<i64>, Option<i64>);
 
+fn rated(actors: &[Actor]) -> Vec<Rated<'_>> {
+    actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.influence, a.interest, a.attitude))
+        .collect()
+}
+
 /// What an import came to, for comparing in one assertion: counts and the report's lines.
 fn summary(report: &ImportReport) -> (usize, usize, usize, usize, Vec<String>) {
     (
@@ -1387,12 +1394,8 @@ fn a_kumu_connections_sheet_with_direction_and_unknown_types_imports_every_row_i
 fn swedish_and_english_stakeholder_registers_import_with_ratings_in_words() {
     let (actors, report) =
         import_actors(&fixture("register-sv.csv"), &empty_map(), &mut counter()).unwrap();
-    let read: Vec<Rated> = actors
-        .iter()
-        .map(|a| (a.name.as_str(), a.influence, a.interest, a.attitude))
-        .collect();
     assert_eq!(
-        read,
+        rated(&actors),
         [
             ("Region Kalmar län", Some(5), Some(5), Some(1)),
             ("Länsstyrelsen Kalmar", Some(5), Some(3), Some(0)),
@@ -1421,12 +1424,8 @@ fn swedish_and_english_stakeholder_registers_import_with_ratings_in_words() {
 
     let (actors, report) =
         import_actors(&fixture("register-en.csv"), &empty_map(), &mut counter()).unwrap();
-    let read: Vec<Rated> = actors
-        .iter()
-        .map(|a| (a.name.as_str(), a.influence, a.interest, a.attitude))
-        .collect();
     assert_eq!(
-        read,
+        rated(&actors),
         [
             ("Småland Innovation", Some(5), Some(5), Some(1)),
             ("IKEA of Sweden", Some(4), Some(1), Some(0)),
