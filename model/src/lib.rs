@@ -20,11 +20,13 @@ pub mod map;
 pub mod metrics;
 pub mod quick_entry;
 pub mod relation;
+pub mod salience;
 pub mod sector;
 pub mod sort;
 pub mod store;
 pub mod validate;
 pub mod vocabulary;
+pub mod what_if;
 
 pub use actor::{Actor, ActorKind, Contact, Level, Salience};
 pub use command::{Command, CommandError, Placement};

@@ -39,6 +39,42 @@ pub fn compute(map: &Map) -> Vec<(ActorId, ActorMetrics)> {
         .collect()
 }
 
+/// The connected parts of the map's network (relations undirected), each as its actors in
+/// the map's order, the parts ordered by their first actor. An actor without relations
+/// is a part of its own.
+pub fn connected_parts(map: &Map) -> Vec<Vec<ActorId>> {
+    let graph = Graph::from_map(map);
+    let n = graph.len();
+    let mut part_of = vec![usize::MAX; n];
+    let mut parts: Vec<Vec<ActorId>> = Vec::new();
+    for start in 0..n {
+        if part_of[start] != usize::MAX {
+            continue;
+        }
+        let part = parts.len();
+        let mut members = vec![start];
+        part_of[start] = part;
+        let mut next = 0;
+        while let Some(&i) = members.get(next) {
+            next += 1;
+            for &j in graph.neighbours(i) {
+                if part_of[j] == usize::MAX {
+                    part_of[j] = part;
+                    members.push(j);
+                }
+            }
+        }
+        members.sort_unstable();
+        parts.push(
+            members
+                .into_iter()
+                .map(|i| map.actors[i].id.clone())
+                .collect(),
+        );
+    }
+    parts
+}
+
 /// The `k` actors with the highest betweenness above zero, highest first; ties by name.
 pub fn top_brokers(map: &Map, k: usize) -> Vec<(ActorId, f64)> {
     top_brokers_of(map, &compute(map), k)

@@ -21,7 +21,7 @@
 //! used (`!9`, `%robot`) goes to [`Draft::unknown_hints`] so the UI can point at it.
 //! When a field is hinted twice, the last hint wins.
 
-use crate::actor::{Actor, ActorKind, Level, ATTITUDE_RANGE, SCALE_RANGE};
+use crate::actor::{Actor, ActorKind, Level, Salience, ATTITUDE_RANGE, SCALE_RANGE};
 use crate::ids::SectorId;
 use crate::sector::Sector;
 use crate::vocabulary::{sector_prefix, SectorMatch, ACTOR_KINDS, LEVELS};
@@ -39,6 +39,9 @@ pub struct Draft {
     pub attitude: Option<i64>,
     pub kind: Option<ActorKind>,
     pub level: Option<Level>,
+    /// Salience attributes given with `*plu` (any of the three letters; Swedish `m` for
+    /// makt, `b` for brådska too); `None` when not given.
+    pub salience: Option<Salience>,
     /// `#words` that name no sector, as typed, without duplicates (case-insensitive).
     pub tags: Vec<String>,
     /// Hint tokens that could not be used, as typed.
@@ -97,6 +100,9 @@ pub fn apply(draft: &Draft, actor: &mut Actor) {
     }
     if let Some(level) = draft.level {
         actor.level = level;
+    }
+    if let Some(salience) = draft.salience {
+        actor.salience = salience;
     }
     for tag in &draft.tags {
         if !actor
@@ -204,9 +210,28 @@ fn read_hint(word: &str, sectors: &[Sector], draft: &mut Draft) -> bool {
             Some(level) => draft.level = Some(level),
             None => unknown(draft),
         },
+        '*' => match salience_letters(body) {
+            Some(salience) => draft.salience = Some(salience),
+            None => unknown(draft),
+        },
         _ => return false,
     }
     true
+}
+
+/// Salience attributes from letters: `p` (or `m`, makt) power, `l` legitimacy, `u` (or `b`,
+/// brådska) urgency, in any order and case. Any other letter makes it no hint.
+fn salience_letters(body: &str) -> Option<Salience> {
+    let mut salience = Salience::default();
+    for c in body.chars().map(|c| c.to_ascii_lowercase()) {
+        match c {
+            'p' | 'm' => salience.power = true,
+            'l' => salience.legitimacy = true,
+            'u' | 'b' => salience.urgency = true,
+            _ => return None,
+        }
+    }
+    Some(salience)
 }
 
 /// Plain decimal digits (no sign, no decimals) within `range`.
@@ -248,6 +273,50 @@ mod tests {
 
     fn p(line: &str) -> Draft {
         parse(line, &palette())
+    }
+
+    #[test]
+    fn salience_letters_set_the_three_attributes() {
+        let s = |line: &str| p(line).salience;
+        let all = Salience {
+            power: true,
+            legitimacy: true,
+            urgency: true,
+        };
+        assert_eq!(s("Almi *plu"), Some(all));
+        assert_eq!(
+            s("Almi *UP"),
+            Some(Salience {
+                legitimacy: false,
+                ..all
+            })
+        );
+        assert_eq!(
+            s("Almi *mb"),
+            Some(Salience {
+                legitimacy: false,
+                ..all
+            }),
+            "makt, brådska"
+        );
+        assert_eq!(
+            s("Almi *l"),
+            Some(Salience {
+                power: false,
+                urgency: false,
+                ..all
+            })
+        );
+        let draft = p("Almi *pz");
+        assert_eq!(
+            (draft.salience, draft.unknown_hints),
+            (None, vec!["*pz".to_owned()])
+        );
+        assert_eq!(
+            p("Norr * Söder").name,
+            "Norr * Söder",
+            "a lone star is name text"
+        );
     }
 
     #[test]
@@ -464,7 +533,8 @@ mod tests {
 
     #[test]
     fn hints_may_stand_anywhere_in_the_line() {
-        let draft = p("#utb Jönköping !4 University @Jönköping ?5 %org ^regional +1 AB #kompetens");
+        let draft =
+            p("#utb Jönköping !4 University @Jönköping ?5 %org ^regional +1 *pl AB #kompetens");
         assert_eq!(
             draft,
             Draft {
@@ -476,6 +546,11 @@ mod tests {
                 attitude: Some(1),
                 kind: Some(ActorKind::Organisation),
                 level: Some(Level::Regional),
+                salience: Some(Salience {
+                    power: true,
+                    legitimacy: true,
+                    urgency: false
+                }),
                 tags: vec!["kompetens".into()],
                 unknown_hints: vec![],
             }
