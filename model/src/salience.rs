@@ -1,7 +1,11 @@
 //! Stakeholder salience (Mitchell, Agle & Wood 1997): an actor's class from its three
 //! attributes, and the onion's rings that group the classes.
 
-use crate::actor::Salience;
+use crate::actor::{Actor, Salience};
+use crate::ids::ActorId;
+use crate::map::Map;
+use crate::sort::sort_by;
+use std::collections::HashMap;
 
 /// The seven salience classes, and none for an actor with no attribute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -88,6 +92,37 @@ impl SalienceClass {
     }
 }
 
+/// Where the onion puts an actor: its ring, and its angle in radians (0 at the top,
+/// clockwise). Within a ring actors follow the palette's sector order, then their names,
+/// spread evenly, so a sector reads as a wedge.
+pub fn onion(map: &Map) -> Vec<(ActorId, Ring, f64)> {
+    let order: HashMap<&str, usize> = map
+        .sectors
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let rank = |a: &Actor| order.get(a.sector.as_str()).copied().unwrap_or(usize::MAX);
+    let mut spots = Vec::with_capacity(map.actors.len());
+    for ring in Ring::ALL {
+        let mut actors: Vec<&Actor> = map
+            .actors
+            .iter()
+            .filter(|a| SalienceClass::of(&a.salience).ring() == ring)
+            .collect();
+        sort_by(&mut actors, |a, b| {
+            rank(a)
+                .cmp(&rank(b))
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        let step = std::f64::consts::TAU / actors.len().max(1) as f64;
+        for (i, actor) in actors.into_iter().enumerate() {
+            spots.push((actor.id.clone(), ring, i as f64 * step));
+        }
+    }
+    spots
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +158,48 @@ mod tests {
                 Ring::Latent,
                 Ring::Latent,
                 Ring::NonStakeholder
+            ]
+        );
+    }
+
+    #[test]
+    fn the_onion_puts_each_actor_in_its_ring_by_sector_then_name() {
+        let mut map = Map::new(
+            "m".into(),
+            "t",
+            chrono::Utc::now(),
+            crate::sector::default_sectors(|id| id.to_owned()),
+        );
+        let mut add = |id: &str, sector: &str, p: bool, l: bool, u: bool| {
+            let mut actor = Actor::new(id.into(), id);
+            actor.sector = sector.into();
+            actor.salience = Salience {
+                power: p,
+                legitimacy: l,
+                urgency: u,
+            };
+            map.add_actor(actor);
+        };
+        add("z-region", "public_sector", true, true, true);
+        add("b-school", "education", true, true, false);
+        add("a-firm", "business", false, true, true);
+        add("c-firm", "business", true, false, true);
+        add("loner", "", false, false, false);
+        let spots = onion(&map);
+        let read: Vec<(&str, Ring, f64)> = spots
+            .iter()
+            .map(|(id, ring, angle)| (id.as_str(), *ring, (angle * 100.0).round() / 100.0))
+            .collect();
+        let third = |k: f64| (k * std::f64::consts::TAU / 3.0 * 100.0).round() / 100.0;
+        assert_eq!(
+            read,
+            [
+                ("z-region", Ring::Definitive, 0.0),
+                // The default palette lists business before education.
+                ("a-firm", Ring::Expectant, 0.0),
+                ("c-firm", Ring::Expectant, third(1.0)),
+                ("b-school", Ring::Expectant, third(2.0)),
+                ("loner", Ring::NonStakeholder, 0.0),
             ]
         );
     }

@@ -67,7 +67,7 @@ const fn alt(k: &'static str) -> Shortcut {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::FocusAddActor,
         Action::Undo,
         Action::Redo,
@@ -78,6 +78,7 @@ impl Action {
         Action::ShowTab(Tab::Grid),
         Action::ShowTab(Tab::Table),
         Action::ShowTab(Tab::Council),
+        Action::ShowTab(Tab::Onion),
         Action::ToggleProjection,
         Action::NewMap,
         Action::Import,
@@ -100,6 +101,7 @@ impl Action {
             Action::ShowTab(Tab::Grid) => vec![alt("2")],
             Action::ShowTab(Tab::Table) => vec![alt("3")],
             Action::ShowTab(Tab::Council) => vec![alt("4")],
+            Action::ShowTab(Tab::Onion) => vec![alt("5")],
             Action::ToggleProjection => vec![alt("p")],
             Action::ClearSelection => vec![key("Escape")],
             Action::Help => vec![key("?")],

@@ -4,9 +4,11 @@ use super::rating_value;
 use super::removal::Remover;
 use super::texts;
 use crate::app::use_doc;
+use crate::i18n::Texts;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::edit::{set_actor_field, ActorField};
+use samverkan_model::salience::SalienceClass;
 use samverkan_model::sort::{sort_by, sort_by_key};
 use samverkan_model::{Actor, ActorId, ActorKind, Level};
 
@@ -21,10 +23,11 @@ enum Column {
     Influence,
     Interest,
     Attitude,
+    Salience,
 }
 
 impl Column {
-    const ALL: [Column; 8] = [
+    const ALL: [Column; 9] = [
         Column::Name,
         Column::Kind,
         Column::Sector,
@@ -33,6 +36,7 @@ impl Column {
         Column::Influence,
         Column::Interest,
         Column::Attitude,
+        Column::Salience,
     ];
 
     /// How the column is named in the stored view state.
@@ -46,6 +50,7 @@ impl Column {
             Column::Influence => "influence",
             Column::Interest => "interest",
             Column::Attitude => "attitude",
+            Column::Salience => "salience",
         }
     }
 
@@ -59,6 +64,7 @@ impl Column {
             Column::Influence => t.influence,
             Column::Interest => t.interest,
             Column::Attitude => t.attitude,
+            Column::Salience => t.salience_class,
         }
     }
 
@@ -73,6 +79,8 @@ impl Column {
                 .unwrap_or_default(),
             Column::Level => format!("{:?}", x.level as u8),
             Column::Municipality => x.municipality.to_lowercase(),
+            // Most salient first, as the classes are listed.
+            Column::Salience => format!("{}", SalienceClass::of(&x.salience) as u8),
             _ => String::new(),
         };
         // Unrated sorts before every rating.
@@ -90,8 +98,8 @@ impl Column {
 }
 
 /// True when the filter text appears in the actor's name, short name, municipality,
-/// sector label or tags.
-fn matches(map: &samverkan_model::Map, actor: &Actor, filter: &str) -> bool {
+/// sector label, salience class (in the UI language) or tags.
+fn matches(map: &samverkan_model::Map, actor: &Actor, filter: &str, t: &Texts) -> bool {
     let needle = filter.trim().to_lowercase();
     if needle.is_empty() {
         return true;
@@ -105,6 +113,7 @@ fn matches(map: &samverkan_model::Map, actor: &Actor, filter: &str) -> bool {
         actor.short_name.as_str(),
         actor.municipality.as_str(),
         sector,
+        (t.salience_class_label)(SalienceClass::of(&actor.salience)),
     ]
     .into_iter()
     .chain(actor.tags.iter().map(String::as_str))
@@ -123,8 +132,11 @@ pub fn ActorTable() -> impl IntoView {
         let by = sort.get();
         filter.with(|needle| {
             doc.with_map_tracked(|m| {
-                let mut shown: Vec<&Actor> =
-                    m.actors.iter().filter(|a| matches(m, a, needle)).collect();
+                let mut shown: Vec<&Actor> = m
+                    .actors
+                    .iter()
+                    .filter(|a| matches(m, a, needle, t()))
+                    .collect();
                 if let Some((column, descending)) = by {
                     sort_by(&mut shown, |a, b| {
                         let order = column.compare(m, a, b);
@@ -180,6 +192,10 @@ pub fn ActorTable() -> impl IntoView {
                 <button class="danger" disabled=move || checked.with(|c| c.is_empty()) on:click=delete_checked>
                     {move || (t().delete_selected)(checked.with(|c| c.len()))}
                 </button>
+                <super::what_if::WhatIfButton actors=Signal::derive(move || checked.with(|c| {
+                    // In the map's order, so the question reads as the table does.
+                    doc.actor_ids().into_iter().filter(|id| c.contains(id)).collect::<Vec<_>>()
+                }))/>
                 <ColumnChooser shown=shown/>
             </div>
             <Show when=move || doc.actor_count() == 0>
@@ -432,6 +448,10 @@ fn ActorRow(id: ActorId) -> impl IntoView {
                 |v| Some(ActorField::Interest(v.parse().ok())))}
             {choice(Column::Attitude, |a| rating_value(a.attitude), numbers(-2..=2, true),
                 |v| Some(ActorField::Attitude(v.parse().ok())))}
+            // Follows from the three flags (edited in the panel), so it reads only.
+            <td class:hidden=move || !shown.with(|s| s.contains(&Column::Salience))>
+                {let actor = actor.clone(); move || actor.with(|a| (t().salience_class_label)(SalienceClass::of(&a.salience)))}
+            </td>
             <td class="rowtools">
                 // Signs, so the columns keep the room; the names say what they do.
                 <button class="small" on:click=select aria-label=move || (t().edit_actor)(&name.get())

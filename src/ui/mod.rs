@@ -16,6 +16,7 @@ mod map_list;
 mod marks;
 mod network;
 mod notices;
+mod onion;
 mod panel;
 mod picture;
 mod projection;
@@ -24,6 +25,7 @@ mod removal;
 mod selection;
 mod sheet_preview;
 mod svg;
+mod what_if;
 
 pub use crate::app::texts;
 use crate::app::{provide_state, use_doc, use_library, use_saver, use_transfer};
@@ -60,6 +62,7 @@ pub fn App() -> impl IntoView {
     let help = help::HelpOverlay::provide();
     removal::Remover::new();
     link_box::Linking::provide();
+    what_if::WhatIfRequest::provide();
     Effect::new(move |_| browser::set_url_lang(lang.get().tag()));
     listen_to_the_window(selection, projection, help);
     let t = texts();
@@ -80,6 +83,7 @@ pub fn App() -> impl IntoView {
         <help::Help/>
         <import_summary::ImportSummaryDialog/>
         <sheet_preview::SheetPreviewDialog/>
+        <what_if::WhatIfDialog/>
         <link_box::LinkBox/>
     }
 }
@@ -132,10 +136,11 @@ pub enum Tab {
     Grid,
     Table,
     Council,
+    Onion,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Map, Tab::Grid, Tab::Table, Tab::Council];
+    const ALL: [Tab; 5] = [Tab::Map, Tab::Grid, Tab::Table, Tab::Council, Tab::Onion];
 
     fn label(self, t: &Texts) -> &'static str {
         match self {
@@ -143,6 +148,7 @@ impl Tab {
             Tab::Grid => t.tab_grid,
             Tab::Table => t.tab_table,
             Tab::Council => t.tab_council,
+            Tab::Onion => t.tab_onion,
         }
     }
 
@@ -157,6 +163,7 @@ impl Tab {
             Tab::Grid => "grid",
             Tab::Table => "table",
             Tab::Council => "council",
+            Tab::Onion => "onion",
         }
     }
 }
@@ -195,6 +202,7 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
                 Tab::Grid => view! { <grid::PowerInterestGrid/> }.into_any(),
                 Tab::Table => view! { <actor_table::ActorTable/> }.into_any(),
                 Tab::Council => view! { <council::CouncilPlanner/> }.into_any(),
+                Tab::Onion => view! { <onion::OnionView/> }.into_any(),
             }}
         </div>
         </div>

@@ -10,6 +10,7 @@ use crate::browser;
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use samverkan_model::edit::{self, ActorField, ContactEdit, ContactField};
+use samverkan_model::salience::SalienceClass;
 use samverkan_model::{
     Actor, ActorId, ActorKind, Command, Contact, Level, Relation, RelationId, RelationKind,
 };
@@ -86,6 +87,10 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
     let edits = ActorEdits {
         doc,
         actor: super::actor_signal(&id),
+    };
+    let salience_class = {
+        let class = edits.read(|a| SalienceClass::of(&a.salience));
+        move || Some(class())
     };
     let text_field = {
         let edits = edits.clone();
@@ -220,10 +225,13 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
                 {flag(|t| t.power, |a| a.salience.power, ActorField::Power)}
                 {flag(|t| t.legitimacy, |a| a.salience.legitimacy, ActorField::Legitimacy)}
                 {flag(|t| t.urgency, |a| a.salience.urgency, ActorField::Urgency)}
+                <p class="salience-class">{move || t().salience_class}": "
+                    <strong>{move || salience_class().map(|c| (t().salience_class_label)(c))}</strong></p>
             </fieldset>
             <TagChips edits=edits.clone()/>
             {text_field(|t| t.notes, |a| a.notes.clone(), ActorField::Notes, true)}
             <Contacts edits=edits.clone()/>
+            <super::what_if::WhatIfButton actors=Signal::derive({ let id = id.clone(); move || vec![id.clone()] })/>
             <Relations id=id/>
         </div>
     }

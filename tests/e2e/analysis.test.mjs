@@ -1,0 +1,81 @@
+// Analysis for the facilitator's questions: the onion of salience classes, and what the
+// network would lose if an actor left (issue 10).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, layoutIdle } from './app.mjs';
+import { regionalDocument } from './regional.mjs';
+import { storedDocument } from './generate.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+test('the onion shows every actor in its salience ring, with classes in the table and panel', async () => {
+  const doc = regionalDocument({ positions: true });
+  const { page, errors } = await harness.withStoredMap(doc, { width: 1920, height: 1080 });
+  await page.getByRole('tab', { name: 'Onion' }).click();
+  const onion = page.getByRole('group', { name: 'The onion: actors by salience class' });
+  await onion.waitFor();
+  assert.equal(await onion.locator('g.onion-actor').count(), 40, 'every actor');
+  // The regional map flags power for influence ≥ 4, urgency for interest ≥ 4, legitimacy
+  // for organisations: Region Jönköpings län (5, 5, organisation) is definitive.
+  await onion.getByRole('button', { name: 'Region Jönköpings län: Definitive' }).waitFor();
+  const legend = page.getByRole('list', { name: 'Salience class' });
+  const rings = await legend.getByRole('listitem').allTextContents();
+  assert.equal(rings.length, 4);
+  assert.match(rings[0], /^Definitive \(power, legitimacy and urgency\): Definitive \d+$/);
+  assert.match(rings[1], /^Expectant \(two of three\): Dominant \d+ · Dangerous \d+ · Dependent \d+$/);
+  const counts = rings.join(' ').match(/\d+/g).map(Number);
+  assert.equal(counts.reduce((a, b) => a + b, 0), 40, 'the legend counts every actor once');
+  await page.screenshot({ path: new URL('./output/onion-en-1920.png', import.meta.url).pathname });
+  // Clicking an actor selects it: the panel names its class.
+  await onion.getByRole('button', { name: 'Region Jönköpings län: Definitive' }).click();
+  await page.locator('.salience-class', { hasText: 'Salience class: Definitive' }).waitFor();
+  // Quick add takes the flags: *pu makes a dangerous actor.
+  await page.getByRole('textbox', { name: 'Add actor' }).fill('Nytt bolag *pu');
+  await page.getByRole('textbox', { name: 'Add actor' }).press('Enter');
+  await onion.getByRole('button', { name: 'Nytt bolag: Dangerous' }).waitFor();
+  // The table has the class as a column, and its filter finds by class.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await page.getByRole('searchbox', { name: 'Filter actors' }).fill('dangerous');
+  assert.deepEqual(await page.locator('table.actortable tbody td:nth-child(2)').evaluateAll((cells) => cells.map((c) => c.textContent.trim())), ['Nytt bolag']);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('what if the bridge left: the far group is cut off, and nothing changes', async () => {
+  const actor = (id, name) => ({ id, name, influence: 3, interest: 3, x: 0, y: 0 });
+  const names = ['Almi', 'Science Park', 'Jönköping University', 'Region Jönköpings län', 'Gislaveds kommun', 'Gnosjö kommun', 'Värnamo kommun', 'Vaggeryds kommun'];
+  const ids = names.map((_, i) => `a${i}`);
+  const link = (a, b, i) => ({ id: `r${i}`, from: ids[a], to: ids[b], kind: 'collaboration', strength: 2, directed: false, note: '' });
+  // A bell of three, the region as the bridge, a bell of four.
+  const pairs = [[0, 1], [1, 2], [2, 0], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 4]];
+  const doc = storedDocument({
+    id: 'barbell', title: 'Barbell', description: '', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+    sectors: [], actors: names.map((n, i) => actor(ids[i], n)), relations: pairs.map(([a, b], i) => link(a, b, i)),
+  });
+  const { page, errors } = await harness.withStoredMap(doc, { width: 1280, height: 800 });
+  await layoutIdle(page);
+  await page.getByRole('button', { name: /^Region Jönköpings län, influence/ }).click();
+  await page.getByRole('button', { name: 'What if removed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'What if Region Jönköpings län left' });
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /Connected parts: 1 before, 2 after\./);
+  assert.deepEqual(await dialog.locator('.what-if-cut li').allTextContents(), ['Almi', 'Science Park', 'Jönköping University']);
+  await page.screenshot({ path: new URL('./output/what-if-en-1280.png', import.meta.url).pathname });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('svg.network g.node').count(), 8, 'the map is unchanged');
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true, 'nothing to undo');
+
+  // Several at once, from the table's checked rows.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  for (const name of ['Almi', 'Region Jönköpings län']) {
+    await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+  }
+  await page.getByRole('tabpanel').getByRole('button', { name: 'What if removed' }).click();
+  const both = page.getByRole('dialog', { name: 'What if Almi, Region Jönköpings län left' });
+  assert.deepEqual(await both.locator('.what-if-cut li').allTextContents(), ['Science Park', 'Jönköping University']);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
