@@ -205,6 +205,8 @@ pub struct Texts {
     pub import_outcome: fn(&Outcome) -> String,
     pub import_places: fn(&[&Place]) -> String,
     pub kumu_maps: &'static str,
+    pub salient_actors_missing: &'static str,
+    pub brokers_missing: &'static str,
     // Salience (Mitchell, Agle & Wood) and the onion.
     pub salience_class: &'static str,
     pub salience_class_label: fn(SalienceClass) -> &'static str,
@@ -586,6 +588,8 @@ pub static SV: Texts = Texts {
     },
     import_places: |places| places_text(places, "rad", "rader"),
     kumu_maps: "Kartor i Kumu-filen",
+    salient_actors_missing: "Definitiva och dominanta aktörer utanför rådet",
+    brokers_missing: "Viktiga brobyggare (högst mellanhandscentralitet) utanför rådet",
     salience_class: "Salienstyp",
     salience_class_label: |c| match c {
         SalienceClass::Definitive => "Definitiv",
@@ -1096,6 +1100,8 @@ pub static EN: Texts = Texts {
     },
     import_places: |places| places_text(places, "row", "rows"),
     kumu_maps: "Maps in the Kumu file",
+    salient_actors_missing: "Definitive and dominant actors outside the council",
+    brokers_missing: "Top brokers (highest betweenness) outside the council",
     salience_class: "Salience class",
     salience_class_label: |c| match c {
         SalienceClass::Definitive => "Definitive",

@@ -4,6 +4,7 @@ use crate::actor::Actor;
 use crate::council::{Action, ActionStatus, Gender, Meeting};
 use crate::ids::{ActionId, ActorId, SectorId};
 use crate::map::Map;
+use crate::salience::SalienceClass;
 use crate::sort::{sort_by, sort_by_key};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::cmp::Ordering;
@@ -124,6 +125,35 @@ pub fn gender_balance(map: &Map) -> GenderBalance {
         share_men: Some(men as f64 / specified as f64),
         balanced: within(women) && within(men),
     }
+}
+
+/// Definitive and dominant actors (by salience) that are not in the council: definitive
+/// first, then by name in Swedish order.
+pub fn salient_actors_missing(map: &Map) -> Vec<ActorId> {
+    let mut missing: Vec<(&Actor, SalienceClass)> = map
+        .actors
+        .iter()
+        .map(|a| (a, SalienceClass::of(&a.salience)))
+        .filter(|(_, c)| matches!(c, SalienceClass::Definitive | SalienceClass::Dominant))
+        .filter(|(a, _)| !map.council.members.iter().any(|m| m.actor == a.id))
+        .collect();
+    sort_by(&mut missing, |(a, ca), (b, cb)| {
+        ca.cmp(cb)
+            .then_with(|| compare_names(&a.name, &b.name))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    missing.into_iter().map(|(a, _)| a.id.clone()).collect()
+}
+
+/// Of the `brokers` (the top ones by betweenness, as [`crate::metrics::top_brokers`]
+/// gives them), those not in the council, in the same order.
+pub fn brokers_missing(map: &Map, brokers: &[(ActorId, f64)]) -> Vec<ActorId> {
+    brokers
+        .iter()
+        .map(|(id, _)| id)
+        .filter(|id| !map.council.members.iter().any(|m| &m.actor == *id))
+        .cloned()
+        .collect()
 }
 
 /// Actors with influence and interest both at least 4 that are not in the council, the
@@ -272,6 +302,33 @@ mod tests {
             member("af", Gender::Unspecified),
         ];
         map
+    }
+
+    #[test]
+    fn definitive_and_dominant_actors_and_brokers_outside_the_council_are_listed() {
+        let mut map = Map::new("m".into(), "t", chrono::Utc::now(), Vec::new());
+        let mut add = |id: &str, p: bool, l: bool, u: bool| {
+            let mut actor = Actor::new(id.into(), id);
+            actor.salience = crate::actor::Salience {
+                power: p,
+                legitimacy: l,
+                urgency: u,
+            };
+            map.add_actor(actor);
+        };
+        add("Örebro", true, true, false);
+        add("Almi", true, true, false);
+        add("Region", true, true, true);
+        add("Member", true, true, true);
+        add("Latent", true, false, false);
+        map.council.add_member("Member".into());
+        let ids = |list: Vec<ActorId>| list.into_iter().map(|id| id.0).collect::<Vec<_>>();
+        assert_eq!(
+            ids(salient_actors_missing(&map)),
+            ["Region", "Almi", "Örebro"]
+        );
+        let brokers = vec![("Member".into(), 0.5), ("Latent".into(), 0.2)];
+        assert_eq!(ids(brokers_missing(&map, &brokers)), ["Latent"]);
     }
 
     #[test]

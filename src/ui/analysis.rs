@@ -14,53 +14,77 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// How many brokers are listed.
-const TOP_BROKERS: usize = 5;
+pub const TOP_BROKERS: usize = 5;
 /// Searches per step of the betweenness job; a step on a 1,000-actor map takes ~1 ms.
 const SOURCES_PER_STEP: usize = 8;
 /// Time a slice of the job may take, well under a frame.
 const SLICE_MS: f64 = 8.0;
+
+/// Degree and betweenness of the open map's actors, computed again (a few actors per
+/// time slice) when actors or relations come or go; `None` while computing. One job for
+/// the whole view, shared by the analysis panel and the council planner.
+#[derive(Clone, Copy)]
+pub struct Metrics(pub RwSignal<Option<Vec<(ActorId, ActorMetrics)>>>);
+
+impl Metrics {
+    /// Starts the job for the open map's view (call once per map view).
+    pub fn provide() -> Self {
+        let doc = use_doc();
+        let computed = RwSignal::new(None::<Vec<(ActorId, ActorMetrics)>>);
+        let alive = Rc::new(Cell::new(true));
+        let running = Rc::new(RefCell::new(Rc::new(Cell::new(false))));
+        {
+            let alive = Rc::clone(&alive);
+            Effect::new(move |_| {
+                let Some(job) = doc.with_structure(MetricsJob::new) else {
+                    return;
+                };
+                // A newer structure stops the job that was still running for the old one.
+                running.borrow().set(false);
+                let this_run = Rc::new(Cell::new(alive.get()));
+                *running.borrow_mut() = Rc::clone(&this_run);
+                let job = Rc::new(RefCell::new(Some(job)));
+                browser::run_in_slices(this_run, SLICE_MS, move || {
+                    let more = job
+                        .borrow_mut()
+                        .as_mut()
+                        .is_some_and(|j| j.step(SOURCES_PER_STEP));
+                    if !more {
+                        if let Some(job) = job.borrow_mut().take() {
+                            computed.try_set(Some(job.finish()));
+                        }
+                    }
+                    more
+                });
+            });
+        }
+        let alive = send_wrapper::SendWrapper::new(alive);
+        on_cleanup(move || alive.set(false));
+        let metrics = Self(computed);
+        provide_context(metrics);
+        metrics
+    }
+}
+
+/// The top brokers (betweenness above zero), once the metrics are computed.
+pub fn top_brokers(k: usize) -> Memo<Option<Vec<(ActorId, f64)>>> {
+    let doc = use_doc();
+    let computed = expect_context::<Metrics>().0;
+    Memo::new(move |_| {
+        computed.with(|m| {
+            let m = m.as_ref()?;
+            doc.with_structure(|map| metrics::top_brokers_of(map, m, k))
+        })
+    })
+}
 
 #[component]
 pub fn AnalysisPanel() -> impl IntoView {
     let doc = use_doc();
     let t = texts();
     let selection = use_selection();
-    let computed = RwSignal::new(None::<Vec<(ActorId, ActorMetrics)>>);
-    let alive = Rc::new(Cell::new(true));
-    let running = Rc::new(RefCell::new(Rc::new(Cell::new(false))));
-    {
-        let alive = Rc::clone(&alive);
-        Effect::new(move |_| {
-            let Some(job) = doc.with_structure(MetricsJob::new) else {
-                return;
-            };
-            // A newer structure stops the job that was still running for the old one.
-            running.borrow().set(false);
-            let this_run = Rc::new(Cell::new(alive.get()));
-            *running.borrow_mut() = Rc::clone(&this_run);
-            let job = Rc::new(RefCell::new(Some(job)));
-            browser::run_in_slices(this_run, SLICE_MS, move || {
-                let more = job
-                    .borrow_mut()
-                    .as_mut()
-                    .is_some_and(|j| j.step(SOURCES_PER_STEP));
-                if !more {
-                    if let Some(job) = job.borrow_mut().take() {
-                        computed.try_set(Some(job.finish()));
-                    }
-                }
-                more
-            });
-        });
-    }
-    let alive = send_wrapper::SendWrapper::new(alive);
-    on_cleanup(move || alive.set(false));
-    let brokers = Memo::new(move |_| {
-        computed.with(|m| {
-            let m = m.as_ref()?;
-            doc.with_structure(|map| metrics::top_brokers_of(map, m, TOP_BROKERS))
-        })
-    });
+    let computed = expect_context::<Metrics>().0;
+    let brokers = top_brokers(TOP_BROKERS);
     let isolated = Memo::new(move |_| {
         computed.with(|m| {
             m.as_ref().map(|m| {

@@ -233,12 +233,37 @@ fn Coverage() -> impl IntoView {
     });
     let municipalities = council(doc, analysis::municipality_coverage);
     let balance = council(doc, analysis::gender_balance);
-    let missing = council(doc, |m| {
-        analysis::key_actors_missing(m)
-            .into_iter()
+    let named = |m: &samverkan_model::Map, ids: Vec<ActorId>| {
+        ids.into_iter()
             .filter_map(|id| m.actor(&id).map(|a| (id.clone(), a.name.clone())))
             .collect::<Vec<_>>()
+    };
+    let missing = council(doc, move |m| named(m, analysis::key_actors_missing(m)));
+    let salient = council(doc, move |m| named(m, analysis::salient_actors_missing(m)));
+    let top = super::analysis::top_brokers(super::analysis::TOP_BROKERS);
+    let brokers = Memo::new(move |_| {
+        let top = top.get()?;
+        doc.with_map_tracked(|m| named(m, analysis::brokers_missing(m, &top)))
     });
+    let gap_list = move |title: fn(&Texts) -> &'static str,
+                         list: Memo<Option<Vec<(ActorId, String)>>>| {
+        view! {
+            <h3>{move || title(t())}</h3>
+            <ul class="missing-actors">
+                {move || list.get().unwrap_or_default().into_iter().map(|(id, name)| {
+                    let label = name.clone();
+                    view! {
+                        <li>{name.clone()}" "
+                            <button class="small" aria-label=move || (t().add_to_council)(&label)
+                                on:click=move |_| { let id = id.clone(); edit_council(doc, move |c| c.add_member(id)) }>
+                                {move || t().add}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    };
     let percent = |share: Option<f64>| {
         share
             .map(|s| format!("{:.0} %", s * 100.0))
@@ -283,20 +308,9 @@ fn Coverage() -> impl IntoView {
                     }
                 })}
             </p>
-            <h3>{move || t().key_actors_missing}</h3>
-            <ul class="missing-actors">
-                {move || missing.get().unwrap_or_default().into_iter().map(|(id, name)| {
-                    let label = name.clone();
-                    view! {
-                        <li>{name.clone()}" "
-                            <button class="small" aria-label=move || (t().add_to_council)(&label)
-                                on:click=move |_| { let id = id.clone(); edit_council(doc, move |c| c.add_member(id)) }>
-                                {move || t().add}
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {gap_list(|t| t.key_actors_missing, missing)}
+            {gap_list(|t| t.salient_actors_missing, salient)}
+            {gap_list(|t| t.brokers_missing, brokers)}
         </div>
     }
 }

@@ -172,6 +172,7 @@ impl Tab {
 #[component]
 fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
     let t = texts();
+    analysis::Metrics::provide();
     let tab = expect_context::<ActiveTab>().0;
     let chrome = expect_context::<Chrome>();
     let selected = selection::use_selection().0;

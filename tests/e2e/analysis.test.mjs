@@ -79,3 +79,20 @@ test('what if the bridge left: the far group is cut off, and nothing changes', a
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('the council planner lists definitive and dominant actors and top brokers outside it, each one click away', async () => {
+  const { page, errors } = await harness.withStoredMap(regionalDocument({ positions: true }), { width: 1920, height: 1080 });
+  await page.getByRole('tab', { name: 'Council' }).click();
+  const listAfter = (heading) => page.locator('h3', { hasText: heading }).locator('xpath=following-sibling::ul[1]');
+  const salient = listAfter('Definitive and dominant actors outside the council');
+  const brokers = listAfter('Top brokers (highest betweenness) outside the council');
+  await salient.locator('li').first().waitFor();
+  await brokers.locator('li').first().waitFor();
+  const name = (await salient.locator('li').first().textContent()).replace(/\s*Add$/, '').trim();
+  await salient.getByRole('button', { name: `Add ${name} to the council` }).click();
+  await page.waitForFunction(([n]) => ![...document.querySelectorAll('h3 + ul.missing-actors li')].some((li) => li.textContent.startsWith(`${n} `)), [name]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await salient.locator('li', { hasText: name }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
