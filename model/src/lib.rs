@@ -6,6 +6,7 @@ pub mod actor;
 pub mod analysis;
 pub mod arrange;
 pub mod command;
+pub mod community;
 pub mod council;
 pub mod edit;
 pub mod formats;
