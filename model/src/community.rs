@@ -44,15 +44,23 @@ pub fn graph_of(map: &Map) -> Weighted {
     }
 }
 
-/// Each actor's community, numbered from 0 in the order of the actors that first belong
-/// to each; an actor without relations is a community of its own.
+/// Each actor's community, numbered from 0 by size (the largest first; equal sizes in the
+/// order of their first actor); an actor without relations is a community of its own.
 pub fn communities(map: &Map, resolution: f64) -> Vec<(ActorId, usize)> {
     let labels = louvain(&graph_of(map), resolution, SEED);
-    map.actors
-        .iter()
-        .map(|a| a.id.clone())
-        .zip(labels)
-        .collect()
+    let count = labels.iter().copied().max().map_or(0, |m| m + 1);
+    let mut sizes = vec![0usize; count];
+    labels.iter().for_each(|l| sizes[*l] += 1);
+    let mut by_size: Vec<usize> = (0..count).collect();
+    crate::sort::sort_by(&mut by_size, |a, b| {
+        sizes[*b].cmp(&sizes[*a]).then(a.cmp(b))
+    });
+    let mut rank = vec![0; count];
+    for (r, c) in by_size.into_iter().enumerate() {
+        rank[c] = r;
+    }
+    let ids = map.actors.iter().map(|a| a.id.clone());
+    ids.zip(labels.into_iter().map(|l| rank[l])).collect()
 }
 
 /// Modularity of a partition (`community[i]` for node `i`) at `resolution`:

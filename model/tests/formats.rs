@@ -810,7 +810,14 @@ fn graphml_reads_back_with_every_field_and_declared_keys() {
     assert_eq!(types["betweenness"], "double");
     assert_eq!(types["x"], "double");
     assert_eq!(types["power"], "boolean");
-    assert_eq!(types.len(), 23);
+    assert_eq!(types["community"], "int");
+    assert_eq!(types.len(), 24);
+    for (id, community) in samverkan_model::community::communities(&map, 1.0) {
+        assert_eq!(
+            parsed.nodes[id.as_str()]["community"],
+            community.to_string()
+        );
+    }
 
     let (funding_attrs, funding) = &parsed.edges[0];
     assert_eq!(funding_attrs["id"], "r1");

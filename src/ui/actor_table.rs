@@ -11,6 +11,7 @@ use samverkan_model::edit::{set_actor_field, ActorField};
 use samverkan_model::salience::SalienceClass;
 use samverkan_model::sort::{sort_by, sort_by_key};
 use samverkan_model::{Actor, ActorId, ActorKind, Level};
+use std::collections::HashMap;
 
 /// A table column that can be sorted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,10 +25,11 @@ enum Column {
     Interest,
     Attitude,
     Salience,
+    Community,
 }
 
 impl Column {
-    const ALL: [Column; 9] = [
+    const ALL: [Column; 10] = [
         Column::Name,
         Column::Kind,
         Column::Sector,
@@ -37,6 +39,7 @@ impl Column {
         Column::Interest,
         Column::Attitude,
         Column::Salience,
+        Column::Community,
     ];
 
     /// How the column is named in the stored view state.
@@ -51,6 +54,7 @@ impl Column {
             Column::Interest => "interest",
             Column::Attitude => "attitude",
             Column::Salience => "salience",
+            Column::Community => "community",
         }
     }
 
@@ -65,11 +69,19 @@ impl Column {
             Column::Interest => t.interest,
             Column::Attitude => t.attitude,
             Column::Salience => t.salience_class,
+            Column::Community => t.community,
         }
     }
 
-    /// Orders two actors by this column (names as the tie-break, case-insensitive).
-    fn compare(self, map: &samverkan_model::Map, a: &Actor, b: &Actor) -> std::cmp::Ordering {
+    /// Orders two actors by this column (names as the tie-break, case-insensitive);
+    /// `community` gives each actor's community number.
+    fn compare(
+        self,
+        map: &samverkan_model::Map,
+        community: &HashMap<ActorId, usize>,
+        a: &Actor,
+        b: &Actor,
+    ) -> std::cmp::Ordering {
         let text = |x: &Actor| match self {
             Column::Name => x.name.to_lowercase(),
             Column::Kind => x.kind.as_str().to_owned(),
@@ -88,6 +100,7 @@ impl Column {
             Column::Influence => x.influence,
             Column::Interest => x.interest,
             Column::Attitude => x.attitude,
+            Column::Community => community.get(&x.id).map(|n| *n as i64),
             _ => None,
         };
         number(a)
@@ -123,6 +136,7 @@ fn matches(map: &samverkan_model::Map, actor: &Actor, filter: &str, t: &Texts) -
 #[component]
 pub fn ActorTable() -> impl IntoView {
     let doc = use_doc();
+    let communities = super::communities::use_communities();
     let remover = expect_context::<Remover>();
     let t = texts();
     let sort = RwSignal::new(None::<(Column, bool)>);
@@ -139,7 +153,7 @@ pub fn ActorTable() -> impl IntoView {
                     .collect();
                 if let Some((column, descending)) = by {
                     sort_by(&mut shown, |a, b| {
-                        let order = column.compare(m, a, b);
+                        let order = communities.of.with(|c| column.compare(m, c, a, b));
                         if descending {
                             order.reverse()
                         } else {
@@ -298,6 +312,7 @@ struct Checked(RwSignal<std::collections::HashSet<ActorId>>);
 #[component]
 fn ActorRow(id: ActorId) -> impl IntoView {
     let doc = use_doc();
+    let communities = super::communities::use_communities();
     let remover = expect_context::<Remover>();
     let shown = expect_context::<ShownColumns>().0;
     let t = texts();
@@ -451,6 +466,9 @@ fn ActorRow(id: ActorId) -> impl IntoView {
             // Follows from the three flags (edited in the panel), so it reads only.
             <td class:hidden=move || !shown.with(|s| s.contains(&Column::Salience))>
                 {let actor = actor.clone(); move || actor.with(|a| (t().salience_class_label)(SalienceClass::of(&a.salience)))}
+            </td>
+            <td class:hidden=move || !shown.with(|s| s.contains(&Column::Community))>
+                {let id = id.clone(); move || communities.of.with(|of| of.get(&id).map(|n| (n + 1).to_string()))}
             </td>
             <td class="rowtools">
                 // Signs, so the columns keep the room; the names say what they do.

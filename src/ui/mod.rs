@@ -4,6 +4,7 @@ mod actions;
 mod actor_table;
 mod analysis;
 mod arrangement;
+mod communities;
 mod council;
 mod grid;
 mod header;
@@ -173,6 +174,7 @@ impl Tab {
 fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
     let t = texts();
     analysis::Metrics::provide();
+    communities::Communities::provide();
     let tab = expect_context::<ActiveTab>().0;
     let chrome = expect_context::<Chrome>();
     let selected = selection::use_selection().0;

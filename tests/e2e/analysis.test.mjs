@@ -96,3 +96,37 @@ test('the council planner lists definitive and dominant actors and top brokers o
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('Colour by Community colours the map by Louvain communities, with a legend, a table column and GraphML data', async () => {
+  const { page, errors } = await harness.withStoredMap(regionalDocument({ positions: true }), { width: 1920, height: 1080 });
+  await layoutIdle(page);
+  const fills = () => page.locator('svg.network g.node circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('fill')));
+  const bySector = await fills();
+  await page.getByRole('combobox', { name: 'Colour by' }).selectOption({ label: 'Community' });
+  await page.locator('.legend', { hasText: 'Community 1' }).waitFor();
+  const byCommunity = await fills();
+  assert.notDeepEqual(byCommunity, bySector);
+  // Actors alone in their community are grey; every group has a colour of its own.
+  const groups = new Set(byCommunity.filter((f) => f !== '#b8bcc2')).size;
+  assert.ok(groups >= 2 && groups <= 10, `${groups} communities`);
+  assert.equal(await page.locator('.legend .legend-item', { hasText: /^Community \d+$/ }).count(), groups);
+  await page.locator('.legend .legend-item', { hasText: 'Alone in its community' }).waitFor();
+  // A higher resolution splits the map further.
+  await page.getByRole('spinbutton', { name: 'Resolution' }).fill('3');
+  await page.getByRole('spinbutton', { name: 'Resolution' }).press('Enter');
+  await page.waitForFunction((n) => [...document.querySelectorAll('.legend .legend-item')]
+    .filter((i) => /^Community \d+$/.test(i.textContent.trim())).length > n, groups);
+  await page.screenshot({ path: new URL('./output/communities-en-1920.png', import.meta.url).pathname });
+  // The table lists each actor's community.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const column = await page.locator('table.actortable thead th', { hasText: 'Community' }).count();
+  assert.equal(column, 1);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export GraphML' }).click();
+  const file = await download;
+  const xml = await (await import('node:fs/promises')).readFile(await file.path(), 'utf8');
+  assert.match(xml, /attr\.name="community" attr\.type="int"/);
+  assert.equal((xml.match(/<data key="[^"]*community">\d+<\/data>/g) ?? []).length, 40);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -78,12 +78,18 @@ pub fn export_graphml(map: &Map, metrics: Option<&[(ActorId, usize, f64)]>) -> S
     let metrics: Option<HashMap<&ActorId, (usize, f64)>> =
         metrics.map(|m| m.iter().map(|(id, d, b)| (id, (*d, *b))).collect());
     let actor_ids: HashSet<&ActorId> = map.actors.iter().map(|a| &a.id).collect();
+    // Louvain communities at resolution 1, as `Colour by` → `Community` shows them.
+    let communities = crate::community::communities(map, 1.0);
+    let community: HashMap<&ActorId, usize> = communities.iter().map(|(id, c)| (id, *c)).collect();
     let graph = graph_data(map);
     let nodes: Vec<(&Actor, Vec<(&'static str, Value)>)> = map
         .actors
         .iter()
         .map(|actor| {
             let mut data = node_data(map, actor);
+            if let Some(c) = community.get(&actor.id) {
+                data.push(("community", Value::Int(*c as i64)));
+            }
             if let Some((degree, betweenness)) = metrics.as_ref().and_then(|m| m.get(&actor.id)) {
                 data.push(("degree", Value::Int(*degree as i64)));
                 data.push(("betweenness", Value::Double(*betweenness)));
