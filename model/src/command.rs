@@ -61,6 +61,8 @@ pub enum Command {
     SetSectors(Vec<Sector>),
     /// Replaces the council and its action plan.
     SetCouncil(Box<Council>),
+    /// Replaces the saved assessments.
+    SetAssessments(Vec<crate::assessment::Assessment>),
     /// Changes the map's title and description.
     SetDetails { title: String, description: String },
     /// Replaces the whole map (an import that replaces the open map).
@@ -118,6 +120,13 @@ impl Command {
                 &mut map.council,
                 *council,
             )))),
+            Command::SetAssessments(assessments) => {
+                check_assessments(map, &assessments)?;
+                Ok(Command::SetAssessments(std::mem::replace(
+                    &mut map.assessments,
+                    assessments,
+                )))
+            }
             Command::SetDetails { title, description } => Ok(Command::SetDetails {
                 title: std::mem::replace(&mut map.title, title),
                 description: std::mem::replace(&mut map.description, description),
@@ -192,6 +201,7 @@ impl Command {
             }
             (Command::SetSectors(_), first @ Command::SetSectors(_))
             | (Command::SetCouncil(_), first @ Command::SetCouncil(_))
+            | (Command::SetAssessments(_), first @ Command::SetAssessments(_))
             | (Command::SetDetails { .. }, first @ Command::SetDetails { .. })
             | (Command::ReplaceMap(_), first @ Command::ReplaceMap(_)) => first,
             (later, first) => {
@@ -240,6 +250,9 @@ impl Command {
             Command::RestoreRelations(rs) => rs.iter().map(|(_, r)| relation(r)).sum(),
             Command::SetSectors(s) => s.len() * 96,
             Command::SetCouncil(c) => council(c),
+            Command::SetAssessments(list) => {
+                list.iter().map(|a| 96 + a.actors.len() * 64).sum::<usize>()
+            }
             Command::SetDetails { title, description } => 64 + title.len() + description.len(),
             Command::ReplaceMap(m) => {
                 512 + m.actors.iter().map(actor).sum::<usize>()
@@ -314,6 +327,7 @@ fn remove_actors(map: &mut Map, ids: Vec<ActorId>) -> Result<Command, CommandErr
         gone.insert(id.clone());
     }
     let council_before = map.council.clone();
+    let assessments_before = map.assessments.clone();
     let actors = take_where(&mut map.actors, |a| gone.contains(&a.id));
     let relations = take_where(&mut map.relations, |r| {
         gone.contains(&r.from) || gone.contains(&r.to)
@@ -321,12 +335,19 @@ fn remove_actors(map: &mut Map, ids: Vec<ActorId>) -> Result<Command, CommandErr
     for id in &gone {
         map.remove_from_council(id);
     }
-    let restore = Command::RestoreActors { actors, relations };
-    Ok(if map.council == council_before {
-        restore
+    crate::assessment::forget(&mut map.assessments, &|id| gone.contains(id));
+    // The council and the assessments go back after the actors they name.
+    let mut inverse = vec![Command::RestoreActors { actors, relations }];
+    if map.council != council_before {
+        inverse.push(Command::SetCouncil(Box::new(council_before)));
+    }
+    if map.assessments != assessments_before {
+        inverse.push(Command::SetAssessments(assessments_before));
+    }
+    Ok(if inverse.len() == 1 {
+        inverse.remove(0)
     } else {
-        // The council goes back after the actors it names.
-        Command::Batch(vec![restore, Command::SetCouncil(Box::new(council_before))])
+        Command::Batch(inverse)
     })
 }
 
@@ -356,6 +377,20 @@ fn restore_actors(
     put_back(&mut map.actors, actors);
     put_back(&mut map.relations, relations);
     Ok(Command::RemoveActors(ids))
+}
+
+/// Assessments may only rate actors on the map.
+fn check_assessments(
+    map: &Map,
+    assessments: &[crate::assessment::Assessment],
+) -> Result<(), CommandError> {
+    let index = actor_index(map);
+    for rating in assessments.iter().flat_map(|a| &a.actors) {
+        if !index.contains_key(&rating.actor) {
+            return Err(CommandError::UnknownActor(rating.actor.clone()));
+        }
+    }
+    Ok(())
 }
 
 fn add_relations(map: &mut Map, relations: Vec<Relation>) -> Result<Command, CommandError> {

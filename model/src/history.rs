@@ -234,6 +234,7 @@ fn probe_of(command: &Command) -> Option<Command> {
         | Command::MoveActors(_)
         | Command::SetSectors(_)
         | Command::SetCouncil(_)
+        | Command::SetAssessments(_)
         | Command::SetDetails { .. } => Some(command.clone()),
         Command::Batch(steps) if steps.is_empty() => Some(command.clone()),
         _ => None,

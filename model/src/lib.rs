@@ -5,6 +5,7 @@
 pub mod actor;
 pub mod analysis;
 pub mod arrange;
+pub mod assessment;
 pub mod command;
 pub mod community;
 pub mod council;

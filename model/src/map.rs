@@ -27,6 +27,10 @@ pub struct Map {
     pub relations: Vec<Relation>,
     #[serde(default)]
     pub council: Council,
+    /// Saved assessments (workshops compared over time); left out of the file when none,
+    /// so files without them read and write as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<crate::assessment::Assessment>,
 }
 
 /// Somewhere an actor is referenced besides its relations, reported before or after it is
@@ -65,6 +69,7 @@ impl Map {
             actors: Vec::new(),
             relations: Vec::new(),
             council: Council::with_default_requirements(),
+            assessments: Vec::new(),
         }
     }
 

@@ -374,7 +374,26 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     check_palette_and_actors(&mut c);
     check_relations(&mut c);
     check_council(&mut c);
+    check_assessments(&mut c);
     c.problems
+}
+
+fn check_assessments(c: &mut Checker<'_>) {
+    let mut seen = HashSet::new();
+    for (i, assessment) in c.map.assessments.iter().enumerate() {
+        c.unique_id(
+            &mut seen,
+            format!("map.assessments[{i}].id"),
+            &assessment.id,
+        );
+        for (j, rating) in assessment.actors.iter().enumerate() {
+            let at = |field: &str| format!("map.assessments[{i}].actors[{j}].{field}");
+            c.actor_ref(at("actor"), &rating.actor);
+            c.range(at("influence"), rating.influence, SCALE_RANGE);
+            c.range(at("interest"), rating.interest, SCALE_RANGE);
+            c.range(at("attitude"), rating.attitude, ATTITUDE_RANGE);
+        }
+    }
 }
 
 fn check_palette_and_actors<'a>(c: &mut Checker<'a>) {

@@ -5,6 +5,7 @@
 mod common;
 
 use proptest::prelude::*;
+use samverkan_model::assessment::snapshot;
 use samverkan_model::command::{Command, Placement};
 use samverkan_model::council::Action;
 use samverkan_model::history::History;
@@ -255,6 +256,31 @@ fn removing_an_actor_and_undoing_it_restores_relations_seats_and_roles() {
     assert!(!map.council.references(&used));
     assert!(!map.relations.iter().any(|r| r.touches(&used)));
     inverse.apply(&mut map).unwrap();
+    assert_eq!(map, start);
+}
+
+#[test]
+fn removing_an_actor_takes_it_out_of_assessments_and_undo_puts_it_back() {
+    let mut start = fixture();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let saved = snapshot(&start, "s1".into(), "Workshop 1", date);
+    let inverse = Command::SetAssessments(vec![saved])
+        .apply(&mut start)
+        .unwrap();
+    assert_eq!(inverse, Command::SetAssessments(vec![]));
+    let mut map = start.clone();
+    let gone = map.actors[0].id.clone();
+    let inverse = Command::RemoveActors(vec![gone.clone()])
+        .apply(&mut map)
+        .unwrap();
+    assert!(!map.assessments[0].actors.iter().any(|r| r.actor == gone));
+    assert_eq!(map.assessments[0].actors.len(), start.actors.len() - 1);
+    inverse.apply(&mut map).unwrap();
+    assert_eq!(map, start);
+    // Ratings of an actor that is not on the map are refused, and nothing changes.
+    let mut bad = start.assessments.clone();
+    bad[0].actors[0].actor = "nobody".into();
+    assert!(Command::SetAssessments(bad).apply(&mut map).is_err());
     assert_eq!(map, start);
 }
 

@@ -438,6 +438,35 @@ fn a_list_too_long_for_a_contact_is_named_as_a_list_where_an_object_belongs() {
 }
 
 #[test]
+fn assessments_survive_export_and_import_and_are_validated() {
+    let mut map = read_ok(&full_with(|_| {})).document.map;
+    assert!(map.assessments.is_empty(), "older files have none");
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    map.assessments.push(samverkan_model::assessment::snapshot(
+        &map,
+        "s1".into(),
+        "Workshop 1",
+        date,
+    ));
+    let text = write_pretty(&Document::new(map.clone(), 0));
+    assert!(text.contains("\"assessments\""));
+    assert_eq!(read_ok(&text).document.map, map);
+    let text = full_with(|v| {
+        v["map"]["assessments"] = json!([{ "id": "s1", "label": "W", "date": "2026-03-01",
+            "actors": [{ "actor": "nobody", "influence": 9 }] }]);
+    });
+    let problems = read_document(&text).unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "map.assessments[0].actors[0].actor",
+            "map.assessments[0].actors[0].influence"
+        ]
+    );
+}
+
+#[test]
 fn null_ratings_read_as_unrated_and_are_written_as_null() {
     let text = full_with(|v| {
         for field in ["influence", "interest", "attitude"] {
