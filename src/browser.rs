@@ -109,3 +109,8 @@ pub fn run_in_slices(
         next(alive, budget_ms, Box::new(step));
     }
 }
+
+/// Today's date where the user is.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

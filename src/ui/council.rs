@@ -13,9 +13,7 @@ use samverkan_model::{
     Action, ActionStatus, ActorId, Council, CouncilRole, Gender, Goal, GoalId, Meeting, MeetingId,
 };
 
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
+use crate::browser::today;
 
 /// Changes the open map's council as one undo step.
 fn edit_council(doc: Doc, change: impl FnOnce(&mut Council)) {

@@ -7,9 +7,11 @@ use super::texts;
 use crate::app::use_doc;
 use leptos::prelude::*;
 use leptos::web_sys;
+use samverkan_model::assessment::{moved_since, snapshot, Moved};
 use samverkan_model::edit::{nudge_on_grid, place_on_grid};
 use samverkan_model::grid::{cell_columns, pack_cell};
 use samverkan_model::labels::{visible_labels_among, LabelBox};
+use samverkan_model::Command;
 use samverkan_model::{Actor, ActorId, Map};
 use std::collections::HashMap;
 
@@ -184,6 +186,16 @@ pub fn PowerInterestGrid() -> impl IntoView {
         watch.set_value(super::svg::SizeWatch::new(&svg, resized));
     });
     let dragging = RwSignal::new(None::<ActorId>);
+    // The assessment chosen in `Compare with`, by id (view state).
+    let compare = RwSignal::new(None::<String>);
+    let moved = Memo::new(move |_| {
+        let chosen = compare.get()?;
+        doc.with_map_tracked(|m| {
+            let then = m.assessments.iter().find(|a| a.id == chosen)?;
+            Some(moved_since(m, then))
+        })
+        .flatten()
+    });
     let positions = Memo::new(move |_| {
         let frame = frame.get();
         doc.with_map_tracked(|m| placements(m, frame))
@@ -288,6 +300,21 @@ pub fn PowerInterestGrid() -> impl IntoView {
                 <text x=move || LEFT + 2.5 * frame.get().cell().0 y=move || frame.get().height - 10.0 class="axis-label" text-anchor="middle">{move || format!("{} →", t().interest)}</text>
                 <text x=18.0 y=move || frame.get().height / 2.0 class="axis-label" text-anchor="middle"
                     transform=move || format!("rotate(-90 18 {})", frame.get().height / 2.0)>{move || format!("{} →", t().influence)}</text>
+                <defs>
+                    <marker id="moved-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="moved-head"/>
+                    </marker>
+                </defs>
+                // Since the assessment compared with: from the earlier cell to the actor now.
+                {move || moved.get().unwrap_or_default().into_iter().filter_map(|m| {
+                    let (before, _) = (m.before?, m.now?);
+                    let now = positions.with(|p| p.get(&m.actor).copied())?;
+                    let f = frame.get();
+                    let (x1, y1) = (f.x_of(before.0 as f64), f.y_of(before.1 as f64));
+                    (m.before != m.now).then(|| view! {
+                        <line class="moved" x1=x1 y1=y1 x2=now.x y2=now.y marker-end="url(#moved-head)"/>
+                    })
+                }).collect_view()}
                 <For each=ids key=|id| id.clone() let:id>
                     <GridActor id=id positions=positions dragging=dragging/>
                 </For>
@@ -305,6 +332,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
             </Show>
             </div>
             <div class="maptools">
+                <AssessmentTools compare=compare moved=moved/>
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.grid", "grid") } }>{move || t().export_svg}</button>
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.grid", "grid") } }>{move || t().export_png}</button>
             </div>
@@ -431,5 +459,89 @@ fn UnplacedActor(id: ActorId, dragging: RwSignal<Option<ActorId>>) -> impl IntoV
         <li>
             <button class="chip" on:pointerdown=start_drag on:click=select>{name}</button>
         </li>
+    }
+}
+
+/// `Save assessment` (every actor's ratings now, dated today, one undo step) and `Compare
+/// with` an earlier one: arrows on the grid, and who moved up or down.
+#[component]
+fn AssessmentTools(
+    compare: RwSignal<Option<String>>,
+    moved: Memo<Option<Vec<Moved>>>,
+) -> impl IntoView {
+    let doc = use_doc();
+    let t = texts();
+    let saved = move || {
+        doc.with_map_tracked(|m| {
+            m.assessments
+                .iter()
+                .map(|a| (a.id.clone(), format!("{} ({})", a.label, a.date)))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
+    let save = move |_| {
+        let date = crate::browser::today();
+        let label = (t().assessment_label)(date);
+        let command = doc.with_map(|m| {
+            let mut list = m.assessments.clone();
+            list.push(snapshot(m, crate::browser::new_id(), &label, date));
+            Command::SetAssessments(list)
+        });
+        if let Some(command) = command {
+            doc.dispatch(command);
+        }
+    };
+    let summary = move || {
+        let moved = moved.get()?;
+        let names = |keep: &dyn Fn(&Moved) -> bool| {
+            let list: Vec<String> = moved
+                .iter()
+                .filter(|m| keep(m))
+                .map(|m| doc.actor_name(&m.actor))
+                .collect();
+            list.join(", ")
+        };
+        let lines = [
+            (
+                t().moved_up,
+                names(&|m| m.influence_change().is_some_and(|c| c > 0)),
+            ),
+            (
+                t().moved_down,
+                names(&|m| m.influence_change().is_some_and(|c| c < 0)),
+            ),
+            (
+                t().attitude_up,
+                names(&|m| m.attitude_change().is_some_and(|c| c > 0)),
+            ),
+            (
+                t().attitude_down,
+                names(&|m| m.attitude_change().is_some_and(|c| c < 0)),
+            ),
+        ];
+        let shown: Vec<_> = lines
+            .into_iter()
+            .filter(|(_, names)| !names.is_empty())
+            .collect();
+        Some(if shown.is_empty() {
+            view! { <p class="moves">{t().nothing_moved}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="moves">{shown.into_iter().map(|(what, names)| view! { <li><strong>{what}</strong>" "{names}</li> }).collect_view()}</ul>
+            }.into_any()
+        })
+    };
+    view! {
+        <button on:click=save>{move || t().save_assessment}</button>
+        <select aria-label=move || t().compare_with title=move || t().compare_with
+            on:change=move |ev| { let v = event_target_value(&ev); compare.set((!v.is_empty()).then_some(v)) }>
+            <option value="" selected=move || compare.get().is_none()>{move || t().compare_with_none}</option>
+            {move || saved().into_iter().map(|(id, label)| {
+                let chosen = id.clone();
+                view! { <option value=id selected=move || compare.get().as_ref() == Some(&chosen)>{label}</option> }
+            }).collect_view()}
+        </select>
+        {summary}
     }
 }

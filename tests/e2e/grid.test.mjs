@@ -75,3 +75,34 @@ test('dragging an actor on the grid changes influence and interest; undo restore
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
 });
+
+test('an assessment saved before a drag: Compare with shows one arrow and who moved', async () => {
+  const app = await harness.newApp('en');
+  await app.newMap();
+  for (const name of ['Region Västerbotten !3 ?3', 'Umeå universitet !3 ?3']) await app.addActor(name);
+  await app.page.getByRole('tab', { name: 'Grid' }).click();
+  await app.button('Save assessment').click();
+  const grid = app.page.getByRole('group', { name: 'Power–interest grid' });
+  const box = await grid.boundingBox();
+  const from = await app.page.locator('g.grid-actor', { hasText: 'Umeå universitet' }).locator('circle').boundingBox();
+  await app.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await app.page.mouse.down();
+  await app.page.mouse.move(box.x + box.width * 0.93, box.y + box.height * 0.08, { steps: 8 });
+  await app.page.mouse.up();
+  assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 5, interest: 5 });
+  const compare = app.page.getByRole('combobox', { name: 'Compare with' });
+  const label = (await compare.locator('option').nth(1).textContent()).trim();
+  assert.match(label, /^Assessment \d{4}-\d\d-\d\d \(\d{4}-\d\d-\d\d\)$/);
+  await compare.selectOption({ label });
+  await grid.locator('line.moved').first().waitFor();
+  assert.equal(await grid.locator('line.moved').count(), 1, 'one arrow: only Umeå universitet moved');
+  assert.equal(await app.page.locator('ul.moves li').first().textContent(), 'Up in influence: Umeå universitet');
+  await app.shot('grid-compare-en');
+  // The assessment is in the file: it survives a reload.
+  await app.saved();
+  await app.reload();
+  await app.page.getByRole('tab', { name: 'Grid' }).click();
+  assert.equal(await app.page.getByRole('combobox', { name: 'Compare with' }).locator('option').count(), 2);
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});
