@@ -20,12 +20,7 @@ pub struct Weighted {
 /// The map's actors as nodes (in the map's order) and its relations as weighted edges;
 /// parallel relations between two actors add up, relations to unknown actors are left out.
 pub fn graph_of(map: &Map) -> Weighted {
-    let index: HashMap<&ActorId, usize> = map
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (&a.id, i))
-        .collect();
+    let index = map.actor_index();
     let mut weights: HashMap<(usize, usize), f64> = HashMap::new();
     for relation in &map.relations {
         let (Some(&a), Some(&b)) = (index.get(&relation.from), index.get(&relation.to)) else {

@@ -8,6 +8,7 @@ use crate::relation::Relation;
 use crate::sector::Sector;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// One stakeholder map.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -71,6 +72,15 @@ impl Map {
             council: Council::with_default_requirements(),
             assessments: Vec::new(),
         }
+    }
+
+    /// Each actor's place in `actors`, by id.
+    pub fn actor_index(&self) -> HashMap<&ActorId, usize> {
+        self.actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (&a.id, i))
+            .collect()
     }
 
     /// The actor with this id.

@@ -304,12 +304,7 @@ impl LayoutRunner {
         let placements: Vec<Placement> = self
             .doc
             .with_map(|map| {
-                let index: HashMap<&ActorId, usize> = map
-                    .actors
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (&a.id, i))
-                    .collect();
+                let index = map.actor_index();
                 let simulation = &run.simulation;
                 simulation
                     .ids()

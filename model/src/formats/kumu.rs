@@ -269,12 +269,7 @@ fn view_placements(view: View, lookup: &ActorLookup, map: &Map) -> KumuView {
         .filter(|p| p.x.is_finite() && p.y.is_finite())
         .collect();
     // In the map's order, so the command reads the same every time.
-    let order: HashMap<&ActorId, usize> = map
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (&a.id, i))
-        .collect();
+    let order = map.actor_index();
     crate::sort::sort_by_key(&mut placements, |p| order.get(&p.id).copied());
     KumuView {
         name: view.name,
