@@ -264,9 +264,16 @@ impl ShownColumns {
                 .filter(|c| *c == Column::Name || text.split(',').any(|s| s == c.slug()))
                 .collect()
         });
-        let shown = Self(RwSignal::new(
-            stored.unwrap_or_else(|| Column::ALL.to_vec()),
-        ));
+        // The salience class and community columns are chosen in `Columns` (the filter
+        // finds classes either way), so the table still fits 1920 px with its row tools.
+        let extra = [Column::Salience, Column::Community];
+        let default = || {
+            Column::ALL
+                .into_iter()
+                .filter(|c| !extra.contains(c))
+                .collect()
+        };
+        let shown = Self(RwSignal::new(stored.unwrap_or_else(default)));
         Effect::new(move |_| {
             let text = shown
                 .0

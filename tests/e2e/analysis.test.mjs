@@ -117,10 +117,14 @@ test('Colour by Community colours the map by Louvain communities, with a legend,
   await page.waitForFunction((n) => [...document.querySelectorAll('.legend .legend-item')]
     .filter((i) => /^Community \d+$/.test(i.textContent.trim())).length > n, groups);
   await page.screenshot({ path: new URL('./output/communities-en-1920.png', import.meta.url).pathname });
-  // The table lists each actor's community.
+  // The table lists each actor's community once the column is chosen.
   await page.getByRole('tab', { name: 'Table' }).click();
-  const column = await page.locator('table.actortable thead th', { hasText: 'Community' }).count();
-  assert.equal(column, 1);
+  await page.locator('details.columns summary').click();
+  await page.getByRole('checkbox', { name: 'Community' }).check();
+  const header = page.getByRole('columnheader', { name: 'Community' });
+  assert.equal(await header.isVisible(), true);
+  const numbers = await page.locator('table.actortable tbody tr td:nth-last-child(2)').allTextContents();
+  assert.ok(numbers.every((n) => /^\d+$/.test(n.trim())), numbers.join(','));
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export GraphML' }).click();
   const file = await download;
