@@ -2,8 +2,8 @@
 //! action plan (goals and actions).
 
 use crate::ids::{ActionId, ActorId, GoalId, MeetingId, SectorId};
-use chrono::{NaiveDate, NaiveDateTime};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Gender of a member's representative, for the balance check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,6 +44,7 @@ pub struct Member {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: MeetingId,
+    #[serde(deserialize_with = "stockholm_start")]
     pub start: NaiveDateTime,
     #[serde(default = "default_duration")]
     pub duration_minutes: i64,
@@ -57,6 +58,44 @@ pub struct Meeting {
 
 fn default_duration() -> i64 {
     120
+}
+
+/// A meeting start as files write it: Stockholm wall-clock time (`2027-02-10T09:00:00`),
+/// or an RFC 3339 time with an offset (`2027-02-10T09:00:00+01:00`, as other tools and the
+/// file's own `created_at` write them), converted to Stockholm time.
+fn stockholm_start<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDateTime, D::Error> {
+    struct Start;
+    impl serde::de::Visitor<'_> for Start {
+        type Value = NaiveDateTime;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            // chrono's own words, which the import errors read as "a date and time".
+            f.write_str("a formatted date and time string")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDateTime, E> {
+            text.parse::<NaiveDateTime>().or_else(|local| {
+                DateTime::parse_from_rfc3339(text)
+                    .map(|t| stockholm_time(t.with_timezone(&Utc)))
+                    .map_err(|_| E::custom(local))
+            })
+        }
+    }
+    deserializer.deserialize_str(Start)
+}
+
+/// A UTC time as Stockholm wall-clock time: UTC+2 from the last Sunday of March to the
+/// last Sunday of October (from 01:00 UTC, the EU rule), UTC+1 otherwise.
+pub fn stockholm_time(utc: DateTime<Utc>) -> NaiveDateTime {
+    let last_sunday = |month: u32| {
+        let first_of_next =
+            NaiveDate::from_ymd_opt(utc.year(), month + 1, 1).expect("a real month");
+        let last = first_of_next - Duration::days(1);
+        let back = last.weekday().num_days_from_sunday();
+        (last - Duration::days(i64::from(back)))
+            .and_hms_opt(1, 0, 0)
+            .expect("01:00")
+    };
+    let summer = utc.naive_utc() >= last_sunday(3) && utc.naive_utc() < last_sunday(10);
+    utc.naive_utc() + Duration::hours(if summer { 2 } else { 1 })
 }
 
 /// A result goal of the action plan.

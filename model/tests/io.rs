@@ -863,6 +863,24 @@ fn wrong_types_deep_in_the_council_name_their_path() {
             }
         )]
     );
+    // Other tools write an offset; the time is read and converted to Stockholm time.
+    for (written, local) in [
+        ("2027-02-10T09:00:00+01:00", "2027-02-10 09:00:00"),
+        ("2027-02-10T08:00:00Z", "2027-02-10 09:00:00"),
+        ("2027-06-10T07:30:00Z", "2027-06-10 09:30:00"),
+        ("2027-03-28T00:59:00Z", "2027-03-28 01:59:00"),
+        ("2027-03-28T01:00:00Z", "2027-03-28 03:00:00"),
+        ("2027-10-31T00:59:00Z", "2027-10-31 02:59:00"),
+        ("2027-10-31T01:00:00Z", "2027-10-31 02:00:00"),
+    ] {
+        let text = full_with(|v| v["map"]["council"]["meetings"][1]["start"] = json!(written));
+        let map = read_ok(&text).document.map;
+        assert_eq!(
+            map.council.meetings[1].start.to_string(),
+            local,
+            "{written}"
+        );
+    }
     let text = full_with(|v| v["revision"] = json!(-1));
     assert_eq!(
         problems(&text),
