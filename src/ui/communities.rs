@@ -36,38 +36,40 @@ pub struct Communities {
     pub resolution: RwSignal<f64>,
     /// Each actor's community, numbered from 0.
     pub of: Memo<HashMap<ActorId, usize>>,
+    /// How many communities have more than one actor (they come first in the numbering).
+    pub groups: Memo<usize>,
 }
 
 impl Communities {
     pub fn provide() -> Self {
         let doc = use_doc();
         let resolution = RwSignal::new(1.0);
-        let of = Memo::new(move |_| {
+        let of: Memo<HashMap<ActorId, usize>> = Memo::new(move |_| {
             let resolution = resolution.get();
             doc.with_structure(|m| communities(m, resolution).into_iter().collect())
                 .unwrap_or_default()
+        });
+        // Counted once per change, not once per node coloured.
+        let groups = Memo::new(move |_| {
+            of.with(|of: &HashMap<ActorId, usize>| {
+                let mut sizes: HashMap<usize, usize> = HashMap::new();
+                of.values().for_each(|c| *sizes.entry(*c).or_default() += 1);
+                sizes.values().filter(|n| **n > 1).count()
+            })
         });
         let this = Self {
             colour_by: RwSignal::new(ColourBy::Sector),
             resolution,
             of,
+            groups,
         };
         provide_context(this);
         this
     }
 
-    /// How many communities have more than one actor (they come first in the numbering).
-    pub fn groups(&self) -> usize {
-        self.of.with(|of| {
-            let mut sizes: HashMap<usize, usize> = HashMap::new();
-            of.values().for_each(|c| *sizes.entry(*c).or_default() += 1);
-            sizes.values().filter(|n| **n > 1).count()
-        })
-    }
-
     /// The colour of an actor's community: grey when it is alone in it.
     pub fn color_of(&self, id: &ActorId) -> &'static str {
-        let groups = self.groups();
+        let groups = self.groups.get();
         self.of.with(|of| match of.get(id) {
             Some(n) if *n < groups => community_color(*n),
             _ => ALONE,

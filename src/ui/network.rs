@@ -1096,7 +1096,7 @@ fn Legend() -> impl IntoView {
             .map(|s| (s.color, s.label))
             .collect::<Vec<_>>(),
         ColourBy::Community => {
-            let groups = communities.groups();
+            let groups = communities.groups.get();
             let alone = communities.of.with(|of| of.values().any(|c| *c >= groups));
             (0..groups)
                 .map(|n| (community_color(n).to_owned(), (t().community_label)(n + 1)))

@@ -61,19 +61,16 @@ pub fn OnionView() -> impl IntoView {
     let drawn = Memo::new(move |_| {
         let ((cx, cy), radius) = geometry();
         doc.with_map_tracked(|map| {
-            let mut drawn: Vec<Drawn> = onion(map)
+            let spots = onion(map);
+            // The centre ring's only actor sits in the middle; others on their ring's band.
+            let centre_alone = spots.iter().filter(|s| s.1 == Ring::Definitive).count() == 1;
+            let mut drawn: Vec<Drawn> = spots
                 .into_iter()
                 .filter_map(|(id, ring, angle)| {
                     let actor = map.actor(&id)?;
                     let k = ring_index(ring);
                     let inner = if k == 0 { 0.0 } else { RING_EDGES[k - 1] };
-                    // The centre ring's only actor sits in the middle; others on its band.
-                    let count = map
-                        .actors
-                        .iter()
-                        .filter(|a| SalienceClass::of(&a.salience).ring() == ring)
-                        .count();
-                    let r = if k == 0 && count == 1 {
+                    let r = if k == 0 && centre_alone {
                         0.0
                     } else {
                         radius * (inner + RING_EDGES[k]) / 2.0
