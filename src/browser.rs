@@ -69,6 +69,43 @@ pub fn set_url_lang(lang: &str) {
     }
 }
 
+/// The page's address without query or fragment: where a share link points.
+pub fn page_address() -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| get(l).ok())
+            .unwrap_or_default()
+    };
+    part(web_sys::Location::origin) + &part(web_sys::Location::pathname)
+}
+
+/// The address's fragment after `prefix`, removed from the address bar (and history) as
+/// it is read; None when the fragment does not start with `prefix`.
+pub fn take_fragment(prefix: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let data = hash.strip_prefix(prefix)?.to_owned();
+    let href = window.location().href().ok()?;
+    let bare = href.split_once('#').map_or(href.as_str(), |(bare, _)| bare);
+    let _ =
+        window
+            .history()
+            .ok()?
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(bare));
+    Some(data)
+}
+
+/// Copies `text` to the clipboard; false when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
 /// Milliseconds since the page started (`performance.now()`), for time slices.
 pub fn now_ms() -> f64 {
     web_sys::window()

@@ -1,10 +1,12 @@
 //! UI text in Swedish (default) and English. One `Texts` struct with a constant per
 //! language: a string missing in either language is a compile error.
 
+use crate::share_link::LinkError;
 use chrono::{NaiveDate, NaiveTime};
 use samverkan_model::analysis::ActionFlag;
 use samverkan_model::arrange::Arrangement;
 use samverkan_model::formats::report::{Outcome, Part, Place};
+use samverkan_model::privacy::Profile;
 use samverkan_model::salience::{Ring, SalienceClass};
 use samverkan_model::store::StoreError;
 use samverkan_model::{ActionStatus, ActorKind, CouncilRole, Gender, Level, Problem, Reason};
@@ -51,6 +53,16 @@ fn places_text(places: &[&Place], row: &str, rows: &str) -> String {
         parts.push(list(paths.into_iter().map(str::to_owned).collect()));
     }
     parts.join("; ")
+}
+
+/// What a merge did, for its summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeCounts {
+    pub added_actors: usize,
+    pub matched_actors: usize,
+    pub added_relations: usize,
+    pub matched_relations: usize,
+    pub conflicts: usize,
 }
 
 /// The UI language.
@@ -414,6 +426,34 @@ pub struct Texts {
     // The council's gender balance before there is anything to judge.
     pub no_members_yet: &'static str,
     pub gender_not_given: fn(usize) -> String,
+    // Sharing: export profiles, share links, merging breakout groups' files.
+    pub share_heading: &'static str,
+    pub export_profile: &'static str,
+    pub profile_label: fn(Profile) -> &'static str,
+    pub profile_help: fn(Profile) -> &'static str,
+    pub made_with_profile: fn(&str, Profile) -> String,
+    pub share_link: &'static str,
+    pub share_link_making: &'static str,
+    pub share_link_ready: &'static str,
+    pub share_link_copied: &'static str,
+    pub share_link_too_long: fn(usize) -> String,
+    pub share_link_failed: &'static str,
+    pub share_link_error: fn(LinkError) -> &'static str,
+    pub shared_map: &'static str,
+    pub shared_map_holds: fn(&str, usize, usize) -> String,
+    pub open_shared_map: &'static str,
+    pub merge_into_map: &'static str,
+    pub merge_file: &'static str,
+    pub merge_hint: &'static str,
+    pub merge_title: &'static str,
+    pub merge_counts: fn(&MergeCounts) -> String,
+    pub merge_conflicts: fn(usize) -> String,
+    pub keep_mine: &'static str,
+    pub take_theirs: &'static str,
+    pub merge_confirm: &'static str,
+    pub merged: fn(&MergeCounts) -> String,
+    pub yes: &'static str,
+    pub no: &'static str,
 }
 
 impl Texts {
@@ -966,6 +1006,53 @@ pub static SV: Texts = Texts {
     show_side_panel: "Visa sidopanelen",
     no_members_yet: "Könsfördelning: inga ledamöter ännu.",
     gender_not_given: |n| format!("Könsfördelning: kön ej angivet för någon av {n} ledamöter."),
+    share_heading: "Dela",
+    export_profile: "Exportprofil",
+    profile_label: |p| match p {
+        Profile::Full => "Allt",
+        Profile::Pseudonymised => "Pseudonymiserad",
+        Profile::OrganisationsOnly => "Bara organisationer",
+    },
+    profile_help: |p| match p {
+        Profile::Full => "Allt följer med, även personer, kontaktpersoner och anteckningar.",
+        Profile::Pseudonymised => "Personer blir ”Person 1”, ”Person 2” …; kontaktpersoner, e-post, telefon och anteckningar tas bort; rådets representanter ersätts av sin roll.",
+        Profile::OrganisationsOnly => "Som pseudonymiserad, och aktörer som är personer tas bort med sina relationer och platser i rådet.",
+    },
+    made_with_profile: |title, p| match p {
+        Profile::Full => format!("”{title}” innehåller allt."),
+        Profile::Pseudonymised => format!("”{title}” gjordes med exportprofilen Pseudonymiserad: personer har pseudonymer och kontaktuppgifter och anteckningar saknas."),
+        Profile::OrganisationsOnly => format!("”{title}” gjordes med exportprofilen Bara organisationer: personer, kontaktuppgifter och anteckningar saknas."),
+    },
+    share_link: "Dela länk",
+    share_link_making: "Gör länken …",
+    share_link_ready: "Hela kartan ligger krypterad i länken. Nyckeln står efter #, och den delen skickas aldrig till någon server. Den som har länken kan läsa kartan.",
+    share_link_copied: "Länken är kopierad.",
+    share_link_too_long: |n| format!("Länken skulle bli {n} tecken lång, för lång för att delas säkert (högst 100 000). Exportera kartan som fil i stället."),
+    share_link_failed: "Webbläsaren kunde inte göra en delningslänk. Exportera kartan som fil i stället.",
+    share_link_error: |e| match e {
+        LinkError::Malformed => "Delningslänken går inte att läsa: den är skadad eller avklippt. Be om en ny länk.",
+        LinkError::WrongKeyOrDamaged => "Delningslänken går inte att öppna: den är skadad, avklippt eller har fel nyckel. Be om en ny länk.",
+        LinkError::Unsupported => "Den här webbläsaren kan inte öppna delningslänkar (Web Crypto eller komprimering saknas).",
+    },
+    shared_map: "Delad karta",
+    shared_map_holds: |title, actors, relations| format!("Länken innehåller kartan ”{title}” med {actors} aktörer och {relations} relationer. Den öppnas som en ny karta; inget av det du redan har ändras."),
+    open_shared_map: "Öppna delad karta",
+    merge_into_map: "Slå ihop med den här kartan",
+    merge_file: "Fil att slå ihop",
+    merge_hint: "Välj en eller flera exporterade filer, till exempel från gruppernas datorer. Aktörer känns igen på id eller namn.",
+    merge_title: "Slå ihop kartor",
+    merge_counts: |c| format!("{} aktörer läggs till och {} känns igen; {} relationer läggs till och {} känns igen.", c.added_actors, c.matched_actors, c.added_relations, c.matched_relations),
+    merge_conflicts: |n| match n {
+        0 => "Inga konflikter.".into(),
+        1 => "1 fält skiljer sig. Välj vilket värde som gäller:".into(),
+        n => format!("{n} fält skiljer sig. Välj vilket värde som gäller:"),
+    },
+    keep_mine: "Behåll mitt",
+    take_theirs: "Ta deras",
+    merge_confirm: "Slå ihop",
+    merged: |c| format!("Sammanslaget: {} aktörer och {} relationer tillagda, {} aktörer igenkända, {} konflikter avgjorda.", c.added_actors, c.added_relations, c.matched_actors, c.conflicts),
+    yes: "ja",
+    no: "nej",
 };
 
 pub static EN: Texts = Texts {
@@ -1417,6 +1504,53 @@ pub static EN: Texts = Texts {
     show_side_panel: "Show side panel",
     no_members_yet: "Gender balance: no members yet.",
     gender_not_given: |n| format!("Gender balance: gender not given for any of the {n} members."),
+    share_heading: "Share",
+    export_profile: "Export profile",
+    profile_label: |p| match p {
+        Profile::Full => "Full",
+        Profile::Pseudonymised => "Pseudonymised",
+        Profile::OrganisationsOnly => "Organisations only",
+    },
+    profile_help: |p| match p {
+        Profile::Full => "Everything goes along, people, contact persons and notes too.",
+        Profile::Pseudonymised => "People become “Person 1”, “Person 2” …; contact persons, e-mail, phone and notes are left out; council representatives are replaced by their role.",
+        Profile::OrganisationsOnly => "As pseudonymised, and actors that are people are removed with their relations and council places.",
+    },
+    made_with_profile: |title, p| match p {
+        Profile::Full => format!("“{title}” holds everything."),
+        Profile::Pseudonymised => format!("“{title}” was made with the export profile Pseudonymised: people have pseudonyms, contact details and notes are left out."),
+        Profile::OrganisationsOnly => format!("“{title}” was made with the export profile Organisations only: people, contact details and notes are left out."),
+    },
+    share_link: "Share link",
+    share_link_making: "Making the link …",
+    share_link_ready: "The whole map is in the link, encrypted. The key comes after the #, a part no server is ever sent. Whoever has the link can read the map.",
+    share_link_copied: "The link is copied.",
+    share_link_too_long: |n| format!("The link would be {n} characters long, too long to share safely (at most 100,000). Export the map as a file instead."),
+    share_link_failed: "The browser could not make a share link. Export the map as a file instead.",
+    share_link_error: |e| match e {
+        LinkError::Malformed => "The share link cannot be read: it is damaged or cut short. Ask for a new link.",
+        LinkError::WrongKeyOrDamaged => "The share link cannot be opened: it is damaged, cut short or has a wrong key. Ask for a new link.",
+        LinkError::Unsupported => "This browser cannot open share links (Web Crypto or compression is missing).",
+    },
+    shared_map: "Shared map",
+    shared_map_holds: |title, actors, relations| format!("The link holds the map “{title}” with {actors} actors and {relations} relations. It opens as a new map; nothing you have already is changed."),
+    open_shared_map: "Open shared map",
+    merge_into_map: "Merge into this map",
+    merge_file: "Merge file",
+    merge_hint: "Pick one or more exported files, for example from the groups' computers. Actors are recognised by id or name.",
+    merge_title: "Merge maps",
+    merge_counts: |c| format!("{} actors are added and {} recognised; {} relations are added and {} recognised.", c.added_actors, c.matched_actors, c.added_relations, c.matched_relations),
+    merge_conflicts: |n| match n {
+        0 => "No conflicts.".into(),
+        1 => "1 field differs. Choose which value holds:".into(),
+        n => format!("{n} fields differ. Choose which value holds:"),
+    },
+    keep_mine: "Keep mine",
+    take_theirs: "Take theirs",
+    merge_confirm: "Merge",
+    merged: |c| format!("Merged: {} actors and {} relations added, {} actors recognised, {} conflicts settled.", c.added_actors, c.added_relations, c.matched_actors, c.conflicts),
+    yes: "yes",
+    no: "no",
 };
 
 #[cfg(test)]
@@ -1437,5 +1571,10 @@ mod tests {
         assert_eq!(EN.export_json, "Export JSON");
         assert_eq!(EN.import_file, "Import file");
         assert_eq!(EN.add_actor, "Add actor");
+        assert_eq!(EN.share_link, "Share link");
+        assert_eq!(EN.open_shared_map, "Open shared map");
+        assert_eq!(EN.merge_into_map, "Merge into this map");
+        assert_eq!(EN.merge_file, "Merge file");
+        assert_eq!(EN.export_profile, "Export profile");
     }
 }

@@ -4,5 +4,6 @@ pub mod app;
 pub mod browser;
 pub mod i18n;
 pub mod notice;
+pub mod share_link;
 pub mod storage;
 pub mod ui;

@@ -31,6 +31,12 @@ pub enum Message {
         problems: Vec<Problem>,
     },
     Imported(String),
+    /// The imported map was made with a privacy profile: what it leaves out.
+    MadeWithProfile(String, samverkan_model::privacy::Profile),
+    /// A share link in the address could not be opened.
+    ShareLinkBroken(crate::share_link::LinkError),
+    /// Breakout files were merged into the open map.
+    Merged(crate::i18n::MergeCounts),
     /// An import of another tool's file: what came in, what was left out or changed.
     ImportSummary {
         file: String,
@@ -100,6 +106,9 @@ impl Message {
             Message::UsageHigh(share) => (t.usage_warning)(share * 100.0),
             Message::ImportFailed { file, problems } => (t.import_failed)(file, problems.len()),
             Message::Imported(title) => (t.imported)(title),
+            Message::MadeWithProfile(title, profile) => (t.made_with_profile)(title, *profile),
+            Message::ShareLinkBroken(error) => (t.share_link_error)(*error).to_owned(),
+            Message::Merged(counts) => (t.merged)(counts),
             Message::ImportSummary {
                 file,
                 added_actors,

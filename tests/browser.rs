@@ -218,3 +218,32 @@ async fn the_app_starts_beside_a_corrupted_map_and_says_so() {
     host.remove();
     clear();
 }
+
+/// A share link's data opens back into the text it sealed, with each seal under its own
+/// key; damage, a cut and a wrong key are told apart from a malformed link.
+#[wasm_bindgen_test]
+async fn a_share_link_opens_what_it_sealed_and_nothing_else() {
+    use samverkan::share_link::{base64url, from_base64url, open, seal, LinkError};
+    let text = "{\"map\": \"Region Kronoberg och Växjö kommun\"}".repeat(20);
+    let data = seal(&text).await.unwrap();
+    assert_eq!(open(&data).await, Ok(text.clone()));
+    assert_ne!(
+        seal(&text).await.unwrap(),
+        data,
+        "a fresh key and IV per link"
+    );
+    assert!(!data.contains("Kronoberg"));
+
+    let (sealed, key) = data.split_once('.').unwrap();
+    let mut bytes = from_base64url(sealed).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    let damaged = format!("{}.{key}", base64url(&bytes));
+    assert_eq!(open(&damaged).await, Err(LinkError::WrongKeyOrDamaged));
+    let cut = format!("{}.{key}", &sealed[..sealed.len() - 8]);
+    assert_eq!(open(&cut).await, Err(LinkError::WrongKeyOrDamaged));
+    let wrong_key = format!("{sealed}.{}", base64url(&[7; 32]));
+    assert_eq!(open(&wrong_key).await, Err(LinkError::WrongKeyOrDamaged));
+    assert_eq!(open(sealed).await, Err(LinkError::Malformed), "no key");
+    assert_eq!(open("a!b.c").await, Err(LinkError::Malformed));
+}

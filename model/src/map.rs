@@ -32,6 +32,9 @@ pub struct Map {
     /// so files without them read and write as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessments: Vec<crate::assessment::Assessment>,
+    /// The privacy profile the map was exported with; left out of the file when full.
+    #[serde(default, skip_serializing_if = "crate::privacy::Profile::is_full")]
+    pub profile: crate::privacy::Profile,
 }
 
 /// Somewhere an actor is referenced besides its relations, reported before or after it is
@@ -71,6 +74,7 @@ impl Map {
             relations: Vec::new(),
             council: Council::with_default_requirements(),
             assessments: Vec::new(),
+            profile: Default::default(),
         }
     }
 

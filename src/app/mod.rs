@@ -7,12 +7,14 @@ pub mod document;
 pub mod library;
 pub mod notices;
 pub mod saving;
+pub mod sharing;
 pub mod transfer;
 
 pub use document::{use_doc, Doc};
 pub use library::{use_library, Library, MapSummary};
 pub use notices::{use_notices, Notices};
 pub use saving::{use_saver, SaveStatus, Saver};
+pub use sharing::{use_sharing, Sharing};
 pub use transfer::{title_of, use_transfer, ImportSummary, SheetChoice, Transfer};
 
 use crate::browser;
@@ -47,7 +49,13 @@ pub fn provide_state(lang: Lang, read_only: bool) {
     provide_context(saver);
     let library = Library::start(doc, saver, notices, lang);
     provide_context(library);
-    provide_context(Transfer::new(doc, library, notices, lang));
+    let transfer = Transfer::new(doc, library, notices, lang);
+    provide_context(transfer);
+    let sharing = Sharing::new(doc, transfer, notices);
+    provide_context(sharing);
+    if !read_only {
+        sharing.read_address();
+    }
 }
 
 /// What a message's buttons act on; taken from context when the messages are rendered.

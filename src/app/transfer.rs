@@ -15,6 +15,7 @@ use samverkan_model::formats::report::ImportReport;
 use samverkan_model::history::StepId;
 use samverkan_model::io::collection::{read_any, write_collection};
 use samverkan_model::io::{file_stem, write_pretty, Document};
+use samverkan_model::privacy::{self, Profile};
 use samverkan_model::sector::default_sectors;
 use samverkan_model::{Command, Map, MapId, Problem};
 
@@ -71,6 +72,8 @@ pub struct Transfer {
     library: Library,
     notices: Notices,
     lang: RwSignal<Lang>,
+    /// How much personal data every export keeps.
+    profile: RwSignal<Profile>,
 }
 
 pub fn use_transfer() -> Transfer {
@@ -87,7 +90,26 @@ impl Transfer {
             library,
             notices,
             lang,
+            profile: RwSignal::new(Profile::Full),
         }
+    }
+
+    /// The texts in the UI language now.
+    pub fn texts(&self) -> &'static crate::i18n::Texts {
+        self.lang.get_untracked().texts()
+    }
+
+    /// The export profile every export (files, pictures, share links) applies.
+    pub fn profile(&self) -> RwSignal<Profile> {
+        self.profile
+    }
+
+    /// `map` as the export profile lets it leave the browser; representatives become
+    /// their role in the UI language.
+    pub fn for_export(&self, map: &Map) -> Map {
+        let t = self.lang.get_untracked().texts();
+        let role = |role| (t.role_label)(role).to_owned();
+        privacy::apply(map, self.profile.get_untracked(), &role)
     }
 
     /// Tells the user a file could not be imported, listing its problems.
@@ -101,10 +123,12 @@ impl Transfer {
 
     /// Downloads the open map as `<title>.samverkan.json`.
     pub fn export_current(&self) {
-        let Some((title, text)) = self
-            .doc
-            .with_map(|m| (m.title.clone(), write_pretty(&Document::new(m.clone(), 0))))
-        else {
+        let Some((title, text)) = self.doc.with_map(|m| {
+            (
+                m.title.clone(),
+                write_pretty(&Document::new(self.for_export(m), 0)),
+            )
+        }) else {
             return;
         };
         let name = format!("{}.samverkan.json", file_stem(&title));
@@ -122,6 +146,7 @@ impl Transfer {
                 Some(open) if open == id => self.doc.snapshot(),
                 _ => self.library.read_stored(id),
             })
+            .map(|map| self.for_export(&map))
             .collect();
         let name = format!("samverkan-{}.samverkan.json", Utc::now().format("%Y-%m-%d"));
         browser::download(&name, &write_collection(&maps), "application/json");
@@ -130,6 +155,7 @@ impl Transfer {
     /// Downloads the open map as GraphML, with degree and betweenness as node data.
     pub fn export_graphml(&self) {
         let Some((title, text)) = self.doc.with_map(|map| {
+            let map = &self.for_export(map);
             let metrics: Vec<_> = samverkan_model::metrics::compute(map)
                 .into_iter()
                 .map(|(id, m)| (id, m.degree, m.betweenness))
@@ -147,6 +173,7 @@ impl Transfer {
     pub fn export_csv(&self, relations: bool) {
         use samverkan_model::formats::csv;
         let Some((title, text)) = self.doc.with_map(|map| {
+            let map = &self.for_export(map);
             let text = if relations {
                 csv::export_relations(map, b';')
             } else {
@@ -348,7 +375,15 @@ impl Transfer {
         );
     }
 
-    fn open_imported(&self, loaded: Vec<samverkan_model::io::Loaded>) {
+    /// Says what a map made with a privacy profile leaves out.
+    fn tell_profile(&self, title: &str, profile: Profile) {
+        if !profile.is_full() {
+            let message = Message::MadeWithProfile(title.to_owned(), profile);
+            self.notices.notify(Severity::Info, message, vec![]);
+        }
+    }
+
+    pub fn open_imported(&self, loaded: Vec<samverkan_model::io::Loaded>) {
         let repaired: usize = loaded.iter().map(|l| l.repaired_positions).sum();
         let single = loaded.len() == 1;
         for one in loaded {
@@ -367,9 +402,11 @@ impl Transfer {
             if exists {
                 map.id = browser::new_id().into();
             }
+            let profile = map.profile;
             self.library.add_and_open(map);
             self.notices
-                .notify(Severity::Info, Message::Imported(title), vec![]);
+                .notify(Severity::Info, Message::Imported(title.clone()), vec![]);
+            self.tell_profile(&title, profile);
         }
         if repaired > 0 {
             self.notices
@@ -383,11 +420,12 @@ impl Transfer {
             return;
         };
         self.library.open(&map.id);
-        let title = map.title.clone();
+        let (title, profile) = (map.title.clone(), map.profile);
         let step = self.doc.dispatch(Command::ReplaceMap(Box::new(map)));
         let actions = step.map(NoticeAction::Undo).into_iter().collect();
         self.notices
-            .notify(Severity::Info, Message::Imported(title), actions);
+            .notify(Severity::Info, Message::Imported(title.clone()), actions);
+        self.tell_profile(&title, profile);
     }
 
     /// The waiting file is added as a new map beside the one with its id.
@@ -396,9 +434,10 @@ impl Transfer {
             return;
         };
         map.id = browser::new_id().into();
-        let title = map.title.clone();
+        let (title, profile) = (map.title.clone(), map.profile);
         self.library.add_and_open(map);
         self.notices
-            .notify(Severity::Info, Message::Imported(title), vec![]);
+            .notify(Severity::Info, Message::Imported(title.clone()), vec![]);
+        self.tell_profile(&title, profile);
     }
 }

@@ -159,6 +159,7 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
 #[component]
 pub fn PowerInterestGrid() -> impl IntoView {
     let doc = use_doc();
+    let transfer = crate::app::use_transfer();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let frame = RwSignal::new(Frame {
@@ -333,8 +334,8 @@ pub fn PowerInterestGrid() -> impl IntoView {
             </div>
             <div class="maptools">
                 <AssessmentTools compare=compare moved=moved/>
-                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.grid", "grid") } }>{move || t().export_svg}</button>
-                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.grid", "grid") } }>{move || t().export_png}</button>
+                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, &transfer.for_export(&m), "svg.grid", "grid") } }>{move || t().export_svg}</button>
+                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, &transfer.for_export(&m), "svg.grid", "grid") } }>{move || t().export_png}</button>
             </div>
             <p class="hint">{move || t().grid_hint}</p>
         </section>
@@ -424,7 +425,7 @@ fn GridActor(
         }
     };
     view! {
-        <g class="grid-actor" class:dragging=move || dragging.with(|d| d.as_ref() == Some(&id))
+        <g class="grid-actor" data-actor=id.to_string() class:dragging=move || dragging.with(|d| d.as_ref() == Some(&id))
             transform=move || place.with(|p| format!("translate({:.1} {:.1})", p.x, p.y))
             tabindex="0" role="button" aria-label=label
             on:pointerdown=start_drag on:keydown=on_key>

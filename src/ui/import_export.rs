@@ -28,26 +28,34 @@ pub fn ImportInput() -> impl IntoView {
     }
 }
 
+/// A picked file's text; None (and the user told) when it is over the limit or unreadable.
+pub async fn file_text(transfer: Transfer, file: &web_sys::File) -> Option<String> {
+    if file.size() > samverkan_model::io::MAX_FILE_BYTES as f64 {
+        let too_large = samverkan_model::Reason::TooLarge {
+            bytes: file.size() as u64,
+            limit: samverkan_model::io::MAX_FILE_BYTES,
+        };
+        transfer.import_failed(
+            &file.name(),
+            vec![samverkan_model::Problem::new("", too_large)],
+        );
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?;
+    text.as_string()
+}
+
 /// Reads a picked file as text and hands it on; files over the limit are refused unread.
 pub fn read_file(
     transfer: Transfer,
     file: web_sys::File,
     then: impl FnOnce(String, String) + 'static,
 ) {
-    let name = file.name();
-    if file.size() > samverkan_model::io::MAX_FILE_BYTES as f64 {
-        // Refused before reading: a file this large would freeze the tab while loading.
-        let too_large = samverkan_model::Reason::TooLarge {
-            bytes: file.size() as u64,
-            limit: samverkan_model::io::MAX_FILE_BYTES,
-        };
-        transfer.import_failed(&name, vec![samverkan_model::Problem::new("", too_large)]);
-        return;
-    }
-    let promise = file.text();
     leptos::task::spawn_local(async move {
-        if let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            then(name, text.as_string().unwrap_or_default());
+        if let Some(text) = file_text(transfer, &file).await {
+            then(file.name(), text);
         }
     });
 }

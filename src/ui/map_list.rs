@@ -41,6 +41,7 @@ pub fn MapList() -> impl IntoView {
                     }}
                 </p>
             </div>
+            <super::sharing::SharePanel/>
         </nav>
     }
 }

@@ -24,6 +24,7 @@ mod projection;
 mod quick_add;
 mod removal;
 mod selection;
+mod sharing;
 mod sheet_preview;
 mod svg;
 mod what_if;
@@ -84,6 +85,8 @@ pub fn App() -> impl IntoView {
         <help::Help/>
         <import_summary::ImportSummaryDialog/>
         <sheet_preview::SheetPreviewDialog/>
+        <sharing::SharedMapDialog/>
+        <sharing::MergeDialog/>
         <what_if::WhatIfDialog/>
         <link_box::LinkBox/>
     }

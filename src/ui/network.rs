@@ -129,6 +129,7 @@ impl Filter {
 #[component]
 pub fn NetworkMap() -> impl IntoView {
     let doc = use_doc();
+    let transfer = crate::app::use_transfer();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let size = RwSignal::new(DEFAULT_SIZE);
@@ -537,8 +538,8 @@ pub fn NetworkMap() -> impl IntoView {
                 <details class="toolmenu">
                     <summary>{move || t().export_picture}</summary>
                     <div class="menu">
-                        <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, "svg.network", "map") } }>{move || t().export_svg}</button>
-                        <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, "svg.network", "map") } }>{move || t().export_png}</button>
+                        <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, &transfer.for_export(&m), "svg.network", "map") } }>{move || t().export_svg}</button>
+                        <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, &transfer.for_export(&m), "svg.network", "map") } }>{move || t().export_png}</button>
                     </div>
                 </details>
             </div>
@@ -930,7 +931,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         format!("translate({x:.1} {y:.1})")
     };
     view! {
-        <g class="node" class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned class:unrated=unrated
+        <g class="node" data-actor=id.to_string() class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned class:unrated=unrated
             transform=transform
             role="button" tabindex="0" aria-label=aria aria-pressed=move || is_selected.get().to_string()
             on:pointerdown=on_down on:keydown=on_key
@@ -982,7 +983,7 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         }
     };
     view! {
-        <text class="node-label" class:near=near class:dimmed=filtered_out transform=transform
+        <text class="node-label" data-actor=id.to_string() class:near=near class:dimmed=filtered_out transform=transform
             x=move || place().0 y=move || place().1 text-anchor=move || place().2 font-size=size stroke-width=halo aria-hidden="true">
             {move || look.with(|l| l.label.clone())}
         </text>
@@ -1059,12 +1060,16 @@ fn RelationLine(id: RelationId, context: NetworkContext, layer: Layer) -> impl I
         let relation = relation.clone();
         move || relation.with(|r| 1.0 + 1.5 * r.strength as f64)
     };
+    let ends = {
+        let relation = relation.clone();
+        move || relation.with(|r| format!("{} {}", r.from, r.to))
+    };
     let marker = move || relation.with(|r| r.directed.then_some("url(#arrow)"));
     let end = move |pick: fn(&(f64, f64, f64, f64)) -> f64| {
         move || geometry.with(|g| g.as_ref().map(pick).unwrap_or(0.0))
     };
     view! {
-        <line x1=end(|g| g.0) y1=end(|g| g.1) x2=end(|g| g.2) y2=end(|g| g.3)
+        <line x1=end(|g| g.0) y1=end(|g| g.1) x2=end(|g| g.2) y2=end(|g| g.3) data-ends=ends
             class=class class:near=near class:dimmed=filtered_out stroke-width=width marker-end=marker/>
     }
     .into_any()

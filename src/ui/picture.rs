@@ -75,8 +75,9 @@ pub fn compose_svg(map: &Map, drawing: &str, width: f64, height: f64) -> String 
     svg + "</svg>"
 }
 
-/// The picture of the on-screen SVG `selector`, or None when it is not shown.
-fn picture(map: &Map, selector: &str) -> Option<(String, f64, f64)> {
+/// The picture of the on-screen SVG `selector` as `shown` (the map after the export
+/// profile), or None when it is not shown. `map` is the map on screen.
+fn picture(map: &Map, shown: &Map, selector: &str) -> Option<(String, f64, f64)> {
     let element = document().query_selector(selector).ok()??;
     let view_box = element.get_attribute("viewBox")?;
     let numbers: Vec<f64> = view_box
@@ -84,16 +85,66 @@ fn picture(map: &Map, selector: &str) -> Option<(String, f64, f64)> {
         .filter_map(|n| n.parse().ok())
         .collect();
     let (width, height) = (*numbers.get(2)?, *numbers.get(3)?);
-    Some((
-        compose_svg(map, &element.inner_html(), width, height),
-        width,
-        height,
-    ))
+    let drawing = if shown.profile == map.profile {
+        element.inner_html()
+    } else {
+        let copy: web_sys::Element = element.clone_node_with_deep(true).ok()?.unchecked_into();
+        apply_profile(&copy, map, shown);
+        copy.inner_html()
+    };
+    Some((compose_svg(shown, &drawing, width, height), width, height))
+}
+
+/// Makes a copy of the drawing show what the export profile keeps: renamed people get
+/// their pseudonym, removed ones go with their relations, and the accessible names (which
+/// hold the real names) are dropped.
+fn apply_profile(copy: &web_sys::Element, map: &Map, shown: &Map) {
+    let all = |selector: &str| {
+        let list = copy.query_selector_all(selector).ok();
+        let items = list
+            .iter()
+            .flat_map(|l| (0..l.length()).filter_map(move |i| l.get(i)));
+        items
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            .collect::<Vec<_>>()
+    };
+    let index = shown.actor_index();
+    let gone = |id: &str| !index.contains_key(&samverkan_model::ActorId::from(id));
+    for element in all("[data-actor]") {
+        let id = element.get_attribute("data-actor").unwrap_or_default();
+        let (Some(before), Some(&after)) = (
+            map.actor(&id.as_str().into()),
+            index.get(&samverkan_model::ActorId::from(id.as_str())),
+        ) else {
+            element.remove();
+            continue;
+        };
+        let after = &shown.actors[after];
+        if before.label() != after.label() {
+            let text = if element.tag_name() == "text" {
+                Some(element.clone())
+            } else {
+                element.query_selector("text.grid-name").ok().flatten()
+            };
+            if let Some(text) = text {
+                text.set_text_content(Some(after.label()));
+            }
+        }
+    }
+    for line in all("[data-ends]") {
+        let ends = line.get_attribute("data-ends").unwrap_or_default();
+        if ends.split(' ').any(gone) {
+            line.remove();
+        }
+    }
+    for labelled in all("[aria-label]") {
+        let _ = labelled.remove_attribute("aria-label");
+    }
 }
 
 /// Downloads the on-screen view as `<title>.svg`.
-pub fn export_svg(map: &Map, selector: &str, suffix: &str) {
-    if let Some((svg, _, _)) = picture(map, selector) {
+pub fn export_svg(map: &Map, shown: &Map, selector: &str, suffix: &str) {
+    if let Some((svg, _, _)) = picture(map, shown, selector) {
         browser::download(
             &format!(
                 "{}-{suffix}.svg",
@@ -106,8 +157,8 @@ pub fn export_svg(map: &Map, selector: &str, suffix: &str) {
 }
 
 /// Downloads the on-screen view as a PNG at twice the drawing's size (sharp on slides).
-pub fn export_png(map: &Map, selector: &str, suffix: &str) {
-    let Some((svg, width, height)) = picture(map, selector) else {
+pub fn export_png(map: &Map, shown: &Map, selector: &str, suffix: &str) {
+    let Some((svg, width, height)) = picture(map, shown, selector) else {
         return;
     };
     let name = format!(
