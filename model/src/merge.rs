@@ -89,7 +89,19 @@ fn fields<T: serde::Serialize>(item: &T) -> serde_json::Map<String, Value> {
     }
 }
 
-/// The fields of `theirs` that differ from `mine`, leaving out `skip`.
+/// Nothing said: an empty text or list, an unset rating, no salience flag.
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(flags) => flags.values().all(|v| v == &Value::Bool(false)),
+        _ => false,
+    }
+}
+
+/// The fields of `theirs` that differ from `mine`, leaving out `skip` and the fields
+/// `theirs` leaves blank (a group that did not fill a field does not disagree).
 fn differences<T: serde::Serialize>(
     mine: &T,
     theirs: &T,
@@ -100,7 +112,7 @@ fn differences<T: serde::Serialize>(
         .filter(|(key, _)| !skip.contains(&key.as_str()))
         .filter_map(|(key, value)| {
             let other = theirs.get(&key)?.clone();
-            (other != value).then_some((key, value, other))
+            (other != value && !is_blank(&other)).then_some((key, value, other))
         })
         .collect()
 }
@@ -365,6 +377,19 @@ mod tests {
         assert_eq!(taken.actors[0].municipality, "Växjö");
         assert_eq!(taken.relations[1].strength, 3);
         assert_eq!(taken.actors[1].name, "Actor B");
+    }
+
+    #[test]
+    fn a_field_left_blank_in_their_file_is_no_conflict() {
+        let mut mine = sample_map();
+        mine.actors[0].municipality = "Växjö".into();
+        mine.actors[0].salience.power = true;
+        let mut theirs = sample_map();
+        theirs.actors[0].influence = Some(4);
+        theirs.actors[0].short_name = "AA".into();
+        let merge = Merge::plan(&mine, &[theirs], &mut ids());
+        let fields: Vec<_> = merge.conflicts.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["influence", "short_name"]);
     }
 
     #[test]
