@@ -63,6 +63,8 @@ pub enum Command {
     SetCouncil(Box<Council>),
     /// Replaces the saved assessments.
     SetAssessments(Vec<crate::assessment::Assessment>),
+    /// Replaces the engagement log.
+    SetInteractions(Vec<crate::engagement::Interaction>),
     /// Changes the map's title and description.
     SetDetails { title: String, description: String },
     /// Replaces the whole map (an import that replaces the open map).
@@ -125,6 +127,13 @@ impl Command {
                 Ok(Command::SetAssessments(std::mem::replace(
                     &mut map.assessments,
                     assessments,
+                )))
+            }
+            Command::SetInteractions(interactions) => {
+                check_interactions(map, &interactions)?;
+                Ok(Command::SetInteractions(std::mem::replace(
+                    &mut map.interactions,
+                    interactions,
                 )))
             }
             Command::SetDetails { title, description } => Ok(Command::SetDetails {
@@ -202,6 +211,7 @@ impl Command {
             (Command::SetSectors(_), first @ Command::SetSectors(_))
             | (Command::SetCouncil(_), first @ Command::SetCouncil(_))
             | (Command::SetAssessments(_), first @ Command::SetAssessments(_))
+            | (Command::SetInteractions(_), first @ Command::SetInteractions(_))
             | (Command::SetDetails { .. }, first @ Command::SetDetails { .. })
             | (Command::ReplaceMap(_), first @ Command::ReplaceMap(_)) => first,
             (later, first) => {
@@ -253,6 +263,10 @@ impl Command {
             Command::SetAssessments(list) => {
                 list.iter().map(|a| 96 + a.actors.len() * 64).sum::<usize>()
             }
+            Command::SetInteractions(list) => list
+                .iter()
+                .map(|i| 128 + i.summary.len() + i.needs.iter().map(String::len).sum::<usize>())
+                .sum(),
             Command::SetDetails { title, description } => 64 + title.len() + description.len(),
             Command::ReplaceMap(m) => {
                 512 + m.actors.iter().map(actor).sum::<usize>()
@@ -328,6 +342,7 @@ fn remove_actors(map: &mut Map, ids: Vec<ActorId>) -> Result<Command, CommandErr
     }
     let council_before = map.council.clone();
     let assessments_before = map.assessments.clone();
+    let interactions_before = map.interactions.clone();
     let actors = take_where(&mut map.actors, |a| gone.contains(&a.id));
     let relations = take_where(&mut map.relations, |r| {
         gone.contains(&r.from) || gone.contains(&r.to)
@@ -336,13 +351,17 @@ fn remove_actors(map: &mut Map, ids: Vec<ActorId>) -> Result<Command, CommandErr
         map.remove_from_council(id);
     }
     crate::assessment::forget(&mut map.assessments, &|id| gone.contains(id));
-    // The council and the assessments go back after the actors they name.
+    crate::engagement::forget(&mut map.interactions, &|id| gone.contains(id));
+    // The council, the assessments and the log go back after the actors they name.
     let mut inverse = vec![Command::RestoreActors { actors, relations }];
     if map.council != council_before {
         inverse.push(Command::SetCouncil(Box::new(council_before)));
     }
     if map.assessments != assessments_before {
         inverse.push(Command::SetAssessments(assessments_before));
+    }
+    if map.interactions != interactions_before {
+        inverse.push(Command::SetInteractions(interactions_before));
     }
     Ok(if inverse.len() == 1 {
         inverse.remove(0)
@@ -377,6 +396,22 @@ fn restore_actors(
     put_back(&mut map.actors, actors);
     put_back(&mut map.relations, relations);
     Ok(Command::RemoveActors(ids))
+}
+
+/// Interactions may only name actors on the map.
+fn check_interactions(
+    map: &Map,
+    interactions: &[crate::engagement::Interaction],
+) -> Result<(), CommandError> {
+    let index = actor_index(map);
+    match interactions
+        .iter()
+        .flat_map(|i| i.actor_refs())
+        .find(|id| !index.contains_key(id))
+    {
+        Some(id) => Err(CommandError::UnknownActor(id.clone())),
+        None => Ok(()),
+    }
 }
 
 /// Assessments may only rate actors on the map.

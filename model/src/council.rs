@@ -120,6 +120,20 @@ pub enum ActionStatus {
     Blocked,
 }
 
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [Self::Planned, Self::InProgress, Self::Done, Self::Blocked];
+
+    /// The wire name (`in_progress`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Planned => "planned",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::Blocked => "blocked",
+        }
+    }
+}
+
 /// An action of the action plan, with RACI roles.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {

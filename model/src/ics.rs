@@ -1,6 +1,7 @@
 //! Calendar export of council meetings as iCalendar (RFC 5545), in Europe/Stockholm time.
 
 use crate::council::Meeting;
+use crate::engagement::{FollowUp, Interaction};
 use crate::map::Map;
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 
@@ -48,6 +49,18 @@ const VTIMEZONE: [&str; 17] = [
 /// then the notes. A meeting whose duration is not positive gets no DTEND, which RFC 5545
 /// reads as an event that ends when it starts.
 pub fn meetings_to_ics(map: &Map, meetings: &[&Meeting], dtstamp: DateTime<Utc>) -> String {
+    calendar_to_ics(map, meetings, &[], dtstamp)
+}
+
+/// [`meetings_to_ics`] with follow-ups of the engagement log after the meetings, each an
+/// all-day event on its due date (calendar apps show VEVENTs everywhere, VTODOs seldom).
+/// Their UID is `followup.<interaction id>.<map id>@samverkan`.
+pub fn calendar_to_ics(
+    map: &Map,
+    meetings: &[&Meeting],
+    follow_ups: &[(&Interaction, &FollowUp)],
+    dtstamp: DateTime<Utc>,
+) -> String {
     let summary = calendar_name(map);
     let stamp = dtstamp.naive_utc().format("%Y%m%dT%H%M%SZ").to_string();
     let mut out = Lines::default();
@@ -79,6 +92,27 @@ pub fn meetings_to_ics(map: &Map, meetings: &[&Meeting], dtstamp: DateTime<Utc>)
         let description = description(meeting);
         if !description.is_empty() {
             out.text("DESCRIPTION", &description);
+        }
+        out.raw("END:VEVENT");
+    }
+    for (interaction, follow_up) in follow_ups {
+        out.raw("BEGIN:VEVENT");
+        let uid = format!("followup.{}.{}@samverkan", interaction.id, map.id);
+        out.text("UID", &uid);
+        out.raw(&format!("DTSTAMP:{stamp}"));
+        let day = |d: chrono::NaiveDate| d.format("%Y%m%d").to_string();
+        out.raw(&format!("DTSTART;VALUE=DATE:{}", day(follow_up.due)));
+        if let Some(next) = follow_up.due.succ_opt() {
+            out.raw(&format!("DTEND;VALUE=DATE:{}", day(next)));
+        }
+        out.text("SUMMARY", follow_up.title.trim());
+        let names: Vec<&str> = interaction
+            .actors
+            .iter()
+            .filter_map(|id| map.actor(id).map(|a| a.name.as_str()))
+            .collect();
+        if !names.is_empty() {
+            out.text("DESCRIPTION", &names.join(", "));
         }
         out.raw("END:VEVENT");
     }

@@ -10,6 +10,7 @@ pub mod command;
 pub mod community;
 pub mod council;
 pub mod edit;
+pub mod engagement;
 pub mod formats;
 pub mod grid;
 pub mod history;

@@ -32,6 +32,9 @@ pub struct Map {
     /// so files without them read and write as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessments: Vec<crate::assessment::Assessment>,
+    /// The engagement log; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interactions: Vec<crate::engagement::Interaction>,
     /// The privacy profile the map was exported with; left out of the file when full.
     #[serde(default, skip_serializing_if = "crate::privacy::Profile::is_full")]
     pub profile: crate::privacy::Profile,
@@ -74,6 +77,7 @@ impl Map {
             relations: Vec::new(),
             council: Council::with_default_requirements(),
             assessments: Vec::new(),
+            interactions: Vec::new(),
             profile: Default::default(),
         }
     }
@@ -144,6 +148,7 @@ impl Map {
             .partition(|r| r.touches(id));
         self.relations = kept;
         self.remove_from_council(id);
+        crate::engagement::forget(&mut self.interactions, &|a| a == id);
         Some(Removal {
             actor,
             relations,

@@ -16,8 +16,9 @@ pub enum Profile {
     /// Everything, as in the browser.
     #[default]
     Full,
-    /// People become "Person 1", "Person 2"…; contact persons, notes and the names of
-    /// council representatives are left out.
+    /// People become "Person 1", "Person 2"…; contact persons, notes, the names of
+    /// council representatives and what the engagement log says (summaries, needs) are
+    /// left out.
     Pseudonymised,
     /// As pseudonymised, and actors of kind person are removed with their relations and
     /// their places in the council and the action plan.
@@ -77,6 +78,10 @@ pub fn apply(map: &Map, profile: Profile, role_name: &dyn Fn(CouncilRole) -> Str
         .iter_mut()
         .for_each(|m| m.notes.clear());
     out.council.actions.iter_mut().for_each(|a| a.note.clear());
+    for interaction in &mut out.interactions {
+        interaction.summary.clear();
+        interaction.needs.clear();
+    }
     for member in &mut out.council.members {
         member.representative = role_name(member.role);
     }
@@ -119,6 +124,17 @@ mod tests {
         });
         map.actors[1].notes = "Ring Bo".into();
         map.relations[0].note = "Anna känner Bo".into();
+        map.interactions.push(crate::engagement::Interaction {
+            id: "i1".into(),
+            actors: vec!["a".into(), "b".into()],
+            date: "2026-10-05".parse().unwrap(),
+            kind: Default::default(),
+            summary: "Anna vill ha lokaler".into(),
+            needs: vec!["Lokaler".into()],
+            follow_up: None,
+            invited: vec![],
+            attended: vec![],
+        });
         map
     }
 
@@ -137,6 +153,9 @@ mod tests {
         assert!(out.actors[0].short_name.is_empty());
         assert!(out.actors[1].contacts.is_empty() && out.actors[1].notes.is_empty());
         assert!(out.relations[0].note.is_empty());
+        let logged = &out.interactions[0];
+        assert!(logged.summary.is_empty() && logged.needs.is_empty());
+        assert_eq!(logged.actors.len(), 2, "who was met stays");
         assert_eq!(out.council.members[0].representative, "Member");
         assert_eq!(out.profile, Profile::Pseudonymised);
         assert_eq!(out.relations.len(), map.relations.len());
@@ -155,6 +174,7 @@ mod tests {
         assert!(out.council.members.is_empty());
         assert_eq!(out.council.actions[0].responsible, None);
         assert_eq!(out.council.actions[0].accountable, Some("b".into()));
+        assert_eq!(out.interactions[0].actors, ["b".into()]);
         assert_eq!(out.profile, Profile::OrganisationsOnly);
         assert!(crate::validate::validate(&out).is_empty());
     }

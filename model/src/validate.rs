@@ -375,6 +375,7 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     check_relations(&mut c);
     check_council(&mut c);
     check_assessments(&mut c);
+    check_interactions(&mut c);
     c.problems
 }
 
@@ -392,6 +393,26 @@ fn check_assessments(c: &mut Checker<'_>) {
             c.range(at("influence"), rating.influence, SCALE_RANGE);
             c.range(at("interest"), rating.interest, SCALE_RANGE);
             c.range(at("attitude"), rating.attitude, ATTITUDE_RANGE);
+        }
+    }
+}
+
+fn check_interactions(c: &mut Checker<'_>) {
+    let mut seen = HashSet::new();
+    for (i, interaction) in c.map.interactions.iter().enumerate() {
+        c.unique_id(
+            &mut seen,
+            format!("map.interactions[{i}].id"),
+            &interaction.id,
+        );
+        for (list, ids) in [
+            ("actors", &interaction.actors),
+            ("invited", &interaction.invited),
+            ("attended", &interaction.attended),
+        ] {
+            for (j, id) in ids.iter().enumerate() {
+                c.actor_ref(format!("map.interactions[{i}].{list}[{j}]"), id);
+            }
         }
     }
 }

@@ -8,16 +8,46 @@ use proptest::prelude::*;
 use samverkan_model::assessment::snapshot;
 use samverkan_model::command::{Command, Placement};
 use samverkan_model::council::Action;
+use samverkan_model::engagement::{Interaction, InteractionKind};
 use samverkan_model::history::History;
 use samverkan_model::io::read_document;
 use samverkan_model::{Actor, Map, Member, Relation, RelationKind};
 
+/// The full fixture with an engagement log naming its first actors, so every property
+/// below also covers the interactions a removal takes actors out of.
 fn fixture() -> Map {
     let text = include_str!("fixtures/json/v1-full.samverkan.json");
-    read_document(text)
+    let mut map = read_document(text)
         .expect("the v1-full fixture")
         .document
-        .map
+        .map;
+    let id = |i: usize| map.actors[i].id.clone();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
+    map.interactions = vec![
+        Interaction {
+            id: "i1".into(),
+            actors: vec![id(0), id(1)],
+            date,
+            kind: InteractionKind::Consultation,
+            summary: "Samråd".into(),
+            needs: vec!["Lokaler".into()],
+            follow_up: None,
+            invited: vec![],
+            attended: vec![],
+        },
+        Interaction {
+            id: "i2".into(),
+            actors: vec![],
+            date,
+            kind: InteractionKind::Dialogue,
+            summary: String::new(),
+            needs: vec![],
+            follow_up: None,
+            invited: vec![id(1), id(2), id(0)],
+            attended: vec![id(2)],
+        },
+    ];
+    map
 }
 
 /// An edit described by numbers, turned into a command against the map as it is then, so
@@ -180,6 +210,7 @@ fn command(map: &Map, op: &Op, serial: &mut u32) -> Command {
             other.actors.truncate(2);
             other.relations.clear();
             other.council = Default::default();
+            other.interactions.clear();
             Command::ReplaceMap(Box::new(other))
         }
         Op::Batch(ops) => {
@@ -281,6 +312,28 @@ fn removing_an_actor_takes_it_out_of_assessments_and_undo_puts_it_back() {
     let mut bad = start.assessments.clone();
     bad[0].actors[0].actor = "nobody".into();
     assert!(Command::SetAssessments(bad).apply(&mut map).is_err());
+    assert_eq!(map, start);
+}
+
+#[test]
+fn removing_an_actor_takes_it_out_of_interactions_and_undo_puts_it_back() {
+    let start = fixture();
+    let mut map = start.clone();
+    let gone = map.actors[1].id.clone();
+    let inverse = Command::RemoveActors(vec![gone.clone()])
+        .apply(&mut map)
+        .unwrap();
+    assert_eq!(map.interactions.len(), 2, "the interactions stay");
+    assert!(!map
+        .interactions
+        .iter()
+        .any(|i| i.actor_refs().any(|a| a == &gone)));
+    assert_eq!(map.interactions[1].invited.len(), 2);
+    inverse.apply(&mut map).unwrap();
+    assert_eq!(map, start, "the same places in the same lists");
+    let mut bad = start.interactions.clone();
+    bad[0].actors.push("nobody".into());
+    assert!(Command::SetInteractions(bad).apply(&mut map).is_err());
     assert_eq!(map, start);
 }
 

@@ -1456,3 +1456,60 @@ fn swedish_and_english_stakeholder_registers_import_with_ratings_in_words() {
         )
     );
 }
+
+#[test]
+fn the_engagement_log_and_an_invitation_list_export_as_sheets() {
+    use samverkan_model::engagement::{FollowUp, Interaction, InteractionKind};
+    let now = "2026-11-23T10:00:00Z".parse().unwrap();
+    let mut map =
+        samverkan_model::Map::new("m".into(), "Dialog", now, default_sectors(str::to_owned));
+    let mut region = samverkan_model::Actor::new("a".into(), "Region Kronoberg");
+    region.contacts = vec![
+        samverkan_model::Contact {
+            name: "Karin Åström".into(),
+            email: "karin@kronoberg.se".into(),
+            ..Default::default()
+        },
+        samverkan_model::Contact {
+            name: "Jöns Ek".into(),
+            email: "jons@kronoberg.se".into(),
+            ..Default::default()
+        },
+    ];
+    map.add_actor(region);
+    map.add_actor(samverkan_model::Actor::new("b".into(), "=Almi"));
+    map.interactions.push(Interaction {
+        id: "i1".into(),
+        actors: vec!["a".into(), "b".into()],
+        date: "2026-10-05".parse().unwrap(),
+        kind: InteractionKind::Dialogue,
+        summary: "Regional dialog; behov av lokaler".into(),
+        needs: vec!["Lokaler".into(), "Handledare".into()],
+        follow_up: Some(FollowUp {
+            title: "Skicka underlag".into(),
+            due: "2026-11-01".parse().unwrap(),
+            status: Default::default(),
+        }),
+        invited: vec!["a".into(), "b".into()],
+        attended: vec!["a".into()],
+    });
+    let sheet = samverkan_model::formats::csv::export_interactions(&map, b';');
+    let lines: Vec<&str> = sheet.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "id;date;kind;actors;actor_ids;summary;needs;follow_up;follow_up_due;follow_up_status;invited;attended");
+    assert_eq!(
+        lines[1],
+        "i1;2026-10-05;dialogue;Region Kronoberg | =Almi;a|b;\"Regional dialog; behov av lokaler\";Lokaler|Handledare;Skicka underlag;2026-11-01;planned;Region Kronoberg | =Almi;Region Kronoberg"
+    );
+    let invitations =
+        samverkan_model::formats::csv::export_invitations(&map, &map.interactions[0], b',');
+    let rows: Vec<&str> = invitations.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "name,contact,email,attended",
+            "Region Kronoberg,Karin Åström,karin@kronoberg.se,true",
+            "Region Kronoberg,Jöns Ek,jons@kronoberg.se,true",
+            "'=Almi,,,false",
+        ]
+    );
+}

@@ -363,3 +363,40 @@ fn only_the_given_meetings_are_exported_in_the_given_order() {
         "still a valid calendar with its time zone"
     );
 }
+
+#[test]
+fn follow_ups_are_all_day_events_after_the_meetings() {
+    use samverkan_model::council::ActionStatus;
+    use samverkan_model::engagement::{open_follow_ups, FollowUp, Interaction, InteractionKind};
+    let mut map = council_map();
+    map.add_actor(samverkan_model::Actor::new("a1".into(), "Region Kronoberg"));
+    let (actor, name) = (map.actors[0].id.clone(), map.actors[0].name.clone());
+    for (id, status) in [("i1", ActionStatus::Planned), ("i2", ActionStatus::Done)] {
+        map.interactions.push(Interaction {
+            id: id.into(),
+            actors: vec![actor.clone()],
+            date: "2027-01-10".parse().unwrap(),
+            kind: InteractionKind::Consultation,
+            summary: String::new(),
+            needs: vec![],
+            follow_up: Some(FollowUp {
+                title: "Skicka underlag, vecka 6".into(),
+                due: "2027-02-12".parse().unwrap(),
+                status,
+            }),
+            invited: vec![],
+            attended: vec![],
+        });
+    }
+    let open = open_follow_ups(&map);
+    let text = samverkan_model::ics::calendar_to_ics(&map, &[], &open, dtstamp());
+    let calendar = parse(&text);
+    let events: Vec<_> = calendar.events().collect();
+    assert_eq!(events.len(), 1, "only open follow-ups are given");
+    assert_eq!(events[0].get_summary(), Some("Skicka underlag, vecka 6"));
+    assert_eq!(events[0].get_description(), Some(name.as_str()));
+    let text = unfold(&text);
+    assert!(text.contains("DTSTART;VALUE=DATE:20270212\r\n"));
+    assert!(text.contains("DTEND;VALUE=DATE:20270213\r\n"));
+    assert!(text.contains(&format!("UID:followup.i1.{}@samverkan", map.id)));
+}

@@ -1203,3 +1203,41 @@ fn a_nan_coordinate_in_memory_is_written_as_null_and_reads_back() {
     assert!(text.contains(r#""x":null"#));
     assert!(read_ok(&text).document.map.actors[2].x.is_finite());
 }
+
+#[test]
+fn interactions_survive_export_and_import_and_are_validated() {
+    let interaction = json!({ "id": "i1", "actors": [REGION, LNU], "date": "2026-10-05",
+        "kind": "consultation", "summary": "Samråd om yrkesvux", "needs": ["Lokaler", "Handledare"],
+        "follow_up": { "title": "Skicka underlag", "due": "2026-11-01", "status": "in_progress" } });
+    let text = full_with(|v| v["map"]["interactions"] = json!([interaction.clone()]));
+    let map = read_ok(&text).document.map;
+    assert_eq!(map.interactions.len(), 1);
+    assert_eq!(map.interactions[0].needs, ["Lokaler", "Handledare"]);
+    let written = write_pretty(&Document::new(map.clone(), 0));
+    assert_eq!(read_ok(&written).document.map, map);
+    assert!(!write_pretty(&Document::new(full().document.map, 0)).contains("interactions"));
+
+    let refused = |edit: fn(&mut Value)| {
+        let mut bad = interaction.clone();
+        edit(&mut bad);
+        problems(&full_with(|v| v["map"]["interactions"] = json!([bad])))
+    };
+    assert_eq!(
+        refused(|i| i["actors"][1] = json!("nobody")),
+        ["map.interactions[0].actors[1]: no actor with id \"nobody\""]
+    );
+    assert_eq!(
+        refused(|i| i["date"] = json!("5 oktober")),
+        ["map.interactions[0].date: \"5 oktober\" is not a date"]
+    );
+    let kind = refused(|i| i["kind"] = json!("lunch"));
+    assert_eq!(kind.len(), 1);
+    assert!(
+        kind[0].starts_with("map.interactions[0].kind: unknown value \"lunch\"; allowed: meeting, consultation, dialogue"),
+        "{kind:?}"
+    );
+    assert_eq!(
+        refused(|i| i["follow_up"]["status"] = json!("later")).len(),
+        1
+    );
+}

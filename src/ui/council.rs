@@ -463,20 +463,10 @@ enum Grouping {
     Timeline,
 }
 
-const STATUSES: [ActionStatus; 4] = [
-    ActionStatus::Planned,
-    ActionStatus::InProgress,
-    ActionStatus::Done,
-    ActionStatus::Blocked,
-];
+const STATUSES: [ActionStatus; 4] = ActionStatus::ALL;
 
 fn status_key(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Planned => "planned",
-        ActionStatus::InProgress => "in_progress",
-        ActionStatus::Done => "done",
-        ActionStatus::Blocked => "blocked",
-    }
+    s.as_str()
 }
 
 #[component]

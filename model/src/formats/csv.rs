@@ -10,6 +10,7 @@ use super::{
     with_fields, ActorLookup,
 };
 use crate::actor::{Actor, ATTITUDE_RANGE, COORDINATE_LIMIT, SCALE_RANGE};
+use crate::engagement::Interaction;
 use crate::ids::{ActorId, RelationId};
 use crate::io::MAX_FILE_BYTES;
 use crate::map::Map;
@@ -232,6 +233,86 @@ pub fn export_actors(map: &Map, sep: u8) -> String {
             decimal(actor.x, sep),
             decimal(actor.y, sep),
         ]);
+    }
+    sheet.finish()
+}
+
+/// The engagement log as a sheet: one row per interaction, actors by name and id, needs
+/// joined with `|`, the follow-up in three columns. `sep` as for [`export_actors`].
+pub fn export_interactions(map: &Map, sep: u8) -> String {
+    let names = |ids: &[ActorId]| {
+        let named = ids
+            .iter()
+            .filter_map(|id| map.actor(id))
+            .map(|a| a.name.as_str());
+        named.collect::<Vec<_>>().join(" | ")
+    };
+    let mut sheet = Sheet::new(sep);
+    sheet.row(
+        [
+            "id",
+            "date",
+            "kind",
+            "actors",
+            "actor_ids",
+            "summary",
+            "needs",
+            "follow_up",
+            "follow_up_due",
+            "follow_up_status",
+            "invited",
+            "attended",
+        ]
+        .map(str::to_owned),
+    );
+    for i in &map.interactions {
+        let follow_up = i.follow_up.as_ref();
+        sheet.row([
+            text(&i.id),
+            i.date.to_string(),
+            i.kind.as_str().to_owned(),
+            text(&names(&i.actors)),
+            text(
+                &i.actors
+                    .iter()
+                    .map(ActorId::as_str)
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            ),
+            text(&i.summary),
+            text(&i.needs.join("|")),
+            text(follow_up.map_or("", |f| f.title.as_str())),
+            follow_up.map(|f| f.due.to_string()).unwrap_or_default(),
+            follow_up
+                .map(|f| f.status.as_str().to_owned())
+                .unwrap_or_default(),
+            text(&names(&i.invited)),
+            text(&names(&i.attended)),
+        ]);
+    }
+    sheet.finish()
+}
+
+/// A dialogue's invitation list for a mail merge: one row per contact person of each
+/// invited actor (an actor without one gets a row of its own), and whether it came.
+pub fn export_invitations(map: &Map, interaction: &Interaction, sep: u8) -> String {
+    let mut sheet = Sheet::new(sep);
+    sheet.row(["name", "contact", "email", "attended"].map(str::to_owned));
+    for actor in interaction.invited.iter().filter_map(|id| map.actor(id)) {
+        let came = interaction.attended.contains(&actor.id).to_string();
+        let contacts: Vec<(&str, &str)> = actor
+            .contacts
+            .iter()
+            .map(|c| (c.name.as_str(), c.email.as_str()))
+            .collect();
+        let rows = if contacts.is_empty() {
+            vec![("", "")]
+        } else {
+            contacts
+        };
+        for (contact, email) in rows {
+            sheet.row([text(&actor.name), text(contact), text(email), came.clone()]);
+        }
     }
     sheet.finish()
 }
