@@ -168,10 +168,44 @@ pub fn months_since(date: NaiveDate, today: NaiveDate) -> u32 {
         .count() as u32
 }
 
+/// How long ago an actor was last met, in the bands `Colour by` → `Last contact` shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ContactBand {
+    /// Under 3 months.
+    Recent,
+    /// 3 to 6 months.
+    Months3,
+    /// 6 to 12 months.
+    Months6,
+    /// 12 months or more.
+    Year,
+    Never,
+}
+
+impl ContactBand {
+    pub const ALL: [ContactBand; 5] = [
+        Self::Recent,
+        Self::Months3,
+        Self::Months6,
+        Self::Year,
+        Self::Never,
+    ];
+
+    /// The band of a last contact on `date` (None: never), seen from `today`.
+    pub fn of(date: Option<NaiveDate>, today: NaiveDate) -> Self {
+        match date.map(|d| months_since(d, today)) {
+            None => Self::Never,
+            Some(0..3) => Self::Recent,
+            Some(3..6) => Self::Months3,
+            Some(6..12) => Self::Months6,
+            Some(_) => Self::Year,
+        }
+    }
+}
+
 /// Open follow-ups by due date, each with its interaction.
-pub fn open_follow_ups(map: &Map) -> Vec<(&Interaction, &FollowUp)> {
-    let mut open: Vec<_> = map
-        .interactions
+pub fn open_follow_ups(interactions: &[Interaction]) -> Vec<(&Interaction, &FollowUp)> {
+    let mut open: Vec<_> = interactions
         .iter()
         .filter_map(|i| i.follow_up.as_ref().filter(|f| f.is_open()).map(|f| (i, f)))
         .collect();
@@ -298,6 +332,17 @@ mod tests {
     }
 
     #[test]
+    fn contact_bands_follow_whole_months() {
+        let today = date("2027-03-31");
+        let band = |d: &str| ContactBand::of(Some(date(d)), today);
+        assert_eq!(band("2027-01-01"), ContactBand::Recent);
+        assert_eq!(band("2026-12-31"), ContactBand::Months3);
+        assert_eq!(band("2026-09-30"), ContactBand::Months6);
+        assert_eq!(band("2026-03-31"), ContactBand::Year);
+        assert_eq!(ContactBand::of(None, today), ContactBand::Never);
+    }
+
+    #[test]
     fn open_follow_ups_come_by_due_date() {
         let mut map = key_map();
         for (id, due, status) in [
@@ -313,7 +358,7 @@ mod tests {
             });
             map.interactions.push(i);
         }
-        let ids: Vec<_> = open_follow_ups(&map)
+        let ids: Vec<_> = open_follow_ups(&map.interactions)
             .iter()
             .map(|(i, _)| i.id.as_str())
             .collect();

@@ -388,7 +388,7 @@ fn follow_ups_are_all_day_events_after_the_meetings() {
             attended: vec![],
         });
     }
-    let open = open_follow_ups(&map);
+    let open = open_follow_ups(&map.interactions);
     let text = samverkan_model::ics::calendar_to_ics(&map, &[], &open, dtstamp());
     let calendar = parse(&text);
     let events: Vec<_> = calendar.events().collect();

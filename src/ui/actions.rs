@@ -22,6 +22,7 @@ pub enum Action {
     FocusAddActor,
     DeleteSelected,
     LinkSelected,
+    LogInteraction,
     ShowTab(Tab),
     ToggleProjection,
     ClearSelection,
@@ -67,7 +68,7 @@ const fn alt(k: &'static str) -> Shortcut {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 18] = [
         Action::FocusAddActor,
         Action::Undo,
         Action::Redo,
@@ -79,6 +80,8 @@ impl Action {
         Action::ShowTab(Tab::Table),
         Action::ShowTab(Tab::Council),
         Action::ShowTab(Tab::Onion),
+        Action::ShowTab(Tab::Engagement),
+        Action::LogInteraction,
         Action::ToggleProjection,
         Action::NewMap,
         Action::Import,
@@ -102,6 +105,8 @@ impl Action {
             Action::ShowTab(Tab::Table) => vec![alt("3")],
             Action::ShowTab(Tab::Council) => vec![alt("4")],
             Action::ShowTab(Tab::Onion) => vec![alt("5")],
+            Action::ShowTab(Tab::Engagement) => vec![alt("6")],
+            Action::LogInteraction => vec![key("i")],
             Action::ToggleProjection => vec![alt("p")],
             Action::ClearSelection => vec![key("Escape")],
             Action::Help => vec![key("?")],
@@ -119,6 +124,7 @@ impl Action {
             Action::FocusAddActor => t.action_focus_add_actor,
             Action::DeleteSelected => t.action_delete_selected,
             Action::LinkSelected => t.action_link_selected,
+            Action::LogInteraction => t.log_interaction,
             Action::ShowTab(tab) => tab.label(t),
             Action::ToggleProjection => t.projection_mode,
             Action::ClearSelection => t.action_clear_selection,
@@ -188,6 +194,7 @@ pub struct ActionContext {
     tab: RwSignal<Tab>,
     remover: super::removal::Remover,
     linking: super::link_box::Linking,
+    logging: super::log_interaction::Logging,
 }
 
 impl ActionContext {
@@ -202,6 +209,7 @@ impl ActionContext {
             tab: expect_context::<ActiveTab>().0,
             remover: expect_context(),
             linking: super::link_box::use_linking(),
+            logging: super::log_interaction::use_logging(),
         }
     }
 
@@ -211,7 +219,9 @@ impl ActionContext {
             Action::Undo => self.doc.can_undo(),
             Action::Redo => self.doc.can_redo(),
             Action::ExportJson | Action::FocusAddActor | Action::ShowTab(_) => self.doc.is_open(),
-            Action::DeleteSelected | Action::LinkSelected => self.selection.0.with(Option::is_some),
+            Action::DeleteSelected | Action::LinkSelected | Action::LogInteraction => {
+                self.selection.0.with(Option::is_some)
+            }
             _ => true,
         }
     }
@@ -235,6 +245,10 @@ impl ActionContext {
                 }
             }
             Action::LinkSelected => self.linking.open.set(true),
+            Action::LogInteraction => {
+                let selected = self.selection.0.get_untracked();
+                self.logging.open_for(selected.into_iter().collect());
+            }
             Action::ShowTab(tab) => self.tab.set(tab),
             Action::ToggleProjection => {
                 if !self.projection.is_projector {

@@ -1,10 +1,14 @@
-//! `Colour by` → `Community`: Louvain communities of the open map's network (model
-//! `community`), at the chosen `Resolution`, for the map's colours, its legend and the
-//! table's community column. Computed again when actors or relations come or go.
+//! `Colour by` for the map and the grid: sector, community (Louvain communities of the
+//! open map's network, model `community`, at the chosen `Resolution`; also the table's
+//! community column) or last contact (the engagement log: how long ago each actor was
+//! last met). With the select and the swatches of the legend.
 
+use super::texts;
 use crate::app::use_doc;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use samverkan_model::community::communities;
+use samverkan_model::engagement::{last_contact, ContactBand};
 use samverkan_model::ActorId;
 use std::collections::HashMap;
 
@@ -13,6 +17,39 @@ use std::collections::HashMap;
 pub enum ColourBy {
     Sector,
     Community,
+    LastContact,
+}
+
+impl ColourBy {
+    const ALL: [ColourBy; 3] = [Self::Sector, Self::Community, Self::LastContact];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Self::Sector => "sector",
+            Self::Community => "community",
+            Self::LastContact => "last_contact",
+        }
+    }
+
+    fn label(self, t: &crate::i18n::Texts) -> &'static str {
+        match self {
+            Self::Sector => t.colour_by_sector,
+            Self::Community => t.colour_by_community,
+            Self::LastContact => t.colour_by_last_contact,
+        }
+    }
+}
+
+/// Last contact: green while recent, amber, red after a year, grey when never met (the
+/// white spots a facilitator looks for).
+pub fn band_color(band: ContactBand) -> &'static str {
+    match band {
+        ContactBand::Recent => "#1b7f3b",
+        ContactBand::Months3 => "#8cc084",
+        ContactBand::Months6 => "#f2b134",
+        ContactBand::Year => "#d1495b",
+        ContactBand::Never => ALONE,
+    }
 }
 
 /// Colours for communities, in order (Tableau 10), repeated past ten.
@@ -38,6 +75,9 @@ pub struct Communities {
     pub of: Memo<HashMap<ActorId, usize>>,
     /// How many communities have more than one actor (they come first in the numbering).
     pub groups: Memo<usize>,
+    /// When each actor was last met, by the engagement log.
+    pub last: Memo<HashMap<ActorId, NaiveDate>>,
+    today: NaiveDate,
 }
 
 impl Communities {
@@ -57,11 +97,22 @@ impl Communities {
                 sizes.values().filter(|n| **n > 1).count()
             })
         });
+        let last = Memo::new(move |_| {
+            doc.with_map_tracked(|m| {
+                last_contact(m)
+                    .into_iter()
+                    .map(|(id, date)| (id.clone(), date))
+                    .collect()
+            })
+            .unwrap_or_default()
+        });
         let this = Self {
             colour_by: RwSignal::new(ColourBy::Sector),
             resolution,
             of,
             groups,
+            last,
+            today: crate::browser::today(),
         };
         provide_context(this);
         this
@@ -75,6 +126,87 @@ impl Communities {
             _ => ALONE,
         })
     }
+}
+
+impl Communities {
+    /// The colour an actor is drawn in, by what the map is coloured by.
+    pub fn color(&self, id: &ActorId, sector_color: impl FnOnce() -> String) -> String {
+        match self.colour_by.get() {
+            ColourBy::Sector => sector_color(),
+            ColourBy::Community => self.color_of(id).to_owned(),
+            ColourBy::LastContact => {
+                let met = self.last.with(|last| last.get(id).copied());
+                band_color(ContactBand::of(met, self.today)).to_owned()
+            }
+        }
+    }
+
+    /// The colours in use apart from sectors, with their legend labels (None: sectors).
+    pub fn swatches(&self, t: &crate::i18n::Texts) -> Option<Vec<(String, String)>> {
+        match self.colour_by.get() {
+            ColourBy::Sector => None,
+            ColourBy::Community => {
+                let groups = self.groups.get();
+                let alone = self.of.with(|of| of.values().any(|c| *c >= groups));
+                let numbered = (0..groups)
+                    .map(|n| (community_color(n).to_owned(), (t.community_label)(n + 1)));
+                let alone = alone.then(|| (ALONE.to_owned(), t.community_alone.to_owned()));
+                Some(numbered.chain(alone).collect())
+            }
+            ColourBy::LastContact => Some(
+                ContactBand::ALL
+                    .into_iter()
+                    .map(|b| (band_color(b).to_owned(), (t.contact_band)(b).to_owned()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// `Colour by`: sector (the palette), community (Louvain) with its `Resolution` beside
+/// it, or last contact.
+#[component]
+pub fn ColourBySelect() -> impl IntoView {
+    let t = texts();
+    let communities = use_communities();
+    let choose = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if let Some(by) = ColourBy::ALL.into_iter().find(|b| b.slug() == chosen) {
+            communities.colour_by.set(by);
+        }
+    };
+    view! {
+        <select aria-label=move || t().colour_by on:change=choose title=move || t().colour_by>
+            {ColourBy::ALL.into_iter().map(|by| view! {
+                <option value=by.slug() selected=move || communities.colour_by.get() == by>{move || by.label(t())}</option>
+            }).collect_view()}
+        </select>
+        <Show when=move || communities.colour_by.get() == ColourBy::Community>
+            <label class="resolution"><span>{move || t().resolution}</span>
+                <input type="number" min="0.1" max="5" step="0.1" aria-label=move || t().resolution
+                    prop:value=move || communities.resolution.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(value) = event_target_value(&ev).parse::<f64>() {
+                            communities.resolution.set(value.clamp(0.1, 5.0));
+                        }
+                    }/>
+            </label>
+        </Show>
+    }
+}
+
+/// Legend entries for the colours in use: `sectors` when the map is coloured by sector.
+pub fn swatch_items(items: Vec<(String, String)>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|(color, label)| {
+            view! {
+                <span class="legend-item"><span class="swatch" data-color=color.clone()>
+                    <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill=color.clone()/></svg>
+                </span>{label}</span>
+            }
+        })
+        .collect_view()
 }
 
 pub fn use_communities() -> Communities {

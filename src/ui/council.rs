@@ -57,7 +57,8 @@ pub fn CouncilPlanner() -> impl IntoView {
     let t = texts();
     let name = council(doc, |m| m.council.name.clone());
     let mandate = council(doc, |m| m.council.mandate.clone());
-    let export_all = move |_| export_calendar(doc, None);
+    let transfer = crate::app::use_transfer();
+    let export_all = move |_| export_calendar(doc, transfer, None);
     view! {
         <section class="council">
             <div class="council-head">
@@ -318,8 +319,11 @@ fn format_start(t: &Texts, start: NaiveDateTime) -> String {
     (t.meeting_when)(start.date(), start.time(), analysis::iso_week(start.date()))
 }
 
-fn export_calendar(doc: Doc, only: Option<MeetingId>) {
-    let Some(map) = doc.snapshot() else {
+/// The council's meetings (or one of them) as a calendar file; the whole calendar also
+/// holds the engagement log's open follow-ups.
+/// The export profile applies: the follow-ups name actors.
+pub fn export_calendar(doc: Doc, transfer: crate::app::Transfer, only: Option<MeetingId>) {
+    let Some(map) = doc.with_map(|m| transfer.for_export(m)) else {
         return;
     };
     let meetings: Vec<&Meeting> = map
@@ -328,7 +332,12 @@ fn export_calendar(doc: Doc, only: Option<MeetingId>) {
         .iter()
         .filter(|m| only.as_ref().is_none_or(|id| &m.id == id))
         .collect();
-    let text = samverkan_model::ics::meetings_to_ics(&map, &meetings, chrono::Utc::now());
+    let follow_ups = match only {
+        Some(_) => Vec::new(),
+        None => samverkan_model::engagement::open_follow_ups(&map.interactions),
+    };
+    let text =
+        samverkan_model::ics::calendar_to_ics(&map, &meetings, &follow_ups, chrono::Utc::now());
     let name = format!("{}.ics", samverkan_model::io::file_stem(&map.title));
     browser::download(&name, &text, "text/calendar");
 }
@@ -336,6 +345,7 @@ fn export_calendar(doc: Doc, only: Option<MeetingId>) {
 #[component]
 fn Meetings() -> impl IntoView {
     let doc = use_doc();
+    let transfer = crate::app::use_transfer();
     let t = texts();
     let meetings = Memo::new(move |_| {
         doc.with_map_tracked(|m| {
@@ -394,7 +404,7 @@ fn Meetings() -> impl IntoView {
                                 on:change=move |ev| { let v = event_target_value(&ev); change(i4.clone(), Box::new(move |m| m.agenda = samverkan_model::edit::agenda_lines(&v))) }></textarea></label>
                         <label class="field"><span>{move || t().notes}</span>
                             <textarea rows="2" prop:value=m.notes.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i5.clone(), Box::new(move |m| m.notes = v)) }></textarea></label>
-                        <button class="small" on:click=move |_| export_calendar(doc, Some(i6.clone()))>{move || t().export_meeting}</button>
+                        <button class="small" on:click=move |_| export_calendar(doc, transfer, Some(i6.clone()))>{move || t().export_meeting}</button>
                         <button class="small danger" on:click=move |_| { let id = i7.clone(); edit_council(doc, move |c| c.meetings.retain(|m| m.id != id)) }>{move || t().delete}</button>
                     </div>
                 }

@@ -159,6 +159,7 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
 #[component]
 pub fn PowerInterestGrid() -> impl IntoView {
     let doc = use_doc();
+    let communities = super::communities::use_communities();
     let transfer = crate::app::use_transfer();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -334,9 +335,13 @@ pub fn PowerInterestGrid() -> impl IntoView {
             </div>
             <div class="maptools">
                 <AssessmentTools compare=compare moved=moved/>
+                <super::communities::ColourBySelect/>
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, &transfer.for_export(&m), "svg.grid", "grid") } }>{move || t().export_svg}</button>
                 <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, &transfer.for_export(&m), "svg.grid", "grid") } }>{move || t().export_png}</button>
             </div>
+            {move || communities.swatches(t()).map(|items| view! {
+                <div class="legend" aria-label=move || t().legend>{super::communities::swatch_items(items)}</div>
+            })}
             <p class="hint">{move || t().grid_hint}</p>
         </section>
     }
@@ -351,9 +356,10 @@ fn GridActor(
     let doc = use_doc();
     let t = texts();
     let actor = super::actor_signal(&id);
+    let communities = super::communities::use_communities();
     let color = {
-        let actor = actor.clone();
-        move || actor.with(|a| doc.sector_color(a.sector.as_str()))
+        let (actor, id) = (actor.clone(), id.clone());
+        move || communities.color(&id, || actor.with(|a| doc.sector_color(a.sector.as_str())))
     };
     // Only this actor's own place: it re-renders when it moves, not when others do.
     let place = {

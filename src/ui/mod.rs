@@ -6,6 +6,7 @@ mod analysis;
 mod arrangement;
 mod communities;
 mod council;
+mod engagement;
 mod grid;
 mod header;
 mod help;
@@ -13,6 +14,7 @@ mod import_export;
 mod import_summary;
 mod layout_run;
 mod link_box;
+mod log_interaction;
 mod map_list;
 mod marks;
 mod network;
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
     removal::Remover::new();
     link_box::Linking::provide();
     what_if::WhatIfRequest::provide();
+    log_interaction::Logging::provide();
     Effect::new(move |_| browser::set_url_lang(lang.get().tag()));
     listen_to_the_window(selection, projection, help);
     let t = texts();
@@ -86,6 +89,7 @@ pub fn App() -> impl IntoView {
         <import_summary::ImportSummaryDialog/>
         <sheet_preview::SheetPreviewDialog/>
         <sharing::SharedMapDialog/>
+        <log_interaction::LogInteractionDialog/>
         <sharing::MergeDialog/>
         <what_if::WhatIfDialog/>
         <link_box::LinkBox/>
@@ -141,10 +145,18 @@ pub enum Tab {
     Table,
     Council,
     Onion,
+    Engagement,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [Tab::Map, Tab::Grid, Tab::Table, Tab::Council, Tab::Onion];
+    const ALL: [Tab; 6] = [
+        Tab::Map,
+        Tab::Grid,
+        Tab::Table,
+        Tab::Council,
+        Tab::Onion,
+        Tab::Engagement,
+    ];
 
     fn label(self, t: &Texts) -> &'static str {
         match self {
@@ -153,6 +165,7 @@ impl Tab {
             Tab::Table => t.tab_table,
             Tab::Council => t.tab_council,
             Tab::Onion => t.tab_onion,
+            Tab::Engagement => t.tab_engagement,
         }
     }
 
@@ -168,6 +181,7 @@ impl Tab {
             Tab::Table => "table",
             Tab::Council => "council",
             Tab::Onion => "onion",
+            Tab::Engagement => "engagement",
         }
     }
 }
@@ -209,6 +223,7 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
                 Tab::Table => view! { <actor_table::ActorTable/> }.into_any(),
                 Tab::Council => view! { <council::CouncilPlanner/> }.into_any(),
                 Tab::Onion => view! { <onion::OnionView/> }.into_any(),
+                Tab::Engagement => view! { <engagement::EngagementView/> }.into_any(),
             }}
         </div>
         </div>

@@ -5,7 +5,6 @@
 
 use super::arrangement::{Guides, LayoutSelect};
 // The circle the layout keeps room for is the one drawn.
-use super::communities::{community_color, ColourBy, ALONE};
 use super::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
 use super::marks::Marks;
 use super::selection::use_selection;
@@ -534,7 +533,7 @@ pub fn NetworkMap() -> impl IntoView {
                         <p class="hint">{move || t().neighbourhood_hint}</p>
                     </div>
                 </details>
-                <ColourBySelect/>
+                <super::communities::ColourBySelect/>
                 <details class="toolmenu">
                     <summary>{move || t().export_picture}</summary>
                     <div class="menu">
@@ -874,10 +873,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     let communities = super::communities::use_communities();
     let color = {
         let id = id.clone();
-        move || match communities.colour_by.get() {
-            ColourBy::Sector => look.with(|l| doc.sector_color(&l.sector)),
-            ColourBy::Community => communities.color_of(&id).to_owned(),
-        }
+        move || communities.color(&id, || look.with(|l| doc.sector_color(&l.sector)))
     };
     // Only the membership is a memo: a new selection rewrites the classes of the few
     // nodes that enter or leave the neighbourhood, and CSS dims the rest at once.
@@ -1093,29 +1089,16 @@ fn Legend() -> impl IntoView {
         .unwrap_or_default()
     });
     let communities = super::communities::use_communities();
-    // The colours in use: the sectors', or the communities' (numbered from 1 for people).
-    let swatches = move || match communities.colour_by.get() {
-        ColourBy::Sector => used
-            .get()
-            .into_iter()
-            .map(|s| (s.color, s.label))
-            .collect::<Vec<_>>(),
-        ColourBy::Community => {
-            let groups = communities.groups.get();
-            let alone = communities.of.with(|of| of.values().any(|c| *c >= groups));
-            (0..groups)
-                .map(|n| (community_color(n).to_owned(), (t().community_label)(n + 1)))
-                .chain(alone.then(|| (ALONE.to_owned(), t().community_alone.to_owned())))
-                .collect()
-        }
+    // The colours in use: the sectors', or those of what the map is coloured by.
+    let swatches = move || {
+        communities.swatches(t()).unwrap_or_else(|| {
+            let sectors = used.get().into_iter();
+            sectors.map(|s| (s.color, s.label)).collect()
+        })
     };
     view! {
         <div class="legend" aria-label=move || t().legend>
-            {move || swatches().into_iter().map(|(color, label)| view! {
-                <span class="legend-item"><span class="swatch" data-color=color.clone()>
-                    <svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill=color.clone()/></svg>
-                </span>{label}</span>
-            }).collect_view()}
+            {move || super::communities::swatch_items(swatches())}
             {RelationKind::ALL.into_iter().map(|k| view! {
                 <span class="legend-item">
                     <svg width="30" height="10" aria-hidden="true"><line x1="0" y1="5" x2="30" y2="5" class=format!("relation {}", k.as_str()) stroke-width="3"/></svg>
@@ -1123,38 +1106,5 @@ fn Legend() -> impl IntoView {
                 </span>
             }).collect_view()}
         </div>
-    }
-}
-
-/// `Colour by`: sector (the palette) or community (Louvain), with the community
-/// `Resolution` beside it when communities are shown.
-#[component]
-fn ColourBySelect() -> impl IntoView {
-    let t = texts();
-    let communities = super::communities::use_communities();
-    let choose = move |ev: leptos::ev::Event| {
-        let by = if event_target_value(&ev) == "community" {
-            ColourBy::Community
-        } else {
-            ColourBy::Sector
-        };
-        communities.colour_by.set(by);
-    };
-    view! {
-        <select aria-label=move || t().colour_by on:change=choose title=move || t().colour_by>
-            <option value="sector" selected=move || communities.colour_by.get() == ColourBy::Sector>{move || t().colour_by_sector}</option>
-            <option value="community" selected=move || communities.colour_by.get() == ColourBy::Community>{move || t().colour_by_community}</option>
-        </select>
-        <Show when=move || communities.colour_by.get() == ColourBy::Community>
-            <label class="resolution"><span>{move || t().resolution}</span>
-                <input type="number" min="0.1" max="5" step="0.1" aria-label=move || t().resolution
-                    prop:value=move || communities.resolution.get().to_string()
-                    on:change=move |ev| {
-                        if let Ok(value) = event_target_value(&ev).parse::<f64>() {
-                            communities.resolution.set(value.clamp(0.1, 5.0));
-                        }
-                    }/>
-            </label>
-        </Show>
     }
 }

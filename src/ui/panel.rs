@@ -232,6 +232,7 @@ fn ActorEditor(id: ActorId) -> impl IntoView {
             {text_field(|t| t.notes, |a| a.notes.clone(), ActorField::Notes, true)}
             <Contacts edits=edits.clone()/>
             <super::what_if::WhatIfButton actors=Signal::derive({ let id = id.clone(); move || vec![id.clone()] })/>
+            <super::log_interaction::ActorInteractions id=id.clone()/>
             <Relations id=id/>
         </div>
     }
