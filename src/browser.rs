@@ -151,3 +151,27 @@ pub fn run_in_slices(
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+/// Registers the service worker (`pwa/sw.js`) that keeps the app for use offline. The URL is
+/// relative, so its scope is whatever folder the app is hosted in. Where there can be none
+/// (plain http off localhost, a browser without them, a host that does not serve `sw.js`)
+/// the app works as before, online only, and says so in the console.
+pub fn register_service_worker() {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    let warn = |why: &wasm_bindgen::JsValue| {
+        web_sys::console::warn_2(&"Samverkan works online only here:".into(), why)
+    };
+    // Outside a secure context `navigator.serviceWorker` does not exist at all.
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        warn(&"no service worker support".into());
+        return;
+    }
+    let registering = navigator.service_worker().register("./sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(why) = wasm_bindgen_futures::JsFuture::from(registering).await {
+            warn(&why);
+        }
+    });
+}

@@ -1,7 +1,7 @@
 // Page object and harness for the end-to-end tests: Debian's Chromium driven by
 // playwright-core against the release build in dist/, served on 127.0.0.1.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
@@ -16,6 +16,18 @@ const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
+
+/** Every file of a build (`dist`) as the path under the app's folder (`icons/icon.svg`). */
+export const builtFiles = (dist = DIST) => readdirSync(dist, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory()
+  ? builtFiles(join(dist, entry.name)).map((name) => `${entry.name}/${name}`)
+  : [entry.name]));
+
+/** Resolves when the service worker has installed (so it keeps the app's files) and
+ * controls the page. */
+export async function workerReady(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
 
 /** Resolves when the map's layout is at rest, so nodes stay put under the pointer. */
 export async function layoutIdle(page, timeout = 30_000) {

@@ -2,7 +2,7 @@
 // switch, a corrupted stored map, the CSP and no network after load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from './app.mjs';
+import { builtFiles, startHarness, workerReady } from './app.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -69,17 +69,28 @@ test('a corrupted stored map is backed up, reported, and the other maps still lo
 });
 
 test('the page runs under its CSP and makes no request after loading', async () => {
+  const first = harness.server.requests.length;
   const app = await harness.newApp('en');
   const csp = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
   assert.match(csp, /object-src 'none'/);
   assert.match(csp, /base-uri 'none'/);
+  // While the page loads, its service worker fetches the app's own files once, to keep them
+  // for use offline. Once it has done so and controls the page, nothing goes over the
+  // network any more: not from the page, not from the worker (the context sees both, the
+  // server everything).
+  await workerReady(app.page);
+  const loaded = harness.server.requests.length;
   const requests = [];
-  app.page.on('request', (r) => requests.push(r.url()));
+  app.page.context().on('request', (r) => requests.push(r.url()));
   await app.newMap();
   await app.addActor('Länsstyrelsen');
   await app.saved();
   assert.deepEqual(requests, []);
+  assert.deepEqual(harness.server.requests.slice(loaded), []);
+  const shell = new Set(['/', ...builtFiles().map((file) => `/${file}`)]);
+  const strangers = harness.server.requests.slice(first, loaded).filter((path) => !shell.has(path));
+  assert.deepEqual(strangers, [], 'while loading, only the built files were asked for');
   assert.deepEqual(app.errors, [], 'no CSP violation or error in the console');
   await app.page.context().close();
 });
