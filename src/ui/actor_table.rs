@@ -197,6 +197,7 @@ pub fn ActorTable() -> impl IntoView {
         checked.set(Default::default());
     };
     provide_context(Checked(checked));
+    let logging = super::log_interaction::use_logging();
     let shown = ShownColumns::provide().0;
     view! {
         <section class="actors">
@@ -210,6 +211,10 @@ pub fn ActorTable() -> impl IntoView {
                     // In the map's order, so the question reads as the table does.
                     doc.actor_ids().into_iter().filter(|id| c.contains(id)).collect::<Vec<_>>()
                 }))/>
+                <button disabled=move || checked.with(|c| c.is_empty()) on:click=move |_| {
+                    let chosen = checked.get_untracked();
+                    logging.open_for(doc.actor_ids().into_iter().filter(|id| chosen.contains(id)).collect());
+                }>{move || t().log_interaction}</button>
                 <ColumnChooser shown=shown/>
             </div>
             <Show when=move || doc.actor_count() == 0>

@@ -154,7 +154,7 @@ fn NotHeardFrom() -> impl IntoView {
     });
     view! {
         <section class="not-heard">
-            <h3>{move || t().not_heard_from}</h3>
+            <h3>{move || t().not_heard_from}" "<span class="count">{move || silent.with(Vec::len)}</span></h3>
             <label class="field inline">
                 <span>{move || t().period}</span>
                 <select aria-label=move || t().period on:change=move |ev| {

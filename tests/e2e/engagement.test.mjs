@@ -128,3 +128,29 @@ test('a dialogue invites by filter, notes who came, exports the list; the map co
   assert.equal(colours, 2, 'met recently, or never');
   await app.page.context().close();
 });
+
+test('checked rows of the table are logged as one interaction', async () => {
+  const app = await appWith(regionalDocument({ positions: true }));
+  const { page } = app;
+  await app.tab('Table');
+  for (const name of ['Jönköpings kommun', 'Värnamo kommun']) {
+    await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+  }
+  await page.locator('.tabletools').getByRole('button', { name: 'Log interaction' }).click();
+  const form = page.getByRole('dialog', { name: 'Log interaction' });
+  await form.getByLabel('Kind of interaction').selectOption({ label: 'Meeting' });
+  await form.getByLabel('More actors').fill('Region Jönköpings län');
+  await form.getByLabel('More actors').press('Enter');
+  assert.deepEqual(await form.locator('.chip').allTextContents(),
+    ['Jönköpings kommun×', 'Värnamo kommun×', 'Region Jönköpings län×']);
+  await form.getByLabel('Summary').fill('Kommunträff om vuxenutbildning');
+  await form.getByLabel('Summary').press('Enter');
+  await form.waitFor({ state: 'detached' });
+  await app.tab('Engagement');
+  const row = page.locator('.interactions-table tbody tr');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.textContent(), /Jönköpings kommun, Värnamo kommun, Region Jönköpings län/);
+  await page.locator('.topbar').getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByText('No interactions logged yet.').waitFor();
+  await app.page.context().close();
+});

@@ -30,12 +30,12 @@ const VIEWPORTS = { 1280: { width: 1280, height: 800 }, 1920: { width: 1920, hei
 // UI texts used to find controls (src/i18n.rs).
 const UI = {
   sv: {
-    tabs: { map: 'Karta', grid: 'Rutnät', table: 'Tabell', council: 'Kompetensråd' },
+    tabs: { map: 'Karta', grid: 'Rutnät', table: 'Tabell', council: 'Kompetensråd', onion: 'Lök', engagement: 'Kontakter' },
     projection: 'Projektorläge', exitProjection: 'Avsluta projektorläge',
     grid: 'Makt–intresse-rutnät', influence: 'inflytande', help: 'Kortkommandon',
   },
   en: {
-    tabs: { map: 'Map', grid: 'Grid', table: 'Table', council: 'Council' },
+    tabs: { map: 'Map', grid: 'Grid', table: 'Table', council: 'Council', onion: 'Onion', engagement: 'Engagement' },
     projection: 'Projection mode', exitProjection: 'Exit projection mode',
     grid: 'Power–interest grid', influence: 'influence', help: 'Keyboard shortcuts',
   },
@@ -188,7 +188,39 @@ async function run(browser, base, { doc, lang, width, views }) {
       await shot(page, 'council', lang, width, n);
     });
   }
+  if (views.includes('onion')) {
+    await step(`${label} onion`, async () => {
+      await showTab('onion');
+      await page.locator('svg.onion').waitFor();
+      await shot(page, 'onion', lang, width, n);
+    });
+  }
+  if (views.includes('engagement')) {
+    await step(`${label} engagement`, async () => {
+      await showTab('engagement');
+      await page.locator('section.engagement').waitFor();
+      await shot(page, 'engagement', lang, width, n);
+    });
+  }
   await context.close();
+}
+
+/** A few months of an engagement log on `doc`: consultations with needs, follow-ups (one
+ * overdue), and a dialogue with invitations. */
+function withLog(doc) {
+  const a = doc.map.actors;
+  const at = (i) => a[i % a.length].id;
+  const log = [
+    ['2026-06-12', 'consultation', [0, 1], 'Samråd om yrkesvux i länet', ['Lokaler för yrkesvux', 'Handledare i industrin'], ['Skicka underlag om lokaler', '2026-07-01', 'planned']],
+    ['2026-09-03', 'meeting', [2], 'Möte om vård- och omsorgscollege', ['Fler praktikplatser'], null],
+    ['2026-10-20', 'phone', [5], 'Uppföljning av ansökan', [], ['Boka platsbesök', '2026-12-15', 'in_progress']],
+    ['2026-11-10', 'email', [7, 8], 'Inbjudan till regional dialog', ['Kompetensbehov inom IT'], null],
+  ].map(([date, kind, who, summary, needs, follow], i) => ({
+    id: `log-${i}`, date, kind, actors: who.map(at), summary, needs,
+    follow_up: follow && { title: follow[0], due: follow[1], status: follow[2] },
+  }));
+  log.push({ id: 'log-dialogue', date: '2026-11-18', kind: 'dialogue', actors: [], summary: 'Regional dialog om kompetensförsörjning', needs: ['Gemensam behovsanalys'], follow_up: null, invited: [at(1), at(2), at(3)], attended: [at(2)] });
+  return { ...doc, map: { ...doc.map, interactions: log } };
 }
 
 async function main() {
@@ -197,16 +229,16 @@ async function main() {
   const server = await serve(DIST);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const regional = regionalDocument();
-    const big = generateDocument(1000, { positions: true, id: 'bench-1000', seed: 1000 });
-    const ALL = ['map', 'help', 'panel', 'projection', 'grid', 'table', 'council'];
+    const regional = withLog(regionalDocument());
+    const big = withLog(generateDocument(1000, { positions: true, id: 'bench-1000', seed: 1000 }));
+    const ALL = ['map', 'help', 'panel', 'projection', 'grid', 'table', 'council', 'onion', 'engagement'];
     for (const lang of ['sv', 'en']) {
       for (const width of [1280, 1920]) {
         await run(browser, server.url, { doc: regional, lang, width, views: ALL });
       }
     }
     for (const lang of ['sv', 'en']) {
-      await run(browser, server.url, { doc: big, lang, width: 1920, views: ['map', 'table'] });
+      await run(browser, server.url, { doc: big, lang, width: 1920, views: ['map', 'table', 'engagement'] });
     }
   } finally {
     await browser.close();
