@@ -512,6 +512,32 @@ impl Texts {
         }
     }
 
+    /// A field of the file format (`short_name`, `strength`) by its name in this language;
+    /// a field without one keeps its own.
+    pub fn field_name(&self, field: &str) -> String {
+        match field {
+            "name" => self.name,
+            "short_name" => self.short_name,
+            "kind" => self.kind,
+            "sector" => self.sector,
+            "level" => self.level,
+            "municipality" => self.municipality,
+            "influence" => self.influence,
+            "interest" => self.interest,
+            "attitude" => self.attitude,
+            "salience" => self.salience,
+            "power" => self.power,
+            "legitimacy" => self.legitimacy,
+            "urgency" => self.urgency,
+            "tags" => self.tags,
+            "notes" | "note" => self.notes,
+            "strength" => self.strength,
+            "directed" => self.directed,
+            other => other,
+        }
+        .to_owned()
+    }
+
     /// A storage error in this language.
     pub fn store_error(&self, error: &StoreError) -> String {
         match error {

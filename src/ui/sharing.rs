@@ -162,27 +162,6 @@ fn value_text(field: &str, value: &Value, t: &Texts) -> String {
     }
 }
 
-/// A field's name in the UI language.
-fn field_text(field: &str, t: &Texts) -> String {
-    match field {
-        "name" => t.name,
-        "short_name" => t.short_name,
-        "kind" => t.kind,
-        "sector" => t.sector,
-        "level" => t.level,
-        "municipality" => t.municipality,
-        "influence" => t.influence,
-        "interest" => t.interest,
-        "attitude" => t.attitude,
-        "salience" => t.salience,
-        "notes" | "note" => t.notes,
-        "strength" => t.strength,
-        "directed" => t.directed,
-        other => other,
-    }
-    .to_owned()
-}
-
 /// `Merge into this map`: pick files, settle conflicts, merge.
 #[component]
 pub fn MergeDialog() -> impl IntoView {
@@ -284,7 +263,7 @@ fn ConflictRow(index: usize, conflict: Conflict) -> impl IntoView {
     let (mine_field, theirs_field) = (field.clone(), field.clone());
     let heading = {
         let field = field.clone();
-        move || format!("{label} · {}", field_text(&field, t()))
+        move || format!("{label} · {}", t().field_name(&field))
     };
     view! {
         <tr>

@@ -4,31 +4,8 @@
 
 use super::texts;
 use crate::app::use_transfer;
-use crate::i18n::Texts;
 use leptos::prelude::*;
 use samverkan_model::formats::csv::ACTOR_COLUMNS;
-
-/// A field's name in the UI language.
-fn field_label(field: &str, t: &Texts) -> String {
-    match field {
-        "name" => t.name,
-        "short_name" => t.short_name,
-        "kind" => t.kind,
-        "sector" => t.sector,
-        "level" => t.level,
-        "municipality" => t.municipality,
-        "influence" => t.influence,
-        "interest" => t.interest,
-        "attitude" => t.attitude,
-        "power" => t.power,
-        "legitimacy" => t.legitimacy,
-        "urgency" => t.urgency,
-        "tags" => t.tags,
-        "notes" => t.notes,
-        other => other,
-    }
-    .to_owned()
-}
 
 #[component]
 pub fn SheetPreviewDialog() -> impl IntoView {
@@ -73,7 +50,7 @@ pub fn SheetPreviewDialog() -> impl IntoView {
             <select aria-label=move || (t().column_meaning)(&header) prop:value=current on:change=set>
                 <option value="" selected=move || current().is_empty()>{move || t().kept_in_notes}</option>
                 {ACTOR_COLUMNS.into_iter().map(|field| view! {
-                    <option value=field selected=move || current() == field>{move || field_label(field, t())}</option>
+                    <option value=field selected=move || current() == field>{move || t().field_name(field)}</option>
                 }).collect_view()}
             </select>
         }

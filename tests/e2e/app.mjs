@@ -2,6 +2,7 @@
 // playwright-core against the release build in dist/, served on 127.0.0.1.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
@@ -71,6 +72,16 @@ export async function startHarness() {
       await page.goto(`${server.url}?lang=en`);
       await page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
       return { page, errors };
+    },
+    /** A fresh profile with `doc` as its only stored map, open in `lang` (not waiting for
+     * the drawing, unlike `withStoredMap`), as an `App`. */
+    async appWith(doc, lang = 'en', viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true });
+      const page = await context.newPage();
+      await seedStorage(page, server.url, doc);
+      const app = new App(page, server.url, lang);
+      await app.open();
+      return app;
     },
     async close() {
       await browser.close();
@@ -155,6 +166,14 @@ export class App {
     const box = this.page.getByRole('textbox', { name: 'Map title' });
     await box.fill(newTitle);
     await box.press('Enter');
+  }
+
+  /** The file `click` downloads: its suggested name and its text. */
+  async download(click) {
+    const event = this.page.waitForEvent('download');
+    await click();
+    const file = await event;
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
   }
 
   async storage() {

@@ -3,30 +3,18 @@
 // the map coloured by last contact.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { startHarness, App } from './app.mjs';
-import { seedStorage } from './generate.mjs';
+import { startHarness } from './app.mjs';
 import { regionalDocument } from './regional.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness.close(); });
 
+/** A fresh profile with `doc` stored, open in English at 1920×1080 with every node drawn. */
 async function appWith(doc) {
-  const context = await harness.browser.newContext({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await seedStorage(page, harness.server.url, doc);
-  const app = new App(page, harness.server.url, 'en');
-  await app.open();
-  await page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
+  const app = await harness.appWith(doc, 'en', { width: 1920, height: 1080 });
+  await app.page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
   return app;
-}
-
-async function download(app, click) {
-  const file = app.page.waitForEvent('download');
-  await click();
-  const got = await file;
-  return { name: got.suggestedFilename(), text: await readFile(await got.path(), 'utf8') };
 }
 
 const REGION = 'Region Jönköpings län';
@@ -78,12 +66,12 @@ test('two interactions logged from the map show in the panel and the Engagement 
   await page.getByRole('button', { name: 'Sort by Date' }).click();
   assert.match(await rows.first().textContent(), /2026-09-01/, 'oldest first after a second click');
 
-  const exported = await download(app, () => app.button('Export JSON').click());
+  const exported = await app.download(() => app.button('Export JSON').click());
   const logged = JSON.parse(exported.text).map.interactions;
   assert.equal(logged.length, 2);
   assert.deepEqual(logged[0].needs, ['Lokaler för yrkesvux', 'Handledare']);
   assert.equal(logged[1].follow_up.title, 'Skicka underlag till regionen');
-  const csv = await download(app, () => app.button('Export interactions (CSV)').click());
+  const csv = await app.download(() => app.button('Export interactions (CSV)').click());
   assert.match(csv.text, /Samråd om yrkesvux/);
   await app.page.context().close();
 
@@ -92,7 +80,7 @@ test('two interactions logged from the map show in the panel and the Engagement 
   await other.page.getByRole('status').filter({ hasText: 'was imported as a new map' }).waitFor();
   await other.tab('Engagement');
   assert.equal(await other.page.locator('.interactions-table tbody tr').count(), 2);
-  const again = await download(other, () => other.button('Export JSON').click());
+  const again = await other.download(() => other.button('Export JSON').click());
   assert.deepEqual(JSON.parse(again.text).map.interactions, logged);
   await other.page.context().close();
 });
@@ -113,7 +101,7 @@ test('a dialogue invites by filter, notes who came, exports the list; the map co
   await invitations.getByText(`${invited.length} invited, 0 attended`).waitFor();
   await invitations.getByRole('checkbox', { name: `${invited[0]} attended` }).check();
   await invitations.getByText(`${invited.length} invited, 1 attended`).waitFor();
-  const sheet = await download(app, () => invitations.getByRole('button', { name: 'Export invitation list (CSV)' }).click());
+  const sheet = await app.download(() => invitations.getByRole('button', { name: 'Export invitation list (CSV)' }).click());
   const lines = sheet.text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
   assert.equal(lines[0], 'name;contact;email;attended');
   assert.ok(lines.some((l) => l.startsWith(`${invited[0]};`) && l.endsWith(';true')), lines.join('\n'));

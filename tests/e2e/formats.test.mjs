@@ -17,13 +17,6 @@ async function importActors(app, name, text) {
   await preview.waitFor({ state: 'detached' });
 }
 
-async function download(app, click) {
-  const event = app.page.waitForEvent('download');
-  await click();
-  const file = await event;
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
-}
-
 test('GraphML carries every actor and relation; CSV goes out and comes back', async () => {
   const app = await harness.newApp('en');
   await app.newMap();
@@ -35,14 +28,14 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   await node('Uppsala universitet').click({ modifiers: ['Shift'] });
   await app.saved();
 
-  const graphml = await download(app, () => app.button('Export GraphML').click());
+  const graphml = await app.download(() => app.button('Export GraphML').click());
   assert.match(graphml.name, /\.graphml$/);
   assert.equal(graphml.text.match(/<node /g).length, 3);
   assert.equal(graphml.text.match(/<edge /g).length, 1);
   assert.match(graphml.text, /attr\.name="betweenness"/);
 
   await app.page.locator('.maptools summary', { hasText: 'Export picture' }).click();
-  const picture = await download(app, () => app.button('Export SVG').click());
+  const picture = await app.download(() => app.button('Export SVG').click());
   assert.match(picture.name, /-map\.svg$/);
   assert.match(picture.text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.match(picture.text, /class="title">Untitled map</);
@@ -50,7 +43,7 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
   assert.match(picture.text, /class="legend-text">Public sector</);
 
   await app.page.getByText('More formats').click();
-  const csv = await download(app, () => app.button('Export actors (CSV)').click());
+  const csv = await app.download(() => app.button('Export actors (CSV)').click());
   assert.ok(csv.text.startsWith('\ufeff') || csv.text.startsWith('id;') || csv.text.includes(';name;'), 'UTF-8 with BOM, ; separated');
   assert.match(csv.text, /Uppsala universitet/);
   await app.page.context().close();
@@ -87,7 +80,7 @@ test('GraphML carries every actor and relation; CSV goes out and comes back', as
     'sector “rymden” kept as a tag — row 3',
     'left out: must not be empty — row 4',
   ]);
-  const text = await download(other, () => dialog.getByRole('button', { name: 'Download summary' }).click());
+  const text = await other.download(() => dialog.getByRole('button', { name: 'Download summary' }).click());
   assert.equal(text.name, 'grov-import-summary.txt');
   assert.match(text.text, /^Import summary\n\n2 actors from “grov\.csv” added; 1 left out; 2 changed\.\n\n- influence: value not read/);
   await other.page.keyboard.press('Escape');

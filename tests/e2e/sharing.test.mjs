@@ -2,7 +2,6 @@
 // out, and merging breakout groups' files into one map.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { startHarness, App } from './app.mjs';
 import { generateDocument, prng, seedStorage } from './generate.mjs';
 import { regionalDocument } from './regional.mjs';
@@ -18,23 +17,6 @@ const CONTACTS = REGIONAL.map.actors.flatMap((a) => a.contacts)
 const REPRESENTATIVES = REGIONAL.map.council.members.map((m) => m.representative);
 const PERSONAL = [...new Set([...PEOPLE, ...CONTACTS, ...REPRESENTATIVES])];
 
-/** A fresh profile with `doc` stored, open in English. */
-async function appWith(doc, lang = 'en') {
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await seedStorage(page, harness.server.url, doc);
-  const app = new App(page, harness.server.url, lang);
-  await app.open();
-  return app;
-}
-
-async function download(app, click) {
-  const file = app.page.waitForEvent('download');
-  await click();
-  const got = await file;
-  return { name: got.suggestedFilename(), text: await readFile(await got.path(), 'utf8') };
-}
-
 /** Opens a `<details>` menu unless it is open already. */
 async function openMenu(details) {
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
@@ -44,7 +26,7 @@ async function openMenu(details) {
 const storedMaps = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage)
   .filter(([key]) => key.startsWith('samverkan.map.') || key === 'samverkan.index').sort()));
 
-const exportJson = (app) => download(app, () => app.button('Export JSON').click());
+const exportJson = (app) => app.download(() => app.button('Export JSON').click());
 
 async function makeLink(app) {
   await app.button('Share link').click();
@@ -63,7 +45,7 @@ async function openLink(link) {
 }
 
 test('a share link opens the same map in another browser, and its data holds no name in clear', async () => {
-  const first = await appWith(REGIONAL);
+  const first = await harness.appWith(REGIONAL);
   const link = await makeLink(first);
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#share=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
   const data = link.split('#share=')[1];
@@ -91,7 +73,7 @@ test('a share link opens the same map in another browser, and its data holds no 
 });
 
 test('a damaged, cut or wrongly keyed link says so and changes nothing', async () => {
-  const maker = await appWith(REGIONAL);
+  const maker = await harness.appWith(REGIONAL);
   const link = await makeLink(maker);
   await maker.page.context().close();
   const [address, key] = link.split('.').length === 2 ? link.split(/\.(?=[^.]*$)/) : [link, ''];
@@ -125,20 +107,20 @@ test('a map too large for a link offers the file export instead', async () => {
   for (const actor of big.map.actors) {
     actor.notes = Array.from({ length: 120 }, () => String.fromCharCode(97 + Math.floor(rnd() * 26))).join('');
   }
-  const app = await appWith(big);
+  const app = await harness.appWith(big);
   await app.button('Share link').click();
   const alert = app.page.getByRole('alert').filter({ hasText: /The link would be [\d,]+ characters long/ });
   await alert.waitFor({ timeout: 30_000 });
   const chars = Number((await alert.textContent()).match(/be ([\d,]+) characters/)[1].replaceAll(',', ''));
   assert.ok(chars > 100_000, `${chars}`);
   assert.equal(await app.page.getByRole('textbox', { name: 'Share link' }).count(), 0);
-  const file = await download(app, () => app.page.locator('.share').getByRole('button', { name: 'Export JSON' }).click());
+  const file = await app.download(() => app.page.locator('.share').getByRole('button', { name: 'Export JSON' }).click());
   assert.equal(JSON.parse(file.text).map.actors.length, 1000);
   await app.page.context().close();
 });
 
 test('export profiles keep personal data out of files, pictures and links, and files read back', async () => {
-  const app = await appWith(REGIONAL);
+  const app = await harness.appWith(REGIONAL);
   const select = app.page.getByRole('combobox', { name: 'Export profile' });
   const full = await exportJson(app);
   for (const secret of PERSONAL) assert.ok(full.text.includes(secret), `Full keeps ${secret}`);
@@ -146,12 +128,12 @@ test('export profiles keep personal data out of files, pictures and links, and f
   for (const profile of ['Pseudonymised', 'Organisations only']) {
     await select.selectOption({ label: profile });
     const json = await exportJson(app);
-    const csv = await download(app, async () => {
+    const csv = await app.download(async () => {
       await openMenu(app.page.locator('details.moreformats'));
       await app.button('Export actors (CSV)').click();
     });
     await app.tab('Map');
-    const svg = await download(app, async () => {
+    const svg = await app.download(async () => {
       await openMenu(app.page.locator('.maptools details', { hasText: 'Export picture' }));
       await app.button('Export SVG').click();
     });
@@ -206,7 +188,7 @@ test('merging two breakout files gives no duplicates, settles a conflict and is 
   const group2 = breakout('g2', 'Group 2', [
     ['y1', 'Almi  företagspartner'], ['y2', 'Arbetsförmedlingen'], ['y3', 'Linnéuniversitetet'],
   ], [['p1', 'y1', 'y2'], ['p2', 'y3', 'y2', 'information']]);
-  const app = await appWith({ ...mine, revision: 1 });
+  const app = await harness.appWith({ ...mine, revision: 1 });
   await app.button('Merge into this map').click();
   const dialog = app.page.getByRole('dialog', { name: 'Merge maps' });
   await dialog.getByLabel('Merge file').setInputFiles([
