@@ -320,8 +320,9 @@ fn InteractionList() -> impl IntoView {
         }
     };
     let set = move |change: &dyn Fn(&mut Filters)| filters.update(|f| change(f));
-    // Which invitation lists are open; kept here, as rows are drawn again on every change.
-    let opened = RwSignal::new(std::collections::HashSet::<String>::new());
+    // The open invitation lists with their filters, by interaction; kept here, as rows
+    // are drawn again on every change of the log.
+    let opened = RwSignal::new(HashMap::<String, InviteFilter>::new());
     view! {
         <section class="interaction-log">
             <h3>{move || t().interactions}" "<span class="count">{move || (t().shown_of)(shown.with(Vec::len), total())}</span></h3>
@@ -366,7 +367,7 @@ fn InteractionList() -> impl IntoView {
 fn InteractionRow(
     interaction: Interaction,
     who: String,
-    opened: RwSignal<std::collections::HashSet<String>>,
+    opened: RwSignal<HashMap<String, InviteFilter>>,
 ) -> impl IntoView {
     let doc = use_doc();
     let logging = use_logging();
@@ -374,14 +375,14 @@ fn InteractionRow(
     let (id, date, kind) = (interaction.id.clone(), interaction.date, interaction.kind);
     let open = {
         let id = id.clone();
-        move || opened.with(|o| o.contains(&id))
+        move || opened.with(|o| o.contains_key(&id))
     };
     let toggle = {
         let id = id.clone();
         move |_| {
             opened.update(|o| {
-                if !o.remove(&id) {
-                    o.insert(id.clone());
+                if o.remove(&id).is_none() {
+                    o.insert(id.clone(), InviteFilter::default());
                 }
             })
         }
@@ -411,20 +412,26 @@ fn InteractionRow(
             </td>
         </tr>
         <Show when=open>
-            <tr class="invitation-row"><td colspan="7"><Invitations interaction=interaction.clone()/></td></tr>
+            <tr class="invitation-row"><td colspan="7"><Invitations interaction=interaction.clone() opened=opened/></td></tr>
         </Show>
     }
 }
 
 /// A dialogue's or event's invitation list: invite by a filter, tick who came, export.
 #[component]
-fn Invitations(interaction: Interaction) -> impl IntoView {
+fn Invitations(
+    interaction: Interaction,
+    opened: RwSignal<HashMap<String, InviteFilter>>,
+) -> impl IntoView {
     let doc = use_doc();
     let transfer = use_transfer();
     let t = texts();
     let names = use_names();
-    let filter = RwSignal::new(InviteFilter::default());
     let id = interaction.id.clone();
+    let filter = {
+        let id = id.clone();
+        Memo::new(move |_| opened.with(|o| o.get(&id).cloned().unwrap_or_default()))
+    };
     let current = {
         let log = use_log();
         let id = id.clone();
@@ -468,14 +475,20 @@ fn Invitations(interaction: Interaction) -> impl IntoView {
             })
         }
     };
-    let set = move |change: &dyn Fn(&mut InviteFilter)| filter.update(|f| change(f));
+    let key = StoredValue::new(id.clone());
+    let set = move |change: &dyn Fn(&mut InviteFilter)| {
+        opened.update(|o| key.with_value(|k| o.get_mut(k).into_iter().for_each(change)))
+    };
     let text_or_none = |v: String| (!v.trim().is_empty()).then_some(v);
     view! {
         <div class="invitations">
             <div class="filters" role="group" aria-label=move || t().invitations>
                 <select aria-label=move || t().filter_sector on:change=move |ev| { let v = text_or_none(event_target_value(&ev)); set(&|f| f.sector = v.clone()) }>
                     <option value="">{move || t().all_sectors}</option>
-                    {move || doc.sectors().into_iter().map(|s| view! { <option value=s.id.as_str().to_owned()>{s.label}</option> }).collect_view()}
+                    {move || doc.sectors().into_iter().map(|s| {
+                        let chosen = filter.with(|f| f.sector.as_deref() == Some(s.id.as_str()));
+                        view! { <option value=s.id.as_str().to_owned() selected=chosen>{s.label}</option> }
+                    }).collect_view()}
                 </select>
                 <select aria-label=move || t().filter_level on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -483,11 +496,13 @@ fn Invitations(interaction: Interaction) -> impl IntoView {
                     set(&|f| f.level = level)
                 }>
                     <option value="">{move || t().all_levels}</option>
-                    {Level::ALL.into_iter().map(|l| view! { <option value=l.as_str()>{move || (t().level_label)(l)}</option> }).collect_view()}
+                    {Level::ALL.into_iter().map(|l| view! { <option value=l.as_str() selected=move || filter.with(|f| f.level == Some(l))>{move || (t().level_label)(l)}</option> }).collect_view()}
                 </select>
                 <input type="text" aria-label=move || t().municipality placeholder=move || t().municipality
+                    prop:value=move || filter.with(|f| f.municipality.clone().unwrap_or_default())
                     on:change=move |ev| { let v = text_or_none(event_target_value(&ev)); set(&|f| f.municipality = v.clone()) }/>
                 <input type="text" aria-label=move || t().filter_tag placeholder=move || t().filter_tag
+                    prop:value=move || filter.with(|f| f.tag.clone().unwrap_or_default())
                     on:change=move |ev| { let v = text_or_none(event_target_value(&ev)); set(&|f| f.tag = v.clone()) }/>
                 <button class="small" on:click=invite>{move || t().invite_matching}</button>
                 <button class="small" on:click=export>{move || t().export_invitations}</button>

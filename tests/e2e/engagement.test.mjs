@@ -99,6 +99,7 @@ test('a dialogue invites by filter, notes who came, exports the list; the map co
   const invited = doc.map.actors.filter((a) => a.municipality === 'Värnamo').map((a) => a.name);
   assert.ok(invited.length >= 2);
   await invitations.getByText(`${invited.length} invited, 0 attended`).waitFor();
+  assert.equal(await invitations.getByRole('textbox', { name: 'Municipality' }).inputValue(), 'Värnamo', 'the filter stays');
   await invitations.getByRole('checkbox', { name: `${invited[0]} attended` }).check();
   await invitations.getByText(`${invited.length} invited, 1 attended`).waitFor();
   const sheet = await app.download(() => invitations.getByRole('button', { name: 'Export invitation list (CSV)' }).click());
