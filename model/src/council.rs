@@ -132,6 +132,11 @@ impl ActionStatus {
             Self::Blocked => "blocked",
         }
     }
+
+    /// Reads a wire name back (a select's value).
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
 }
 
 /// An action of the action plan, with RACI roles.

@@ -116,8 +116,7 @@ fn FollowUps() -> impl IntoView {
                             <span class="title">{f.title.clone()}</span>
                             <span class="who">{who}</span>
                             <select aria-label=move || format!("{}: {title}", t().status) on:change=move |ev| {
-                                let chosen = event_target_value(&ev);
-                                let Some(status) = ActionStatus::ALL.into_iter().find(|s| s.as_str() == chosen) else { return };
+                                let Some(status) = ActionStatus::parse(&event_target_value(&ev)) else { return };
                                 let mut changed = i.clone();
                                 if let Some(f) = changed.follow_up.as_mut() { f.status = status; }
                                 set_interaction(doc, changed);

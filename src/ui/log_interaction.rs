@@ -282,8 +282,7 @@ pub fn LogInteractionDialog() -> impl IntoView {
                         <label class="field">
                             <span>{move || t().status}</span>
                             <select on:change=move |ev| {
-                                let chosen = event_target_value(&ev);
-                                if let Some(s) = ActionStatus::ALL.into_iter().find(|s| s.as_str() == chosen) { edit(&|d| d.status = s) }
+                                if let Some(s) = ActionStatus::parse(&event_target_value(&ev)) { edit(&|d| d.status = s) }
                             }>
                                 {ActionStatus::ALL.into_iter().map(|s| view! {
                                     <option value=s.as_str() selected=move || draft.with(|d| d.as_ref().map(|d| d.status)) == Some(s)>
