@@ -7,6 +7,7 @@ use samverkan_model::analysis::ActionFlag;
 use samverkan_model::arrange::Arrangement;
 use samverkan_model::engagement::{ContactBand, InteractionKind};
 use samverkan_model::formats::report::{Outcome, Part, Place};
+use samverkan_model::merge::Counts as MergeCounts;
 use samverkan_model::privacy::Profile;
 use samverkan_model::salience::{Ring, SalienceClass};
 use samverkan_model::store::StoreError;
@@ -54,16 +55,6 @@ fn places_text(places: &[&Place], row: &str, rows: &str) -> String {
         parts.push(list(paths.into_iter().map(str::to_owned).collect()));
     }
     parts.join("; ")
-}
-
-/// What a merge did, for its summary.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct MergeCounts {
-    pub added_actors: usize,
-    pub matched_actors: usize,
-    pub added_relations: usize,
-    pub matched_relations: usize,
-    pub conflicts: usize,
 }
 
 /// The UI language.

@@ -36,7 +36,7 @@ pub enum Message {
     /// A share link in the address could not be opened.
     ShareLinkBroken(crate::share_link::LinkError),
     /// Breakout files were merged into the open map.
-    Merged(crate::i18n::MergeCounts),
+    Merged(samverkan_model::merge::Counts),
     /// An import of another tool's file: what came in, what was left out or changed.
     ImportSummary {
         file: String,

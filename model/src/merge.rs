@@ -43,6 +43,16 @@ pub struct Merge {
     pub matched_relations: usize,
 }
 
+/// What a merge adds, recognises and asks about, for its summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub added_actors: usize,
+    pub matched_actors: usize,
+    pub added_relations: usize,
+    pub matched_relations: usize,
+    pub conflicts: usize,
+}
+
 /// Fields never reported as conflicts: identity, the place on the canvas (each group laid
 /// out its own map), and lists that are joined instead.
 const NOT_COMPARED: [&str; 6] = ["id", "x", "y", "pinned", "tags", "contacts"];
@@ -283,6 +293,16 @@ impl Merge {
     fn relation_label(&self, relation: &Relation) -> String {
         let name = |id| self.base.actor(id).map_or("?", |a| a.name.as_str());
         format!("{} – {}", name(&relation.from), name(&relation.to))
+    }
+
+    pub fn counts(&self) -> Counts {
+        Counts {
+            added_actors: self.added_actors,
+            matched_actors: self.matched_actors,
+            added_relations: self.added_relations,
+            matched_relations: self.matched_relations,
+            conflicts: self.conflicts.len(),
+        }
     }
 
     /// The merged map with the user's choices applied.

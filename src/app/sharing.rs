@@ -6,7 +6,6 @@ use super::document::Doc;
 use super::notices::Notices;
 use super::transfer::Transfer;
 use crate::browser;
-use crate::i18n::MergeCounts;
 use crate::notice::{Message, NoticeAction, Severity};
 use crate::share_link::{self, LinkError};
 use leptos::prelude::*;
@@ -190,13 +189,7 @@ impl Sharing {
             return;
         };
         let plan = &pending.plan;
-        let counts = MergeCounts {
-            added_actors: plan.added_actors,
-            matched_actors: plan.matched_actors,
-            added_relations: plan.added_relations,
-            matched_relations: plan.matched_relations,
-            conflicts: plan.conflicts.len(),
-        };
+        let counts = plan.counts();
         let step = self
             .doc
             .dispatch(Command::ReplaceMap(Box::new(plan.result())));

@@ -185,20 +185,7 @@ pub fn MergeDialog() -> impl IntoView {
         });
     };
     let plan = sharing.merge;
-    let counts = move || {
-        plan.with(|p| {
-            p.as_ref().map(|p| {
-                let p = &p.plan;
-                (t().merge_counts)(&crate::i18n::MergeCounts {
-                    added_actors: p.added_actors,
-                    matched_actors: p.matched_actors,
-                    added_relations: p.added_relations,
-                    matched_relations: p.matched_relations,
-                    conflicts: p.conflicts.len(),
-                })
-            })
-        })
-    };
+    let counts = move || plan.with(|p| p.as_ref().map(|p| (t().merge_counts)(&p.plan.counts())));
     // The rows change with the files picked, not with a choice (that would move focus).
     let conflicts = Memo::new(move |_| {
         plan.with(|p| {
