@@ -172,18 +172,22 @@ impl Transfer {
     /// Downloads the open map's actors or relations as a spreadsheet (UTF-8 with BOM, `;`).
     pub fn export_csv(&self, relations: bool) {
         use samverkan_model::formats::csv;
+        if relations {
+            self.export_sheet("relations", |map| csv::export_relations(map, b';'));
+        } else {
+            self.export_sheet("actors", |map| csv::export_actors(map, b';'));
+        }
+    }
+
+    /// Downloads a sheet made from the open map as the export profile lets it out, as
+    /// `<title>-<what>.csv`.
+    pub fn export_sheet(&self, what: &str, sheet: impl FnOnce(&Map) -> String) {
         let Some((title, text)) = self.doc.with_map(|map| {
             let map = &self.for_export(map);
-            let text = if relations {
-                csv::export_relations(map, b';')
-            } else {
-                csv::export_actors(map, b';')
-            };
-            (map.title.clone(), text)
+            (map.title.clone(), sheet(map))
         }) else {
             return;
         };
-        let what = if relations { "relations" } else { "actors" };
         browser::download(
             &format!("{}-{what}.csv", file_stem(&title)),
             &text,

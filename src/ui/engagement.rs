@@ -5,15 +5,14 @@
 use super::log_interaction::{edit_log, set_interaction, use_log, use_logging};
 use super::selection::use_selection;
 use super::texts;
-use crate::app::{use_doc, use_transfer, Doc, Transfer};
+use crate::app::{use_doc, use_transfer};
 use crate::browser;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use samverkan_model::engagement::{
     not_heard_from, open_follow_ups, Interaction, InteractionKind, InviteFilter,
 };
-use samverkan_model::io::file_stem;
-use samverkan_model::{ActionStatus, ActorId, Level, Map};
+use samverkan_model::{ActionStatus, ActorId, Level};
 use std::collections::HashMap;
 
 /// Actor names by id, for lists that name many actors.
@@ -38,17 +37,6 @@ fn names_of(ids: &[ActorId], names: &HashMap<ActorId, String>) -> String {
     named.join(", ")
 }
 
-/// Downloads a sheet made from the open map as the export profile lets it out.
-fn download_sheet(doc: Doc, transfer: Transfer, suffix: &str, sheet: impl FnOnce(&Map) -> String) {
-    if let Some((title, text)) = doc.with_map(|m| {
-        let shown = transfer.for_export(m);
-        (m.title.clone(), sheet(&shown))
-    }) {
-        let name = format!("{}-{suffix}.csv", file_stem(&title));
-        browser::download(&name, &text, "text/csv");
-    }
-}
-
 #[component]
 pub fn EngagementView() -> impl IntoView {
     let doc = use_doc();
@@ -57,7 +45,7 @@ pub fn EngagementView() -> impl IntoView {
     let t = texts();
     let transfer = use_transfer();
     let export_csv = move |_| {
-        download_sheet(doc, transfer, "interactions", |m| {
+        transfer.export_sheet("interactions", |m| {
             samverkan_model::formats::csv::export_interactions(m, b';')
         })
     };
@@ -466,7 +454,7 @@ fn Invitations(
         let id = id.clone();
         move |_| {
             let id = id.clone();
-            download_sheet(doc, transfer, "invitations", move |m| {
+            transfer.export_sheet("invitations", move |m| {
                 let found = m.interactions.iter().find(|i| i.id == id);
                 found
                     .map(|i| samverkan_model::formats::csv::export_invitations(m, i, b';'))
