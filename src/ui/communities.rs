@@ -97,7 +97,12 @@ impl Communities {
                 sizes.values().filter(|n| **n > 1).count()
             })
         });
+        let colour_by = RwSignal::new(ColourBy::Sector);
+        // Only while the map shows it: it follows every change of the document.
         let last = Memo::new(move |_| {
+            if colour_by.get() != ColourBy::LastContact {
+                return HashMap::new();
+            }
             doc.with_map_tracked(|m| {
                 last_contact(m)
                     .into_iter()
@@ -107,7 +112,7 @@ impl Communities {
             .unwrap_or_default()
         });
         let this = Self {
-            colour_by: RwSignal::new(ColourBy::Sector),
+            colour_by,
             resolution,
             of,
             groups,

@@ -177,8 +177,14 @@ pub fn LogInteractionDialog() -> impl IntoView {
             let _ = input.focus();
         }
     });
+    // Only while the form is open (not again for each key typed in it); followed to
+    // renames, which the structure is not.
+    let open = Memo::new(move |_| draft.with(Option::is_some));
     let names = Memo::new(move |_| {
-        doc.with_structure(|m| {
+        if !open.get() {
+            return Vec::new();
+        }
+        doc.with_map_tracked(|m| {
             m.actors
                 .iter()
                 .map(|a| (a.id.clone(), a.name.clone()))
@@ -207,7 +213,7 @@ pub fn LogInteractionDialog() -> impl IntoView {
     let close = move || draft.set(None);
     let field = move |read: fn(&Draft) -> String| move || draft.with(|d| d.as_ref().map(read));
     view! {
-        <Show when=move || draft.with(Option::is_some)>
+        <Show when=move || open.get()>
             <div class="overlay" on:click=move |_| close()>
                 <form class="help log-interaction" role="dialog" aria-modal="true" aria-labelledby="log-title"
                     on:click=|ev| ev.stop_propagation()

@@ -108,18 +108,16 @@ fn apply_profile(copy: &web_sys::Element, map: &Map, shown: &Map) {
             .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
             .collect::<Vec<_>>()
     };
-    let index = shown.actor_index();
+    let (on_screen, index) = (map.actor_index(), shown.actor_index());
     let gone = |id: &str| !index.contains_key(&samverkan_model::ActorId::from(id));
     for element in all("[data-actor]") {
-        let id = element.get_attribute("data-actor").unwrap_or_default();
-        let (Some(before), Some(&after)) = (
-            map.actor(&id.as_str().into()),
-            index.get(&samverkan_model::ActorId::from(id.as_str())),
-        ) else {
+        let id =
+            samverkan_model::ActorId::from(element.get_attribute("data-actor").unwrap_or_default());
+        let (Some(&before), Some(&after)) = (on_screen.get(&id), index.get(&id)) else {
             element.remove();
             continue;
         };
-        let after = &shown.actors[after];
+        let (before, after) = (&map.actors[before], &shown.actors[after]);
         if before.label() != after.label() {
             let text = if element.tag_name() == "text" {
                 Some(element.clone())
