@@ -50,14 +50,6 @@ pub enum Usage {
     Action { id: ActionId, title: String },
 }
 
-/// What removing an actor took away, enough to tell the user and to undo it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Removal {
-    pub actor: Actor,
-    pub relations: Vec<Relation>,
-    pub usages: Vec<Usage>,
-}
-
 impl Map {
     /// An empty map with the given palette and a council requiring the default sectors.
     pub fn new(
@@ -135,25 +127,6 @@ impl Map {
             });
         }
         usages
-    }
-
-    /// Removes an actor with its relations, its council seat and its RACI roles.
-    /// Returns what was removed and where it had been used, or None if there was no such actor.
-    pub fn remove_actor(&mut self, id: &ActorId) -> Option<Removal> {
-        let index = self.actors.iter().position(|a| &a.id == id)?;
-        let usages = self.usages_of(id);
-        let actor = self.actors.remove(index);
-        let (relations, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.relations)
-            .into_iter()
-            .partition(|r| r.touches(id));
-        self.relations = kept;
-        self.remove_from_council(id);
-        crate::engagement::forget(&mut self.interactions, &|a| a == id);
-        Some(Removal {
-            actor,
-            relations,
-            usages,
-        })
     }
 
     /// Takes the actor out of the council and every RACI role of the action plan.
@@ -290,15 +263,26 @@ pub(crate) mod tests {
         assert_eq!(ids(3), ["a", "b", "c"]);
     }
 
+    /// Removal goes through the one edit path (`Command::RemoveActors`); the usages are
+    /// what the app tells the user before it.
     #[test]
     fn removing_an_actor_removes_its_relations_and_reports_usages() {
         let mut map = sample_map();
-        let removal = map.remove_actor(&"a".into()).unwrap();
-        assert_eq!(removal.actor.name, "Actor a");
-        assert_eq!(removal.relations.len(), 1);
-        assert_eq!(removal.relations[0].id.as_str(), "r1");
+        let usages = map.usages_of(&"a".into());
+        let inverse = crate::Command::RemoveActors(vec!["a".into()])
+            .apply(&mut map)
+            .unwrap();
+        let crate::Command::Batch(steps) = inverse else {
+            panic!("the council goes back too: {inverse:?}")
+        };
+        let crate::Command::RestoreActors { actors, relations } = &steps[0] else {
+            panic!("the actor goes back first: {steps:?}")
+        };
+        assert_eq!(actors[0].1.name, "Actor a");
+        assert_eq!(relations.len(), 1);
+        assert_eq!(relations[0].1.id.as_str(), "r1");
         assert_eq!(
-            removal.usages,
+            usages,
             vec![
                 Usage::CouncilMember,
                 Usage::Action {
@@ -320,7 +304,9 @@ pub(crate) mod tests {
     fn removing_an_unknown_actor_changes_nothing() {
         let mut map = sample_map();
         let before = map.clone();
-        assert!(map.remove_actor(&"zz".into()).is_none());
+        assert!(crate::Command::RemoveActors(vec!["zz".into()])
+            .apply(&mut map)
+            .is_err());
         assert_eq!(map, before);
     }
 

@@ -92,10 +92,10 @@ pub fn apply(map: &Map, profile: Profile, role_name: &dyn Fn(CouncilRole) -> Str
             .filter(|a| a.kind == ActorKind::Person)
             .map(|a| a.id.clone())
             .collect();
-        for id in &people {
-            out.remove_actor(id);
-        }
-        crate::assessment::forget(&mut out.assessments, &|id| people.contains(id));
+        // The one removal there is: relations, council seats, RACI roles, assessment
+        // ratings and places in interactions go with them.
+        let removed = crate::Command::RemoveActors(people).apply(&mut out);
+        debug_assert!(removed.is_ok(), "the people are the map's own actors");
     }
     out
 }
