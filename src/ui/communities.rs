@@ -98,11 +98,9 @@ impl Communities {
             })
         });
         let colour_by = RwSignal::new(ColourBy::Sector);
-        // Only while the map shows it: it follows every change of the document.
+        // Follows every change of the document, but as a memo it runs only when read:
+        // while the map is coloured by last contact.
         let last = Memo::new(move |_| {
-            if colour_by.get() != ColourBy::LastContact {
-                return HashMap::new();
-            }
             doc.with_map_tracked(|m| {
                 last_contact(m)
                     .into_iter()

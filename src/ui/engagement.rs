@@ -15,18 +15,28 @@ use samverkan_model::engagement::{
 use samverkan_model::{ActionStatus, ActorId, Level};
 use std::collections::HashMap;
 
-/// Actor names by id, for lists that name many actors.
+/// Actor names by id, for the tab's lists that name many actors: one memo for the tab.
+#[derive(Clone, Copy)]
+struct Names(Memo<HashMap<ActorId, String>>);
+
+impl Names {
+    fn provide() {
+        let doc = use_doc();
+        let names = Memo::new(move |_| {
+            doc.with_map_tracked(|m| {
+                m.actors
+                    .iter()
+                    .map(|a| (a.id.clone(), a.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+        });
+        provide_context(Names(names));
+    }
+}
+
 fn use_names() -> Memo<HashMap<ActorId, String>> {
-    let doc = use_doc();
-    Memo::new(move |_| {
-        doc.with_map_tracked(|m| {
-            m.actors
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default()
-    })
+    expect_context::<Names>().0
 }
 
 fn names_of(ids: &[ActorId], names: &HashMap<ActorId, String>) -> String {
@@ -39,6 +49,7 @@ fn names_of(ids: &[ActorId], names: &HashMap<ActorId, String>) -> String {
 
 #[component]
 pub fn EngagementView() -> impl IntoView {
+    Names::provide();
     let doc = use_doc();
     let logging = use_logging();
     let selected = use_selection().0;

@@ -81,6 +81,8 @@ pub struct Logging {
     pub draft: RwSignal<Option<Draft>>,
     /// The kind last saved: most interactions in a row are of one kind.
     last_kind: RwSignal<InteractionKind>,
+    /// The open map's log, one memo for every view that lists it.
+    log: Memo<Vec<Interaction>>,
     doc: Doc,
 }
 
@@ -90,10 +92,15 @@ pub fn use_logging() -> Logging {
 
 impl Logging {
     pub fn provide() -> Self {
+        let doc = use_doc();
         let this = Self {
             draft: RwSignal::new(None),
             last_kind: RwSignal::new(InteractionKind::Meeting),
-            doc: use_doc(),
+            log: Memo::new(move |_| {
+                doc.with_map_tracked(|m| m.interactions.clone())
+                    .unwrap_or_default()
+            }),
+            doc,
         };
         provide_context(this);
         this
@@ -152,11 +159,7 @@ pub fn edit_log(doc: Doc, change: impl FnOnce(&mut Vec<Interaction>)) {
 
 /// The engagement log of the open map, following every change.
 pub fn use_log() -> Memo<Vec<Interaction>> {
-    let doc = use_doc();
-    Memo::new(move |_| {
-        doc.with_map_tracked(|m| m.interactions.clone())
-            .unwrap_or_default()
-    })
+    use_logging().log
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -177,13 +180,10 @@ pub fn LogInteractionDialog() -> impl IntoView {
             let _ = input.focus();
         }
     });
-    // Only while the form is open (not again for each key typed in it); followed to
-    // renames, which the structure is not.
     let open = Memo::new(move |_| draft.with(Option::is_some));
+    // Read only while the form is open (a memo runs only when read); it follows renames,
+    // which the structure does not.
     let names = Memo::new(move |_| {
-        if !open.get() {
-            return Vec::new();
-        }
         doc.with_map_tracked(|m| {
             m.actors
                 .iter()
