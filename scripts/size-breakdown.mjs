@@ -1,6 +1,8 @@
-// Where the wasm's bytes go: builds the release wasm with its symbol names kept, runs it
-// through wasm-bindgen and wasm-opt as Trunk does (same flags as index.html), and asks
-// twiggy for every function's and data segment's size, summed by crate and by app module.
+// Where the first load's wasm bytes go: builds the release wasm with its symbol names kept,
+// splits it and runs the main module through wasm-bindgen and wasm-opt as the build does
+// (scripts/split-wasm.mjs, same flags), and asks twiggy for every function's and data
+// segment's size, summed by crate and by app module. The parts are left out: they are not
+// part of the first load.
 //
 //   node scripts/size-breakdown.mjs [--top N]
 //
@@ -14,16 +16,17 @@ const out = 'target/size';
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
 
-const indexHtml = readFileSync('index.html', 'utf8');
-const level = indexHtml.match(/data-wasm-opt="(\w+)"/)[1];
-const params = indexHtml.match(/data-wasm-opt-params="([^"]*)"/)[1].split(/\s+/).filter(Boolean);
+const split = readFileSync('scripts/split-wasm.mjs', 'utf8');
+const params = JSON.parse(split.match(/const WASM_OPT = (\[[^\]]*\]);/)[1].replaceAll("'", '"').replace(/,\s*\]/, ']'));
 
 console.error('building the release wasm with names kept…');
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'samverkan', '--target-dir', out],
-  { CARGO_PROFILE_RELEASE_STRIP: 'false' });
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'samverkan', '--features', 'split',
+  '--target-dir', out], { CARGO_PROFILE_RELEASE_STRIP: 'false' });
 const built = `${out}/wasm32-unknown-unknown/release/samverkan.wasm`;
-run('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', `${out}/bindgen`, built]);
-run('wasm-opt', [`-O${level}`, '-g', ...params, `${out}/bindgen/samverkan_bg.wasm`, '-o', `${out}/named.wasm`]);
+run('wasm-split-cli', [built, `${out}/split`, '--out-name', 'samverkan']);
+run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--keep-debug', '--out-dir', `${out}/bindgen`,
+  `${out}/split/samverkan.wasm`]);
+run('wasm-opt', [...params, '-g', `${out}/bindgen/samverkan_bg.wasm`, '-o', `${out}/named.wasm`]);
 const csv = run('twiggy', ['top', '-n', '1000000', '--format', 'csv', `${out}/named.wasm`]).toString();
 
 // twiggy's CSV: Name,ShallowSize,… with names quoted when they hold commas.
@@ -60,7 +63,7 @@ const table = (title, rows) => {
   }
 };
 
-console.log(`wasm code and data: ${kib(total)} KiB raw (wasm-opt -O${level})`);
+console.log(`first-load wasm code and data: ${kib(total)} KiB raw (wasm-opt ${params[0]})`);
 table('crate', sum(crateOf));
 table('app module (shallow: generic code it instantiates counts under its crate)', sum(moduleOf));
 table('function or data segment', items.sort((a, b) => b.bytes - a.bytes).map((i) => [i.name.slice(0, 110), i.bytes]));

@@ -54,6 +54,8 @@ pub enum Message {
     },
     MapDeleted(String),
     PositionsRepaired(usize),
+    /// A part of the app (src/ui/parts.rs) could not be fetched.
+    PartMissing,
 }
 
 /// A button offered with a message.
@@ -91,6 +93,7 @@ impl Message {
             Message::StorageUnavailable => t.storage_unavailable.to_owned(),
             Message::SaveFailed(error) => t.store_error(error),
             Message::NotReadBack => t.not_read_back.to_owned(),
+            Message::PartMissing => t.part_missing.to_owned(),
             Message::Unreadable {
                 problem,
                 backup_key,

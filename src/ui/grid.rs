@@ -160,7 +160,7 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
 pub fn PowerInterestGrid() -> impl IntoView {
     let doc = use_doc();
     let communities = super::communities::use_communities();
-    let transfer = crate::app::use_transfer();
+    let formats = super::parts::Formats::new();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let frame = RwSignal::new(Frame {
@@ -336,8 +336,8 @@ pub fn PowerInterestGrid() -> impl IntoView {
             <div class="maptools">
                 <AssessmentTools compare=compare moved=moved/>
                 <super::communities::ColourBySelect/>
-                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, &transfer.for_export(&m), "svg.grid", "grid") } }>{move || t().export_svg}</button>
-                <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, &transfer.for_export(&m), "svg.grid", "grid") } }>{move || t().export_png}</button>
+                <button on:click=move |_| formats.run(super::parts::FormatJob::Picture { png: false, selector: "svg.grid", what: "grid" })>{move || t().export_svg}</button>
+                <button on:click=move |_| formats.run(super::parts::FormatJob::Picture { png: true, selector: "svg.grid", what: "grid" })>{move || t().export_png}</button>
             </div>
             {move || communities.swatches(t()).map(|items| view! {
                 <div class="legend" aria-label=move || t().legend>{super::communities::swatch_items(items)}</div>

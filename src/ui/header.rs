@@ -4,13 +4,13 @@
 use super::actions::{Action, ActionButton, ActionContext};
 use super::import_export::ImportInput;
 use super::texts;
-use crate::app::{use_lang, use_saver, use_transfer, SaveStatus};
+use crate::app::{use_lang, use_saver, SaveStatus};
 use leptos::prelude::*;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let saver = use_saver();
-    let transfer = use_transfer();
+    let formats = super::parts::Formats::new();
     let lang = use_lang();
     let context = expect_context::<ActionContext>();
     let t = texts();
@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
                 <ActionButton action=Action::Import context=context/>
                 <ImportInput/>
                 <ActionButton action=Action::ExportJson context=context/>
-                <button on:click=move |_| transfer.export_graphml() disabled=no_map>{move || t().export_graphml}</button>
+                <button on:click=move |_| formats.run(super::parts::FormatJob::ExportGraphml) disabled=no_map>{move || t().export_graphml}</button>
                 <ProjectionButtons/>
                 <ActionButton action=Action::Help context=context/>
                 <button class="lang" lang=move || lang.get().other().tag()

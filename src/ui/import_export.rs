@@ -60,14 +60,14 @@ pub fn read_file(
     });
 }
 
-/// A labelled file input that hands the picked file's text on.
+/// A labelled file input for another format: the picked file's name and text make the job.
 #[component]
 pub fn FileButton(
     label: fn(&'static crate::i18n::Texts) -> &'static str,
     accept: &'static str,
-    on_text: fn(Transfer, String, String),
+    on_text: fn(String, String) -> super::parts::FormatJob,
 ) -> impl IntoView {
-    let transfer = use_transfer();
+    let (transfer, formats) = (use_transfer(), super::parts::Formats::new());
     let t = texts();
     view! {
         <label class="filebutton">
@@ -76,7 +76,7 @@ pub fn FileButton(
                 let target: web_sys::HtmlInputElement = event_target(&ev);
                 let Some(file) = target.files().and_then(|files| files.get(0)) else { return };
                 target.set_value("");
-                read_file(transfer, file, move |name, text| on_text(transfer, name, text));
+                read_file(transfer, file, move |name, text| formats.run(on_text(name, text)));
             }/>
         </label>
     }

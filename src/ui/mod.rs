@@ -21,6 +21,7 @@ mod network;
 mod notices;
 mod onion;
 mod panel;
+mod parts;
 mod picture;
 mod projection;
 mod quick_add;
@@ -85,13 +86,7 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
         <notices::Notices/>
-        <help::Help/>
-        <import_summary::ImportSummaryDialog/>
-        <sheet_preview::SheetPreviewDialog/>
-        <sharing::SharedMapDialog/>
-        <log_interaction::LogInteractionDialog/>
-        <sharing::MergeDialog/>
-        <what_if::WhatIfDialog/>
+        <parts::Dialogs/>
         <link_box::LinkBox/>
     }
 }
@@ -219,11 +214,11 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
         <div id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
             {move || match tab.get() {
                 Tab::Map => view! { <network::NetworkMap/> }.into_any(),
-                Tab::Grid => view! { <grid::PowerInterestGrid/> }.into_any(),
-                Tab::Table => view! { <actor_table::ActorTable/> }.into_any(),
-                Tab::Council => view! { <council::CouncilPlanner/> }.into_any(),
-                Tab::Onion => view! { <onion::OnionView/> }.into_any(),
-                Tab::Engagement => view! { <engagement::EngagementView/> }.into_any(),
+                Tab::Grid => view! { <parts::Later part=parts::grid/> }.into_any(),
+                Tab::Table => view! { <parts::Later part=parts::table/> }.into_any(),
+                Tab::Council => view! { <parts::Later part=parts::council/> }.into_any(),
+                Tab::Onion => view! { <parts::Later part=parts::onion/> }.into_any(),
+                Tab::Engagement => view! { <parts::Later part=parts::engagement/> }.into_any(),
             }}
         </div>
         </div>

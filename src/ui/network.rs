@@ -128,7 +128,7 @@ impl Filter {
 #[component]
 pub fn NetworkMap() -> impl IntoView {
     let doc = use_doc();
-    let transfer = crate::app::use_transfer();
+    let formats = super::parts::Formats::new();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let size = RwSignal::new(DEFAULT_SIZE);
@@ -537,8 +537,8 @@ pub fn NetworkMap() -> impl IntoView {
                 <details class="toolmenu">
                     <summary>{move || t().export_picture}</summary>
                     <div class="menu">
-                        <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_svg(&m, &transfer.for_export(&m), "svg.network", "map") } }>{move || t().export_svg}</button>
-                        <button on:click=move |_| { if let Some(m) = doc.snapshot() { super::picture::export_png(&m, &transfer.for_export(&m), "svg.network", "map") } }>{move || t().export_png}</button>
+                        <button on:click=move |_| formats.run(super::parts::FormatJob::Picture { png: false, selector: "svg.network", what: "map" })>{move || t().export_svg}</button>
+                        <button on:click=move |_| formats.run(super::parts::FormatJob::Picture { png: true, selector: "svg.network", what: "map" })>{move || t().export_png}</button>
                     </div>
                 </details>
             </div>

@@ -2,7 +2,7 @@
 // network would lose if an actor left (issue 10).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle } from './app.mjs';
+import { startHarness, layoutIdle, showTab } from './app.mjs';
 import { regionalDocument } from './regional.mjs';
 import { storedDocument } from './generate.mjs';
 
@@ -13,7 +13,7 @@ after(async () => { await harness.close(); });
 test('the onion shows every actor in its salience ring, with classes in the table and panel', async () => {
   const doc = regionalDocument({ positions: true });
   const { page, errors } = await harness.withStoredMap(doc, { width: 1920, height: 1080 });
-  await page.getByRole('tab', { name: 'Onion' }).click();
+  await showTab(page, 'Onion');
   const onion = page.getByRole('group', { name: 'The onion: actors by salience class' });
   await onion.waitFor();
   assert.equal(await onion.locator('g.onion-actor').count(), 40, 'every actor');
@@ -36,7 +36,7 @@ test('the onion shows every actor in its salience ring, with classes in the tabl
   await page.getByRole('textbox', { name: 'Add actor' }).press('Enter');
   await onion.getByRole('button', { name: 'Nytt bolag: Dangerous' }).waitFor();
   // The table has the class as a column, and its filter finds by class.
-  await page.getByRole('tab', { name: 'Table' }).click();
+  await showTab(page, 'Table');
   await page.getByRole('searchbox', { name: 'Filter actors' }).fill('dangerous');
   assert.deepEqual(await page.locator('table.actortable tbody td:nth-child(2)').evaluateAll((cells) => cells.map((c) => c.textContent.trim())), ['Nytt bolag']);
   assert.deepEqual(errors, []);
@@ -69,12 +69,13 @@ test('what if the bridge left: the far group is cut off, and nothing changes', a
   assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true, 'nothing to undo');
 
   // Several at once, from the table's checked rows.
-  await page.getByRole('tab', { name: 'Table' }).click();
+  await showTab(page, 'Table');
   for (const name of ['Almi', 'Region Jönköpings län']) {
     await page.getByRole('checkbox', { name: `Select ${name}` }).check();
   }
   await page.getByRole('tabpanel').getByRole('button', { name: 'What if removed' }).click();
   const both = page.getByRole('dialog', { name: 'What if Almi, Region Jönköpings län left' });
+  await both.waitFor();
   assert.deepEqual(await both.locator('.what-if-cut li').allTextContents(), ['Science Park', 'Jönköping University']);
   assert.deepEqual(errors, []);
   await page.context().close();
@@ -82,7 +83,7 @@ test('what if the bridge left: the far group is cut off, and nothing changes', a
 
 test('the council planner lists definitive and dominant actors and top brokers outside it, each one click away', async () => {
   const { page, errors } = await harness.withStoredMap(regionalDocument({ positions: true }), { width: 1920, height: 1080 });
-  await page.getByRole('tab', { name: 'Council' }).click();
+  await showTab(page, 'Council');
   const listAfter = (heading) => page.locator('h3', { hasText: heading }).locator('xpath=following-sibling::ul[1]');
   const salient = listAfter('Definitive and dominant actors outside the council');
   const brokers = listAfter('Top brokers (highest betweenness) outside the council');
@@ -118,7 +119,7 @@ test('Colour by Community colours the map by Louvain communities, with a legend,
     .filter((i) => /^Community \d+$/.test(i.textContent.trim())).length > n, groups);
   await page.screenshot({ path: new URL('./output/communities-en-1920.png', import.meta.url).pathname });
   // The table lists each actor's community once the column is chosen.
-  await page.getByRole('tab', { name: 'Table' }).click();
+  await showTab(page, 'Table');
   await page.locator('details.columns summary').click();
   await page.getByRole('checkbox', { name: 'Community' }).check();
   const header = page.getByRole('columnheader', { name: 'Community' });

@@ -47,6 +47,13 @@ export const nodePositions = (page) => page.locator('svg.network g.node').evalua
 ));
 
 /** Starts the server and the browser once per test file. */
+/** Shows a view by its tab and waits for it: views other than the map are fetched the first
+ * time they show (src/ui/parts.rs), with a `Loading …` status meanwhile. */
+export async function showTab(page, name) {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await page.locator('#view-panel > :not([role="status"])').first().waitFor();
+}
+
 export async function startHarness() {
   const server = await serve(DIST);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -129,7 +136,7 @@ export class App {
 
   /** Shows a view by its tab (Map, Grid, Table, Council, in either language). */
   async tab(name) {
-    await this.page.getByRole('tab', { name, exact: true }).click();
+    await showTab(this.page, name);
   }
 
   /** The names in the actor table, in order (opens the Table tab). */

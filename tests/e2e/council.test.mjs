@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startHarness } from './app.mjs';
+import { startHarness, showTab } from './app.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -23,7 +23,7 @@ test('a council of six, coverage fixed, meetings, an overdue action, calendar an
   const app = await harness.newApp('en');
   await app.newMap();
   for (const line of ACTORS) await app.addActor(line);
-  await app.page.getByRole('tab', { name: 'Council' }).click();
+  await showTab(app.page, 'Council');
   await app.page.getByRole('textbox', { name: 'Council name' }).fill('Kompetensrådet Örebro län');
   await app.page.getByRole('textbox', { name: 'Council name' }).press('Tab');
 
@@ -108,7 +108,7 @@ test('the gender balance says there is nothing to judge before members and gende
     const app = await harness.newApp(lang);
     await app.newMap();
     await app.addActor('Region Örebro län');
-    await app.page.getByRole('tab', { name: tab }).click();
+    await showTab(app.page, tab);
     await app.page.locator('.balance', { hasText: none }).waitFor();
     const addMember = app.page.locator('.members input[list]');
     await addMember.fill('Region Örebro län');

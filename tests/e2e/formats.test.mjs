@@ -137,6 +137,7 @@ test('a Kumu connections sheet with unknown types imports every row, alone or on
   assert.deepEqual(await app.actorNames(), ['Almi', 'Science Park', 'Region Jönköping']);
   await done.getByRole('button', { name: 'Import summary' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Import summary' });
+  await dialog.waitFor();
   assert.deepEqual(await dialog.getByRole('listitem').allTextContents(), [
     '3 actors made from the relations\' ends',
     'connection type “Investor” kept in the note — rows 2, 3',
@@ -169,6 +170,7 @@ test('a Kumu project with several maps: the summary offers each map\'s positions
   assert.deepEqual(await region(), [-100, 40], 'placed by the default Kumu map');
   await done.getByRole('button', { name: 'Import summary' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Import summary' });
+  await dialog.waitFor();
   const lines = await dialog.getByRole('listitem').allTextContents();
   assert.ok(lines.includes('Kumu loop “Förtroendeloopen” not imported (maps have no loops) — loops[0]'), lines.join('\n'));
   assert.ok(await dialog.getByRole('button', { name: 'Use the positions of “Workshop mars”' }).isDisabled(), 'the map in use');

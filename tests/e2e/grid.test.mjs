@@ -1,7 +1,7 @@
 // End-to-end: the power–interest grid; a drag edits influence and interest as one undo step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from './app.mjs';
+import { startHarness, showTab } from './app.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -20,7 +20,7 @@ test('dragging an actor on the grid changes influence and interest; undo restore
   await app.newMap();
   // The last is added without ratings: it waits beside the grid instead of in its middle.
   for (const name of ['Region Västerbotten !3 ?3', 'Umeå universitet !3 ?3', 'Skellefteå kommun']) await app.addActor(name);
-  await app.page.getByRole('tab', { name: 'Grid' }).click();
+  await showTab(app.page, 'Grid');
   assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 3, interest: 3 });
   const waiting = app.page.getByRole('complementary', { name: 'Not yet placed (1)' });
   assert.deepEqual(await waiting.getByRole('button').allTextContents(), ['Skellefteå kommun']);
@@ -70,7 +70,7 @@ test('dragging an actor on the grid changes influence and interest; undo restore
 
   await app.saved();
   await app.reload();
-  await app.page.getByRole('tab', { name: 'Grid' }).click();
+  await showTab(app.page, 'Grid');
   assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 5, interest: 5 });
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
@@ -80,7 +80,7 @@ test('an assessment saved before a drag: Compare with shows one arrow and who mo
   const app = await harness.newApp('en');
   await app.newMap();
   for (const name of ['Region Västerbotten !3 ?3', 'Umeå universitet !3 ?3']) await app.addActor(name);
-  await app.page.getByRole('tab', { name: 'Grid' }).click();
+  await showTab(app.page, 'Grid');
   await app.button('Save assessment').click();
   const grid = app.page.getByRole('group', { name: 'Power–interest grid' });
   const box = await grid.boundingBox();
@@ -101,7 +101,7 @@ test('an assessment saved before a drag: Compare with shows one arrow and who mo
   // The assessment is in the file: it survives a reload.
   await app.saved();
   await app.reload();
-  await app.page.getByRole('tab', { name: 'Grid' }).click();
+  await showTab(app.page, 'Grid');
   assert.equal(await app.page.getByRole('combobox', { name: 'Compare with' }).locator('option').count(), 2);
   assert.deepEqual(app.errors, []);
   await app.page.context().close();

@@ -2,7 +2,7 @@
 // and its neighbours; the rest of the map stays where the room last saw it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle, nodePositions } from './app.mjs';
+import { startHarness, layoutIdle, nodePositions, showTab } from './app.mjs';
 import { generateDocument } from './generate.mjs';
 import { regionalDocument } from './regional.mjs';
 
@@ -90,7 +90,7 @@ test('on a projector every actor of a 40-actor map has its label, none overlappi
     if (mode === 'projection') assert.equal(map.shown, n, `${mode}: every actor’s label shows`);
   }
   await page.keyboard.press('Escape');
-  await page.getByRole('tab', { name: 'Grid' }).click();
+  await showTab(page, 'Grid');
   await page.getByRole('button', { name: 'Projection mode' }).click();
   const grid = await overlappingLabels(page, 'svg.grid .grid-name');
   assert.deepEqual(grid.pairs, [], 'grid: no two names overlap');

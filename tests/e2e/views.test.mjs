@@ -3,7 +3,7 @@
 // control can be reached at laptop and projector widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle, nodePositions } from './app.mjs';
+import { startHarness, layoutIdle, nodePositions, showTab } from './app.mjs';
 import { regionalDocument } from './regional.mjs';
 
 let harness;
@@ -131,7 +131,7 @@ test('L links the selected actor from the keyboard, with the kind chosen in the 
 
 test('the table reads as text, edits like a spreadsheet and hides columns', async () => {
   const { page, errors } = await openRegional();
-  await page.getByRole('tab', { name: 'Table' }).click();
+  await showTab(page, 'Table');
   const longest = 'Studieförbundet Vuxenskolan Jönköpings län';
   const cell = page.getByRole('button', { name: `Name of ${longest}: ${longest}` });
   await cell.waitFor();
@@ -162,7 +162,7 @@ test('the table reads as text, edits like a spreadsheet and hides columns', asyn
 for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
   test(`every council control can be clicked at ${viewport.width} px`, async () => {
     const { page, errors } = await openRegional(viewport);
-    await page.getByRole('tab', { name: 'Council' }).click();
+    await showTab(page, 'Council');
     await page.locator('.members table tbody tr').first().waitFor();
     const controls = page.locator('.council :is(button, input, select, summary)');
     const count = await controls.count();
@@ -207,7 +207,7 @@ test('on a narrow window (1000 px) the tab bar wraps instead of running under th
     // Playwright's actionability check: nothing covers the tab.
     await page.getByRole('tab', { name }).click({ trial: true, timeout: 2000 });
   }
-  await page.getByRole('tab', { name: 'Council' }).click();
+  await showTab(page, 'Council');
   await page.locator('.members').waitFor();
   assert.deepEqual(errors, []);
   await page.context().close();

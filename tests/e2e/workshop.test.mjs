@@ -2,7 +2,7 @@
 // drawn on the map, a drag on the grid undone, views switched, a reload, and the projector.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from './app.mjs';
+import { startHarness, showTab } from './app.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -31,7 +31,7 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
     await app.addActorBox.press('Enter');
   }
   // The hints were read: names are clean and the fields are set.
-  await app.page.getByRole('tab', { name: 'Tabell' }).click();
+  await showTab(app.page, 'Tabell');
   const names = await app.actorNames();
   assert.equal(names.length, 10);
   assert.equal(names[0], 'Region Jönköping');
@@ -46,7 +46,7 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
   assert.equal(await app.cell('Inställning för Smålands turism'), '-1');
 
   // Link actors on the network map: click one, shift-click another.
-  await app.page.getByRole('tab', { name: 'Karta' }).click();
+  await showTab(app.page, 'Karta');
   const node = (name) => app.page.getByRole('button', { name: new RegExp(`^${name}, inflytande`) });
   await node('Region Jönköping').waitFor();
   await app.layoutIdle();
@@ -62,7 +62,7 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
   await app.shot('workshop-network-sv');
 
   // Drag on the grid, check the values, undo.
-  await app.page.getByRole('tab', { name: 'Rutnät' }).click();
+  await showTab(app.page, 'Rutnät');
   // Actors called out without influence and interest wait beside the grid.
   const waiting = app.page.getByRole('complementary', { name: 'Ännu inte placerade (8)' });
   assert.ok((await waiting.getByRole('button').allTextContents()).includes('Företagarna'));
@@ -79,18 +79,18 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
   await app.page.keyboard.press('Control+z');
   assert.match(await actor.getAttribute('aria-label'), /inflytande 3, intresse 4/);
 
-  await app.page.getByRole('tab', { name: 'Kompetensråd' }).click();
+  await showTab(app.page, 'Kompetensråd');
   await app.shot('workshop-council-empty-sv');
   await app.saved();
   await app.reload();
-  await app.page.getByRole('tab', { name: 'Tabell' }).click();
+  await showTab(app.page, 'Tabell');
   assert.deepEqual(await app.actorNames(), names);
   assert.equal(await app.cell('Inställning för Företagarna'), '+2');
   assert.equal(await app.cell('Inflytande för Företagarna'), '–', 'not rated');
-  await app.page.getByRole('tab', { name: 'Karta' }).click();
+  await showTab(app.page, 'Karta');
   await node('Science Park').waitFor();
   assert.equal(await app.page.locator('svg.network line.relation').count(), 2);
-  await app.page.getByRole('tab', { name: 'Rutnät' }).click();
+  await showTab(app.page, 'Rutnät');
   assert.match(await app.page.getByRole('button', { name: /^Almi:/ }).getAttribute('aria-label'), /inflytande 3, intresse 4, inställning ej bedömd/);
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
@@ -114,7 +114,7 @@ test('the projector window follows the facilitator live', async () => {
   await box.fill('Högskolan i Halmstad');
   await box.press('Enter');
   await projector.getByRole('button', { name: /^Högskolan i Halmstad, influence/ }).waitFor({ timeout: 5000 });
-  await facilitator.getByRole('tab', { name: 'Grid' }).click();
+  await showTab(facilitator, 'Grid');
   await projector.getByRole('group', { name: 'Power–interest grid' }).waitFor({ timeout: 5000 });
   await projector.screenshot({ path: 'tests/e2e/output/projector-grid-1920-en.png' });
   await context.close();

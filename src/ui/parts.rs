@@ -1,0 +1,198 @@
+//! Parts of the app fetched the first time they are needed: the views other than the map and
+//! the dialogs. With the `split` feature (on in the built page, see `scripts/split-wasm.mjs`)
+//! each part is compiled into a wasm file of its own, so the first load carries only what the
+//! first screen needs; without it (tests, clippy) a part is an ordinary function.
+
+use super::*;
+use crate::app::{texts, Doc, Notices, Transfer};
+use leptos::prelude::*;
+use std::{future::Future, pin::Pin};
+
+/// A part being fetched: its view, or `PartMissing` when the file could not be had.
+pub type Part = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>> + Send>>;
+
+/// A part's file could not be fetched: offline before the app was kept for offline use, or a
+/// page left open across an update of the host.
+pub struct PartMissing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+/// Declares `pub fn $name() -> Part`, the part that shows `$view`, split into a wasm file of
+/// its own named after `$name`.
+macro_rules! part {
+    ($name:ident => $view:expr) => {
+        pub fn $name() -> Part {
+            #[cfg_attr(
+                feature = "split",
+                leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)
+            )]
+            fn $name() -> Result<AnyView, PartMissing> {
+                Ok($view.into_any())
+            }
+            #[cfg(feature = "split")]
+            return Box::pin(send_wrapper::SendWrapper::new($name()));
+            // Built when first polled, as the split version is: under the owner of the view
+            // that shows it.
+            #[cfg(not(feature = "split"))]
+            return Box::pin(async { $name() });
+        }
+    };
+}
+
+part!(grid => view! { <grid::PowerInterestGrid/> });
+part!(table => view! { <actor_table::ActorTable/> });
+part!(council => view! { <council::CouncilPlanner/> });
+part!(onion => view! { <onion::OnionView/> });
+part!(engagement => view! { <engagement::EngagementView/> });
+part!(merge_dialog => view! { <sharing::MergeDialog/> });
+part!(shared_map_dialog => view! { <sharing::SharedMapDialog/> });
+part!(log_interaction_dialog => view! { <log_interaction::LogInteractionDialog/> });
+part!(what_if_dialog => view! { <what_if::WhatIfDialog/> });
+part!(import_summary_dialog => view! { <import_summary::ImportSummaryDialog/> });
+part!(sheet_preview_dialog => view! { <sheet_preview::SheetPreviewDialog/> });
+part!(help_overlay => view! { <help::Help/> });
+
+/// Work of the other formats than Samverkan's own: their readers and writers are fetched
+/// with the first such job.
+pub enum FormatJob {
+    ExportGraphml,
+    ExportCsv {
+        relations: bool,
+    },
+    /// The `Import preview` of an actor sheet.
+    PreviewActors {
+        file: String,
+        text: String,
+    },
+    ImportRelations {
+        file: String,
+        text: String,
+    },
+    ImportKumu {
+        file: String,
+        text: String,
+    },
+    /// The picture of the view in `selector` (`svg.network`), as SVG or PNG, named `<title>-<what>`.
+    Picture {
+        png: bool,
+        selector: &'static str,
+        what: &'static str,
+    },
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(formats, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn formats(transfer: Transfer, doc: Doc, job: FormatJob) -> Result<(), PartMissing> {
+    match job {
+        FormatJob::ExportGraphml => transfer.export_graphml(),
+        FormatJob::ExportCsv { relations } => transfer.export_csv(relations),
+        FormatJob::PreviewActors { file, text } => transfer.preview_actors(&file, &text),
+        FormatJob::ImportRelations { file, text } => transfer.import_csv(&file, &text, true),
+        FormatJob::ImportKumu { file, text } => transfer.import_kumu(&file, &text),
+        FormatJob::Picture {
+            png,
+            selector,
+            what,
+        } => {
+            if let Some(map) = doc.snapshot() {
+                let export = if png {
+                    picture::export_png
+                } else {
+                    picture::export_svg
+                };
+                export(&map, &transfer.for_export(&map), selector, what);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs format jobs: made where a component is created, run from its event handlers.
+#[derive(Clone, Copy)]
+pub struct Formats {
+    transfer: Transfer,
+    doc: Doc,
+    notices: Notices,
+}
+
+impl Formats {
+    pub fn new() -> Self {
+        let (transfer, doc, notices) = (use_transfer(), use_doc(), crate::app::use_notices());
+        Self {
+            transfer,
+            doc,
+            notices,
+        }
+    }
+
+    /// Runs `job` once its part is there; says so if the part cannot be fetched.
+    pub fn run(self, job: FormatJob) {
+        leptos::task::spawn_local(async move {
+            #[cfg(feature = "split")]
+            let done = formats(self.transfer, self.doc, job).await;
+            #[cfg(not(feature = "split"))]
+            let done = formats(self.transfer, self.doc, job);
+            if done.is_err() {
+                let message = crate::notice::Message::PartMissing;
+                self.notices
+                    .notify(crate::notice::Severity::Error, message, vec![]);
+            }
+        });
+    }
+}
+
+/// The dialogs, each fetched when it first opens.
+#[component]
+pub fn Dialogs() -> impl IntoView {
+    let (transfer, sharing) = (use_transfer(), crate::app::use_sharing());
+    let (help, logging) = (
+        expect_context::<help::HelpOverlay>(),
+        log_interaction::use_logging(),
+    );
+    let (summary, preview) = (transfer.summary(), transfer.preview());
+    let what_if = what_if::use_what_if().0;
+    view! {
+        <Later part=help_overlay needed=help.open/>
+        <Later part=import_summary_dialog
+            needed=Signal::derive(move || summary.with(|s| s.as_ref().is_some_and(|s| s.open)))/>
+        <Later part=sheet_preview_dialog needed=Signal::derive(move || preview.with(Option::is_some))/>
+        <Later part=shared_map_dialog needed=Signal::derive(move || sharing.incoming.with(Option::is_some))/>
+        <Later part=log_interaction_dialog needed=Signal::derive(move || logging.draft.with(Option::is_some))/>
+        <Later part=merge_dialog needed=sharing.merging/>
+        <Later part=what_if_dialog needed=Signal::derive(move || what_if.with(Option::is_some))/>
+    }
+}
+
+/// Shows `part` once `needed` (by default at once) has turned true, and keeps it from then on;
+/// the part's own view decides what it shows.
+#[component]
+pub fn Later(
+    part: fn() -> Part,
+    #[prop(optional, into)] needed: Option<Signal<bool>>,
+) -> impl IntoView {
+    let t = texts();
+    // Stays true: once true, `needed` is no longer read, so the memo never runs again.
+    let wanted = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || needed.is_none_or(|n| n.get())
+    });
+    move || {
+        wanted.get().then(|| {
+            let loaded = Suspend::new(async move {
+                part().await.unwrap_or_else(|PartMissing| {
+                    view! { <p class="empty" role="alert">{move || t().part_missing}</p> }.into_any()
+                })
+            });
+            view! {
+                <Suspense fallback=move || view! { <p class="empty" role="status">{move || t().loading}</p> }>
+                    {loaded}
+                </Suspense>
+            }
+        })
+    }
+}

@@ -1,0 +1,77 @@
+// End-to-end: the parts of the app beyond the first screen (src/ui/parts.rs) are fetched
+// when first needed, not with the page; one that cannot be fetched says so and is tried
+// again the next time it is needed. Service workers are blocked here: the worker fetches
+// every part in the background once installed, which tests/e2e/offline.test.mjs covers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { App, startHarness } from './app.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+async function openWithoutWorker() {
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const app = new App(await context.newPage(), harness.server.url, 'en');
+  await app.open();
+  return app;
+}
+
+const partsAsked = (requests) => requests.filter((path) => /\/parts-[0-9a-f]+\/split_/.test(path))
+  .map((path) => path.replace(/^.*\/split_|\.wasm$/g, ''));
+
+test('the first load fetches no part; the Council tab fetches its own when first shown', async () => {
+  const { requests } = harness.server;
+  const seen = requests.length;
+  const app = await openWithoutWorker();
+  await app.newMap();
+  await app.addActor('Region Örebro län #public_sector');
+  await app.page.locator('svg.network g.node').waitFor();
+  assert.deepEqual(partsAsked(requests.slice(seen)), [], 'the map needs no part');
+
+  await app.tab('Council');
+  await app.page.getByRole('textbox', { name: 'Council name' }).fill('Kompetensrådet');
+  assert.deepEqual(partsAsked(requests.slice(seen)), ['council']);
+  await app.tab('Map');
+  await app.tab('Council');
+  assert.equal(await app.page.getByRole('textbox', { name: 'Council name' }).inputValue(), 'Kompetensrådet');
+  assert.deepEqual(partsAsked(requests.slice(seen)), ['council'], 'fetched once');
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});
+
+test('a part that cannot be fetched says so, the map stays, and the next try loads it', async () => {
+  const app = await openWithoutWorker();
+  await app.newMap();
+  await app.addActor('Almi Företagspartner');
+  await app.saved();
+  const blocked = '**/split_engagement.wasm';
+  await app.page.route(blocked, (route) => route.abort('internetdisconnected'));
+
+  await app.page.getByRole('tab', { name: 'Engagement' }).click();
+  await app.page.getByRole('tabpanel').getByRole('alert')
+    .filter({ hasText: 'This part of the app could not be fetched.' }).waitFor();
+  await app.tab('Map');
+  await app.page.locator('svg.network g.node').waitFor();
+
+  await app.page.unroute(blocked);
+  await app.tab('Engagement');
+  await app.page.getByRole('button', { name: 'Log interaction' }).first().waitFor();
+  await app.reload();
+  assert.deepEqual(await app.actorNames(), ['Almi Företagspartner'], 'nothing saved was lost');
+  await app.page.context().close();
+});
+
+test('an export whose part cannot be fetched says so in a message, and works on the next click', async () => {
+  const app = await openWithoutWorker();
+  await app.newMap();
+  await app.addActor('Region Jönköpings län');
+  const blocked = '**/split_formats.wasm';
+  await app.page.route(blocked, (route) => route.abort('internetdisconnected'));
+  await app.button('Export GraphML').click();
+  await app.alerts.filter({ hasText: 'This part of the app could not be fetched.' }).waitFor();
+  await app.page.unroute(blocked);
+  const graphml = await app.download(() => app.button('Export GraphML').click());
+  assert.match(graphml.text, /Region Jönköpings län/);
+  await app.page.context().close();
+});
