@@ -11,7 +11,7 @@
 // The parts go into a folder named after the build (parts-<hash>/), so a page left open
 // across an update can never load a part of another build. index.html's integrity hashes of
 // the two files replaced are written anew, and the loader is preloaded beside them.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,15 @@ const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--
 const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set and no directory was given');
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
-const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+// wasm-opt warns about every name subsection it does not know (the parts carry one); the
+// warning says nothing about the output, so it is left out of the build log.
+const run = (command, args) => {
+  const child = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const errors = child.stderr.split('\n').filter((line) => line && !/^warning: unknown name subsection/.test(line));
+  if (errors.length) console.error(errors.join('\n'));
+  if (child.status !== 0) throw new Error(`${command} failed (${child.error?.message ?? `exit ${child.status}`})`);
+  return child.stdout;
+};
 
 const glue = readdirSync(staging).filter((name) => /^samverkan-[0-9a-f]+_bg\.wasm$/.test(name));
 if (glue.length !== 1) throw new Error(`expected one samverkan-<hash>_bg.wasm in ${staging}, found ${glue.length}`);
@@ -72,7 +80,7 @@ try {
   page = repoint(page, '</head>', `<link rel="modulepreload" href="./${parts}/__wasm_split.js" crossorigin="anonymous" `
     + `integrity="${sri(`${parts}/__wasm_split.js`)}"></head>`, 'index.html');
   writeFileSync(html, page);
-  console.log(`split-wasm: ${partFiles.length} parts in ${parts}/`);
+  console.log(`split-wasm: ${partFiles.length} wasm files of parts in ${parts}/`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -36,7 +36,8 @@ pub fn SidePanel() -> impl IntoView {
     view! {
         <aside class="sidepanel" node_ref=aside>
             {move || match selection.0.get() {
-                Some(id) => view! { <ActorEditor id=id/> }.into_any(),
+                // Fetched with the first actor chosen (src/ui/parts.rs).
+                Some(id) => super::parts::shown(super::parts::actor_editor(id)).into_any(),
                 None => view! { <super::analysis::AnalysisPanel/> <SectorPalette/> }.into_any(),
             }}
         </aside>
@@ -80,7 +81,7 @@ impl ActorEdits {
 type ReadField = Box<dyn Fn(&str) -> Option<ActorField> + Send + Sync>;
 
 #[component]
-fn ActorEditor(id: ActorId) -> impl IntoView {
+pub fn ActorEditor(id: ActorId) -> impl IntoView {
     let doc = use_doc();
     let selection = use_selection();
     let t = texts();

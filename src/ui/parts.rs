@@ -21,40 +21,41 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
     }
 }
 
-/// Declares `pub fn $name() -> Part`, the part that shows `$view`, split into a wasm file of
-/// its own named after `$name`.
+/// Declares `pub fn $name(args) -> Part`, the part that shows `$view`, split into a wasm file
+/// of its own named after `$name`.
 macro_rules! part {
-    ($name:ident => $view:expr) => {
-        pub fn $name() -> Part {
+    ($name:ident($($arg:ident: $ty:ty),*) => $view:expr) => {
+        pub fn $name($($arg: $ty),*) -> Part {
             #[cfg_attr(
                 feature = "split",
                 leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)
             )]
-            fn $name() -> Result<AnyView, PartMissing> {
+            fn $name($($arg: $ty),*) -> Result<AnyView, PartMissing> {
                 Ok($view.into_any())
             }
             #[cfg(feature = "split")]
-            return Box::pin(send_wrapper::SendWrapper::new($name()));
+            return Box::pin(send_wrapper::SendWrapper::new($name($($arg),*)));
             // Built when first polled, as the split version is: under the owner of the view
             // that shows it.
             #[cfg(not(feature = "split"))]
-            return Box::pin(async { $name() });
+            return Box::pin(async move { $name($($arg),*) });
         }
     };
 }
 
-part!(grid => view! { <grid::PowerInterestGrid/> });
-part!(table => view! { <actor_table::ActorTable/> });
-part!(council => view! { <council::CouncilPlanner/> });
-part!(onion => view! { <onion::OnionView/> });
-part!(engagement => view! { <engagement::EngagementView/> });
-part!(merge_dialog => view! { <sharing::MergeDialog/> });
-part!(shared_map_dialog => view! { <sharing::SharedMapDialog/> });
-part!(log_interaction_dialog => view! { <log_interaction::LogInteractionDialog/> });
-part!(what_if_dialog => view! { <what_if::WhatIfDialog/> });
-part!(import_summary_dialog => view! { <import_summary::ImportSummaryDialog/> });
-part!(sheet_preview_dialog => view! { <sheet_preview::SheetPreviewDialog/> });
-part!(help_overlay => view! { <help::Help/> });
+part!(grid() => view! { <grid::PowerInterestGrid/> });
+part!(table() => view! { <actor_table::ActorTable/> });
+part!(council() => view! { <council::CouncilPlanner/> });
+part!(onion() => view! { <onion::OnionView/> });
+part!(engagement() => view! { <engagement::EngagementView/> });
+part!(merge_dialog() => view! { <sharing::MergeDialog/> });
+part!(shared_map_dialog() => view! { <sharing::SharedMapDialog/> });
+part!(log_interaction_dialog() => view! { <log_interaction::LogInteractionDialog/> });
+part!(what_if_dialog() => view! { <what_if::WhatIfDialog/> });
+part!(import_summary_dialog() => view! { <import_summary::ImportSummaryDialog/> });
+part!(sheet_preview_dialog() => view! { <sheet_preview::SheetPreviewDialog/> });
+part!(help_overlay() => view! { <help::Help/> });
+part!(actor_editor(id: ActorId) => view! { <panel::ActorEditor id=id/> });
 
 /// Work of the other formats than Samverkan's own: their readers and writers are fetched
 /// with the first such job.
@@ -176,23 +177,25 @@ pub fn Later(
     part: fn() -> Part,
     #[prop(optional, into)] needed: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let t = texts();
     // Stays true: once true, `needed` is no longer read, so the memo never runs again.
     let wanted = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false) || needed.is_none_or(|n| n.get())
     });
-    move || {
-        wanted.get().then(|| {
-            let loaded = Suspend::new(async move {
-                part().await.unwrap_or_else(|PartMissing| {
-                    view! { <p class="empty" role="alert">{move || t().part_missing}</p> }.into_any()
-                })
-            });
-            view! {
-                <Suspense fallback=move || view! { <p class="empty" role="status">{move || t().loading}</p> }>
-                    {loaded}
-                </Suspense>
-            }
+    move || wanted.get().then(|| shown(part()))
+}
+
+/// A part's view once it is there, `Loading …` until then, and what went wrong if it cannot
+/// be fetched.
+pub fn shown(part: Part) -> impl IntoView {
+    let t = texts();
+    let loaded = Suspend::new(async move {
+        part.await.unwrap_or_else(|PartMissing| {
+            view! { <p class="empty" role="alert">{move || t().part_missing}</p> }.into_any()
         })
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="empty" role="status">{move || t().loading}</p> }>
+            {loaded}
+        </Suspense>
     }
 }
