@@ -82,11 +82,21 @@ test('the page runs under its CSP and makes no request after loading', async () 
   await workerReady(app.page);
   const loaded = harness.server.requests.length;
   const requests = [];
-  app.page.context().on('request', (r) => requests.push(r.url()));
+  app.page.context().on('request', (r) => requests.push(r));
   await app.newMap();
   await app.addActor('Länsstyrelsen');
   await app.saved();
-  assert.deepEqual(requests, []);
+  assert.deepEqual(requests.map((r) => r.url()), []);
+  // The parts fetched when first needed (src/ui/parts.rs) come from the worker's copy.
+  await app.page.locator('svg.network g.node').first().click();
+  await app.page.locator('.sidepanel').getByRole('textbox', { name: 'Name', exact: true }).waitFor();
+  for (const tab of ['Grid', 'Table', 'Council', 'Onion', 'Engagement']) await app.tab(tab);
+  await app.page.keyboard.press('Escape');
+  assert.ok(requests.length > 0, 'the parts were asked for');
+  for (const request of requests) {
+    assert.match(request.url(), /\/parts-[0-9a-f]+\/[\w.]+\.wasm$/);
+    assert.ok((await request.response()).fromServiceWorker(), `${request.url()} came from the kept copy`);
+  }
   assert.deepEqual(harness.server.requests.slice(loaded), []);
   const shell = new Set(['/', ...builtFiles().map((file) => `/${file}`)]);
   const strangers = harness.server.requests.slice(first, loaded).filter((path) => !shell.has(path));
