@@ -214,11 +214,11 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
         <div id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
             {move || match tab.get() {
                 Tab::Map => view! { <network::NetworkMap/> }.into_any(),
-                Tab::Grid => view! { <parts::Later part=parts::grid/> }.into_any(),
-                Tab::Table => view! { <parts::Later part=parts::table/> }.into_any(),
-                Tab::Council => view! { <parts::Later part=parts::council/> }.into_any(),
-                Tab::Onion => view! { <parts::Later part=parts::onion/> }.into_any(),
-                Tab::Engagement => view! { <parts::Later part=parts::engagement/> }.into_any(),
+                Tab::Grid => parts::shown(parts::grid()).into_any(),
+                Tab::Table => parts::shown(parts::table()).into_any(),
+                Tab::Council => parts::shown(parts::council()).into_any(),
+                Tab::Onion => parts::shown(parts::onion()).into_any(),
+                Tab::Engagement => parts::shown(parts::engagement()).into_any(),
             }}
         </div>
         </div>

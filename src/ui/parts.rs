@@ -1,5 +1,6 @@
-//! Parts of the app fetched the first time they are needed: the views other than the map and
-//! the dialogs. With the `split` feature (on in the built page, see `scripts/split-wasm.mjs`)
+//! Parts of the app fetched the first time they are needed: the views other than the map, the
+//! dialogs, the side panel's actor editor, and the readers and writers of formats other than
+//! Samverkan's own. With the `split` feature (on in the built page, see `scripts/split-wasm.mjs`)
 //! each part is compiled into a wasm file of its own, so the first load carries only what the
 //! first screen needs; without it (tests, clippy) a part is an ordinary function.
 
@@ -57,8 +58,8 @@ part!(sheet_preview_dialog() => view! { <sheet_preview::SheetPreviewDialog/> });
 part!(help_overlay() => view! { <help::Help/> });
 part!(actor_editor(id: ActorId) => view! { <panel::ActorEditor id=id/> });
 
-/// Work of the other formats than Samverkan's own: their readers and writers are fetched
-/// with the first such job.
+/// Work in a format other than Samverkan's own: the readers and writers of those formats are
+/// fetched with the first such job.
 pub enum FormatJob {
     ExportGraphml,
     ExportCsv {
@@ -159,29 +160,35 @@ pub fn Dialogs() -> impl IntoView {
     let (summary, preview) = (transfer.summary(), transfer.preview());
     let what_if = what_if::use_what_if().0;
     view! {
-        <Later part=help_overlay needed=help.open/>
-        <Later part=import_summary_dialog
+        <LaterDialog part=help_overlay needed=help.open/>
+        <LaterDialog part=import_summary_dialog
             needed=Signal::derive(move || summary.with(|s| s.as_ref().is_some_and(|s| s.open)))/>
-        <Later part=sheet_preview_dialog needed=Signal::derive(move || preview.with(Option::is_some))/>
-        <Later part=shared_map_dialog needed=Signal::derive(move || sharing.incoming.with(Option::is_some))/>
-        <Later part=log_interaction_dialog needed=Signal::derive(move || logging.draft.with(Option::is_some))/>
-        <Later part=merge_dialog needed=sharing.merging/>
-        <Later part=what_if_dialog needed=Signal::derive(move || what_if.with(Option::is_some))/>
+        <LaterDialog part=sheet_preview_dialog needed=Signal::derive(move || preview.with(Option::is_some))/>
+        <LaterDialog part=shared_map_dialog needed=Signal::derive(move || sharing.incoming.with(Option::is_some))/>
+        <LaterDialog part=log_interaction_dialog needed=Signal::derive(move || logging.draft.with(Option::is_some))/>
+        <LaterDialog part=merge_dialog needed=sharing.merging/>
+        <LaterDialog part=what_if_dialog needed=Signal::derive(move || what_if.with(Option::is_some))/>
     }
 }
 
-/// Shows `part` once `needed` (by default at once) has turned true, and keeps it from then on;
-/// the part's own view decides what it shows.
+/// A dialog fetched when `needed` first turns true, and kept from then on: its own view decides
+/// when it shows. Nothing shows while it is fetched; a message says if it cannot be.
 #[component]
-pub fn Later(
-    part: fn() -> Part,
-    #[prop(optional, into)] needed: Option<Signal<bool>>,
-) -> impl IntoView {
+fn LaterDialog(part: fn() -> Part, #[prop(into)] needed: Signal<bool>) -> impl IntoView {
+    let notices = crate::app::use_notices();
     // Stays true: once true, `needed` is no longer read, so the memo never runs again.
-    let wanted = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || needed.is_none_or(|n| n.get())
-    });
-    move || wanted.get().then(|| shown(part()))
+    let wanted = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || needed.get());
+    move || {
+        wanted.get().then(|| {
+            Suspend::new(async move {
+                part().await.unwrap_or_else(|PartMissing| {
+                    let message = crate::notice::Message::PartMissing;
+                    notices.notify(crate::notice::Severity::Error, message, vec![]);
+                    ().into_any()
+                })
+            })
+        })
+    }
 }
 
 /// A part's view once it is there, `Loading …` until then, and what went wrong if it cannot

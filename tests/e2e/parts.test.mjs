@@ -75,3 +75,12 @@ test('an export whose part cannot be fetched says so in a message, and works on 
   assert.match(graphml.text, /Region Jönköpings län/);
   await app.page.context().close();
 });
+
+test('a dialog whose part cannot be fetched says so in a message', async () => {
+  const app = await openWithoutWorker();
+  await app.page.route('**/split_help_overlay.wasm', (route) => route.abort('internetdisconnected'));
+  await app.button('Keyboard shortcuts').click();
+  await app.alerts.filter({ hasText: 'This part of the app could not be fetched.' }).waitFor();
+  assert.equal(await app.page.getByRole('dialog').count(), 0);
+  await app.page.context().close();
+});
