@@ -670,7 +670,7 @@ fn ActionCard(action: Action) -> impl IntoView {
                 <input type="text" class="action-title" aria-label=move || t().action_title prop:value=action.title.clone()
                     on:change=move |ev| { let v = event_target_value(&ev); c1(Box::new(move |a| a.title = v)) }/>
                 <select aria-label=move || t().status on:change=move |ev| { let v = event_target_value(&ev); if let Some(s) = ActionStatus::parse(&v) { c2(Box::new(move |a| a.status = s)) } }>
-                    {ActionStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=action.status == s>{move || (t().status_label)(s)}</option> }).collect_view()}
+                    {super::status_options({ let status = action.status; move |s| s == status })}
                 </select>
                 <button class="small danger" aria-label=move || t().delete_action on:click=move |_| { let id = id.clone(); edit_council(doc, move |c| c.actions.retain(|a| a.id != id)) }>{move || t().delete}</button>
             </div>

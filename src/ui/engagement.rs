@@ -120,9 +120,7 @@ fn FollowUps() -> impl IntoView {
                                 if let Some(f) = changed.follow_up.as_mut() { f.status = status; }
                                 set_interaction(doc, changed);
                             }>
-                                {ActionStatus::ALL.into_iter().map(|s| view! {
-                                    <option value=s.as_str() selected=s == f.status>{move || (t().status_label)(s)}</option>
-                                }).collect_view()}
+                                {super::status_options({ let status = f.status; move |s| s == status })}
                             </select>
                         </li>
                     })

@@ -290,11 +290,7 @@ pub fn LogInteractionDialog() -> impl IntoView {
                             <select on:change=move |ev| {
                                 if let Some(s) = ActionStatus::parse(&event_target_value(&ev)) { edit(&|d| d.status = s) }
                             }>
-                                {ActionStatus::ALL.into_iter().map(|s| view! {
-                                    <option value=s.as_str() selected=move || draft.with(|d| d.as_ref().map(|d| d.status)) == Some(s)>
-                                        {move || (t().status_label)(s)}
-                                    </option>
-                                }).collect_view()}
+                                {super::status_options(move |s| draft.with(|d| d.as_ref().map(|d| d.status)) == Some(s))}
                             </select>
                         </label>
                     </div>

@@ -279,6 +279,20 @@ fn listen_to_the_window(
     });
 }
 
+/// The options of a select of action statuses, in the UI language; `chosen` says which is
+/// selected. Council actions, follow-ups in the engagement tab and the log form share it.
+fn status_options(
+    chosen: impl Fn(samverkan_model::ActionStatus) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = texts();
+    samverkan_model::ActionStatus::ALL
+        .into_iter()
+        .map(move |s| {
+            view! { <option value=s.as_str() selected=move || chosen(s)>{move || (t().status_label)(s)}</option> }
+        })
+        .collect_view()
+}
+
 /// A rating as a select's value: the number, or empty when not rated.
 fn rating_value(rating: Option<i64>) -> String {
     rating.map(|n| n.to_string()).unwrap_or_default()
