@@ -1,23 +1,20 @@
 // Where the first load's wasm bytes go: builds the release wasm with its symbol names kept,
 // splits it and runs the main module through wasm-bindgen and wasm-opt as the build does
-// (scripts/split-wasm.mjs, same flags), and asks twiggy for every function's and data
-// segment's size, summed by crate and by app module. The parts are left out: they are not
-// part of the first load.
+// (scripts/split-wasm.mjs, with scripts/wasm-opt-flags.mjs), and asks twiggy for every
+// function's and data segment's size, summed by crate and by app module. The parts are left
+// out: they are not part of the first load.
 //
 //   node scripts/size-breakdown.mjs [--top N]
 //
 // Sizes are raw bytes of the optimised module without its name and debug sections, so they
 // add up to the shipped wasm's raw size (within a few percent: names change inlining a little).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { WASM_OPT } from './wasm-opt-flags.mjs';
 
 const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 25;
 const out = 'target/size';
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
-
-const split = readFileSync('scripts/split-wasm.mjs', 'utf8');
-const params = JSON.parse(split.match(/const WASM_OPT = (\[[^\]]*\]);/)[1].replaceAll("'", '"').replace(/,\s*\]/, ']'));
 
 console.error('building the release wasm with names kept…');
 run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'samverkan', '--features', 'split',
@@ -26,7 +23,7 @@ const built = `${out}/wasm32-unknown-unknown/release/samverkan.wasm`;
 run('wasm-split-cli', [built, `${out}/split`, '--out-name', 'samverkan']);
 run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--keep-debug', '--out-dir', `${out}/bindgen`,
   `${out}/split/samverkan.wasm`]);
-run('wasm-opt', [...params, '-g', `${out}/bindgen/samverkan_bg.wasm`, '-o', `${out}/named.wasm`]);
+run('wasm-opt', [...WASM_OPT, '-g', `${out}/bindgen/samverkan_bg.wasm`, '-o', `${out}/named.wasm`]);
 const csv = run('twiggy', ['top', '-n', '1000000', '--format', 'csv', `${out}/named.wasm`]).toString();
 
 // twiggy's CSV: Name,ShallowSize,… with names quoted when they hold commas.
@@ -63,7 +60,7 @@ const table = (title, rows) => {
   }
 };
 
-console.log(`first-load wasm code and data: ${kib(total)} KiB raw (wasm-opt ${params[0]})`);
+console.log(`first-load wasm code and data: ${kib(total)} KiB raw (wasm-opt ${WASM_OPT[0]})`);
 table('crate', sum(crateOf));
 table('app module (shallow: generic code it instantiates counts under its crate)', sum(moduleOf));
 table('function or data segment', items.sort((a, b) => b.bytes - a.bytes).map((i) => [i.name.slice(0, 110), i.bytes]));

@@ -6,7 +6,7 @@
 //
 //   wasm-split-cli   → the main module, one wasm per part and __wasm_split.js, their loader
 //   wasm-bindgen     → the main module's JS glue, under the file names Trunk gave its own
-//   wasm-opt         → every wasm file (release builds), with the flags below
+//   wasm-opt         → every wasm file (release builds), with scripts/wasm-opt-flags.mjs
 //
 // The parts go into a folder named after the build (parts-<hash>/), so a page left open
 // across an update can never load a part of another build. index.html's integrity hashes of
@@ -16,10 +16,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WASM_OPT } from './wasm-opt-flags.mjs';
 
-// The wasm features rustc emits by default for wasm32-unknown-unknown; binaryen must be told.
-const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
 const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set and no directory was given');
