@@ -1,5 +1,5 @@
 // Trunk post-build hook, the first of three: splits the app's wasm into the first load and
-// the parts of src/ui/parts.rs, each fetched when first needed. Trunk 0.21 cannot do this
+// the parts of src/ui/shell/parts.rs, each fetched when first needed. Trunk 0.21 cannot do this
 // itself (it runs cargo, wasm-bindgen and wasm-opt in one step, trunk-rs/trunk#1022), so
 // Trunk builds with the `split` feature and wasm-opt off, and this script starts again from
 // cargo's output (which keeps its relocations, see build.rs):

@@ -48,7 +48,7 @@ export const nodePositions = (page) => page.locator('svg.network g.node').evalua
 
 /** Starts the server and the browser once per test file. */
 /** Shows a view by its tab and waits for it: views other than the map are fetched the first
- * time they show (src/ui/parts.rs), with a `Loading …` status meanwhile. */
+ * time they show (src/ui/shell/parts.rs), with a `Loading …` status meanwhile. */
 export async function showTab(page, name) {
   await page.getByRole('tab', { name, exact: true }).click();
   await page.locator('#view-panel > :not([role="status"])').first().waitFor();

@@ -1,4 +1,4 @@
-// End-to-end: the parts of the app beyond the first screen (src/ui/parts.rs) are fetched
+// End-to-end: the parts of the app beyond the first screen (src/ui/shell/parts.rs) are fetched
 // when first needed, not with the page; one that cannot be fetched says so and is tried
 // again the next time it is needed. Service workers are blocked here: the worker fetches
 // every part in the background once installed, which tests/e2e/offline.test.mjs covers.

@@ -113,7 +113,7 @@ async function run(browser, base, { doc, lang, width, views }) {
   const showTab = async (which) => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await tab(which).click();
-    // Views other than the map are fetched when first shown (src/ui/parts.rs).
+    // Views other than the map are fetched when first shown (src/ui/shell/parts.rs).
     await page.locator('#view-panel > :not([role="status"])').first().waitFor();
   };
   const clearSelection = async () => {

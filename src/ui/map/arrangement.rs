@@ -2,9 +2,9 @@
 //! arrangement draws under the actors: sector titles above their clusters, the onion's
 //! rings. The choice is remembered per map as view state, not as part of the map.
 
-use super::layout_run::{LayoutRunner, Purpose};
-use super::network::label_size;
 use crate::app::{texts, use_doc, use_saver};
+use crate::ui::map::layout_run::{LayoutRunner, Purpose};
+use crate::ui::map::network::label_size;
 use leptos::prelude::*;
 use samverkan_model::arrange::{arrange, ring_guides, sector_titles, Arrangement};
 use samverkan_model::{Command, MapId};

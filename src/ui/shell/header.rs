@@ -1,16 +1,16 @@
 //! The top bar: title, save state, the actions table's buttons (undo/redo, new map,
 //! import/export), projection and the language switch.
 
-use super::actions::{Action, ActionButton, ActionContext};
-use super::import_export::ImportInput;
-use super::texts;
 use crate::app::{use_lang, use_saver, SaveStatus};
+use crate::ui::shell::actions::{Action, ActionButton, ActionContext};
+use crate::ui::shell::import_export::ImportInput;
+use crate::ui::texts;
 use leptos::prelude::*;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let saver = use_saver();
-    let formats = super::parts::Formats::new();
+    let formats = crate::ui::shell::parts::Formats::new();
     let lang = use_lang();
     let context = expect_context::<ActionContext>();
     let t = texts();
@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
                 <ActionButton action=Action::Import context=context/>
                 <ImportInput/>
                 <ActionButton action=Action::ExportJson context=context/>
-                <button on:click=move |_| formats.run(super::parts::FormatJob::ExportGraphml) disabled=no_map>{move || t().export_graphml}</button>
+                <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::ExportGraphml) disabled=no_map>{move || t().export_graphml}</button>
                 <ProjectionButtons/>
                 <ActionButton action=Action::Help context=context/>
                 <button class="lang" lang=move || lang.get().other().tag()
@@ -51,16 +51,16 @@ pub fn Header() -> impl IntoView {
 /// Projection mode for this window, and a projector window that follows it.
 #[component]
 fn ProjectionButtons() -> impl IntoView {
-    let projection = super::projection::use_projection();
+    let projection = crate::ui::shell::projection::use_projection();
     let lang = use_lang();
     let t = texts();
     view! {
-        <button on:click=move |_| super::projection::toggle(projection) aria-pressed=move || projection.on.get().to_string()
+        <button on:click=move |_| crate::ui::shell::projection::toggle(projection) aria-pressed=move || projection.on.get().to_string()
             class="projection-toggle" title="Alt+P · Esc">
             {move || if projection.on.get() { t().exit_projection } else { t().projection_mode }}
         </button>
         <Show when=move || !projection.is_projector>
-            <button on:click=move |_| super::projection::open_projector_window(lang.get_untracked())>{move || t().open_projector}</button>
+            <button on:click=move |_| crate::ui::shell::projection::open_projector_window(lang.get_untracked())>{move || t().open_projector}</button>
         </Show>
     }
 }

@@ -2,12 +2,14 @@
 //! selected) the analysis and the map's sector palette. Text fields commit on change, one
 //! undo step each; the model's edit rules decide what typed text becomes.
 
-use super::rating_value;
-use super::selection::use_selection;
-use super::texts;
+pub mod analysis;
+
 use crate::app::{use_doc, Doc};
 use crate::browser;
 use crate::i18n::Texts;
+use crate::ui::rating_value;
+use crate::ui::shell::selection::use_selection;
+use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::edit::{self, ActorField, ContactEdit, ContactField};
 use samverkan_model::salience::SalienceClass;
@@ -37,8 +39,8 @@ pub fn SidePanel() -> impl IntoView {
         <aside class="sidepanel" node_ref=aside>
             {move || match selection.0.get() {
                 // Fetched with the first actor chosen (src/ui/parts.rs).
-                Some(id) => super::parts::shown(super::parts::actor_editor(id)).into_any(),
-                None => view! { <super::analysis::AnalysisPanel/> <SectorPalette/> }.into_any(),
+                Some(id) => crate::ui::shell::parts::shown(crate::ui::shell::parts::actor_editor(id)).into_any(),
+                None => view! { <crate::ui::panel::analysis::AnalysisPanel/> <SectorPalette/> }.into_any(),
             }}
         </aside>
     }
@@ -87,7 +89,7 @@ pub fn ActorEditor(id: ActorId) -> impl IntoView {
     let t = texts();
     let edits = ActorEdits {
         doc,
-        actor: super::actor_signal(&id),
+        actor: crate::ui::actor_signal(&id),
     };
     let salience_class = {
         let class = edits.read(|a| SalienceClass::of(&a.salience));
@@ -232,8 +234,8 @@ pub fn ActorEditor(id: ActorId) -> impl IntoView {
             <TagChips edits=edits.clone()/>
             {text_field(|t| t.notes, |a| a.notes.clone(), ActorField::Notes, true)}
             <Contacts edits=edits.clone()/>
-            <super::what_if::WhatIfButton actors=Signal::derive({ let id = id.clone(); move || vec![id.clone()] })/>
-            <super::log_interaction::ActorInteractions id=id.clone()/>
+            <crate::ui::dialogs::what_if::WhatIfButton actors=Signal::derive({ let id = id.clone(); move || vec![id.clone()] })/>
+            <crate::ui::engagement::log_interaction::ActorInteractions id=id.clone()/>
             <Relations id=id/>
         </div>
     }

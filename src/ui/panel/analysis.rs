@@ -2,10 +2,10 @@
 //! sector and level. Betweenness is computed again only when actors or relations come or
 //! go (not when they move or are renamed), a few actors per time slice off the hot path.
 
-use super::selection::use_selection;
-use super::texts;
 use crate::app::use_doc;
 use crate::browser;
+use crate::ui::shell::selection::use_selection;
+use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::metrics::{self, ActorMetrics, MetricsJob};
 use samverkan_model::sort::sort_by;

@@ -1,14 +1,14 @@
 //! The list of maps in this browser: open, rename, duplicate, delete (confirmed, undoable).
 
-use super::texts;
 use crate::app::{use_doc, use_library, use_saver, use_transfer, MapSummary};
+use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::MapId;
 
 #[component]
 pub fn MapList() -> impl IntoView {
     let (doc, library, saver, transfer) = (use_doc(), use_library(), use_saver(), use_transfer());
-    let formats = super::parts::Formats::new();
+    let formats = crate::ui::shell::parts::Formats::new();
     let no_map = move || !doc.is_open();
     let t = texts();
     view! {
@@ -29,11 +29,11 @@ pub fn MapList() -> impl IntoView {
                 <PasteImport/>
                 <details class="moreformats">
                     <summary>{move || t().more_formats}</summary>
-                    <button on:click=move |_| formats.run(super::parts::FormatJob::ExportCsv { relations: false }) disabled=no_map>{move || t().export_actors_csv}</button>
-                    <button on:click=move |_| formats.run(super::parts::FormatJob::ExportCsv { relations: true }) disabled=no_map>{move || t().export_relations_csv}</button>
-                    <super::import_export::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|file, text| super::parts::FormatJob::PreviewActors { file, text }/>
-                    <super::import_export::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|file, text| super::parts::FormatJob::ImportRelations { file, text }/>
-                    <super::import_export::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|file, text| super::parts::FormatJob::ImportKumu { file, text }/>
+                    <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::ExportCsv { relations: false }) disabled=no_map>{move || t().export_actors_csv}</button>
+                    <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::ExportCsv { relations: true }) disabled=no_map>{move || t().export_relations_csv}</button>
+                    <crate::ui::shell::import_export::FileButton label=|t| t.import_actors_csv accept=".csv,text/csv,.txt" on_text=|file, text| crate::ui::shell::parts::FormatJob::PreviewActors { file, text }/>
+                    <crate::ui::shell::import_export::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|file, text| crate::ui::shell::parts::FormatJob::ImportRelations { file, text }/>
+                    <crate::ui::shell::import_export::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|file, text| crate::ui::shell::parts::FormatJob::ImportKumu { file, text }/>
                 </details>
                 <p class="usage" class:high=move || saver.usage.get().is_some_and(|u| u >= samverkan_model::store::WARN_SHARE)>
                     {move || match saver.usage.get() {
@@ -42,7 +42,7 @@ pub fn MapList() -> impl IntoView {
                     }}
                 </p>
             </div>
-            <super::sharing::SharePanel/>
+            <crate::ui::shell::sharing::SharePanel/>
         </nav>
     }
 }

@@ -2,11 +2,13 @@
 //! needs actors raised (searchable), and every interaction, filterable and sortable, with
 //! the invitation lists of dialogues and events.
 
-use super::log_interaction::{edit_log, set_interaction, use_log, use_logging};
-use super::selection::use_selection;
-use super::texts;
+pub mod log_interaction;
+
 use crate::app::{use_doc, use_transfer};
 use crate::browser;
+use crate::ui::engagement::log_interaction::{edit_log, set_interaction, use_log, use_logging};
+use crate::ui::shell::selection::use_selection;
+use crate::ui::texts;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use samverkan_model::engagement::{
@@ -68,7 +70,7 @@ pub fn EngagementView() -> impl IntoView {
                     {move || t().log_interaction}
                 </button>
                 <button on:click=export_csv>{move || t().export_interactions_csv}</button>
-                <button on:click=move |_| super::council::export_calendar(doc, transfer, None)>{move || t().export_calendar}</button>
+                <button on:click=move |_| crate::ui::council::export_calendar(doc, transfer, None)>{move || t().export_calendar}</button>
             </div>
             <div class="engagement-columns">
                 <div class="engagement-side">
@@ -120,7 +122,7 @@ fn FollowUps() -> impl IntoView {
                                 if let Some(f) = changed.follow_up.as_mut() { f.status = status; }
                                 set_interaction(doc, changed);
                             }>
-                                {super::status_options({ let status = f.status; move |s| s == status })}
+                                {crate::ui::status_options({ let status = f.status; move |s| s == status })}
                             </select>
                         </li>
                     })

@@ -3,9 +3,9 @@
 //! beside it (Tab, then the arrow keys), and Enter links the two. The kind last used
 //! is the default next time, for Shift+click linking too.
 
-use super::selection::use_selection;
-use super::texts;
 use crate::app::use_doc;
+use crate::ui::shell::selection::use_selection;
+use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys::{HtmlElement, KeyboardEvent};
 use samverkan_model::sort::sort_by;

@@ -227,7 +227,7 @@ impl LayoutRunner {
                 }
                 None => Simulation::new(&map, seed),
             };
-            simulation.with_labels(&map, super::network::label_size)
+            simulation.with_labels(&map, crate::ui::map::network::label_size)
         });
         let Some(simulation) = built else {
             return;

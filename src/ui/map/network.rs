@@ -3,15 +3,15 @@
 //! selected actor's neighbourhood highlighted. Each node and line reads its own actor's
 //! and relation's signal and its held position, so a drag redraws one node and its lines.
 
-use super::arrangement::{Guides, LayoutSelect};
+use crate::ui::map::arrangement::{Guides, LayoutSelect};
 // The circle the layout keeps room for is the one drawn.
-use super::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
-use super::marks::Marks;
-use super::selection::use_selection;
-use super::svg::to_svg_point;
-use super::texts;
 use crate::app::document::Origin;
 use crate::app::{use_doc, Doc};
+use crate::ui::map::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
+use crate::ui::map::marks::Marks;
+use crate::ui::map::svg::to_svg_point;
+use crate::ui::shell::selection::use_selection;
+use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::actor::MIDDLE;
@@ -84,7 +84,9 @@ impl Camera {
             .max_by_key(|a| a.label().chars().count())
             .map_or(0.0, |a| label_size(a)[0]);
         let margin = 80.0;
-        let side = (widest / 2.0 + 16.0).clamp(margin, width / 4.0);
+        // Not `clamp`: on a phone a quarter of the canvas is less than the margin, and
+        // `clamp` panics when its bounds cross.
+        let side = (widest / 2.0 + 16.0).max(margin).min(width / 4.0).max(0.0);
         let scale = ((width - 2.0 * side) / (x1 - x0).max(1.0))
             .min((height - 2.0 * margin) / (y1 - y0).max(1.0))
             .clamp(0.05, 2.5);
@@ -128,7 +130,7 @@ impl Filter {
 #[component]
 pub fn NetworkMap() -> impl IntoView {
     let doc = use_doc();
-    let formats = super::parts::Formats::new();
+    let formats = crate::ui::shell::parts::Formats::new();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let size = RwSignal::new(DEFAULT_SIZE);
@@ -169,13 +171,15 @@ pub fn NetworkMap() -> impl IntoView {
     };
     // The element's size changes with the window and also without it (side columns,
     // projection mode): it is watched, and the watch ends with the view.
-    let watch = StoredValue::new_local(None::<super::svg::SizeWatch>);
+    let watch = StoredValue::new_local(None::<crate::ui::map::svg::SizeWatch>);
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else {
             return;
         };
         measure(true);
-        watch.set_value(super::svg::SizeWatch::new(&svg, move |_, _| measure(false)));
+        watch.set_value(crate::ui::map::svg::SizeWatch::new(&svg, move |_, _| {
+            measure(false)
+        }));
     });
     let gesture = RwSignal::new(Gesture::None);
     let selected = use_selection().0;
@@ -377,7 +381,7 @@ pub fn NetworkMap() -> impl IntoView {
         let depth = depth.get();
         doc.with_structure(|m| m.neighbourhood(&id, depth))
     });
-    let arrangement = RwSignal::new(super::arrangement::remembered());
+    let arrangement = RwSignal::new(crate::ui::map::arrangement::remembered());
     let ego_in_use = move || only_near.get() || depth.get() > 1;
     let tags = move || {
         let mut tags: Vec<String> = doc
@@ -533,12 +537,12 @@ pub fn NetworkMap() -> impl IntoView {
                         <p class="hint">{move || t().neighbourhood_hint}</p>
                     </div>
                 </details>
-                <super::communities::ColourBySelect/>
+                <crate::ui::map::communities::ColourBySelect/>
                 <details class="toolmenu">
                     <summary>{move || t().export_picture}</summary>
                     <div class="menu">
-                        <button on:click=move |_| formats.run(super::parts::FormatJob::Picture { png: false, selector: "svg.network", what: "map" })>{move || t().export_svg}</button>
-                        <button on:click=move |_| formats.run(super::parts::FormatJob::Picture { png: true, selector: "svg.network", what: "map" })>{move || t().export_png}</button>
+                        <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::Picture { png: false, selector: "svg.network", what: "map" })>{move || t().export_svg}</button>
+                        <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::Picture { png: true, selector: "svg.network", what: "map" })>{move || t().export_png}</button>
                     </div>
                 </details>
             </div>
@@ -637,7 +641,7 @@ const LABEL_GAP_PX: f64 = 4.0;
 /// on each side. The layout keeps these clear at a zoom of 1.
 pub fn label_size(actor: &samverkan_model::Actor) -> [f64; 2] {
     [
-        super::svg::label_width(actor.label(), LABEL_PX) + 2.0 * LABEL_HALO_PX,
+        crate::ui::map::svg::label_width(actor.label(), LABEL_PX) + 2.0 * LABEL_HALO_PX,
         LABEL_PX * 1.4,
     ]
 }
@@ -817,7 +821,7 @@ impl Look {
 struct End {
     id: ActorId,
     actor: Option<ArcRwSignal<samverkan_model::Actor>>,
-    held: super::layout_run::Held,
+    held: crate::ui::map::layout_run::Held,
 }
 
 impl End {
@@ -852,7 +856,7 @@ impl End {
 fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoView {
     let doc = use_doc();
     let t = texts();
-    let actor = super::actor_signal(&id);
+    let actor = crate::ui::actor_signal(&id);
     let held = layer.slot(&id);
     // Enter or Space on a focused node selects it, as a click does.
     let on_key = {
@@ -870,7 +874,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         let actor = actor.clone();
         Memo::new(move |_| actor.with(Look::of))
     };
-    let communities = super::communities::use_communities();
+    let communities = crate::ui::map::communities::use_communities();
     let color = {
         let id = id.clone();
         move || communities.color(&id, || look.with(|l| doc.sector_color(&l.sector)))
@@ -909,7 +913,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
             let previous = context.selected.get_untracked();
             // Shift+click links the selected actor to this one, with the last kind used.
             if ev.shift_key() && previous.is_some_and(|p| p != id) {
-                super::link_box::link_selected_to(&id);
+                crate::ui::map::link_box::link_selected_to(&id);
                 context.selected.set(Some(id.clone()));
                 return;
             }
@@ -941,7 +945,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
 /// One actor's label, drawn in the layer above every node so no circle hides it.
 #[component]
 fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoView {
-    let actor = super::actor_signal(&id);
+    let actor = crate::ui::actor_signal(&id);
     let held = layer.slot(&id);
     let near = context.near.slot(&id);
     let look = {
@@ -1088,7 +1092,7 @@ fn Legend() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let communities = super::communities::use_communities();
+    let communities = crate::ui::map::communities::use_communities();
     // The colours in use: the sectors', or those of what the map is coloured by.
     let swatches = move || {
         communities.swatches(t()).unwrap_or_else(|| {
@@ -1098,7 +1102,7 @@ fn Legend() -> impl IntoView {
     };
     view! {
         <div class="legend" aria-label=move || t().legend>
-            {move || super::communities::swatch_items(swatches())}
+            {move || crate::ui::map::communities::swatch_items(swatches())}
             {RelationKind::ALL.into_iter().map(|k| view! {
                 <span class="legend-item">
                     <svg width="30" height="10" aria-hidden="true"><line x1="0" y1="5" x2="30" y2="5" class=format!("relation {}", k.as_str()) stroke-width="3"/></svg>

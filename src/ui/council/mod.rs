@@ -1,10 +1,10 @@
 //! The council planner: the competence council's members, coverage checks, meetings
 //! (with calendar export), result goals and the action plan, and a printable plan.
 
-use super::texts;
 use crate::app::{use_doc, Doc};
 use crate::browser;
 use crate::i18n::Texts;
+use crate::ui::texts;
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use samverkan_model::analysis;
@@ -239,7 +239,7 @@ fn Coverage() -> impl IntoView {
     };
     let missing = council(doc, move |m| named(m, analysis::key_actors_missing(m)));
     let salient = council(doc, move |m| named(m, analysis::salient_actors_missing(m)));
-    let top = super::analysis::top_brokers(super::analysis::TOP_BROKERS);
+    let top = crate::ui::panel::analysis::top_brokers(crate::ui::panel::analysis::TOP_BROKERS);
     let brokers = Memo::new(move |_| {
         let top = top.get()?;
         doc.with_map_tracked(|m| named(m, analysis::brokers_missing(m, &top)))
@@ -670,7 +670,7 @@ fn ActionCard(action: Action) -> impl IntoView {
                 <input type="text" class="action-title" aria-label=move || t().action_title prop:value=action.title.clone()
                     on:change=move |ev| { let v = event_target_value(&ev); c1(Box::new(move |a| a.title = v)) }/>
                 <select aria-label=move || t().status on:change=move |ev| { let v = event_target_value(&ev); if let Some(s) = ActionStatus::parse(&v) { c2(Box::new(move |a| a.status = s)) } }>
-                    {super::status_options({ let status = action.status; move |s| s == status })}
+                    {crate::ui::status_options({ let status = action.status; move |s| s == status })}
                 </select>
                 <button class="small danger" aria-label=move || t().delete_action on:click=move |_| { let id = id.clone(); edit_council(doc, move |c| c.actions.retain(|a| a.id != id)) }>{move || t().delete}</button>
             </div>

@@ -2,8 +2,8 @@
 //! how many connected parts there are before and after, whose brokerage rises — shown
 //! over the map without changing it. `Close` returns to the map as it was.
 
-use super::texts;
 use crate::app::use_doc;
+use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::what_if::{what_if_removed, WhatIf};
 use samverkan_model::ActorId;

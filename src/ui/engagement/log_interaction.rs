@@ -2,9 +2,9 @@
 //! today and the kind used last, saved with Enter; and the actor's interactions in the
 //! side panel, newest first, with their needs and open follow-ups.
 
-use super::texts;
 use crate::app::{use_doc, Doc};
 use crate::browser;
+use crate::ui::texts;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use samverkan_model::engagement::{FollowUp, Interaction, InteractionKind};
@@ -290,7 +290,7 @@ pub fn LogInteractionDialog() -> impl IntoView {
                             <select on:change=move |ev| {
                                 if let Some(s) = ActionStatus::parse(&event_target_value(&ev)) { edit(&|d| d.status = s) }
                             }>
-                                {super::status_options(move |s| draft.with(|d| d.as_ref().map(|d| d.status)) == Some(s))}
+                                {crate::ui::status_options(move |s| draft.with(|d| d.as_ref().map(|d| d.status)) == Some(s))}
                             </select>
                         </label>
                     </div>

@@ -2,8 +2,8 @@
 //! labelled inputs for other formats, and reading a picked or dropped file (refused
 //! unread above the size limit).
 
-use super::texts;
 use crate::app::{use_transfer, Transfer};
+use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys;
 
@@ -65,9 +65,9 @@ pub fn read_file(
 pub fn FileButton(
     label: fn(&'static crate::i18n::Texts) -> &'static str,
     accept: &'static str,
-    on_text: fn(String, String) -> super::parts::FormatJob,
+    on_text: fn(String, String) -> crate::ui::shell::parts::FormatJob,
 ) -> impl IntoView {
-    let (transfer, formats) = (use_transfer(), super::parts::Formats::new());
+    let (transfer, formats) = (use_transfer(), crate::ui::shell::parts::Formats::new());
     let t = texts();
     view! {
         <label class="filebutton">

@@ -3,8 +3,8 @@
 //! community column) or last contact (the engagement log: how long ago each actor was
 //! last met). With the select and the swatches of the legend.
 
-use super::texts;
 use crate::app::use_doc;
+use crate::ui::texts;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use samverkan_model::community::communities;

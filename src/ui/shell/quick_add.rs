@@ -2,9 +2,9 @@
 //! Inline hints (`#sector @municipality !influence …`) fill fields as typed, and a hint
 //! that could not be used is named under the box instead of being dropped.
 
-use super::texts;
 use crate::app::use_doc;
 use crate::browser;
+use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::layout::free_spots;
 use samverkan_model::quick_entry;

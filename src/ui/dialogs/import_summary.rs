@@ -2,10 +2,10 @@
 //! changed, grouped by reason with the rows it happened at, and downloadable as text.
 //! Opened from the import's notice, so it never covers the map unasked.
 
-use super::texts;
 use crate::app::{title_of, use_transfer, ImportSummary};
 use crate::browser;
 use crate::i18n::Texts;
+use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::io::file_stem;
 

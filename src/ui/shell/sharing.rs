@@ -2,10 +2,10 @@
 //! `Merge into this map`; with the dialogs for a share link opened from the address and
 //! for a merge's conflicts.
 
-use super::texts;
 use crate::app::sharing::{Incoming, LinkState};
 use crate::app::{use_doc, use_sharing, use_transfer};
 use crate::i18n::Texts;
+use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::merge::Conflict;
@@ -176,7 +176,7 @@ pub fn MergeDialog() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let mut texts = Vec::new();
             for file in files {
-                match super::import_export::file_text(transfer, &file).await {
+                match crate::ui::shell::import_export::file_text(transfer, &file).await {
                     Some(text) => texts.push((file.name(), text)),
                     None => return,
                 }

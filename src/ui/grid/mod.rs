@@ -1,10 +1,10 @@
 //! The power–interest grid (Mendelow): four labelled quadrants; dragging an actor (or
 //! arrow keys on it) changes its influence and interest, as one undo step per gesture.
 
-use super::selection::use_selection;
-use super::svg::to_svg_point;
-use super::texts;
 use crate::app::use_doc;
+use crate::ui::map::svg::to_svg_point;
+use crate::ui::shell::selection::use_selection;
+use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::assessment::{moved_since, snapshot, Moved};
@@ -111,7 +111,7 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
                 frame.x_of(interest as f64) + dx,
                 frame.y_of(influence as f64) + dy,
             );
-            let width = super::svg::label_width(actor.label(), NAME_SIZE) + 8.0;
+            let width = crate::ui::map::svg::label_width(actor.label(), NAME_SIZE) + 8.0;
             let left = if name_left {
                 x - r - 5.0 - width
             } else {
@@ -159,15 +159,15 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
 #[component]
 pub fn PowerInterestGrid() -> impl IntoView {
     let doc = use_doc();
-    let communities = super::communities::use_communities();
-    let formats = super::parts::Formats::new();
+    let communities = crate::ui::map::communities::use_communities();
+    let formats = crate::ui::shell::parts::Formats::new();
     let t = texts();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let frame = RwSignal::new(Frame {
         width: 1000.0,
         height: 640.0,
     });
-    let watch = StoredValue::new_local(None::<super::svg::SizeWatch>);
+    let watch = StoredValue::new_local(None::<crate::ui::map::svg::SizeWatch>);
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else {
             return;
@@ -185,7 +185,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
             f64::from(svg.client_width()),
             f64::from(svg.client_height()),
         );
-        watch.set_value(super::svg::SizeWatch::new(&svg, resized));
+        watch.set_value(crate::ui::map::svg::SizeWatch::new(&svg, resized));
     });
     let dragging = RwSignal::new(None::<ActorId>);
     // The assessment chosen in `Compare with`, by id (view state).
@@ -335,12 +335,12 @@ pub fn PowerInterestGrid() -> impl IntoView {
             </div>
             <div class="maptools">
                 <AssessmentTools compare=compare moved=moved/>
-                <super::communities::ColourBySelect/>
-                <button on:click=move |_| formats.run(super::parts::FormatJob::Picture { png: false, selector: "svg.grid", what: "grid" })>{move || t().export_svg}</button>
-                <button on:click=move |_| formats.run(super::parts::FormatJob::Picture { png: true, selector: "svg.grid", what: "grid" })>{move || t().export_png}</button>
+                <crate::ui::map::communities::ColourBySelect/>
+                <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::Picture { png: false, selector: "svg.grid", what: "grid" })>{move || t().export_svg}</button>
+                <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::Picture { png: true, selector: "svg.grid", what: "grid" })>{move || t().export_png}</button>
             </div>
             {move || communities.swatches(t()).map(|items| view! {
-                <div class="legend" aria-label=move || t().legend>{super::communities::swatch_items(items)}</div>
+                <div class="legend" aria-label=move || t().legend>{crate::ui::map::communities::swatch_items(items)}</div>
             })}
             <p class="hint">{move || t().grid_hint}</p>
         </section>
@@ -355,8 +355,8 @@ fn GridActor(
 ) -> impl IntoView {
     let doc = use_doc();
     let t = texts();
-    let actor = super::actor_signal(&id);
-    let communities = super::communities::use_communities();
+    let actor = crate::ui::actor_signal(&id);
+    let communities = crate::ui::map::communities::use_communities();
     let color = {
         let (actor, id) = (actor.clone(), id.clone());
         move || communities.color(&id, || actor.with(|a| doc.sector_color(a.sector.as_str())))
@@ -451,7 +451,7 @@ fn GridActor(
 fn UnplacedActor(id: ActorId, dragging: RwSignal<Option<ActorId>>) -> impl IntoView {
     let doc = use_doc();
     let selection = use_selection();
-    let actor = super::actor_signal(&id);
+    let actor = crate::ui::actor_signal(&id);
     let name = move || actor.with(|a| a.name.clone());
     let start_drag = {
         let id = id.clone();

@@ -2,8 +2,8 @@
 //! as (a select per column, so a `Roll` column can be read as the kind, or a second name
 //! column kept in the notes), the first rows beneath, and `Import rows` or `Cancel`.
 
-use super::texts;
 use crate::app::use_transfer;
+use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::formats::csv::ACTOR_COLUMNS;
 

@@ -4,9 +4,15 @@
 //! each part is compiled into a wasm file of its own, so the first load carries only what the
 //! first screen needs; without it (tests, clippy) a part is an ordinary function.
 
-use super::*;
+use super::sharing;
 use crate::app::{texts, Doc, Notices, Transfer};
+use crate::app::{use_doc, use_transfer};
+use crate::ui::dialogs::{help, import_summary, sheet_preview, what_if};
+use crate::ui::engagement::{self, log_interaction};
+use crate::ui::map::picture;
+use crate::ui::{council, grid, onion, panel, table as actor_table};
 use leptos::prelude::*;
+use samverkan_model::ActorId;
 use std::{future::Future, pin::Pin};
 
 /// A part being fetched: its view, or `PartMissing` when the file could not be had.

@@ -2,12 +2,12 @@
 //! it does. The toolbar buttons, the keyboard handler and the help overlay all read it,
 //! so a shortcut shown is a shortcut that works.
 
-use super::help::HelpOverlay;
-use super::projection::{self, Projection};
-use super::selection::Selection;
-use super::{ActiveTab, Tab};
 use crate::app::{use_doc, use_library, use_transfer, Doc, Library, Transfer};
 use crate::i18n::Texts;
+use crate::ui::dialogs::help::HelpOverlay;
+use crate::ui::shell::projection::{self, Projection};
+use crate::ui::shell::selection::Selection;
+use crate::ui::{ActiveTab, Tab};
 use leptos::prelude::*;
 use leptos::web_sys::KeyboardEvent;
 
@@ -192,9 +192,9 @@ pub struct ActionContext {
     projection: Projection,
     help: HelpOverlay,
     tab: RwSignal<Tab>,
-    remover: super::removal::Remover,
-    linking: super::link_box::Linking,
-    logging: super::log_interaction::Logging,
+    remover: crate::ui::shell::removal::Remover,
+    linking: crate::ui::map::link_box::Linking,
+    logging: crate::ui::engagement::log_interaction::Logging,
 }
 
 impl ActionContext {
@@ -208,8 +208,8 @@ impl ActionContext {
             help,
             tab: expect_context::<ActiveTab>().0,
             remover: expect_context(),
-            linking: super::link_box::use_linking(),
-            logging: super::log_interaction::use_logging(),
+            linking: crate::ui::map::link_box::use_linking(),
+            logging: crate::ui::engagement::log_interaction::use_logging(),
         }
     }
 
@@ -330,7 +330,7 @@ fn click(id: &str) {
 /// A toolbar button for an action: its name, its first shortcut as a tooltip.
 #[component]
 pub fn ActionButton(action: Action, context: ActionContext) -> impl IntoView {
-    let t = super::texts();
+    let t = crate::ui::texts();
     let title = move || {
         action
             .shortcuts()

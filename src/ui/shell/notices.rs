@@ -1,8 +1,8 @@
 //! Messages: errors and warnings are announced to screen readers (`role="alert"`).
 
-use super::texts;
 use crate::app::{use_notices, NoticeRunner};
 use crate::notice::Severity;
+use crate::ui::texts;
 use leptos::prelude::*;
 
 #[component]

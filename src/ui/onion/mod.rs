@@ -2,9 +2,9 @@
 //! in the centre, then expectant, latent, and those with no attribute outside — each in
 //! its sector's colour, names where they fit, and a legend naming the classes.
 
-use super::selection::use_selection;
-use super::texts;
 use crate::app::use_doc;
+use crate::ui::shell::selection::use_selection;
+use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::labels::{visible_labels_among, LabelBox};
 use samverkan_model::salience::{onion, Ring, SalienceClass};
@@ -39,7 +39,7 @@ pub fn OnionView() -> impl IntoView {
     let selected = use_selection().0;
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let size = RwSignal::new((1000.0_f64, 640.0_f64));
-    let watch = StoredValue::new_local(None::<super::svg::SizeWatch>);
+    let watch = StoredValue::new_local(None::<crate::ui::map::svg::SizeWatch>);
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else { return };
         let measured = (
@@ -47,7 +47,7 @@ pub fn OnionView() -> impl IntoView {
             f64::from(svg.client_height()).max(240.0),
         );
         size.set(measured);
-        watch.set_value(super::svg::SizeWatch::new(&svg, move |w, h| {
+        watch.set_value(crate::ui::map::svg::SizeWatch::new(&svg, move |w, h| {
             let next = (w.max(300.0), h.max(240.0));
             if size.get_untracked() != next {
                 size.set(next);
@@ -90,7 +90,7 @@ pub fn OnionView() -> impl IntoView {
             let boxes: Vec<LabelBox> = drawn
                 .iter()
                 .map(|d| {
-                    let width = super::svg::label_width(&d.label, NAME_SIZE) + 6.0;
+                    let width = crate::ui::map::svg::label_width(&d.label, NAME_SIZE) + 6.0;
                     LabelBox {
                         x: d.x - width / 2.0,
                         y: d.y + DOT + 2.0,

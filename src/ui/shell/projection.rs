@@ -3,9 +3,9 @@
 //! window publishes them under `samverkan.projection`, map edits arrive as storage events.
 //! The projector window only reads: its document is read-only and it never saves.
 
-use super::Tab;
 use crate::app::{use_doc, use_library, use_saver, Library};
 use crate::i18n::Lang;
+use crate::ui::Tab;
 use leptos::prelude::*;
 use samverkan_model::MapId;
 use serde::{Deserialize, Serialize};

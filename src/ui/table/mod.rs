@@ -1,10 +1,10 @@
 //! The actor table with the quick-add box: every row edits in place.
 
-use super::rating_value;
-use super::removal::Remover;
-use super::texts;
 use crate::app::use_doc;
 use crate::i18n::Texts;
+use crate::ui::rating_value;
+use crate::ui::shell::removal::Remover;
+use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::edit::{set_actor_field, ActorField};
@@ -136,7 +136,7 @@ fn matches(map: &samverkan_model::Map, actor: &Actor, filter: &str, t: &Texts) -
 #[component]
 pub fn ActorTable() -> impl IntoView {
     let doc = use_doc();
-    let communities = super::communities::use_communities();
+    let communities = crate::ui::map::communities::use_communities();
     let remover = expect_context::<Remover>();
     let t = texts();
     let sort = RwSignal::new(None::<(Column, bool)>);
@@ -197,7 +197,7 @@ pub fn ActorTable() -> impl IntoView {
         checked.set(Default::default());
     };
     provide_context(Checked(checked));
-    let logging = super::log_interaction::use_logging();
+    let logging = crate::ui::engagement::log_interaction::use_logging();
     let shown = ShownColumns::provide().0;
     view! {
         <section class="actors">
@@ -207,7 +207,7 @@ pub fn ActorTable() -> impl IntoView {
                 <button class="danger" disabled=move || checked.with(|c| c.is_empty()) on:click=delete_checked>
                     {move || (t().delete_selected)(checked.with(|c| c.len()))}
                 </button>
-                <super::what_if::WhatIfButton actors=Signal::derive(move || checked.with(|c| {
+                <crate::ui::dialogs::what_if::WhatIfButton actors=Signal::derive(move || checked.with(|c| {
                     // In the map's order, so the question reads as the table does.
                     doc.actor_ids().into_iter().filter(|id| c.contains(id)).collect::<Vec<_>>()
                 }))/>
@@ -324,11 +324,11 @@ struct Checked(RwSignal<std::collections::HashSet<ActorId>>);
 #[component]
 fn ActorRow(id: ActorId) -> impl IntoView {
     let doc = use_doc();
-    let communities = super::communities::use_communities();
+    let communities = crate::ui::map::communities::use_communities();
     let remover = expect_context::<Remover>();
     let shown = expect_context::<ShownColumns>().0;
     let t = texts();
-    let actor = super::actor_signal(&id);
+    let actor = crate::ui::actor_signal(&id);
     let name = {
         let actor = actor.clone();
         Signal::derive(move || actor.with(|a| a.name.clone()))
@@ -444,7 +444,7 @@ fn ActorRow(id: ActorId) -> impl IntoView {
         let id = id.clone();
         move |_| remover.remove(vec![id.clone()])
     };
-    let selection = super::selection::use_selection();
+    let selection = crate::ui::shell::selection::use_selection();
     let select = {
         let id = id.clone();
         move |_| selection.0.set(Some(id.clone()))

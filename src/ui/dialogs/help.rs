@@ -1,7 +1,7 @@
 //! The help overlay (`?`): every keyboard shortcut of the actions table, in the UI language.
 
-use super::actions::Action;
-use super::texts;
+use crate::ui::shell::actions::Action;
+use crate::ui::texts;
 use leptos::prelude::*;
 
 /// Whether the overlay is open (view state).

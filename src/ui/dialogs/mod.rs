@@ -1,0 +1,7 @@
+//! Dialogs over the views: help, the import summary and preview, and `What if removed`.
+//! (The log form lives with the engagement log, the share and merge dialogs with sharing.)
+
+pub mod help;
+pub mod import_summary;
+pub mod sheet_preview;
+pub mod what_if;

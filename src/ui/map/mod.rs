@@ -1,0 +1,11 @@
+//! The network map and what draws on it: the force layout, arrangements, keyboard linking,
+//! colouring, and pictures of the map or grid.
+
+pub mod arrangement;
+pub mod communities;
+pub mod layout_run;
+pub mod link_box;
+pub mod marks;
+pub mod network;
+pub mod picture;
+pub mod svg;
