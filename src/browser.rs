@@ -49,6 +49,14 @@ pub fn url_lang() -> Option<String> {
         .get("lang")
 }
 
+/// The browser's language preferences (`navigator.languages`), most wanted first.
+pub fn navigator_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
 /// Puts `lang` in the address (without reloading) so a reload keeps the language.
 pub fn set_url_lang(lang: &str) {
     let Some(window) = web_sys::window() else {

@@ -83,6 +83,26 @@ impl Lang {
         }
     }
 
+    /// The language for a browser whose preferences are `preferences` (`navigator.languages`,
+    /// most wanted first): Swedish when the first Nordic or English one is Swedish, else English.
+    pub fn from_browser(preferences: &[String]) -> Lang {
+        const NORDIC_OR_ENGLISH: [&str; 8] = ["sv", "en", "da", "nb", "nn", "no", "fi", "is"];
+        let primary = |tag: &String| {
+            tag.split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        };
+        match preferences
+            .iter()
+            .map(primary)
+            .find(|p| NORDIC_OR_ENGLISH.contains(&p.as_str()))
+        {
+            Some(p) if p == "sv" => Lang::Sv,
+            _ => Lang::En,
+        }
+    }
+
     /// The other language, for the switch.
     pub fn other(self) -> Lang {
         match self {
@@ -417,6 +437,16 @@ pub struct Texts {
     pub show_map_list: &'static str,
     pub hide_side_panel: &'static str,
     pub show_side_panel: &'static str,
+    pub bottom_bar: &'static str,
+    pub maps_sheet: &'static str,
+    pub menu_sheet: &'static str,
+    pub details_sheet: &'static str,
+    pub link: &'static str,
+    pub remove: &'static str,
+    pub actions_of: fn(&str) -> String,
+    pub pick_link_end: fn(&str) -> String,
+    pub actor_context: fn(&str, usize) -> String,
+    pub reset_zoom: &'static str,
     // The council's gender balance before there is anything to judge.
     pub no_members_yet: &'static str,
     pub gender_not_given: fn(usize) -> String,
@@ -571,11 +601,11 @@ pub static SV: Texts = Texts {
     import: "Importera",
     import_file: "Importfil",
     add_actor: "Lägg till aktör",
-    add_actor_placeholder: "Skriv ett namn och tryck Enter",
+    add_actor_placeholder: "Namn + Enter",
     add_actor_hint: "Snabbkoder: #sektor @kommun !inflytande ?intresse +2/−1 inställning %typ ^nivå, t.ex. ”Region Jönköping #offentlig @Jönköping !5”. Klistra in flera rader för flera aktörer.",
     tab_table: "Tabell",
     network_title: "Nätverkskarta",
-    network_hint: "Dra aktörer för att flytta dem (de stannar där). Dra i bakgrunden för att panorera, scrolla för att zooma. Klicka på en aktör och skift-klicka på en annan för att koppla ihop dem.",
+    network_hint: "Dra aktörer för att flytta dem (de stannar där). Dra i bakgrunden för att panorera, scrolla för att zooma. Klicka på en aktör och skift-klicka på en annan för att koppla ihop dem. Pekskärm: två fingrar zoomar, ett långt tryck på en aktör visar vad du kan göra med den.",
     network_actor_label: |n, inf| match inf {
         Some(inf) => format!("{n}, inflytande {inf}"),
         None => format!("{n}, inflytande ej bedömt"),
@@ -878,7 +908,7 @@ pub static SV: Texts = Texts {
     manage_closely: "Samarbeta nära",
     keep_informed: "Håll informerad",
     monitor: "Bevaka",
-    grid_hint: "Dra en aktör för att ändra inflytande och intresse, eller markera den och använd piltangenterna.",
+    grid_hint: "Dra en aktör för att ändra inflytande och intresse, eller markera den och använd Skift och piltangenterna. Piltangenterna går mellan aktörerna; två fingrar zoomar.",
     grid_actor_label: |n, inf, int, att| match att {
         Some(att) => format!("{n}: inflytande {inf}, intresse {int}, inställning {att:+}"),
         None => format!("{n}: inflytande {inf}, intresse {int}, inställning ej bedömd"),
@@ -1063,13 +1093,23 @@ pub static SV: Texts = Texts {
     key_shift: "Skift",
     key_delete: "Delete",
     help_link_actors: "Koppla två aktörer",
-    help_link_keys: "Klicka på en aktör, skift-klicka på en annan",
+    help_link_keys: "Klicka på en aktör, skift-klicka på en annan; eller Länka bland aktörens åtgärder (långt tryck, högerklick, Skift+F10)",
     hints_not_understood: |h| format!("Förstod inte: {h}."),
     hints_kept_as_tags: |h| format!("{h} är ingen sektor och sparades som etikett."),
     hide_map_list: "Dölj kartlistan",
     show_map_list: "Visa kartlistan",
     hide_side_panel: "Dölj sidopanelen",
     show_side_panel: "Visa sidopanelen",
+    bottom_bar: "Kartor, meny och detaljer",
+    maps_sheet: "Kartor",
+    menu_sheet: "Meny",
+    details_sheet: "Detaljer",
+    link: "Länka",
+    remove: "Ta bort",
+    actions_of: |n| format!("Åtgärder för {n}"),
+    pick_link_end: |n| format!("Tryck på aktören som {n} ska länkas till"),
+    actor_context: |sector, n| match n { 1 => format!("{sector}, 1 relation"), n => format!("{sector}, {n} relationer") },
+    reset_zoom: "Återställ zoom",
     no_members_yet: "Könsfördelning: inga ledamöter ännu.",
     gender_not_given: |n| format!("Könsfördelning: kön ej angivet för någon av {n} ledamöter."),
     share_heading: "Dela",
@@ -1211,11 +1251,11 @@ pub static EN: Texts = Texts {
     import: "Import",
     import_file: "Import file",
     add_actor: "Add actor",
-    add_actor_placeholder: "Type a name and press Enter",
+    add_actor_placeholder: "Name + Enter",
     add_actor_hint: "Shortcuts: #sector @municipality !influence ?interest +2/−1 attitude %kind ^level, e.g. “Region Jönköping #public @Jönköping !5”. Paste several lines for several actors.",
     tab_table: "Table",
     network_title: "Network map",
-    network_hint: "Drag actors to move them (they stay put). Drag the background to pan, scroll to zoom. Click an actor and shift-click another to link them.",
+    network_hint: "Drag actors to move them (they stay put). Drag the background to pan, scroll to zoom. Click an actor and shift-click another to link them. Touch: two fingers zoom, a long press on an actor shows what you can do with it.",
     network_actor_label: |n, inf| match inf {
         Some(inf) => format!("{n}, influence {inf}"),
         None => format!("{n}, influence not rated"),
@@ -1277,7 +1317,7 @@ pub static EN: Texts = Texts {
     contact_phone: "Phone",
     send_email: "Send e-mail",
     add_contact: "Add contact person",
-    remove_contact: "Remove contact person",
+    remove_contact: "Delete contact person",
     relations: "Relations",
     relation_hint: "New relations: select the actor on the map and shift-click another.",
     relation_kind: "Relation kind",
@@ -1509,7 +1549,7 @@ pub static EN: Texts = Texts {
     manage_closely: "Manage closely",
     keep_informed: "Keep informed",
     monitor: "Monitor",
-    grid_hint: "Drag an actor to change its influence and interest, or focus it and use the arrow keys.",
+    grid_hint: "Drag an actor to change its influence and interest, or focus it and use Shift and the arrow keys. The arrow keys go from actor to actor; two fingers zoom.",
     grid_actor_label: |n, inf, int, att| match att {
         Some(att) => format!("{n}: influence {inf}, interest {int}, attitude {att:+}"),
         None => format!("{n}: influence {inf}, interest {int}, attitude not rated"),
@@ -1622,13 +1662,23 @@ pub static EN: Texts = Texts {
     key_shift: "Shift",
     key_delete: "Delete",
     help_link_actors: "Link two actors",
-    help_link_keys: "Click an actor, shift-click another",
+    help_link_keys: "Click an actor, shift-click another; or Link among the actor's actions (long press, right click, Shift+F10)",
     hints_not_understood: |h| format!("Not understood: {h}."),
     hints_kept_as_tags: |h| format!("{h} is not a sector and was kept as a tag."),
     hide_map_list: "Hide map list",
     show_map_list: "Show map list",
     hide_side_panel: "Hide side panel",
     show_side_panel: "Show side panel",
+    bottom_bar: "Maps, menu and details",
+    maps_sheet: "Maps",
+    menu_sheet: "Menu",
+    details_sheet: "Details",
+    link: "Link",
+    remove: "Remove",
+    actions_of: |n| format!("Actions for {n}"),
+    pick_link_end: |n| format!("Tap the actor to link {n} to"),
+    actor_context: |sector, n| match n { 1 => format!("{sector}, 1 relation"), n => format!("{sector}, {n} relations") },
+    reset_zoom: "Reset zoom",
     no_members_yet: "Gender balance: no members yet.",
     gender_not_given: |n| format!("Gender balance: gender not given for any of the {n} members."),
     share_heading: "Share",
@@ -1742,6 +1792,24 @@ pub static EN: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_browser_language_is_swedish_only_when_the_first_nordic_or_english_one_is() {
+        let lang = |tags: &[&str]| {
+            Lang::from_browser(&tags.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(lang(&["sv-SE", "en-US"]), Lang::Sv);
+        assert_eq!(
+            lang(&["de-DE", "sv", "en"]),
+            Lang::Sv,
+            "German has no UI: the next one counts"
+        );
+        assert_eq!(lang(&["en-GB", "sv-SE"]), Lang::En);
+        assert_eq!(lang(&["nb-NO", "sv"]), Lang::En, "Norwegian first: English");
+        assert_eq!(lang(&["SV_fi"]), Lang::Sv);
+        assert_eq!(lang(&["fr"]), Lang::En);
+        assert_eq!(lang(&[]), Lang::En);
+    }
 
     #[test]
     fn every_default_sector_has_a_label_in_both_languages() {

@@ -158,6 +158,8 @@ async fn the_app_starts_beside_a_corrupted_map_and_says_so() {
     clear();
     let mut store = BrowserStore::open().unwrap();
     store::save_map(&mut store, &sample_map("ok"), 0).unwrap();
+    // Swedish as last chosen with the switch (else the test browser's English would win).
+    local_storage().set_item("samverkan.lang", "sv").unwrap();
     local_storage()
         .set_item(
             "samverkan.map.broken",

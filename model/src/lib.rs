@@ -28,6 +28,7 @@ pub mod relation;
 pub mod salience;
 pub mod sector;
 pub mod sort;
+pub mod spatial;
 pub mod store;
 pub mod validate;
 pub mod vocabulary;

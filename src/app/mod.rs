@@ -22,6 +22,9 @@ use crate::i18n::{Lang, Texts};
 use crate::notice::NoticeAction;
 use leptos::prelude::*;
 
+/// Where the language chosen with the switch is remembered.
+pub const LANG_KEY: &str = "samverkan.lang";
+
 /// The UI language, shared through context.
 #[derive(Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);
@@ -38,8 +41,10 @@ pub fn texts() -> impl Fn() -> &'static Texts + Copy {
 
 /// Creates every context of the app. A read-only window (the projector) shows maps but
 /// never writes them.
-pub fn provide_state(lang: Lang, read_only: bool) {
-    let lang = RwSignal::new(lang);
+/// `asked` is the language the address asks for (`?lang=`); without it the language last
+/// chosen with the switch, else the browser's.
+pub fn provide_state(asked: Option<Lang>, read_only: bool) {
+    let lang = RwSignal::new(asked.unwrap_or_default());
     provide_context(UiLang(lang));
     let notices = Notices::new();
     provide_context(notices);
@@ -47,6 +52,12 @@ pub fn provide_state(lang: Lang, read_only: bool) {
     provide_context(doc);
     let saver = Saver::start(doc, notices);
     provide_context(saver);
+    if asked.is_none() {
+        let chosen = saver.read_key(LANG_KEY).and_then(|tag| Lang::parse(&tag));
+        lang.set(
+            chosen.unwrap_or_else(|| Lang::from_browser(&crate::browser::navigator_languages())),
+        );
+    }
     let library = Library::start(doc, saver, notices, lang);
     provide_context(library);
     let transfer = Transfer::new(doc, library, notices, lang);

@@ -43,3 +43,55 @@ fn status_options(
 fn rating_value(rating: Option<i64>) -> String {
     rating.map(|n| n.to_string()).unwrap_or_default()
 }
+
+/// An actor's name as said aloud where a shorter name is drawn: both, the drawn one last, so
+/// what is read includes what is seen (WCAG 2.5.3, label in name).
+fn spoken_name(name: &str, drawn: &str) -> String {
+    if drawn == name {
+        name.to_owned()
+    } else {
+        format!("{name}, {drawn}")
+    }
+}
+
+/// How many relations each actor has (those with any): for the names the map and grid
+/// announce. Recomputed only when relations come or go.
+fn relation_counts() -> Memo<std::collections::HashMap<ActorId, usize>> {
+    let doc = use_doc();
+    Memo::new(move |_| {
+        doc.with_structure(|m| {
+            let mut counts = std::collections::HashMap::new();
+            for r in &m.relations {
+                for end in [&r.from, &r.to] {
+                    *counts.entry(end.clone()).or_insert(0) += 1;
+                }
+            }
+            counts
+        })
+        .unwrap_or_default()
+    })
+}
+
+/// The name of a sector of the open map's palette (tracked), or `No sector`.
+fn sector_name(sector: &str) -> String {
+    let doc = use_doc();
+    doc.sectors()
+        .into_iter()
+        .find(|s| s.id.as_str() == sector)
+        .map(|s| s.label)
+        .unwrap_or_else(|| texts()().no_sector.to_owned())
+}
+
+/// Moves the keyboard focus to the element that draws actor `id` among `drawn` (a selector
+/// such as `svg.grid g.grid-actor`): the arrow keys on the map and the grid.
+fn focus_drawn_actor(drawn: &str, id: &ActorId) {
+    let found = document()
+        .query_selector(&format!("{drawn}[data-actor=\"{id}\"]"))
+        .ok()
+        .flatten();
+    if let Some(element) =
+        found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::SvgElement>(e).ok())
+    {
+        let _ = element.focus();
+    }
+}

@@ -19,7 +19,7 @@ test('the onion shows every actor in its salience ring, with classes in the tabl
   assert.equal(await onion.locator('g.onion-actor').count(), 40, 'every actor');
   // The regional map flags power for influence ≥ 4, urgency for interest ≥ 4, legitimacy
   // for organisations: Region Jönköpings län (5, 5, organisation) is definitive.
-  await onion.getByRole('button', { name: 'Region Jönköpings län: Definitive' }).waitFor();
+  await onion.getByRole('button', { name: 'Region Jönköpings län, RJL: Definitive' }).waitFor();
   const legend = page.getByRole('list', { name: 'Salience class' });
   const rings = await legend.getByRole('listitem').allTextContents();
   assert.equal(rings.length, 4);
@@ -29,7 +29,7 @@ test('the onion shows every actor in its salience ring, with classes in the tabl
   assert.equal(counts.reduce((a, b) => a + b, 0), 40, 'the legend counts every actor once');
   await page.screenshot({ path: new URL('./output/onion-en-1920.png', import.meta.url).pathname });
   // Clicking an actor selects it: the panel names its class.
-  await onion.getByRole('button', { name: 'Region Jönköpings län: Definitive' }).click();
+  await onion.getByRole('button', { name: 'Region Jönköpings län, RJL: Definitive' }).click();
   await page.locator('.salience-class', { hasText: 'Salience class: Definitive' }).waitFor();
   // Quick add takes the flags: *pu makes a dangerous actor.
   await page.getByRole('textbox', { name: 'Add actor' }).fill('Nytt bolag *pu');

@@ -45,12 +45,18 @@ test('dragging an actor on the grid changes influence and interest; undo restore
   await app.button('Redo').click();
   assert.deepEqual(await values(app, 'Umeå universitet'), { influence: 5, interest: 5 });
 
-  // Keyboard: focus an actor and move it with the arrows.
+  // Keyboard: focus an actor and move it with Shift and the arrows.
   const other = app.page.getByRole('button', { name: /^Region Västerbotten:/ });
   await other.focus();
-  await app.page.keyboard.press('ArrowLeft');
-  await app.page.keyboard.press('ArrowDown');
+  await app.page.keyboard.press('Shift+ArrowLeft');
+  await app.page.keyboard.press('Shift+ArrowDown');
   assert.deepEqual(await values(app, 'Region Västerbotten'), { influence: 2, interest: 2 });
+  // The arrows alone go to the nearest actor that way, rating nothing; the grid is one tab stop.
+  await app.page.keyboard.press('ArrowRight');
+  const focused = await app.page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(focused, /^Umeå universitet: influence 5, interest 5/);
+  assert.deepEqual(await values(app, 'Region Västerbotten'), { influence: 2, interest: 2 });
+  assert.equal(await app.page.locator('svg.grid g.grid-actor[tabindex="0"]').count(), 1);
 
   // An unplaced actor dragged from the list onto the grid is rated where it lands.
   const chip = await waiting.getByRole('button', { name: 'Skellefteå kommun' }).boundingBox();

@@ -1,9 +1,10 @@
 // Screenshots of every view of the release build (dist/) for a visual review: the tabs
 // Map, Grid, Table and Council, the help overlay, the side panel with an actor selected and
-// projection mode (plus the side panel scrolled to the actor's relations), in Swedish and English, at 1280×800 and 1920×1080, on a realistic
-// 40-actor regional map and on the generated 1,000-actor map (Map and Table at 1920×1080).
+// projection mode (plus the side panel scrolled to the actor's relations), in Swedish and English, at 390×844 (phone, touch),
+// 1180×820 (tablet, touch), 1280×800 and 1920×1080, on a realistic 40-actor regional map and on the generated
+// 1,000-actor map (Map, Table and Engagement). On the phone also the bottom bar's sheets and an actor's actions.
 //
-//   node tests/e2e/screenshots.mjs
+//   node tests/e2e/screenshots.mjs [390 1180 1280 1920]   (the widths; all four without)
 //
 // Writes tests/e2e/output/view-<tab>-<lang>-<width>-<actors>.png and prints every console
 // error and page error seen during the run (exit code 1 if there were any, or a step failed).
@@ -25,7 +26,12 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
 const TIMEOUT = 60_000;
-const VIEWPORTS = { 1280: { width: 1280, height: 800 }, 1920: { width: 1920, height: 1080 } };
+const VIEWPORTS = {
+  390: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  1180: { viewport: { width: 1180, height: 820 }, hasTouch: true },
+  1280: { viewport: { width: 1280, height: 800 } },
+  1920: { viewport: { width: 1920, height: 1080 } },
+};
 
 // UI texts used to find controls (src/i18n.rs).
 const UI = {
@@ -33,11 +39,13 @@ const UI = {
     tabs: { map: 'Karta', grid: 'Rutnät', table: 'Tabell', council: 'Kompetensråd', onion: 'Lök', engagement: 'Kontakter' },
     projection: 'Projektorläge', exitProjection: 'Avsluta projektorläge',
     grid: 'Makt–intresse-rutnät', influence: 'inflytande', help: 'Kortkommandon',
+    maps: 'Kartor', menu: 'Meny', details: 'Detaljer',
   },
   en: {
     tabs: { map: 'Map', grid: 'Grid', table: 'Table', council: 'Council', onion: 'Onion', engagement: 'Engagement' },
     projection: 'Projection mode', exitProjection: 'Exit projection mode',
     grid: 'Power–interest grid', influence: 'influence', help: 'Keyboard shortcuts',
+    maps: 'Maps', menu: 'Menu', details: 'Details',
   },
 };
 
@@ -90,7 +98,8 @@ async function run(browser, base, { doc, lang, width, views }) {
   const label = `${lang}-${width}-${n}`;
   console.log(`${label}`);
   // The browser's own locale too (date and time inputs follow it, not the page).
-  const context = await browser.newContext({ viewport: VIEWPORTS[width], locale: lang === 'sv' ? 'sv-SE' : 'en-GB' });
+  const context = await browser.newContext({ ...VIEWPORTS[width], locale: lang === 'sv' ? 'sv-SE' : 'en-GB' });
+  const phone = width < 600;
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await seedStorage(page, base, doc);
@@ -108,7 +117,7 @@ async function run(browser, base, { doc, lang, width, views }) {
     await tab('map').click();
     await mapIdle(page, n);
     // The first placement is saved right after it: wait for the status to say so.
-    await page.locator('.status', { hasText: /^(Saved|Sparat)$/ }).waitFor();
+    await page.locator('.status', { hasText: /^(Saved|Sparat)$/ }).waitFor({ state: 'attached' });
   };
   const showTab = async (which) => {
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -146,11 +155,34 @@ async function run(browser, base, { doc, lang, width, views }) {
       const node = page.getByRole('button', { name: new RegExp(`^Region Jönköpings län, ${ui.influence}`) });
       await node.locator('circle').first().click();
       await page.locator('svg.network .node.selected').waitFor();
+      if (phone) await page.getByRole('button', { name: ui.details, exact: true }).click();
       await page.locator('aside.sidepanel .editor').waitFor();
       await shot(page, 'panel', lang, width, n);
       // The lower half of the panel: contacts and the actor's relations.
       await page.locator('aside.sidepanel fieldset.relations').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await shot(page, 'panelrelations', lang, width, n);
+      if (phone) await page.keyboard.press('Escape');
+      await clearSelection();
+    });
+  }
+  if (views.includes('sheets')) {
+    await step(`${label} sheets`, async () => {
+      await mapView();
+      for (const sheet of ['maps', 'menu']) {
+        await page.getByRole('button', { name: ui[sheet], exact: true }).click();
+        await shot(page, `sheet-${sheet}`, lang, width, n);
+        await page.keyboard.press('Escape');
+      }
+    });
+  }
+  if (views.includes('actions')) {
+    await step(`${label} actions`, async () => {
+      await mapView();
+      const node = page.getByRole('button', { name: new RegExp(`^Region Jönköpings län, ${ui.influence}`) });
+      await node.locator('circle').first().click({ button: 'right' });
+      await page.getByRole('menu').waitFor();
+      await shot(page, 'actions', lang, width, n);
+      await page.keyboard.press('Escape');
       await clearSelection();
     });
   }
@@ -233,14 +265,19 @@ async function main() {
   try {
     const regional = withLog(regionalDocument());
     const big = withLog(generateDocument(1000, { positions: true, id: 'bench-1000', seed: 1000 }));
-    const ALL = ['map', 'help', 'panel', 'projection', 'grid', 'table', 'council', 'onion', 'engagement'];
+    const ALL = ['map', 'help', 'panel', 'actions', 'projection', 'grid', 'table', 'council', 'onion', 'engagement'];
+    const PHONE = ['map', 'sheets', 'panel', 'actions', 'help', 'grid', 'table', 'council', 'onion', 'engagement'];
+    const only = process.argv.slice(2).map(Number).filter(Boolean);
+    const widths = only.length ? only : [390, 1180, 1280, 1920];
     for (const lang of ['sv', 'en']) {
-      for (const width of [1280, 1920]) {
-        await run(browser, server.url, { doc: regional, lang, width, views: ALL });
+      for (const width of widths) {
+        await run(browser, server.url, { doc: regional, lang, width, views: width < 600 ? PHONE : ALL });
       }
     }
     for (const lang of ['sv', 'en']) {
-      await run(browser, server.url, { doc: big, lang, width: 1920, views: ['map', 'table', 'engagement'] });
+      for (const width of widths.filter((w) => w !== 1280)) {
+        await run(browser, server.url, { doc: big, lang, width, views: ['map', 'grid', 'table', 'engagement'] });
+      }
     }
   } finally {
     await browser.close();

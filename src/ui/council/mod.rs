@@ -129,7 +129,7 @@ fn Members() -> impl IntoView {
                 {move || candidates.get().unwrap_or_default().into_iter().map(|(_, n)| view! { <option value=n/> }).collect_view()}
             </datalist>
             <table class="plain">
-                <thead><tr><th>{move || t().actor}</th><th>{move || t().representative}</th><th>{move || t().gender}</th><th>{move || t().role}</th><th></th></tr></thead>
+                <thead><tr><th>{move || t().actor}</th><th>{move || t().representative}</th><th>{move || t().gender}</th><th>{move || t().role}</th><th><span class="visually-hidden">{move || t().remove}</span></th></tr></thead>
                 <tbody>
                     {move || members.get().unwrap_or_default().into_iter().enumerate().map(|(i, m)| {
                         let name = actor_name(doc, &m.actor);
@@ -441,7 +441,7 @@ fn Goals() -> impl IntoView {
             <h2>{move || t().goals}</h2>
             <button on:click=add>{move || t().add_goal}</button>
             <table class="plain">
-                <thead><tr><th>{move || t().goal}</th><th>{move || t().indicator}</th><th>{move || t().target_date}</th><th></th></tr></thead>
+                <thead><tr><th>{move || t().goal}</th><th>{move || t().indicator}</th><th>{move || t().target_date}</th><th><span class="visually-hidden">{move || t().remove}</span></th></tr></thead>
                 <tbody>
                 {move || goals.get().unwrap_or_default().into_iter().map(|g| {
                     let (i1, i2, i3, i4) = (g.id.clone(), g.id.clone(), g.id.clone(), g.id.clone());
@@ -675,7 +675,7 @@ fn ActionCard(action: Action) -> impl IntoView {
                 <button class="small danger" aria-label=move || t().delete_action on:click=move |_| { let id = id.clone(); edit_council(doc, move |c| c.actions.retain(|a| a.id != id)) }>{move || t().delete}</button>
             </div>
             <ul class="flags">
-                {flags.into_iter().map(|f| view! { <li class="flag" role="note">"⚠ "{move || (t().action_flag)(f)}</li> }).collect_view()}
+                {flags.into_iter().map(|f| view! { <li class="flag">"⚠ "{move || (t().action_flag)(f)}</li> }).collect_view()}
             </ul>
             <div class="action-fields">
                 <label class="field"><span>{move || t().goal}</span>

@@ -1,5 +1,6 @@
 //! The help overlay (`?`): every keyboard shortcut of the actions table, in the UI language.
 
+use crate::ui::dialogs::modal::Modal;
 use crate::ui::shell::actions::Action;
 use crate::ui::texts;
 use leptos::prelude::*;
@@ -24,22 +25,12 @@ impl HelpOverlay {
 pub fn Help() -> impl IntoView {
     let help = expect_context::<HelpOverlay>();
     let t = texts();
-    let close = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if help.open.get() {
-            if let Some(button) = close.get() {
-                let _ = button.focus();
-            }
-        }
-    });
     view! {
         <Show when=move || help.open.get()>
-            <div class="overlay" on:click=move |_| help.open.set(false)>
-                <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title"
-                    on:click=|ev| ev.stop_propagation()>
+            <Modal class="help" labelled_by="help-title" close=Callback::new(move |()| help.open.set(false))>
                     <div class="editor-head">
                         <h2 id="help-title">{move || t().keyboard_shortcuts}</h2>
-                        <button class="small" node_ref=close on:click=move |_| help.open.set(false)
+                        <button class="small" on:click=move |_| help.open.set(false)
                             aria-label=move || t().close_help>"×"</button>
                     </div>
                     <table class="plain shortcuts">
@@ -53,8 +44,7 @@ pub fn Help() -> impl IntoView {
                             <tr><td>{move || t().help_link_actors}</td><td>{move || t().help_link_keys}</td></tr>
                         </tbody>
                     </table>
-                </div>
-            </div>
+            </Modal>
         </Show>
     }
 }

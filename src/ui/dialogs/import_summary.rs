@@ -5,6 +5,7 @@
 use crate::app::{title_of, use_transfer, ImportSummary};
 use crate::browser;
 use crate::i18n::Texts;
+use crate::ui::dialogs::modal::Modal;
 use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::io::file_stem;
@@ -51,14 +52,6 @@ pub fn ImportSummaryDialog() -> impl IntoView {
     let t = texts();
     let open = move || summary.with(|s| s.as_ref().is_some_and(|s| s.open));
     let close = move || summary.update(|s| s.iter_mut().for_each(|s| s.open = false));
-    let close_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if open() {
-            if let Some(button) = close_button.get() {
-                let _ = button.focus();
-            }
-        }
-    });
     let download = move |_| {
         summary.with_untracked(|s| {
             if let Some(s) = s {
@@ -69,13 +62,10 @@ pub fn ImportSummaryDialog() -> impl IntoView {
     };
     view! {
         <Show when=open>
-            <div class="overlay" on:click=move |_| close()>
-                <div class="help import-summary" role="dialog" aria-modal="true"
-                    aria-labelledby="import-summary-title" on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+            <Modal class="help import-summary" labelled_by="import-summary-title" close=Callback::new(move |()| close())>
                     <div class="editor-head">
                         <h2 id="import-summary-title">{move || t().import_summary}</h2>
-                        <button class="small" node_ref=close_button on:click=move |_| close()
+                        <button class="small" on:click=move |_| close()
                             aria-label=move || t().close>"×"</button>
                     </div>
                     <p class="headline">
@@ -88,8 +78,7 @@ pub fn ImportSummaryDialog() -> impl IntoView {
                     </ul>
                     <KumuViews/>
                     <button on:click=download>{move || t().download_summary}</button>
-                </div>
-            </div>
+            </Modal>
         </Show>
     }
 }

@@ -1,7 +1,9 @@
-//! Dialogs over the views: help, the import summary and preview, and `What if removed`.
+//! Dialogs over the views: help, the import summary and preview, and `What if removed`,
+//! and the modal frame every dialog shares (`modal`).
 //! (The log form lives with the engagement log, the share and merge dialogs with sharing.)
 
 pub mod help;
 pub mod import_summary;
+pub mod modal;
 pub mod sheet_preview;
 pub mod what_if;

@@ -3,6 +3,7 @@
 //! column kept in the notes), the first rows beneath, and `Import rows` or `Cancel`.
 
 use crate::app::use_transfer;
+use crate::ui::dialogs::modal::Modal;
 use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::formats::csv::ACTOR_COLUMNS;
@@ -57,9 +58,7 @@ pub fn SheetPreviewDialog() -> impl IntoView {
     };
     view! {
         <Show when=open>
-            <div class="overlay" on:click=move |_| cancel()>
-                <div class="help sheet-preview" role="dialog" aria-modal="true" aria-labelledby="sheet-preview-title"
-                    on:click=|ev| ev.stop_propagation() on:keydown=move |ev| if ev.key() == "Escape" { cancel() }>
+            <Modal class="help sheet-preview" labelled_by="sheet-preview-title" close=Callback::new(move |()| cancel())>
                     <div class="editor-head">
                         <h2 id="sheet-preview-title">{move || t().import_preview}</h2>
                     </div>
@@ -81,8 +80,7 @@ pub fn SheetPreviewDialog() -> impl IntoView {
                         <button class="primary" on:click=move |_| transfer.import_previewed()>{move || t().import_rows}</button>
                         <button on:click=move |_| cancel()>{move || t().cancel}</button>
                     </div>
-                </div>
-            </div>
+            </Modal>
         </Show>
     }
 }

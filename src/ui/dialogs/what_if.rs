@@ -3,6 +3,7 @@
 //! over the map without changing it. `Close` returns to the map as it was.
 
 use crate::app::use_doc;
+use crate::ui::dialogs::modal::Modal;
 use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::what_if::{what_if_removed, WhatIf};
@@ -84,13 +85,10 @@ pub fn WhatIfDialog() -> impl IntoView {
     };
     view! {
         <Show when=move || result.with(Option::is_some)>
-            <div class="overlay" on:click=move |_| close()>
-                <div class="help what-if" role="dialog" aria-modal="true" aria-labelledby="what-if-title"
-                    on:click=|ev| ev.stop_propagation() on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+            <Modal class="help what-if" labelled_by="what-if-title" close=Callback::new(move |()| close())>
                     {body}
                     <button on:click=move |_| close()>{move || t().close}</button>
-                </div>
-            </div>
+            </Modal>
         </Show>
     }
 }

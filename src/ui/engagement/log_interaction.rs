@@ -4,6 +4,7 @@
 
 use crate::app::{use_doc, Doc};
 use crate::browser;
+use crate::ui::dialogs::modal::Modal;
 use crate::ui::texts;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -214,11 +215,8 @@ pub fn LogInteractionDialog() -> impl IntoView {
     let field = move |read: fn(&Draft) -> String| move || draft.with(|d| d.as_ref().map(read));
     view! {
         <Show when=move || open.get()>
-            <div class="overlay" on:click=move |_| close()>
-                <form class="help log-interaction" role="dialog" aria-modal="true" aria-labelledby="log-title"
-                    on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { close() }
-                    on:submit=move |ev| { ev.prevent_default(); logging.save(); }>
+            <Modal class="help log-interaction" labelled_by="log-title" close=Callback::new(move |()| close())>
+                <form on:submit=move |ev| { ev.prevent_default(); logging.save(); }>
                     <h2 id="log-title">{move || t().log_interaction}</h2>
                     <div class="chips" aria-label=move || t().interaction_actors role="group">
                         {move || draft.with(|d| d.as_ref().map(|d| d.actors.clone())).unwrap_or_default().into_iter().map(|id| {
@@ -299,7 +297,7 @@ pub fn LogInteractionDialog() -> impl IntoView {
                         <button type="button" on:click=move |_| close()>{move || t().cancel}</button>
                     </div>
                 </form>
-            </div>
+            </Modal>
         </Show>
     }
 }

@@ -343,6 +343,8 @@ fn InteractionList() -> impl IntoView {
             <Show when=move || log.with(Vec::is_empty)>
                 <p class="hint">{move || t().no_interactions}</p>
             </Show>
+            // On a narrow screen the table scrolls inside its box, not the page.
+            <div class="table-scroll">
             <table class="interactions-table">
                 <thead><tr>
                     {header(SortBy::Date, |t| t.interaction_date)}
@@ -357,6 +359,7 @@ fn InteractionList() -> impl IntoView {
                     {move || shown.get().into_iter().map(|(i, who)| view! { <InteractionRow interaction=i who=who opened=opened/> }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

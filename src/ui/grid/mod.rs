@@ -1,8 +1,12 @@
 //! The power–interest grid (Mendelow): four labelled quadrants; dragging an actor (or
-//! arrow keys on it) changes its influence and interest, as one undo step per gesture.
+//! Shift and the arrow keys on it) changes its influence and interest, as one undo step per
+//! gesture. The arrow keys go from actor to actor; two fingers zoom and pan the grid.
 
 use crate::app::use_doc;
+use crate::ui::map::actor_menu::{opens_menu, use_actor_menu, LongPress};
+use crate::ui::map::link_box;
 use crate::ui::map::svg::to_svg_point;
+use crate::ui::map::touch::{Pinch, Pointers, View};
 use crate::ui::shell::selection::use_selection;
 use crate::ui::texts;
 use leptos::prelude::*;
@@ -11,6 +15,7 @@ use samverkan_model::assessment::{moved_since, snapshot, Moved};
 use samverkan_model::edit::{nudge_on_grid, place_on_grid};
 use samverkan_model::grid::{cell_columns, pack_cell};
 use samverkan_model::labels::{visible_labels_among, LabelBox};
+use samverkan_model::spatial::{nearest_in_direction, Direction};
 use samverkan_model::Command;
 use samverkan_model::{Actor, ActorId, Map};
 use std::collections::HashMap;
@@ -188,6 +193,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
         watch.set_value(crate::ui::map::svg::SizeWatch::new(&svg, resized));
     });
     let dragging = RwSignal::new(None::<ActorId>);
+    let touch = GridTouch::new();
     // The assessment chosen in `Compare with`, by id (view state).
     let compare = RwSignal::new(None::<String>);
     let moved = Memo::new(move |_| {
@@ -222,9 +228,10 @@ pub fn PowerInterestGrid() -> impl IntoView {
             return;
         };
         let svg: web_sys::SvgsvgElement = wasm_bindgen::JsCast::unchecked_into(svg);
-        let Some((x, y)) = to_svg_point(&svg, client_x, client_y) else {
+        let Some(point) = to_svg_point(&svg, client_x, client_y) else {
             return;
         };
+        let (x, y) = touch.view.get_untracked().to_map(point);
         let (interest, influence) = frame.get_untracked().values_at(x, y);
         let key = format!("grid:{id}");
         if let Some(command) = doc
@@ -240,14 +247,52 @@ pub fn PowerInterestGrid() -> impl IntoView {
             doc.seal();
         }
     };
+    let svg_point = move |(x, y): (f64, f64)| {
+        let svg: web_sys::SvgsvgElement =
+            wasm_bindgen::JsCast::unchecked_into(svg_ref.get_untracked()?);
+        to_svg_point(&svg, x, y)
+    };
+    let fingers = move || {
+        let [a, b] = touch.pointers.two()?;
+        Some([svg_point(a)?, svg_point(b)?])
+    };
+    // Every pointer going down is counted after the actor it went down on: a second finger
+    // ends a drag and zooms and pans the grid instead.
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if touch.pointers.down(&ev) == 2 {
+            touch.press.cancel();
+            end_drag(());
+            if let Some(two) = fingers() {
+                touch
+                    .pinch
+                    .set_value(Some((Pinch::new(two), touch.view.get_untracked())));
+            }
+        }
+    };
     let on_move = move |ev: web_sys::PointerEvent| {
+        touch.pointers.moved(&ev);
+        touch.press.moved(&ev);
+        if let Some((pinch, start)) = touch.pinch.get_value() {
+            if let Some(now) = fingers() {
+                let (factor, from, to) = pinch.now(now);
+                touch.view.set(start.pinched(factor, from, to, ZOOM_LIMITS));
+            }
+            return;
+        }
         // A press that ended outside the grid (on the list beside it, say) ends the drag.
-        if ev.buttons() == 0 {
+        if ev.buttons() == 0 || touch.press.fired() {
             return end_drag(());
         }
         if let Some(id) = dragging.get_untracked() {
             move_to(&id, ev.client_x() as f64, ev.client_y() as f64);
         }
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        if touch.pointers.up(&ev) == 0 {
+            touch.pinch.set_value(None);
+        }
+        touch.press.cancel();
+        end_drag(());
     };
 
     // Quadrants split the middle row and column; their names sit in the bands above and
@@ -290,7 +335,8 @@ pub fn PowerInterestGrid() -> impl IntoView {
             <svg node_ref=svg_ref class="grid" role="group"
                 viewBox=move || { let f = frame.get(); format!("0 0 {:.0} {:.0}", f.width, f.height) }
                 aria-label=move || t().grid_title
-                on:pointermove=on_move on:pointerup=move |_| end_drag(()) on:pointercancel=move |_| end_drag(())>
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up>
+                <g class="zoomed" transform=move || touch.view.get().transform()>
                 {quadrant(false, false, "quadrant satisfied")}
                 {quadrant(true, false, "quadrant manage")}
                 {quadrant(false, true, "quadrant monitor")}
@@ -318,8 +364,9 @@ pub fn PowerInterestGrid() -> impl IntoView {
                     })
                 }).collect_view()}
                 <For each=ids key=|id| id.clone() let:id>
-                    <GridActor id=id positions=positions dragging=dragging/>
+                    <GridActor id=id positions=positions dragging=dragging touch=touch/>
                 </For>
+                </g>
             </svg>
             <Show when=move || placed.with(|(_, waiting)| !waiting.is_empty())>
                 <aside class="unplaced" aria-labelledby="unplaced-title">
@@ -334,13 +381,16 @@ pub fn PowerInterestGrid() -> impl IntoView {
             </Show>
             </div>
             <div class="maptools">
+                <Show when=move || touch.view.get() != View::IDENTITY>
+                    <button on:click=move |_| touch.view.set(View::IDENTITY)>{move || t().reset_zoom}</button>
+                </Show>
                 <AssessmentTools compare=compare moved=moved/>
                 <crate::ui::map::communities::ColourBySelect/>
                 <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::Picture { png: false, selector: "svg.grid", what: "grid" })>{move || t().export_svg}</button>
                 <button on:click=move |_| formats.run(crate::ui::shell::parts::FormatJob::Picture { png: true, selector: "svg.grid", what: "grid" })>{move || t().export_png}</button>
             </div>
             {move || communities.swatches(t()).map(|items| view! {
-                <div class="legend" aria-label=move || t().legend>{crate::ui::map::communities::swatch_items(items)}</div>
+                <div class="legend" role="group" tabindex="0" aria-label=move || t().legend>{crate::ui::map::communities::swatch_items(items)}</div>
             })}
             <p class="hint">{move || t().grid_hint}</p>
         </section>
@@ -352,6 +402,7 @@ fn GridActor(
     id: ActorId,
     positions: Memo<HashMap<ActorId, Placed>>,
     dragging: RwSignal<Option<ActorId>>,
+    touch: GridTouch,
 ) -> impl IntoView {
     let doc = use_doc();
     let t = texts();
@@ -392,9 +443,30 @@ fn GridActor(
                     a.influence.unwrap_or_default(),
                     a.interest.unwrap_or_default(),
                 );
-                (t().grid_actor_label)(&a.name, influence, interest, a.attitude)
+                let name = crate::ui::spoken_name(&a.name, a.label());
+                (t().grid_actor_label)(&name, influence, interest, a.attitude)
             })
         }
+    };
+    let relations = {
+        let (counts, id) = (touch.relations, id.clone());
+        Memo::new(move |_| counts.with(|c| c.get(&id).copied().unwrap_or(0)))
+    };
+    let sector_name = {
+        let actor = actor.clone();
+        Memo::new(move |_| crate::ui::sector_name(actor.with(|a| a.sector.0.clone()).as_str()))
+    };
+    let label = move || {
+        format!(
+            "{}, {}",
+            label(),
+            (t().actor_context)(&sector_name.get(), relations.get())
+        )
+    };
+    let menu = use_actor_menu();
+    let is_tab_stop = {
+        let (selector, key) = (touch.is_tab_stop.get_value(), Some(id.clone()));
+        Memo::new(move |_| selector.selected(&key))
     };
     let attitude = {
         let actor = actor.clone();
@@ -406,22 +478,72 @@ fn GridActor(
         let id = id.clone();
         move |ev: web_sys::PointerEvent| {
             ev.prevent_default();
+            // A second finger zooms (the grid sees to it); a right click opens the menu.
+            if touch.pointers.count() > 0 || ev.button() > 0 || link_box::picked(&id) {
+                return;
+            }
             doc.seal();
             selection.0.set(Some(id.clone()));
             dragging.set(Some(id.clone()));
+            touch.press.start(&ev, id.clone());
         }
     };
+    let on_context_menu = {
+        let id = id.clone();
+        move |ev: web_sys::MouseEvent| {
+            ev.prevent_default();
+            touch.press.cancel();
+            dragging.set(None);
+            menu.open(
+                id.clone(),
+                f64::from(ev.client_x()),
+                f64::from(ev.client_y()),
+            );
+        }
+    };
+    // The arrow keys go to the nearest actor that way; with Shift they move this one a cell.
     let on_key = {
         let id = id.clone();
         move |ev: leptos::ev::KeyboardEvent| {
-            let (d_interest, d_influence) = match ev.key().as_str() {
-                "ArrowRight" => (1, 0),
-                "ArrowLeft" => (-1, 0),
-                "ArrowUp" => (0, 1),
-                "ArrowDown" => (0, -1),
-                _ => return,
+            let key = ev.key();
+            if matches!(key.as_str(), "Enter" | " ") {
+                ev.prevent_default();
+                if !link_box::picked(&id) {
+                    selection.0.set(Some(id.clone()));
+                }
+                return;
+            }
+            if opens_menu(&ev) {
+                ev.prevent_default();
+                let element: web_sys::Element = event_target(&ev);
+                menu.open_beside(id.clone(), &element);
+                return;
+            }
+            let Some(direction) = Direction::of_key(&key) else {
+                return;
             };
             ev.prevent_default();
+            if !ev.shift_key() {
+                let next = positions.with_untracked(|p| {
+                    let from = p.get(&id).map(|p| (p.x, p.y))?;
+                    let others = p
+                        .iter()
+                        .filter(|(other, _)| **other != id)
+                        .map(|(other, p)| (other.clone(), (p.x, p.y)));
+                    nearest_in_direction(from, others, direction)
+                });
+                if let Some(next) = next {
+                    touch.focused.set(Some(next.clone()));
+                    crate::ui::focus_drawn_actor("svg.grid g.grid-actor", &next);
+                }
+                return;
+            }
+            let (d_interest, d_influence) = match direction {
+                Direction::Right => (1, 0),
+                Direction::Left => (-1, 0),
+                Direction::Up => (0, 1),
+                Direction::Down => (0, -1),
+            };
             if let Some(command) = doc
                 .actor(&id)
                 .map(|a| a.with_untracked(|a| nudge_on_grid(a, d_interest, d_influence)))
@@ -431,10 +553,11 @@ fn GridActor(
         }
     };
     view! {
-        <g class="grid-actor" data-actor=id.to_string() class:dragging=move || dragging.with(|d| d.as_ref() == Some(&id))
+        <g class="grid-actor" data-actor=id.to_string() class:dragging={ let id = id.clone(); move || dragging.with(|d| d.as_ref() == Some(&id)) }
             transform=move || place.with(|p| format!("translate({:.1} {:.1})", p.x, p.y))
-            tabindex="0" role="button" aria-label=label
-            on:pointerdown=start_drag on:keydown=on_key>
+            tabindex=move || if is_tab_stop.get() { "0" } else { "-1" } role="button" aria-label=label
+            on:pointerdown=start_drag on:keydown=on_key on:contextmenu=on_context_menu
+            on:focus={ let id = id.clone(); move |_| touch.focused.set(Some(id.clone())) }>
             <circle r=move || place.with(|p| p.r) fill=color class={ let attitude = attitude.clone(); move || match attitude() { a if a > 0 => "supportive", a if a < 0 => "opposed", _ => "neutral" } }/>
             <text y="4" text-anchor="middle" class="attitude-mark">{move || match attitude() { 2 => "++", 1 => "+", -1 => "−", -2 => "−−", _ => "" }}</text>
             // In the rightmost column names go left of the dot, so they stay inside the grid.
@@ -442,6 +565,49 @@ fn GridActor(
                 class="grid-name" class:named=move || place.with(|p| p.named)
                 text-anchor=move || if right_edge() { "end" } else { "start" }>{name}</text>
         </g>
+    }
+}
+
+/// How far two fingers zoom the grid out and in.
+const ZOOM_LIMITS: (f64, f64) = (1.0, 4.0);
+
+/// What fingers and the keyboard do on the grid (view state, shared with its actors).
+#[derive(Clone, Copy)]
+struct GridTouch {
+    pointers: Pointers,
+    press: LongPress,
+    /// Two fingers' gesture and the view when it began.
+    pinch: StoredValue<Option<(Pinch, View)>>,
+    view: RwSignal<View>,
+    /// The one actor in the tab order: the last focused, else the selected, else the first.
+    focused: RwSignal<Option<ActorId>>,
+    is_tab_stop: StoredValue<Selector<Option<ActorId>>>,
+    relations: Memo<HashMap<ActorId, usize>>,
+}
+
+impl GridTouch {
+    fn new() -> Self {
+        let doc = use_doc();
+        let selected = use_selection().0;
+        let focused = RwSignal::new(None::<ActorId>);
+        let tab_stop = Memo::new(move |_| {
+            let ids = doc.actor_ids();
+            // `try_get`: the memo may be read once more after the grid's own signals are gone.
+            [focused.try_get().flatten(), selected.get()]
+                .into_iter()
+                .flatten()
+                .find(|id| ids.contains(id))
+                .or_else(|| ids.first().cloned())
+        });
+        Self {
+            pointers: Pointers::default(),
+            press: LongPress::new(),
+            pinch: StoredValue::new(None),
+            view: RwSignal::new(View::IDENTITY),
+            focused,
+            is_tab_stop: StoredValue::new(Selector::new(move || tab_stop.get())),
+            relations: crate::ui::relation_counts(),
+        }
     }
 }
 

@@ -19,6 +19,8 @@ const MATCHES_SHOWN: usize = 8;
 pub struct Linking {
     pub open: RwSignal<bool>,
     pub kind: RwSignal<RelationKind>,
+    /// `Link` without a keyboard: the next actor tapped is linked to the selected one.
+    pub picking: RwSignal<bool>,
 }
 
 impl Linking {
@@ -26,6 +28,7 @@ impl Linking {
         let linking = Self {
             open: RwSignal::new(false),
             kind: RwSignal::new(RelationKind::default()),
+            picking: RwSignal::new(false),
         };
         provide_context(linking);
         linking
@@ -54,6 +57,20 @@ pub fn link_selected_to(to: &ActorId) -> bool {
         }
         None => false,
     }
+}
+
+/// Ends `Link` by tapping: links the selected actor to `to` when an end is being picked.
+/// True when it did (the tap is used up).
+pub fn picked(to: &ActorId) -> bool {
+    let linking = use_linking();
+    let from = use_selection().0.get_untracked();
+    if !linking.picking.get_untracked() || from.is_none() || from.as_ref() == Some(to) {
+        return false;
+    }
+    link_selected_to(to);
+    linking.picking.set(false);
+    use_selection().0.set(Some(to.clone()));
+    true
 }
 
 /// The actors whose name or short name contains `query` (those starting with it first),
@@ -181,17 +198,7 @@ pub fn LinkBox() -> impl IntoView {
                         aria-controls="link-matches" aria-autocomplete="list"
                         aria-activedescendant=move || (!found.with(Vec::is_empty)).then(|| option_id(highlighted.get()))
                         prop:value=query on:input=move |ev| { query.set(event_target_value(&ev)); highlighted.set(0); }/>
-                    <select aria-label=move || t().relation_kind
-                        on:change=move |ev| {
-                            if let Some(kind) = RelationKind::ALL.into_iter().find(|k| k.as_str() == event_target_value(&ev)) {
-                                linking.kind.set(kind);
-                            }
-                        }
-                        prop:value=move || linking.kind.get().as_str()>
-                        {RelationKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.as_str()>{move || (t().relation_kind_label)(k)}</option>
-                        }).collect_view()}
-                    </select>
+                    <KindSelect/>
                 </div>
                 <ul id="link-matches" role="listbox" aria-label=move || t().link_to>
                     {move || found.get().into_iter().enumerate().map(|(k, (id, name))| view! {
@@ -204,5 +211,52 @@ pub fn LinkBox() -> impl IntoView {
                 }}</p>
             </div>
         </Show>
+    }
+}
+
+/// While `Link` waits for its other end: what to tap, the relation kind, and `Cancel`.
+#[component]
+pub fn LinkPicker() -> impl IntoView {
+    let (doc, linking, selection, t) = (use_doc(), use_linking(), use_selection(), texts());
+    let from_name = move || {
+        selection
+            .0
+            .get()
+            .and_then(|id| doc.actor(&id))
+            .map(|a| a.with(|a| a.name.clone()))
+    };
+    // Nothing selected (the background tapped, the actor removed): nothing to link from.
+    Effect::new(move |_| {
+        if selection.0.with(Option::is_none) && linking.picking.get_untracked() {
+            linking.picking.set(false);
+        }
+    });
+    view! {
+        <Show when=move || linking.picking.get() && from_name().is_some()>
+            <section class="link-picker" aria-labelledby="link-picker-text">
+                <p id="link-picker-text" role="status">{move || (t().pick_link_end)(&from_name().unwrap_or_default())}</p>
+                <KindSelect/>
+                <button on:click=move |_| linking.picking.set(false)>{move || t().cancel}</button>
+            </section>
+        </Show>
+    }
+}
+
+/// The relation kind the next link gets (the last one chosen).
+#[component]
+fn KindSelect() -> impl IntoView {
+    let (linking, t) = (use_linking(), texts());
+    view! {
+        <select aria-label=move || t().relation_kind
+            on:change=move |ev| {
+                if let Some(kind) = RelationKind::ALL.into_iter().find(|k| k.as_str() == event_target_value(&ev)) {
+                    linking.kind.set(kind);
+                }
+            }
+            prop:value=move || linking.kind.get().as_str()>
+            {RelationKind::ALL.into_iter().map(|k| view! {
+                <option value=k.as_str()>{move || (t().relation_kind_label)(k)}</option>
+            }).collect_view()}
+        </select>
     }
 }

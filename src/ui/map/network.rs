@@ -7,15 +7,19 @@ use crate::ui::map::arrangement::{Guides, LayoutSelect};
 // The circle the layout keeps room for is the one drawn.
 use crate::app::document::Origin;
 use crate::app::{use_doc, Doc};
+use crate::ui::map::actor_menu::{opens_menu, use_actor_menu, LongPress};
 use crate::ui::map::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
+use crate::ui::map::link_box;
 use crate::ui::map::marks::Marks;
 use crate::ui::map::svg::to_svg_point;
+use crate::ui::map::touch::{Pinch, Pointers, View as Camera};
 use crate::ui::shell::selection::use_selection;
 use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::actor::MIDDLE;
 use samverkan_model::layout::node_radius as radius;
+use samverkan_model::spatial::{nearest_in_direction, Direction};
 use samverkan_model::{ActorId, Command, Level, Map, Placement, RelationId, RelationKind};
 use std::collections::HashSet;
 
@@ -36,65 +40,58 @@ struct Size {
 const REVEALED_PER_FRAME: usize = 250;
 const REVEALED_PER_FRAME_WHILE_LAYING_OUT: usize = 60;
 
-/// Pan and zoom: map coordinates are shown at `scale`, shifted by (`x`, `y`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Camera {
-    x: f64,
-    y: f64,
-    scale: f64,
+/// How far the map zooms out and in.
+const ZOOM_LIMITS: (f64, f64) = (0.05, 6.0);
+
+/// True when every actor is on screen (with room for its circle).
+fn shows_all(camera: Camera, map: &Map, size: Size) -> bool {
+    let margin = 20.0;
+    map.actors.iter().all(|a| {
+        let (x, y) = (camera.x + a.x * camera.scale, camera.y + a.y * camera.scale);
+        (margin..=size.width - margin).contains(&x) && (margin..=size.height - margin).contains(&y)
+    })
 }
 
-impl Camera {
-    fn to_map(self, (sx, sy): (f64, f64)) -> (f64, f64) {
-        ((sx - self.x) / self.scale, (sy - self.y) / self.scale)
+/// A camera that shows every actor with a margin.
+fn fitted_camera(map: &Map, size: Size) -> Camera {
+    let Size { width, height } = size;
+    if map.actors.is_empty() {
+        return Camera {
+            x: width / 2.0,
+            y: height / 2.0,
+            scale: 1.0,
+        };
     }
-
-    /// True when every actor is on screen (with room for its circle).
-    fn shows_all(self, map: &Map, size: Size) -> bool {
-        let margin = 20.0;
-        map.actors.iter().all(|a| {
-            let (x, y) = (self.x + a.x * self.scale, self.y + a.y * self.scale);
-            (margin..=size.width - margin).contains(&x)
-                && (margin..=size.height - margin).contains(&y)
-        })
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for a in &map.actors {
+        x0 = x0.min(a.x);
+        y0 = y0.min(a.y);
+        x1 = x1.max(a.x);
+        y1 = y1.max(a.y);
     }
-
-    /// A camera that shows every actor with a margin.
-    fn fit(map: &Map, size: Size) -> Camera {
-        let Size { width, height } = size;
-        if map.actors.is_empty() {
-            return Camera {
-                x: width / 2.0,
-                y: height / 2.0,
-                scale: 1.0,
-            };
-        }
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for a in &map.actors {
-            x0 = x0.min(a.x);
-            y0 = y0.min(a.y);
-            x1 = x1.max(a.x);
-            y1 = y1.max(a.y);
-        }
-        // Room at the sides for half the widest label, so names at the edge read whole
-        // (the longest text measured, not every one: opening a large map stays quick).
-        let widest = map
-            .actors
-            .iter()
-            .max_by_key(|a| a.label().chars().count())
-            .map_or(0.0, |a| label_size(a)[0]);
-        let margin = 80.0;
-        // Not `clamp`: on a phone a quarter of the canvas is less than the margin, and
-        // `clamp` panics when its bounds cross.
-        let side = (widest / 2.0 + 16.0).max(margin).min(width / 4.0).max(0.0);
-        let scale = ((width - 2.0 * side) / (x1 - x0).max(1.0))
-            .min((height - 2.0 * margin) / (y1 - y0).max(1.0))
-            .clamp(0.05, 2.5);
-        Camera {
-            x: width / 2.0 - scale * (x0 + x1) / 2.0,
-            y: height / 2.0 - scale * (y0 + y1) / 2.0,
-            scale,
-        }
+    // Room at the sides for half the widest label, so names at the edge read whole
+    // (the longest text measured, not every one: opening a large map stays quick).
+    let widest = map
+        .actors
+        .iter()
+        .max_by_key(|a| a.label().chars().count())
+        .map_or(0.0, |a| label_size(a)[0]);
+    // A phone's canvas needs the room more than the labels at its edges do.
+    let (margin, widest_side) = if width < 600.0 {
+        (width / 10.0, width / 6.0)
+    } else {
+        (80.0, width / 4.0)
+    };
+    // Not `clamp`: on a narrow canvas the widest side can be less than the margin, and
+    // `clamp` panics when its bounds cross.
+    let side = (widest / 2.0 + 16.0).max(margin).min(widest_side).max(0.0);
+    let scale = ((width - 2.0 * side) / (x1 - x0).max(1.0))
+        .min((height - 2.0 * margin) / (y1 - y0).max(1.0))
+        .clamp(0.05, 2.5);
+    Camera {
+        x: width / 2.0 - scale * (x0 + x1) / 2.0,
+        y: height / 2.0 - scale * (y0 + y1) / 2.0,
+        scale,
     }
 }
 
@@ -102,8 +99,16 @@ impl Camera {
 #[derive(Clone, Debug, PartialEq)]
 enum Gesture {
     None,
-    Pan { from: (f64, f64), camera: Camera },
+    Pan {
+        from: (f64, f64),
+        camera: Camera,
+    },
     Drag(ActorId),
+    /// Two fingers zoom and pan from the picture as it was when the second came down.
+    Pinch {
+        pinch: Pinch,
+        camera: Camera,
+    },
 }
 
 /// Which actors the filters let through (the rest are dimmed, not hidden, so the room
@@ -135,7 +140,7 @@ pub fn NetworkMap() -> impl IntoView {
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let size = RwSignal::new(DEFAULT_SIZE);
     let camera = RwSignal::new(
-        doc.with_map(|m| Camera::fit(m, size.get_untracked()))
+        doc.with_map(|m| fitted_camera(m, size.get_untracked()))
             .unwrap_or(Camera {
                 x: 0.0,
                 y: 0.0,
@@ -161,7 +166,10 @@ pub fn NetworkMap() -> impl IntoView {
         }
         size.set(measured);
         let refit = fit || fitted.get_value();
-        match doc.with_map(|m| Camera::fit(m, measured)).filter(|_| refit) {
+        match doc
+            .with_map(|m| fitted_camera(m, measured))
+            .filter(|_| refit)
+        {
             Some(fit) => camera.set(fit),
             None => camera.update(|c| {
                 c.x += (measured.width - old.width) / 2.0;
@@ -182,6 +190,8 @@ pub fn NetworkMap() -> impl IntoView {
         }));
     });
     let gesture = RwSignal::new(Gesture::None);
+    let pointers = Pointers::default();
+    let press = LongPress::new();
     let selected = use_selection().0;
     let filter = RwSignal::new(Filter::default());
     let layer = Layer::default();
@@ -209,10 +219,10 @@ pub fn NetworkMap() -> impl IntoView {
             return;
         };
         let all_visible = doc
-            .with_map(|m| shown.shows_all(m, size.get_untracked()))
+            .with_map(|m| shows_all(shown, m, size.get_untracked()))
             .unwrap_or(true);
         if purpose == Purpose::Place || purpose.lays_out_all() || !all_visible {
-            if let Some(fit) = doc.with_map(|m| Camera::fit(m, size.get_untracked())) {
+            if let Some(fit) = doc.with_map(|m| fitted_camera(m, size.get_untracked())) {
                 camera.try_set(fit);
                 fitted.try_set_value(true);
             }
@@ -256,13 +266,18 @@ pub fn NetworkMap() -> impl IntoView {
         });
     }
 
-    let svg_point = move |x: i32, y: i32| {
+    let svg_point = move |(x, y): (f64, f64)| {
         let svg: web_sys::SvgsvgElement =
             wasm_bindgen::JsCast::unchecked_into(svg_ref.get_untracked()?);
-        to_svg_point(&svg, x as f64, y as f64)
+        to_svg_point(&svg, x, y)
     };
+    let client = |ev: &web_sys::PointerEvent| (f64::from(ev.client_x()), f64::from(ev.client_y()));
+    // A finger on the background pans (a second one joins it in a pinch, below).
     let on_background_down = move |ev: web_sys::PointerEvent| {
-        if let Some(point) = svg_point(ev.client_x(), ev.client_y()) {
+        if pointers.count() > 0 {
+            return;
+        }
+        if let Some(point) = svg_point(client(&ev)) {
             gesture.set(Gesture::Pan {
                 from: point,
                 camera: camera.get_untracked(),
@@ -270,10 +285,67 @@ pub fn NetworkMap() -> impl IntoView {
             selected.set(None);
         }
     };
+    // A drag becomes one `MoveActors` step when it ends; one that turned into a long press
+    // (the actor's menu opened) puts the actor back where it was.
+    let end_drag = {
+        let (layer, runner) = (layer.clone(), runner.clone());
+        move |keep: bool| {
+            if let Gesture::Drag(id) = gesture.get_untracked() {
+                let dragged = runner.dragging.borrow_mut().take();
+                let at = dragged.and_then(|_| layer.slot(&id).get_untracked());
+                match at.filter(|_| keep) {
+                    Some((x, y)) => {
+                        let placement = Placement {
+                            id: id.clone(),
+                            x,
+                            y,
+                            pinned: true,
+                        };
+                        doc.dispatch(Command::MoveActors(vec![placement]));
+                        if runner.is_running() {
+                            // The layout goes on around the actor now pinned where it was dropped.
+                            runner.start(Purpose::Place);
+                        } else {
+                            layer.release(&id);
+                        }
+                    }
+                    None if !runner.is_running() => layer.release(&id),
+                    None => {}
+                }
+            }
+            gesture.set(Gesture::None);
+        }
+    };
+    // Every pointer going down on the canvas is counted here, after the node or background
+    // it went down on: a second finger turns whatever the first was doing into a pinch.
+    let on_down = {
+        let end_drag = end_drag.clone();
+        move |ev: web_sys::PointerEvent| {
+            if pointers.down(&ev) != 2 {
+                return;
+            }
+            press.cancel();
+            end_drag(true);
+            let two = pointers
+                .two()
+                .and_then(|[a, b]| Some([svg_point(a)?, svg_point(b)?]));
+            if let Some(two) = two {
+                gesture.set(Gesture::Pinch {
+                    pinch: Pinch::new(two),
+                    camera: camera.get_untracked(),
+                });
+            }
+        }
+    };
     let on_move = {
         let (layer, runner) = (layer.clone(), runner.clone());
         move |ev: web_sys::PointerEvent| {
-            let Some(point) = svg_point(ev.client_x(), ev.client_y()) else {
+            pointers.moved(&ev);
+            press.moved(&ev);
+            if press.fired() {
+                return;
+            }
+            let Some(point) = svg_point(client(&ev)) else {
                 return;
             };
             match gesture.get_untracked() {
@@ -293,37 +365,35 @@ pub fn NetworkMap() -> impl IntoView {
                     *runner.dragging.borrow_mut() = Some(id.clone());
                     layer.hold(&id, camera.get_untracked().to_map(point));
                 }
-            }
-        }
-    };
-    // A drag becomes one `MoveActors` step when the pointer is released.
-    let on_up = {
-        let (layer, runner) = (layer.clone(), runner.clone());
-        move |_| {
-            if let Gesture::Drag(id) = gesture.get_untracked() {
-                let dragged = runner.dragging.borrow_mut().take();
-                if let Some((x, y)) = dragged.and_then(|_| layer.slot(&id).get_untracked()) {
-                    let placement = Placement {
-                        id: id.clone(),
-                        x,
-                        y,
-                        pinned: true,
-                    };
-                    doc.dispatch(Command::MoveActors(vec![placement]));
-                    if runner.is_running() {
-                        // The layout goes on around the actor now pinned where it was dropped.
-                        runner.start(Purpose::Place);
-                    } else {
-                        layer.release(&id);
+                Gesture::Pinch {
+                    pinch,
+                    camera: start,
+                } => {
+                    let now = pointers
+                        .two()
+                        .and_then(|[a, b]| Some([svg_point(a)?, svg_point(b)?]));
+                    if let Some(now) = now {
+                        let (factor, from, to) = pinch.now(now);
+                        fitted.set_value(false);
+                        camera.set(start.pinched(factor, from, to, ZOOM_LIMITS));
                     }
                 }
             }
-            gesture.set(Gesture::None);
+        }
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let left = pointers.up(&ev);
+        press.cancel();
+        match gesture.get_untracked() {
+            // The pinch ends with the second finger; the one left does nothing more.
+            Gesture::Pinch { .. } if left == 0 => gesture.set(Gesture::None),
+            Gesture::Pinch { .. } => {}
+            _ => end_drag(!press.fired()),
         }
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let Some(point) = svg_point(ev.client_x(), ev.client_y()) else {
+        let Some(point) = svg_point((f64::from(ev.client_x()), f64::from(ev.client_y()))) else {
             return;
         };
         let factor = if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
@@ -336,7 +406,7 @@ pub fn NetworkMap() -> impl IntoView {
         camera.update(|c| zoom_around(c, (width / 2.0, height / 2.0), factor))
     };
     let fit = move |()| {
-        if let Some(fit) = doc.with_map(|m| Camera::fit(m, size.get_untracked())) {
+        if let Some(fit) = doc.with_map(|m| fitted_camera(m, size.get_untracked())) {
             camera.set(fit);
             fitted.set_value(true);
         }
@@ -433,7 +503,25 @@ pub fn NetworkMap() -> impl IntoView {
             labelled.set(labels.unwrap_or_default());
         });
     }
+    // The canvas is one stop in the tab order; arrow keys go from actor to actor.
+    let focused = RwSignal::new(None::<ActorId>);
+    // A selector outlives the view by a moment (its rows let go of it after the view's own
+    // signals are gone): `try_get`, so a map replaced under it reads nothing.
+    let is_tab_stop = Selector::new(move || {
+        let ids = doc.actor_ids();
+        [focused.try_get().flatten(), selected.get()]
+            .into_iter()
+            .flatten()
+            .find(|id| ids.contains(id))
+            .or_else(|| ids.first().cloned())
+    });
+    let degrees = crate::ui::relation_counts();
     let context = NetworkContext {
+        pointers,
+        press,
+        focused,
+        is_tab_stop,
+        degrees,
         gesture,
         selected,
         filter,
@@ -549,7 +637,7 @@ pub fn NetworkMap() -> impl IntoView {
             <svg node_ref=svg_ref class="network" viewBox=move || { let s = size.get(); format!("0 0 {:.0} {:.0}", s.width, s.height) } role="group"
                 aria-label=move || t().network_title
                 data-layout=move || if running_attr.get() { "running" } else { "idle" }
-                on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
                 <defs>
                     // In map units, not times the line's width: a strong relation's arrow
                     // would otherwise be larger than the actors it points at.
@@ -559,7 +647,7 @@ pub fn NetworkMap() -> impl IntoView {
                 </defs>
                 <rect class="background" width=move || size.get().width height=move || size.get().height on:pointerdown=on_background_down/>
                 <g class="scene" class:focused=move || neighbours.with(Option::is_some) class:only-near=only_near
-                    transform=move || { let c = camera.get(); format!("translate({:.2} {:.2}) scale({:.4})", c.x, c.y, c.scale) }>
+                    transform=move || camera.get().transform()>
                     <Guides chosen=arrangement scale=scale/>
                     <For each=shown_relations key=|id| id.clone() let:id>
                         <RelationLine id=id context=context_for_lines.clone() layer=layer_for_lines.clone()/>
@@ -604,12 +692,8 @@ fn reveal_more(doc: Doc, revealed: RwSignal<usize>, laying_out: ArcRwSignal<bool
     });
 }
 
-fn zoom_around(camera: &mut Camera, (px, py): (f64, f64), factor: f64) {
-    let scale = (camera.scale * factor).clamp(0.05, 6.0);
-    let applied = scale / camera.scale;
-    camera.x = px - (px - camera.x) * applied;
-    camera.y = py - (py - camera.y) * applied;
-    camera.scale = scale;
+fn zoom_around(camera: &mut Camera, point: (f64, f64), factor: f64) {
+    *camera = camera.pinched(factor, point, point, ZOOM_LIMITS);
 }
 
 /// The view state the nodes and lines share.
@@ -629,6 +713,13 @@ struct NetworkContext {
     spots: Memo<std::collections::HashMap<ActorId, Spot>>,
     /// Label font size and halo width in map units for the zoom: changes on zoom, not pan.
     label_size: Memo<(String, String)>,
+    pointers: Pointers,
+    press: LongPress,
+    /// The one node in the tab order: the last one focused, else the selected, else the first.
+    focused: RwSignal<Option<ActorId>>,
+    is_tab_stop: Selector<Option<ActorId>>,
+    /// How many relations each actor has (those with any), for its accessible name.
+    degrees: Memo<std::collections::HashMap<ActorId, usize>>,
 }
 
 /// Label text on screen, in CSS pixels, at every zoom (a 1080p projector reads 16 px).
@@ -858,14 +949,42 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     let t = texts();
     let actor = crate::ui::actor_signal(&id);
     let held = layer.slot(&id);
-    // Enter or Space on a focused node selects it, as a click does.
+    let menu = use_actor_menu();
+    // Enter or Space on a focused node selects it (or ends a `Link`), as a tap does; the
+    // arrow keys go to the nearest actor that way; the context-menu key opens its actions.
     let on_key = {
         let id = id.clone();
-        let selected = context.selected;
+        let (selected, focused) = (context.selected, context.focused);
+        let layer = layer.clone();
         move |ev: leptos::ev::KeyboardEvent| {
-            if matches!(ev.key().as_str(), "Enter" | " ") {
+            let key = ev.key();
+            if matches!(key.as_str(), "Enter" | " ") {
                 ev.prevent_default();
-                selected.set(Some(id.clone()));
+                if !link_box::picked(&id) {
+                    selected.set(Some(id.clone()));
+                }
+            } else if opens_menu(&ev) {
+                ev.prevent_default();
+                let element: web_sys::Element = event_target(&ev);
+                menu.open_beside(id.clone(), &element);
+            } else if let Some(direction) = Direction::of_key(&key) {
+                ev.prevent_default();
+                let at = |a: &samverkan_model::Actor| {
+                    layer.slot(&a.id).get_untracked().unwrap_or((a.x, a.y))
+                };
+                let next = doc.with_map(|m| {
+                    let from = m.actor(&id).map(at)?;
+                    let others = m
+                        .actors
+                        .iter()
+                        .filter(|a| a.id != id)
+                        .map(|a| (a.id.clone(), at(a)));
+                    nearest_in_direction(from, others, direction)
+                });
+                if let Some(next) = next.flatten() {
+                    focused.set(Some(next.clone()));
+                    crate::ui::focus_drawn_actor("svg.network g.node", &next);
+                }
             }
         }
     };
@@ -909,7 +1028,13 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     let on_down = {
         let id = id.clone();
         move |ev: web_sys::PointerEvent| {
-            ev.stop_propagation();
+            // A second finger is a pinch (the canvas sees to it); a right click opens the menu.
+            if context.pointers.count() > 0 || ev.button() > 0 {
+                return;
+            }
+            if link_box::picked(&id) {
+                return;
+            }
             let previous = context.selected.get_untracked();
             // Shift+click links the selected actor to this one, with the last kind used.
             if ev.shift_key() && previous.is_some_and(|p| p != id) {
@@ -920,9 +1045,40 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
             context.selected.set(Some(id.clone()));
             doc.seal();
             context.gesture.set(Gesture::Drag(id.clone()));
+            context.press.start(&ev, id.clone());
         }
     };
-    let aria = move || look.with(|l| (t().network_actor_label)(&l.name, l.influence));
+    let on_context_menu = {
+        let id = id.clone();
+        move |ev: web_sys::MouseEvent| {
+            ev.prevent_default();
+            let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+            context.press.cancel();
+            menu.open(id.clone(), x, y);
+        }
+    };
+    let is_tab_stop = {
+        let (selector, key) = (context.is_tab_stop.clone(), Some(id.clone()));
+        Memo::new(move |_| selector.selected(&key))
+    };
+    // No memo of its own (each kind of memo adds to the first load): a new relation names
+    // every node again, which is rare and cheap.
+    let relations = {
+        let (degrees, id) = (context.degrees, id.clone());
+        move || degrees.with(|d| d.get(&id).copied().unwrap_or(0))
+    };
+    let sector_name = move || look.with(|l| crate::ui::sector_name(&l.sector));
+    let on_focus = {
+        let (id, focused) = (id.clone(), context.focused);
+        move || focused.set(Some(id.clone()))
+    };
+    let aria = move || {
+        let named = look.with(|l| (t().network_actor_label)(&l.name, l.influence));
+        format!(
+            "{named}, {}",
+            (t().actor_context)(&sector_name(), relations())
+        )
+    };
     let r = move || look.with(|l| radius(l.influence.unwrap_or(MIDDLE)));
     let unrated = move || look.with(|l| l.influence.is_none());
     let pinned = move || look.with(|l| l.pinned);
@@ -933,10 +1089,11 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     view! {
         <g class="node" data-actor=id.to_string() class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned class:unrated=unrated
             transform=transform
-            role="button" tabindex="0" aria-label=aria aria-pressed=move || is_selected.get().to_string()
-            on:pointerdown=on_down on:keydown=on_key
+            role="button" tabindex=move || if is_tab_stop.get() { "0" } else { "-1" }
+            aria-label=aria aria-pressed=move || is_selected.get().to_string()
+            on:pointerdown=on_down on:keydown=on_key on:contextmenu=on_context_menu
             on:pointerenter={ let h = hover(true); move |_| h() } on:pointerleave={ let h = hover(false); move |_| h() }
-            on:focus={ let h = hover(true); move |_| h() } on:blur={ let h = hover(false); move |_| h() }>
+            on:focus={ let h = hover(true); move |_| { h(); on_focus() } } on:blur={ let h = hover(false); move |_| h() }>
             <circle r=r fill=color/>
         </g>
     }
@@ -1101,7 +1258,8 @@ fn Legend() -> impl IntoView {
         })
     };
     view! {
-        <div class="legend" aria-label=move || t().legend>
+        // One tab stop: on a narrow canvas the legend scrolls sideways.
+        <div class="legend" role="group" tabindex="0" aria-label=move || t().legend>
             {move || crate::ui::map::communities::swatch_items(swatches())}
             {RelationKind::ALL.into_iter().map(|k| view! {
                 <span class="legend-item">

@@ -143,7 +143,7 @@ pub fn OnionView() -> impl IntoView {
                     {
                         let id = d.id.clone();
                         let is_selected = { let id = id.clone(); move || selected.with(|s| s.as_ref() == Some(&id)) };
-                        let aria = format!("{}: {}", d.name, (t().salience_class_label)(d.class));
+                        let aria = format!("{}: {}", crate::ui::spoken_name(&d.name, &d.label), (t().salience_class_label)(d.class));
                         view! {
                             <g class="onion-actor" class:selected=is_selected role="button" tabindex="0" aria-label=aria
                                 transform=format!("translate({:.1} {:.1})", d.x, d.y)

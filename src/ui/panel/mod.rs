@@ -38,9 +38,11 @@ pub fn SidePanel() -> impl IntoView {
     view! {
         <aside class="sidepanel" node_ref=aside>
             {move || match selection.0.get() {
-                // Fetched with the first actor chosen (src/ui/parts.rs).
+                // Each fetched when first shown (src/ui/shell/parts.rs): the editor with the first
+                // actor chosen, the overview as the panel first opens (on a phone or tablet
+                // not before it is asked for, so it is no part of their first load).
                 Some(id) => crate::ui::shell::parts::shown(crate::ui::shell::parts::actor_editor(id)).into_any(),
-                None => view! { <crate::ui::panel::analysis::AnalysisPanel/> <SectorPalette/> }.into_any(),
+                None => crate::ui::shell::parts::shown(crate::ui::shell::parts::overview()).into_any(),
             }}
         </aside>
     }
@@ -441,7 +443,7 @@ fn RelationRow(id: RelationId, from: ActorId) -> impl IntoView {
 
 /// The map's sectors: rename, recolour, add.
 #[component]
-fn SectorPalette() -> impl IntoView {
+pub fn SectorPalette() -> impl IntoView {
     let doc = use_doc();
     let t = texts();
     let change = move |index: usize, label: Option<String>, color: Option<String>| {

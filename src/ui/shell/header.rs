@@ -20,14 +20,16 @@ pub fn Header() -> impl IntoView {
         SaveStatus::Failed => t().not_saved,
     };
     let no_map = move || !crate::app::use_doc().is_open();
+    let chrome = expect_context::<super::Chrome>();
     view! {
-        <header class="topbar">
+        <header class="topbar" class:menu-open=move || chrome.menu.get()>
             <div class="brand">
                 <span class="logo" aria-hidden="true">"◎"</span>
-                <span class="name">"Samverkan"</span>
+                <h1 class="name">"Samverkan"</h1>
                 <span class="tagline">{move || t().tagline}</span>
             </div>
-            <div class="toolbar">
+            // On a phone a sheet of its own, opened from the bottom bar's `Menu`.
+            <div class="toolbar" id="toolbar">
                 <ActionButton action=Action::Undo context=context/>
                 <ActionButton action=Action::Redo context=context/>
                 <span class="status" class:failed=move || saver.status.get() == SaveStatus::Failed
@@ -40,7 +42,10 @@ pub fn Header() -> impl IntoView {
                 <ProjectionButtons/>
                 <ActionButton action=Action::Help context=context/>
                 <button class="lang" lang=move || lang.get().other().tag()
-                    on:click=move |_| lang.update(|l| *l = l.other())>
+                    on:click=move |_| {
+                        lang.update(|l| *l = l.other());
+                        saver.write_view_state(crate::app::LANG_KEY, lang.get_untracked().tag());
+                    }>
                     {move || t().switch_language}
                 </button>
             </div>

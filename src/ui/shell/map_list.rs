@@ -85,9 +85,14 @@ fn MapRow(id: MapId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| doc.map_id().is_some_and(|open| open == id))
     };
+    let chrome = expect_context::<super::Chrome>();
+    // On a tablet or phone the list lies over the view: it steps aside for the map chosen.
     let open = {
         let id = id.clone();
-        move |_| library.open(&id)
+        move |_| {
+            library.open(&id);
+            chrome.close_overlays();
+        }
     };
     let duplicate = {
         let id = id.clone();
@@ -113,11 +118,12 @@ fn MapRow(id: MapId) -> impl IntoView {
                 fallback=move || {
                     let open = open.clone();
                     view! {
+                    // The count beside the button, not in it: its name says what it shows.
                     <button class="maptitle" on:click=open aria-current=move || is_open.get().then_some("true")
                         aria-label=move || (t().open_map)(&title())>
                         <span class="title">{title}</span>
-                        <span class="count">{move || (t().actors_count)(summary.with(|s| s.actors))}</span>
                     </button>
+                    <span class="count">{move || (t().actors_count)(summary.with(|s| s.actors))}</span>
                     }
                 }>
                 <RenameBox initial=title() on_done=rename_to.clone() on_cancel=move || mode.set(RowMode::Idle)/>

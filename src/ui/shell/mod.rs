@@ -1,6 +1,7 @@
 //! The app shell: header, map list, the open map's views with their tabs, and the messages.
 
 pub mod actions;
+pub mod chrome;
 pub mod header;
 pub mod import_export;
 pub mod map_list;
@@ -17,23 +18,23 @@ use crate::browser;
 use crate::i18n::{Lang, Texts};
 use crate::ui::dialogs::{help, what_if};
 use crate::ui::engagement::log_interaction;
-use crate::ui::map::{communities, link_box, network};
+use crate::ui::map::{actor_menu, communities, link_box, network};
 use crate::ui::panel::{self, analysis};
 use crate::ui::texts;
+pub use chrome::Chrome;
+use chrome::{BottomBar, Column, ColumnToggle, Scrim};
 use leptos::prelude::*;
 
-/// The language from `?lang=`, else Swedish.
-fn initial_lang() -> Lang {
-    browser::url_lang()
-        .and_then(|tag| Lang::parse(&tag))
-        .unwrap_or_default()
+/// The language the address asks for (`?lang=`), if any.
+fn asked_lang() -> Option<Lang> {
+    browser::url_lang().and_then(|tag| Lang::parse(&tag))
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let read_only = projection::is_projector_window();
-    provide_state(initial_lang(), read_only);
+    provide_state(asked_lang(), read_only);
     let doc = use_doc();
     let lang = crate::app::use_lang();
     let tab = RwSignal::new(Tab::Map);
@@ -43,12 +44,13 @@ pub fn App() -> impl IntoView {
     let help = help::HelpOverlay::provide();
     removal::Remover::new();
     link_box::Linking::provide();
+    actor_menu::ActorMenu::provide();
     what_if::WhatIfRequest::provide();
     log_interaction::Logging::provide();
     Effect::new(move |_| browser::set_url_lang(lang.get().tag()));
-    listen_to_the_window(selection, projection, help);
-    let t = texts();
     let chrome = Chrome::provide();
+    listen_to_the_window(selection, projection, help, chrome);
+    let t = texts();
     view! {
         <header::Header/>
         <div class="layout" class:maps-hidden=move || !chrome.maps.get() class:panel-hidden=move || !chrome.panel.get()>
@@ -57,50 +59,32 @@ pub fn App() -> impl IntoView {
                 // Keyed on the open map: camera, filters and layout start afresh with it.
                 {move || match doc.map_id() {
                     Some(id) => view! { <Views id=id/> }.into_any(),
-                    None => view! { <p class="empty">{move || t().no_map_open}</p> }.into_any(),
+                    None => view! { <NoMapOpen/> }.into_any(),
                 }}
             </main>
         </div>
+        <Scrim/>
+        <BottomBar/>
         <notices::Notices/>
         <parts::Dialogs/>
         <link_box::LinkBox/>
     }
 }
 
-/// Which side columns show (view state): hiding them gives the canvas the room.
-#[derive(Clone, Copy)]
-pub struct Chrome {
-    pub maps: RwSignal<bool>,
-    pub panel: RwSignal<bool>,
-}
-
-impl Chrome {
-    fn provide() -> Self {
-        let chrome = Self {
-            maps: RwSignal::new(true),
-            panel: RwSignal::new(true),
-        };
-        provide_context(chrome);
-        chrome
-    }
-}
-
-/// A button that shows or hides a side column.
+/// The start screen. On a phone, where the header's actions sit behind `Menu`, it offers
+/// `New map` and `Import` itself (hidden elsewhere, so each name is found once).
 #[component]
-fn ColumnToggle(
-    shown: RwSignal<bool>,
-    hide: fn(&'static Texts) -> &'static str,
-    show: fn(&'static Texts) -> &'static str,
-    glyphs: (&'static str, &'static str),
-) -> impl IntoView {
+fn NoMapOpen() -> impl IntoView {
     let t = texts();
+    let context = expect_context::<actions::ActionContext>();
     view! {
-        <button class="small column-toggle" aria-expanded=move || shown.get().to_string()
-            aria-label=move || if shown.get() { hide(t()) } else { show(t()) }
-            title=move || if shown.get() { hide(t()) } else { show(t()) }
-            on:click=move |_| shown.update(|s| *s = !*s)>
-            {move || if shown.get() { glyphs.0 } else { glyphs.1 }}
-        </button>
+        <div class="start">
+            <p class="empty">{move || t().no_map_open}</p>
+            <div class="start-actions">
+                <actions::ActionButton action=actions::Action::NewMap context=context/>
+                <actions::ActionButton action=actions::Action::Import context=context/>
+            </div>
+        </div>
     }
 }
 
@@ -167,13 +151,16 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
     let chrome = expect_context::<Chrome>();
     let selected = selection::use_selection().0;
     // The table is wide: there the side panel shows only to edit the chosen actor.
-    let panel_shown =
-        move || chrome.panel.get() && (tab.get() != Tab::Table || selected.with(Option::is_some));
+    // Over the view (tablet, phone) it shows when asked for.
+    let panel_shown = move || {
+        chrome.panel.get()
+            && (chrome.overlaid() || tab.get() != Tab::Table || selected.with(Option::is_some))
+    };
     view! {
         <div class="views" class:no-panel=move || !panel_shown()>
         <div class="viewmain">
         <div class="viewhead">
-        <ColumnToggle shown=chrome.maps hide=|t| t.hide_map_list show=|t| t.show_map_list glyphs=("«", "»")/>
+        <ColumnToggle column=Column::Maps hide=|t| t.hide_map_list show=|t| t.show_map_list glyphs=("«", "»")/>
         <quick_add::QuickAdd/>
         <div class="tabs" role="tablist" aria-label=move || t().views>
             {Tab::ALL.into_iter().map(|which| view! {
@@ -185,7 +172,7 @@ fn Views(#[allow(unused)] id: samverkan_model::MapId) -> impl IntoView {
                 </button>
             }).collect_view()}
         </div>
-        <ColumnToggle shown=chrome.panel hide=|t| t.hide_side_panel show=|t| t.show_side_panel glyphs=("»", "«")/>
+        <ColumnToggle column=Column::Panel hide=|t| t.hide_side_panel show=|t| t.show_side_panel glyphs=("»", "«")/>
         </div>
         <div id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().slug())>
             {move || match tab.get() {
@@ -208,11 +195,16 @@ fn listen_to_the_window(
     selection: selection::Selection,
     projection: projection::Projection,
     help: help::HelpOverlay,
+    chrome: Chrome,
 ) {
     let (saver, library, transfer) = (use_saver(), use_library(), use_transfer());
     let context = actions::ActionContext::new(selection, projection, help);
     provide_context(context);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        // Escape first closes a sheet or column lying over the view.
+        if ev.key() == "Escape" && chrome.close_overlays() {
+            return;
+        }
         actions::on_key(&context, &ev);
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| saver.flush());
@@ -239,6 +231,13 @@ fn listen_to_the_window(
             });
         }
     });
+    // A share link pasted into a tab already showing the app changes only the fragment.
+    let sharing = crate::app::use_sharing();
+    let fragment = window_event_listener_untyped("hashchange", move |_| {
+        if !projection::is_projector_window() {
+            sharing.read_address();
+        }
+    });
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
             library.follow_other_tabs(Some(&key));
@@ -250,6 +249,7 @@ fn listen_to_the_window(
         visibility.remove();
         focus.remove();
         storage.remove();
+        fragment.remove();
         drag_over.remove();
         drop.remove();
     });

@@ -1,5 +1,5 @@
 //! Parts of the app fetched the first time they are needed: the views other than the map, the
-//! dialogs, the side panel's actor editor, and the readers and writers of formats other than
+//! dialogs, an actor's menu and `Link` by tapping, the side panel's actor editor and overview, and the readers and writers of formats other than
 //! Samverkan's own. With the `split` feature (on in the built page, see `scripts/split-wasm.mjs`)
 //! each part is compiled into a wasm file of its own, so the first load carries only what the
 //! first screen needs; without it (tests, clippy) a part is an ordinary function.
@@ -9,7 +9,8 @@ use crate::app::{texts, Doc, Notices, Transfer};
 use crate::app::{use_doc, use_transfer};
 use crate::ui::dialogs::{help, import_summary, sheet_preview, what_if};
 use crate::ui::engagement::{self, log_interaction};
-use crate::ui::map::picture;
+use crate::ui::map::{actor_menu, link_box, picture};
+use crate::ui::panel::analysis;
 use crate::ui::{council, grid, onion, panel, table as actor_table};
 use leptos::prelude::*;
 use samverkan_model::ActorId;
@@ -63,6 +64,9 @@ part!(import_summary_dialog() => view! { <import_summary::ImportSummaryDialog/> 
 part!(sheet_preview_dialog() => view! { <sheet_preview::SheetPreviewDialog/> });
 part!(help_overlay() => view! { <help::Help/> });
 part!(actor_editor(id: ActorId) => view! { <panel::ActorEditor id=id/> });
+part!(overview() => view! { <analysis::AnalysisPanel/> <panel::SectorPalette/> });
+part!(actor_menu_popup() => view! { <actor_menu::ActorMenuPopup/> });
+part!(link_picker() => view! { <link_box::LinkPicker/> });
 
 /// Work in a format other than Samverkan's own: the readers and writers of those formats are
 /// fetched with the first such job.
@@ -165,6 +169,7 @@ pub fn Dialogs() -> impl IntoView {
     );
     let (summary, preview) = (transfer.summary(), transfer.preview());
     let what_if = what_if::use_what_if().0;
+    let (menu, linking) = (actor_menu::use_actor_menu(), link_box::use_linking());
     view! {
         <LaterDialog part=help_overlay needed=help.open/>
         <LaterDialog part=import_summary_dialog
@@ -174,6 +179,8 @@ pub fn Dialogs() -> impl IntoView {
         <LaterDialog part=log_interaction_dialog needed=Signal::derive(move || logging.draft.with(Option::is_some))/>
         <LaterDialog part=merge_dialog needed=sharing.merging/>
         <LaterDialog part=what_if_dialog needed=Signal::derive(move || what_if.with(Option::is_some))/>
+        <LaterDialog part=actor_menu_popup needed=Signal::derive(move || menu.open_at.with(Option::is_some))/>
+        <LaterDialog part=link_picker needed=linking.picking/>
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::app::sharing::{Incoming, LinkState};
 use crate::app::{use_doc, use_sharing, use_transfer};
 use crate::i18n::Texts;
+use crate::ui::dialogs::modal::Modal;
 use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys;
@@ -92,12 +93,6 @@ pub fn SharedMapDialog() -> impl IntoView {
     let sharing = use_sharing();
     let t = texts();
     let incoming = sharing.incoming;
-    let open_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(button) = open_button.get() {
-            let _ = button.focus();
-        }
-    });
     let holds = move |i: &Incoming, t: &Texts| {
         let mut text = (t.shared_map_holds)(&i.title, i.actors, i.relations);
         if !i.profile.is_full() {
@@ -107,17 +102,15 @@ pub fn SharedMapDialog() -> impl IntoView {
     };
     view! {
         <Show when=move || incoming.with(Option::is_some)>
-            <div class="overlay">
-                <div class="help" role="dialog" aria-modal="true" aria-labelledby="shared-map-title"
-                    on:keydown=move |ev| if ev.key() == "Escape" { sharing.cancel_shared() }>
+            <Modal class="help" labelled_by="shared-map-title" keep_on_outside_click=true
+                close=Callback::new(move |()| sharing.cancel_shared())>
                     <h2 id="shared-map-title">{move || t().shared_map}</h2>
                     <p>{move || incoming.with(|i| i.as_ref().map(|i| holds(i, t())))}</p>
                     <div class="buttons">
-                        <button class="primary" node_ref=open_button on:click=move |_| sharing.open_shared()>{move || t().open_shared_map}</button>
+                        <button class="primary" on:click=move |_| sharing.open_shared()>{move || t().open_shared_map}</button>
                         <button on:click=move |_| sharing.cancel_shared()>{move || t().cancel}</button>
                     </div>
-                </div>
-            </div>
+            </Modal>
         </Show>
     }
 }
@@ -201,10 +194,7 @@ pub fn MergeDialog() -> impl IntoView {
     let close = move || sharing.close_merge();
     view! {
         <Show when=move || sharing.merging.get()>
-            <div class="overlay" on:click=move |_| close()>
-                <div class="help merge" role="dialog" aria-modal="true" aria-labelledby="merge-title"
-                    on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+            <Modal class="help merge" labelled_by="merge-title" close=Callback::new(move |()| close())>
                     <div class="editor-head">
                         <h2 id="merge-title">{move || t().merge_title}</h2>
                         <button class="small" on:click=move |_| close() aria-label=move || t().close>"×"</button>
@@ -228,8 +218,7 @@ pub fn MergeDialog() -> impl IntoView {
                             <button on:click=move |_| close()>{move || t().cancel}</button>
                         </div>
                     </Show>
-                </div>
-            </div>
+            </Modal>
         </Show>
     }
 }
