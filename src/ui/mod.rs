@@ -95,3 +95,20 @@ fn focus_drawn_actor(drawn: &str, id: &ActorId) {
         let _ = element.focus();
     }
 }
+
+/// The one actor of a canvas (map or grid) in the tab order: the one last focused there
+/// (`focused`), else the selected one, else the first. A selector, so a change tells only the
+/// two actors whose stop comes or goes.
+fn tab_stop(focused: RwSignal<Option<ActorId>>) -> Selector<Option<ActorId>> {
+    let (doc, selected) = (use_doc(), shell::selection::use_selection().0);
+    // A selector outlives its view by a moment (rows let go of it after the view's own
+    // signals are gone): `try_get`, so a map replaced under it reads nothing.
+    Selector::new(move || {
+        let ids = doc.actor_ids();
+        [focused.try_get().flatten(), selected.get()]
+            .into_iter()
+            .flatten()
+            .find(|id| ids.contains(id))
+            .or_else(|| ids.first().cloned())
+    })
+}

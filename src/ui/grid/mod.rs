@@ -5,7 +5,7 @@
 use crate::app::use_doc;
 use crate::ui::map::actor_menu::{opens_menu, use_actor_menu, LongPress};
 use crate::ui::map::link_box;
-use crate::ui::map::svg::to_svg_point;
+use crate::ui::map::svg::point_in;
 use crate::ui::map::touch::{Pinch, Pointers, View};
 use crate::ui::shell::selection::use_selection;
 use crate::ui::texts;
@@ -224,11 +224,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
     let waiting = move || placed.with(|(_, waiting)| waiting.clone());
 
     let move_to = move |id: &ActorId, client_x: f64, client_y: f64| {
-        let Some(svg) = svg_ref.get_untracked() else {
-            return;
-        };
-        let svg: web_sys::SvgsvgElement = wasm_bindgen::JsCast::unchecked_into(svg);
-        let Some(point) = to_svg_point(&svg, client_x, client_y) else {
+        let Some(point) = point_in(svg_ref, (client_x, client_y)) else {
             return;
         };
         let (x, y) = touch.view.get_untracked().to_map(point);
@@ -247,15 +243,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
             doc.seal();
         }
     };
-    let svg_point = move |(x, y): (f64, f64)| {
-        let svg: web_sys::SvgsvgElement =
-            wasm_bindgen::JsCast::unchecked_into(svg_ref.get_untracked()?);
-        to_svg_point(&svg, x, y)
-    };
-    let fingers = move || {
-        let [a, b] = touch.pointers.two()?;
-        Some([svg_point(a)?, svg_point(b)?])
-    };
+    let fingers = move || touch.pointers.two_in(|point| point_in(svg_ref, point));
     // Every pointer going down is counted after the actor it went down on: a second finger
     // ends a drag and zooms and pans the grid instead.
     let on_down = move |ev: web_sys::PointerEvent| {
@@ -587,25 +575,14 @@ struct GridTouch {
 
 impl GridTouch {
     fn new() -> Self {
-        let doc = use_doc();
-        let selected = use_selection().0;
         let focused = RwSignal::new(None::<ActorId>);
-        let tab_stop = Memo::new(move |_| {
-            let ids = doc.actor_ids();
-            // `try_get`: the memo may be read once more after the grid's own signals are gone.
-            [focused.try_get().flatten(), selected.get()]
-                .into_iter()
-                .flatten()
-                .find(|id| ids.contains(id))
-                .or_else(|| ids.first().cloned())
-        });
         Self {
             pointers: Pointers::default(),
             press: LongPress::new(),
             pinch: StoredValue::new(None),
             view: RwSignal::new(View::IDENTITY),
             focused,
-            is_tab_stop: StoredValue::new(Selector::new(move || tab_stop.get())),
+            is_tab_stop: StoredValue::new(crate::ui::tab_stop(focused)),
             relations: crate::ui::relation_counts(),
         }
     }

@@ -113,7 +113,7 @@ fn matches(query: &str, from: &ActorId) -> Vec<(ActorId, String)> {
 
 #[component]
 pub fn LinkBox() -> impl IntoView {
-    let (doc, linking, selection, t) = (use_doc(), use_linking(), use_selection(), texts());
+    let (linking, selection, t) = (use_linking(), use_selection(), texts());
     let query = RwSignal::new(String::new());
     let highlighted = RwSignal::new(0usize);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -181,12 +181,8 @@ pub fn LinkBox() -> impl IntoView {
             _ => {}
         }
     };
-    let from_name = move || {
-        from()
-            .and_then(|id| doc.actor(&id))
-            .map(|a| a.with(|a| a.name.clone()))
-            .unwrap_or_default()
-    };
+    let selected_name = selected_name();
+    let from_name = move || selected_name().unwrap_or_default();
     let option_id = |k: usize| format!("link-match-{k}");
     view! {
         <Show when=move || linking.open.get() && from().is_some()>
@@ -217,14 +213,8 @@ pub fn LinkBox() -> impl IntoView {
 /// While `Link` waits for its other end: what to tap, the relation kind, and `Cancel`.
 #[component]
 pub fn LinkPicker() -> impl IntoView {
-    let (doc, linking, selection, t) = (use_doc(), use_linking(), use_selection(), texts());
-    let from_name = move || {
-        selection
-            .0
-            .get()
-            .and_then(|id| doc.actor(&id))
-            .map(|a| a.with(|a| a.name.clone()))
-    };
+    let (linking, selection, t) = (use_linking(), use_selection(), texts());
+    let from_name = selected_name();
     // Nothing selected (the background tapped, the actor removed): nothing to link from.
     Effect::new(move |_| {
         if selection.0.with(Option::is_none) && linking.picking.get_untracked() {
@@ -239,6 +229,18 @@ pub fn LinkPicker() -> impl IntoView {
                 <button on:click=move |_| linking.picking.set(false)>{move || t().cancel}</button>
             </section>
         </Show>
+    }
+}
+
+/// The name of the selected actor, the one a link starts from (tracked).
+fn selected_name() -> impl Fn() -> Option<String> + Copy {
+    let (doc, selection) = (use_doc(), use_selection());
+    move || {
+        selection
+            .0
+            .get()
+            .and_then(|id| doc.actor(&id))
+            .map(|a| a.with(|a| a.name.clone()))
     }
 }
 

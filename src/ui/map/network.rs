@@ -11,7 +11,7 @@ use crate::ui::map::actor_menu::{opens_menu, use_actor_menu, LongPress};
 use crate::ui::map::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
 use crate::ui::map::link_box;
 use crate::ui::map::marks::Marks;
-use crate::ui::map::svg::to_svg_point;
+use crate::ui::map::svg::point_in;
 use crate::ui::map::touch::{Pinch, Pointers, View as Camera};
 use crate::ui::shell::selection::use_selection;
 use crate::ui::texts;
@@ -266,11 +266,7 @@ pub fn NetworkMap() -> impl IntoView {
         });
     }
 
-    let svg_point = move |(x, y): (f64, f64)| {
-        let svg: web_sys::SvgsvgElement =
-            wasm_bindgen::JsCast::unchecked_into(svg_ref.get_untracked()?);
-        to_svg_point(&svg, x, y)
-    };
+    let svg_point = move |point: (f64, f64)| point_in(svg_ref, point);
     let client = |ev: &web_sys::PointerEvent| (f64::from(ev.client_x()), f64::from(ev.client_y()));
     // A finger on the background pans (a second one joins it in a pinch, below).
     let on_background_down = move |ev: web_sys::PointerEvent| {
@@ -326,9 +322,7 @@ pub fn NetworkMap() -> impl IntoView {
             }
             press.cancel();
             end_drag(true);
-            let two = pointers
-                .two()
-                .and_then(|[a, b]| Some([svg_point(a)?, svg_point(b)?]));
+            let two = pointers.two_in(svg_point);
             if let Some(two) = two {
                 gesture.set(Gesture::Pinch {
                     pinch: Pinch::new(two),
@@ -369,9 +363,7 @@ pub fn NetworkMap() -> impl IntoView {
                     pinch,
                     camera: start,
                 } => {
-                    let now = pointers
-                        .two()
-                        .and_then(|[a, b]| Some([svg_point(a)?, svg_point(b)?]));
+                    let now = pointers.two_in(svg_point);
                     if let Some(now) = now {
                         let (factor, from, to) = pinch.now(now);
                         fitted.set_value(false);
@@ -505,16 +497,7 @@ pub fn NetworkMap() -> impl IntoView {
     }
     // The canvas is one stop in the tab order; arrow keys go from actor to actor.
     let focused = RwSignal::new(None::<ActorId>);
-    // A selector outlives the view by a moment (its rows let go of it after the view's own
-    // signals are gone): `try_get`, so a map replaced under it reads nothing.
-    let is_tab_stop = Selector::new(move || {
-        let ids = doc.actor_ids();
-        [focused.try_get().flatten(), selected.get()]
-            .into_iter()
-            .flatten()
-            .find(|id| ids.contains(id))
-            .or_else(|| ids.first().cloned())
-    });
+    let is_tab_stop = crate::ui::tab_stop(focused);
     let degrees = crate::ui::relation_counts();
     let context = NetworkContext {
         pointers,

@@ -24,6 +24,16 @@ pub fn to_svg_point(
     ))
 }
 
+/// A pointer position in the coordinates of the SVG `svg` refers to (None before it is drawn).
+pub fn point_in(
+    svg: leptos::prelude::NodeRef<leptos::svg::Svg>,
+    (x, y): (f64, f64),
+) -> Option<(f64, f64)> {
+    use leptos::prelude::GetUntracked;
+    let svg: web_sys::SvgsvgElement = wasm_bindgen::JsCast::unchecked_into(svg.get_untracked()?);
+    to_svg_point(&svg, x, y)
+}
+
 thread_local! {
     /// A canvas to measure label text with, and the widths measured so far (at 16 px).
     static MEASURE: std::cell::RefCell<(Option<web_sys::CanvasRenderingContext2d>, std::collections::HashMap<String, f64>)> =

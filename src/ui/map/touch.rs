@@ -53,10 +53,13 @@ impl Pointers {
         self.count()
     }
 
-    /// The first two pointers' points, while two or more are down.
-    pub fn two(self) -> Option<[Point; 2]> {
-        self.0
-            .with_value(|p| (p.len() >= 2).then(|| [p[0].1, p[1].1]))
+    /// The first two pointers' points, while two or more are down, each put through
+    /// `to_canvas` (client coordinates to the canvas's own).
+    pub fn two_in(self, to_canvas: impl Fn(Point) -> Option<Point>) -> Option<[Point; 2]> {
+        let [a, b] = self
+            .0
+            .with_value(|p| (p.len() >= 2).then(|| [p[0].1, p[1].1]))?;
+        Some([to_canvas(a)?, to_canvas(b)?])
     }
 }
 
