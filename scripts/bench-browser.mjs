@@ -111,15 +111,30 @@ function instrument() {
     if (observer) take(observer.takeRecords());
     return b.longtasks.filter((l) => l.start + l.duration >= t0 && l.start <= t1).map((l) => l.duration);
   };
-  // Autosave detection: every local storage write, with its time and duration.
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function benchSetItem(key, value) {
+  // Autosave detection: every write to the maps store of IndexedDB, with its time and how
+  // long the put call (which copies the value) took; the last map text, for the yardstick.
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function benchPut(value, key) {
     const t = performance.now();
     try {
-      return setItem.call(this, key, value);
+      return put.call(this, value, key);
     } finally {
-      b.writes.push({ key: String(key), t, duration: performance.now() - t, chars: String(value).length });
+      if (this.name === 'maps') {
+        b.writes.push({ key: String(key), t, duration: performance.now() - t, chars: String(value).length });
+        if (String(key).startsWith('samverkan.map.')) b.lastText = String(value);
+      }
     }
+  };
+  /** The main-thread part of saves since `t` (the app's `samverkan:save` measures). */
+  b.saveTimes = (t) => performance.getEntriesByName('samverkan:save').filter((e) => e.startTime >= t).map((e) => e.duration);
+  /** Yardstick: what the local storage save did with the same text (write, read back). */
+  b.localStorageSave = () => {
+    const t = performance.now();
+    localStorage.setItem('bench.yardstick', b.lastText);
+    const same = localStorage.getItem('bench.yardstick') === b.lastText;
+    const duration = performance.now() - t;
+    localStorage.removeItem('bench.yardstick');
+    return same ? duration : NaN;
   };
   b.nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
   /** Starts recording frames: rAF timestamps until stop(). */
@@ -221,7 +236,7 @@ class Bench {
     return handle.jsonValue();
   }
 
-  /** Waits for a write of the open map to local storage after time `t`. */
+  /** Waits for a write of the open map to IndexedDB after time `t`. */
   async savedAfter(page, t, timeout = TIMEOUT) {
     await page.waitForFunction((after) => window.__bench.writes.some((w) => w.key.startsWith('samverkan.map.') && w.t >= after), t, { timeout, polling: 'raf' });
   }
@@ -566,7 +581,7 @@ async function d3Scenario(bench, n, appSettled) {
 async function editScenario(bench, n) {
   const doc = generateDocument(n);
   const sizes = `${n}/${3 * n}`;
-  const deltas = []; const perRunP95 = []; const taskCounts = []; const taskMax = []; const saveMs = []; const saveDelay = [];
+  const deltas = []; const perRunP95 = []; const taskCounts = []; const taskMax = []; const saveMs = []; const saveDelay = []; const putMs = []; const localMs = [];
   const error = await scenario(bench, `edit ${n}`, async (context, over) => {
     const page = await bench.page(context);
     await within(TIMEOUT, bench.openMap(page, doc), 'open');
@@ -591,8 +606,10 @@ async function editScenario(bench, n) {
         perRunP95.push(summary(r.deltas).p95);
         taskCounts.push(r.tasks.length);
         taskMax.push(r.tasks.length ? Math.max(...r.tasks) : 0);
-        saveMs.push(write.duration);
+        putMs.push(write.duration);
         saveDelay.push(write.t - write.changed);
+        saveMs.push(...await page.evaluate((after) => window.__bench.saveTimes(after), t0));
+        localMs.push(await page.evaluate(() => window.__bench.localStorageSave()));
       })(), `edit ${run + 1}`);
     }
   });
@@ -602,9 +619,11 @@ async function editScenario(bench, n) {
     row('d edit field', sizes, 'long tasks per edit (count)', taskCounts, { digits: 0 });
     row('d edit field', sizes, 'longest task per edit (ms)', taskMax, { digits: 0 });
     row('d edit field', sizes, 'change event → map written (ms)', saveDelay, {});
-    row('d edit field', sizes, 'localStorage.setItem of the map (ms)', saveMs, {});
+    row('d edit field', sizes, 'save on the main thread: serialise + IndexedDB write sent (ms)', saveMs, {});
+    row('d edit field', sizes, 'of which IDBObjectStore.put of the map (ms)', putMs, {});
+    row('d edit field', sizes, 'yardstick: localStorage.setItem + getItem of the same text (ms)', localMs, {});
   } else failed('d edit field', sizes, 'frame time (ms)', error ?? 'no runs');
-  raw[`edit_${n}`] = { deltas, perRunP95, taskCounts, taskMax, saveMs, saveDelay, error };
+  raw[`edit_${n}`] = { deltas, perRunP95, taskCounts, taskMax, saveMs, putMs, localMs, saveDelay, error };
 }
 
 /** e. Reload with a stored map (positions known): navigation start → all nodes in the DOM. */

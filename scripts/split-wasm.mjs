@@ -26,6 +26,7 @@ const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
 // warning says nothing about the output, so it is left out of the build log.
 const run = (command, args) => {
   const child = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (child.error) throw new Error(`${command} could not run: ${child.error.message}`);
   const errors = child.stderr.split('\n').filter((line) => line && !/^warning: unknown name subsection/.test(line));
   if (errors.length) console.error(errors.join('\n'));
   if (child.status !== 0) throw new Error(`${command} failed (${child.error?.message ?? `exit ${child.status}`})`);

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod browser;
 pub mod i18n;
+pub mod later;
 pub mod notice;
 pub mod share_link;
 pub mod storage;

@@ -56,6 +56,17 @@ pub enum Message {
     PositionsRepaired(usize),
     /// A part of the app (src/ui/parts.rs) could not be fetched.
     PartMissing,
+    /// The browser did not promise to keep the data.
+    NotPersisted,
+    /// Safari outside an installed app deletes the data after 7 days without a visit.
+    SafariDeletes,
+    /// Maps changed and the last backup is older than 7 days.
+    BackupDue,
+    BackupFailed(String),
+    /// Maps restored from a backup file, and maps left alone because they were here.
+    RestoredFromBackup(usize, usize),
+    /// An earlier version was made current (when it was saved, as shown).
+    VersionRestored(String),
 }
 
 /// A button offered with a message.
@@ -72,6 +83,8 @@ pub enum NoticeAction {
     Undo(StepId),
     /// Opens the last import's summary.
     ShowImportSummary,
+    /// Downloads every map as one backup file.
+    DownloadMapsBackup,
 }
 
 /// A message on screen.
@@ -134,6 +147,12 @@ impl Message {
             } => (t.actor_removed)(name, *relations, *member, *actions),
             Message::MapDeleted(title) => (t.map_deleted)(title),
             Message::PositionsRepaired(n) => (t.positions_repaired)(*n),
+            Message::NotPersisted => t.not_persisted.to_owned(),
+            Message::SafariDeletes => t.safari_notice.to_owned(),
+            Message::BackupDue => t.backup_reminder.to_owned(),
+            Message::BackupFailed(why) => (t.backup_failed)(why),
+            Message::RestoredFromBackup(maps, skipped) => (t.restored_from_backup)(*maps, *skipped),
+            Message::VersionRestored(when) => (t.version_restored)(when),
         }
     }
 
@@ -166,6 +185,7 @@ impl NoticeAction {
             NoticeAction::ImportKeepBoth => t.keep_both,
             NoticeAction::RestoreDeletedMap | NoticeAction::Undo(_) => t.undo,
             NoticeAction::ShowImportSummary => t.import_summary,
+            NoticeAction::DownloadMapsBackup => t.download_maps_backup,
         }
     }
 }

@@ -1,8 +1,10 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the storage adapter against the
-//! real local storage, and the app component mounted into the page.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage adapters against the
+//! real local storage and IndexedDB, and the app component mounted into the page.
 
 use chrono::TimeZone;
-use samverkan::storage::{classify, BrowserStore};
+use samverkan::storage::idb::{Database, Op, Version};
+use samverkan::storage::local::BrowserStore;
+use samverkan::storage::{classify, Backend};
 use samverkan_model::io::{write_compact, Document};
 use samverkan_model::sector::default_sectors;
 use samverkan_model::store::{self, KeyValueStore, SaveError, StoreError, PREFIX};
@@ -30,6 +32,20 @@ async fn next_frame() {
 /// Removes every key, ours and filler, so tests start from an empty origin.
 fn clear() {
     local_storage().clear().unwrap();
+}
+
+/// Empties the maps store of IndexedDB (the app may hold the database open, so it is
+/// emptied rather than deleted).
+async fn clear_indexed_db() {
+    let db = Database::open().await.unwrap();
+    let ops: Vec<Op> = db
+        .read_maps()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(key, _)| Op::Delete(key))
+        .collect();
+    db.write(&ops, &[]).await.unwrap();
 }
 
 fn sample_map(id: &str) -> Map {
@@ -156,6 +172,7 @@ fn quota_errors_are_told_apart_from_others() {
 #[wasm_bindgen_test]
 async fn the_app_starts_beside_a_corrupted_map_and_says_so() {
     clear();
+    clear_indexed_db().await;
     let mut store = BrowserStore::open().unwrap();
     store::save_map(&mut store, &sample_map("ok"), 0).unwrap();
     // Swedish as last chosen with the switch (else the test browser's English would win).
@@ -171,7 +188,15 @@ async fn the_app_starts_beside_a_corrupted_map_and_says_so() {
     let host: web_sys::HtmlElement =
         wasm_bindgen::JsCast::unchecked_into(document.create_element("div").unwrap());
     document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), samverkan::ui::App);
+    // The maps local storage held (as the version before IndexedDB left them) move in.
+    let opened = Backend::open().await;
+    assert_eq!(
+        opened.moved, 3,
+        "both maps and the order moved, the unreadable one raw"
+    );
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        leptos::view! { <samverkan::ui::App opened=opened/> }
+    });
     leptos::task::tick().await;
 
     let alert = host
@@ -209,16 +234,86 @@ async fn the_app_starts_beside_a_corrupted_map_and_says_so() {
         })
         .collect();
     assert_eq!(names, vec!["Region Jönköpings län", "Jönköping University"]);
-    assert!(local_storage().key(0).unwrap().is_some());
+    let left: Vec<String> = (0..local_storage().length().unwrap())
+        .filter_map(|i| local_storage().key(i).unwrap())
+        .filter(|k| {
+            k.starts_with("samverkan.map")
+                || k.starts_with("samverkan.backup")
+                || k == store::INDEX_KEY
+        })
+        .collect();
     assert!(
-        (0..local_storage().length().unwrap())
-            .filter_map(|i| local_storage().key(i).unwrap())
+        left.is_empty(),
+        "local storage keeps only preferences: {left:?}"
+    );
+    // The broken value's move to a backup key is written in a transaction of its own.
+    let db = Database::open().await.unwrap();
+    let mut stored = Vec::new();
+    for _ in 0..120 {
+        stored = db.read_maps().await.unwrap();
+        if stored.iter().any(|(k, _)| k.ends_with(".map.broken")) {
+            break;
+        }
+        next_frame().await;
+    }
+    let keys: Vec<&str> = stored.iter().map(|(k, _)| k.as_str()).collect();
+    assert!(keys.contains(&"samverkan.map.ok"), "{keys:?}");
+    assert!(!keys.contains(&"samverkan.map.broken"), "{keys:?}");
+    assert!(
+        keys.iter()
             .any(|k| k.starts_with("samverkan.backup.") && k.ends_with(".map.broken")),
-        "the broken value was moved to a backup key"
+        "the broken value was moved to a backup key: {keys:?}"
     );
     drop(handle);
     host.remove();
     clear();
+    clear_indexed_db().await;
+}
+
+/// A write to IndexedDB refuses a revision not above the stored one (another tab was
+/// first) and changes nothing then; versions are listed by map, oldest first.
+#[wasm_bindgen_test]
+async fn indexed_db_refuses_a_stale_revision_and_keeps_versions() {
+    use samverkan_model::versions::{Cause, Stamp};
+    clear_indexed_db().await;
+    let db = Database::open().await.unwrap();
+    let map = sample_map("idb");
+    let key = store::map_key(&map.id);
+    let text = |revision| write_compact(&Document::new(map.clone(), revision));
+    let version = |at, revision| {
+        (
+            "idb".to_owned(),
+            Version {
+                stamp: Stamp {
+                    at,
+                    cause: Cause::Autosave,
+                },
+                text: text(revision),
+            },
+        )
+    };
+    db.drop_versions("idb", None).await.unwrap();
+    db.write(&[Op::Put(key.clone(), text(1))], &[version(1, 1)])
+        .await
+        .unwrap();
+    db.write(&[Op::Put(key.clone(), text(2))], &[version(2, 2)])
+        .await
+        .unwrap();
+    let stale = db
+        .write(&[Op::Put(key.clone(), text(2))], &[version(3, 2)])
+        .await;
+    assert_eq!(stale, Err(SaveError::Conflict { stored_revision: 2 }));
+    assert_eq!(db.read_map(&key).await.unwrap(), Some(text(2)));
+    let kept = db.versions("idb").await.unwrap();
+    let stamps: Vec<i64> = kept.iter().map(|v| v.stamp.at).collect();
+    assert_eq!(stamps, vec![1, 2], "the refused write added no version");
+    assert_eq!(kept[1].text, text(2));
+    db.drop_versions("idb", Some(&[kept[0].stamp]))
+        .await
+        .unwrap();
+    assert_eq!(db.version_stamps("idb").await.unwrap().len(), 1);
+    db.drop_versions("idb", None).await.unwrap();
+    clear_indexed_db().await;
 }
 
 /// A share link's data opens back into the text it sealed, with each seal under its own

@@ -31,6 +31,7 @@ pub mod sort;
 pub mod spatial;
 pub mod store;
 pub mod validate;
+pub mod versions;
 pub mod vocabulary;
 pub mod what_if;
 

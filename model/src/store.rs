@@ -196,10 +196,14 @@ struct RevisionOnly {
 
 /// The revision stored for a map, without reading the whole map; None if absent or unreadable.
 pub fn stored_revision(store: &impl KeyValueStore, id: &MapId) -> Result<Option<u64>, StoreError> {
-    let text = store.get(&map_key(id))?;
-    Ok(text
-        .and_then(|t| serde_json::from_str::<RevisionOnly>(&t).ok())
-        .map(|r| r.revision))
+    Ok(store.get(&map_key(id))?.as_deref().and_then(revision_of))
+}
+
+/// The revision a stored map's text carries; None when it is unreadable.
+pub fn revision_of(text: &str) -> Option<u64> {
+    serde_json::from_str::<RevisionOnly>(text)
+        .ok()
+        .map(|r| r.revision)
 }
 
 /// Saves `map` on top of `base_revision` (the revision this tab last loaded or saved) and

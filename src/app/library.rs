@@ -37,6 +37,8 @@ impl MapSummary {
 pub struct Library {
     pub maps: RwSignal<Vec<MapSummary>>,
     last_deleted: StoredValue<Option<Map>, LocalStorage>,
+    /// The latest change to any stored map, at start.
+    pub ages: StoredValue<super::backup::Ages, LocalStorage>,
     doc: Doc,
     saver: Saver,
     notices: Notices,
@@ -53,6 +55,7 @@ impl Library {
         let library = Self {
             maps: RwSignal::new(Vec::new()),
             last_deleted: StoredValue::new_local(None),
+            ages: StoredValue::new_local(None),
             doc,
             saver,
             notices,
@@ -88,6 +91,8 @@ impl Library {
                 for stored in &report.maps {
                     saver.note_revision(&stored.map.id, stored.revision);
                 }
+                let newest = report.maps.iter().map(|m| m.map.updated_at).max();
+                library.ages.set_value(newest);
                 library
                     .maps
                     .set(report.maps.iter().map(|m| MapSummary::of(&m.map)).collect());
@@ -100,7 +105,7 @@ impl Library {
         }
         // The open map's line follows every edit.
         doc.listen(move |_| library.sync_summary());
-        saver.refresh_usage();
+        saver.after_saving(false);
         library
     }
 
@@ -331,3 +336,25 @@ impl<S: KeyValueStore> KeyValueStore for ReadOnly<'_, S> {
         self.0.keys()
     }
 }
+
+crate::later::later!(
+    /// Follows what other tabs write: each save they announce, and everything stored when
+    /// this tab comes back into view or focus. For the page's whole life.
+    following_other_tabs(saver: Saver, library: Library) -> () => {
+        saver.on_other_tab_write(move |key| library.follow_other_tabs(Some(key)));
+        let back = move || {
+            leptos::task::spawn_local(async move {
+                saver.reread_all().await;
+                library.follow_other_tabs(None);
+            });
+        };
+        let shown = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                back();
+            }
+        });
+        let focus = window_event_listener(leptos::ev::focus, move |_| back());
+        // Kept for the page's life, like the app itself.
+        std::mem::forget((shown, focus));
+    }
+);

@@ -3,6 +3,7 @@
 //! (`library`), messages (`notices`) and import/export (`transfer`). Each is a `Copy`
 //! handle reached with its `use_…()` function.
 
+pub mod backup;
 pub mod document;
 pub mod library;
 pub mod notices;
@@ -43,27 +44,30 @@ pub fn texts() -> impl Fn() -> &'static Texts + Copy {
 /// never writes them.
 /// `asked` is the language the address asks for (`?lang=`); without it the language last
 /// chosen with the switch, else the browser's.
-pub fn provide_state(asked: Option<Lang>, read_only: bool) {
+pub fn provide_state(asked: Option<Lang>, read_only: bool, opened: crate::storage::Opened) {
     let lang = RwSignal::new(asked.unwrap_or_default());
     provide_context(UiLang(lang));
     let notices = Notices::new();
     provide_context(notices);
     let doc = Doc::new(read_only);
     provide_context(doc);
-    let saver = Saver::start(doc, notices);
+    let saver = Saver::start(doc, notices, opened);
     provide_context(saver);
     if asked.is_none() {
-        let chosen = saver.read_key(LANG_KEY).and_then(|tag| Lang::parse(&tag));
+        let chosen = crate::storage::prefs::get(LANG_KEY).and_then(|tag| Lang::parse(&tag));
         lang.set(
             chosen.unwrap_or_else(|| Lang::from_browser(&crate::browser::navigator_languages())),
         );
     }
     let library = Library::start(doc, saver, notices, lang);
     provide_context(library);
-    let transfer = Transfer::new(doc, library, notices, lang);
+    let transfer = Transfer::new(doc, library, saver, notices, lang);
     provide_context(transfer);
     let sharing = Sharing::new(doc, transfer, notices);
     provide_context(sharing);
+    if !read_only {
+        provide_context(backup::BackupSlot(RwSignal::new(None)));
+    }
     if !read_only {
         sharing.read_address();
     }
@@ -77,6 +81,8 @@ pub struct NoticeRunner {
     library: Library,
     transfer: Transfer,
     notices: Notices,
+    /// None in a read-only window.
+    backup: Option<backup::BackupSlot>,
 }
 
 impl Default for NoticeRunner {
@@ -93,6 +99,7 @@ impl NoticeRunner {
             library: use_library(),
             transfer: use_transfer(),
             notices: use_notices(),
+            backup: use_context(),
         }
     }
 
@@ -104,6 +111,7 @@ impl NoticeRunner {
             library,
             transfer,
             notices,
+            ..
         } = *self;
         match action {
             NoticeAction::DownloadBackup(key) => {
@@ -113,6 +121,12 @@ impl NoticeRunner {
                 return;
             }
             NoticeAction::ExportCurrent => return transfer.export_current(),
+            NoticeAction::DownloadMapsBackup => {
+                return match self.backup.and_then(|slot| slot.0.get_untracked()) {
+                    Some(backup) => backup.download(),
+                    None => transfer.export_all(),
+                }
+            }
             NoticeAction::ShowImportSummary => {
                 transfer
                     .summary()

@@ -84,6 +84,17 @@ impl Sharing {
         let link = self.link;
         link.set(Some(LinkState::Making));
         leptos::task::spawn_local(async move {
+            match sealing(text, link).await {
+                Ok(sealed) => sealed.await,
+                Err(_) => link.set(Some(LinkState::Failed)),
+            }
+        });
+    }
+}
+
+crate::later::later!(
+    /// Seals `text` into a share link and shows it in `link`, copied when the browser lets.
+    sealing(text: String, link: RwSignal<Option<LinkState>>) -> crate::later::LocalFuture<()> => Box::pin(async move {
             let Ok(data) = share_link::seal(&text).await else {
                 return link.set(Some(LinkState::Failed));
             };
@@ -101,9 +112,10 @@ impl Sharing {
                     copied: true,
                 }));
             }
-        });
-    }
+    })
+);
 
+impl Sharing {
     /// Reads a share link from the address, once at start: the fragment is removed at
     /// once (it holds the key), and what it holds waits for `Open shared map`.
     pub fn read_address(&self) {
@@ -112,27 +124,9 @@ impl Sharing {
         };
         let this = *self;
         leptos::task::spawn_local(async move {
-            let text = match share_link::open(&data).await {
-                Ok(text) => text,
-                Err(error) => return this.link_broken(error),
-            };
-            let loaded = match read_any(&text) {
-                Ok(loaded) => loaded,
-                Err(problems) => {
-                    let t = this.transfer.texts();
-                    return this.transfer.import_failed(t.shared_map, problems);
-                }
-            };
-            let maps = || loaded.iter().map(|l| &l.document.map);
-            let first = maps().next().map(|m| (m.title.clone(), m.profile));
-            let (title, profile) = first.unwrap_or_default();
-            this.incoming.set(Some(Incoming {
-                title,
-                actors: maps().map(|m| m.actors.len()).sum(),
-                relations: maps().map(|m| m.relations.len()).sum(),
-                profile,
-            }));
-            this.incoming_maps.set_value(loaded);
+            if let Ok(opening) = opening(this, data).await {
+                opening.await;
+            }
         });
     }
 
@@ -146,7 +140,8 @@ impl Sharing {
         let loaded = self.incoming_maps.try_update_value(std::mem::take);
         self.incoming.set(None);
         if let Some(loaded) = loaded.filter(|l| !l.is_empty()) {
-            self.transfer.open_imported(loaded);
+            self.transfer
+                .open_imported(loaded, samverkan_model::versions::Cause::Shared);
         }
     }
 
@@ -190,6 +185,8 @@ impl Sharing {
         };
         let plan = &pending.plan;
         let counts = plan.counts();
+        self.transfer
+            .keep_version(samverkan_model::versions::Cause::Merge);
         let step = self
             .doc
             .dispatch(Command::ReplaceMap(Box::new(plan.result())));
@@ -204,3 +201,30 @@ impl Sharing {
         self.merging.set(false);
     }
 }
+
+crate::later::later!(
+    /// Opens a share link's data (fetched only when the address holds one).
+    opening(this: Sharing, data: String) -> crate::later::LocalFuture<()> => Box::pin(async move {
+            let text = match share_link::open(&data).await {
+                Ok(text) => text,
+                Err(error) => return this.link_broken(error),
+            };
+            let loaded = match read_any(&text) {
+                Ok(loaded) => loaded,
+                Err(problems) => {
+                    let t = this.transfer.texts();
+                    return this.transfer.import_failed(t.shared_map, problems);
+                }
+            };
+            let maps = || loaded.iter().map(|l| &l.document.map);
+            let first = maps().next().map(|m| (m.title.clone(), m.profile));
+            let (title, profile) = first.unwrap_or_default();
+            this.incoming.set(Some(Incoming {
+                title,
+                actors: maps().map(|m| m.actors.len()).sum(),
+                relations: maps().map(|m| m.relations.len()).sum(),
+                profile,
+            }));
+            this.incoming_maps.set_value(loaded);
+            })
+);

@@ -5,6 +5,7 @@
 use super::document::Doc;
 use super::library::Library;
 use super::notices::Notices;
+use super::saving::Saver;
 use crate::browser;
 use crate::i18n::Lang;
 use crate::notice::{Message, NoticeAction, Severity};
@@ -17,6 +18,7 @@ use samverkan_model::io::collection::{read_any, write_collection};
 use samverkan_model::io::{file_stem, write_pretty, Document};
 use samverkan_model::privacy::{self, Profile};
 use samverkan_model::sector::default_sectors;
+use samverkan_model::versions::Cause;
 use samverkan_model::{Command, Map, MapId, Problem};
 
 /// A map title from a file's name: the name without its extension.
@@ -66,10 +68,11 @@ pub struct SheetChoice {
 pub struct Transfer {
     summary: RwSignal<Option<ImportSummary>>,
     preview: RwSignal<Option<SheetChoice>>,
-    /// A file whose map id exists already, waiting for the user's choice.
-    pending: StoredValue<Option<Map>, LocalStorage>,
+    /// A file (or shared map) waiting for replace-or-keep-both, and where it came from.
+    pending: StoredValue<Option<(Map, Cause)>, LocalStorage>,
     doc: Doc,
     library: Library,
+    saver: Saver,
     notices: Notices,
     lang: RwSignal<Lang>,
     /// How much personal data every export keeps.
@@ -81,13 +84,20 @@ pub fn use_transfer() -> Transfer {
 }
 
 impl Transfer {
-    pub fn new(doc: Doc, library: Library, notices: Notices, lang: RwSignal<Lang>) -> Self {
+    pub fn new(
+        doc: Doc,
+        library: Library,
+        saver: Saver,
+        notices: Notices,
+        lang: RwSignal<Lang>,
+    ) -> Self {
         Self {
             summary: RwSignal::new(None),
             preview: RwSignal::new(None),
             pending: StoredValue::new_local(None),
             doc,
             library,
+            saver,
             notices,
             lang,
             profile: RwSignal::new(Profile::Full),
@@ -135,8 +145,9 @@ impl Transfer {
         browser::download(&name, &text, "application/json");
     }
 
-    /// Downloads every map in this browser as one collection file.
-    pub fn export_all(&self) {
+    /// Every map in this browser (the open one as it is now) as one collection file.
+    /// `for_export` applies the export profile; a backup keeps everything.
+    pub fn collection(&self, for_export: bool) -> String {
         let open: Option<MapId> = self.doc.with_map(|m| m.id.clone());
         let maps: Vec<Map> = self
             .library
@@ -146,10 +157,48 @@ impl Transfer {
                 Some(open) if open == id => self.doc.snapshot(),
                 _ => self.library.read_stored(id),
             })
-            .map(|map| self.for_export(&map))
+            .map(|map| {
+                if for_export {
+                    self.for_export(&map)
+                } else {
+                    map
+                }
+            })
             .collect();
-        let name = format!("samverkan-{}.samverkan.json", Utc::now().format("%Y-%m-%d"));
-        browser::download(&name, &write_collection(&maps), "application/json");
+        write_collection(&maps)
+    }
+
+    /// Keeps the open map as it is now as a version, before `cause` changes it.
+    pub fn keep_version(&self, cause: Cause) {
+        self.saver.keep_version(cause);
+    }
+
+    /// Downloads every map in this browser as one collection file.
+    pub fn export_all(&self) {
+        let transfer = *self;
+        leptos::task::spawn_local(async move {
+            let _ = exporting_all(transfer).await;
+        });
+    }
+
+    /// Brings back the maps of a backup (or any Samverkan) file: each map not here comes
+    /// in under its own id; a map already here is left alone. Nothing changes on an error.
+    pub fn restore_backup(&self, file: &str, text: &str) {
+        let loaded = match read_any(text) {
+            Ok(loaded) => loaded,
+            Err(problems) => return self.import_failed(file, problems),
+        };
+        let (mut restored, mut skipped) = (0, 0);
+        for one in loaded {
+            if self.library.contains(&one.document.map.id) {
+                skipped += 1;
+            } else {
+                self.library.add_and_open(one.document.map);
+                restored += 1;
+            }
+        }
+        let message = Message::RestoredFromBackup(restored, skipped);
+        self.notices.notify(Severity::Info, message, vec![]);
     }
 
     /// Downloads the open map as GraphML, with degree and betweenness as node data.
@@ -273,7 +322,10 @@ impl Transfer {
                 self.library.add_and_open(map);
                 None
             }
-            None => self.doc.dispatch(command),
+            None => {
+                self.saver.keep_version(Cause::Import);
+                self.doc.dispatch(command)
+            }
         };
         self.summarise(file, report, step);
     }
@@ -374,7 +426,7 @@ impl Transfer {
         // map would otherwise block the page for their sum.
         let transfer = *self;
         set_timeout(
-            move || transfer.open_imported(loaded),
+            move || transfer.open_imported(loaded, Cause::Import),
             std::time::Duration::ZERO,
         );
     }
@@ -387,7 +439,9 @@ impl Transfer {
         }
     }
 
-    pub fn open_imported(&self, loaded: Vec<samverkan_model::io::Loaded>) {
+    /// Opens read maps as new maps; a single one whose id is here waits for the user to
+    /// replace or keep both (`cause` says what the replaced state is kept as).
+    pub fn open_imported(&self, loaded: Vec<samverkan_model::io::Loaded>, cause: Cause) {
         let repaired: usize = loaded.iter().map(|l| l.repaired_positions).sum();
         let single = loaded.len() == 1;
         for one in loaded {
@@ -395,7 +449,7 @@ impl Transfer {
             let title = map.title.clone();
             let exists = self.library.contains(&map.id);
             if exists && single {
-                self.pending.set_value(Some(map));
+                self.pending.set_value(Some((map, cause)));
                 self.notices.notify(
                     Severity::Warning,
                     Message::ImportSameId(title),
@@ -420,10 +474,11 @@ impl Transfer {
 
     /// The waiting file replaces the map with its id: one undo step.
     pub fn replace_with_pending(&self) {
-        let Some(map) = self.pending.try_update_value(Option::take).flatten() else {
+        let Some((map, cause)) = self.pending.try_update_value(Option::take).flatten() else {
             return;
         };
         self.library.open(&map.id);
+        self.saver.keep_version(cause);
         let (title, profile) = (map.title.clone(), map.profile);
         let step = self.doc.dispatch(Command::ReplaceMap(Box::new(map)));
         let actions = step.map(NoticeAction::Undo).into_iter().collect();
@@ -434,7 +489,7 @@ impl Transfer {
 
     /// The waiting file is added as a new map beside the one with its id.
     pub fn keep_both(&self) {
-        let Some(mut map) = self.pending.try_update_value(Option::take).flatten() else {
+        let Some((mut map, _)) = self.pending.try_update_value(Option::take).flatten() else {
             return;
         };
         map.id = browser::new_id().into();
@@ -445,3 +500,16 @@ impl Transfer {
         self.tell_profile(&title, profile);
     }
 }
+
+crate::later::later!(
+    /// `Export all maps` (and `Download backup`): every map in one collection file.
+    exporting_all(transfer: Transfer) -> () => {
+        let name = format!("samverkan-{}.samverkan.json", Utc::now().format("%Y-%m-%d"));
+        browser::download(&name, &transfer.collection(true), "application/json");
+    }
+);
+
+crate::later::later!(
+    /// `Restore from backup file`, once the file is read.
+    restoring(transfer: Transfer, file: String, text: String) -> () => transfer.restore_backup(&file, &text)
+);

@@ -44,6 +44,7 @@ const UI = {
     preview: 'Förhandsvisning av importen', importRows: 'Importera raderna',
     summary: 'Importsammanfattning',
     shareLink: 'Dela länk', sharedMap: 'Delad karta',
+    versions: 'Versioner', versionsTitle: /^Versioner av /,
     // The phone layout's bottom bar (being built): the sheets it opens.
     sheets: { menu: 'Meny', maps: 'Kartor', details: 'Detaljer' },
   },
@@ -58,6 +59,7 @@ const UI = {
     preview: 'Import preview', importRows: 'Import rows',
     summary: 'Import summary',
     shareLink: 'Share link', sharedMap: 'Shared map',
+    versions: 'Versions', versionsTitle: /^Versions of /,
     sheets: { menu: 'Menu', maps: 'Maps', details: 'Details' },
   },
 };
@@ -286,6 +288,14 @@ for (const size of VIEWPORTS) {
         await reveal(page, button, ui.sheets.maps); // PHONE BOTTOM BAR: Maps sheet (Share section)
         await activate(page, button, obscured);
         await page.getByRole('dialog', { name: ui.mergeTitle }).waitFor();
+      }, { include: DIALOG });
+
+      await check('dialog Versions', async () => {
+        await closeDialogs(page);
+        const button = page.getByRole('button', { name: ui.versions, exact: true });
+        await reveal(page, button, ui.sheets.maps);
+        await activate(page, button, obscured);
+        await page.getByRole('dialog', { name: ui.versionsTitle }).locator('li, p.empty').first().waitFor();
       }, { include: DIALOG });
 
       // A share link of this map, opened in a fresh profile of the same size and language.

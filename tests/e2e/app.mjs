@@ -13,7 +13,7 @@ export const DIST = join(here, '..', '..', 'dist');
 export const SHOTS = join(here, 'output');
 mkdirSync(SHOTS, { recursive: true });
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
@@ -53,6 +53,27 @@ export async function showTab(page, name) {
   await page.getByRole('tab', { name, exact: true }).click();
   await page.locator('#view-panel > :not([role="status"])').first().waitFor();
 }
+
+/**
+ * The maps store of the app's IndexedDB as `{ key: text }` (empty when the app never
+ * opened it: the probe then aborts rather than create an empty database).
+ */
+export const storedMaps = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const opening = indexedDB.open('samverkan');
+  opening.onupgradeneeded = () => opening.transaction.abort();
+  opening.onerror = (event) => { event.preventDefault(); resolve({}); };
+  opening.onsuccess = () => {
+    const db = opening.result;
+    const store = db.transaction('maps').objectStore('maps');
+    const keys = store.getAllKeys();
+    const values = store.getAll();
+    values.onerror = () => reject(values.error);
+    values.onsuccess = () => {
+      db.close();
+      resolve(Object.fromEntries(keys.result.map((key, i) => [key, values.result[i]])));
+    };
+  };
+}));
 
 export async function startHarness() {
   const server = await serve(DIST);
@@ -183,8 +204,9 @@ export class App {
     return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
   }
 
-  async storage() {
-    return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  /** What the maps store of IndexedDB holds: `{ key: text }`. */
+  storage() {
+    return storedMaps(this.page);
   }
 
   async shot(name) {

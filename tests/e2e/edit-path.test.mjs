@@ -92,9 +92,9 @@ test('with the projector window open, 20 edits and a rename are all saved and sh
   await nodes(projector).first().waitFor();
   for (let i = 1; i <= 20; i++) {
     await app.addActor(`Aktör ${i}`);
-    // The projector follows within a second.
+    // The projector follows once the autosave (about a second after the edit) is written.
     await projector.waitForFunction(
-      (n) => document.querySelectorAll('svg.network g.node').length === n, i + 1, { timeout: 1500 },
+      (n) => document.querySelectorAll('svg.network g.node').length === n, i + 1, { timeout: 4000 },
     );
   }
   await app.renameMap('Untitled map', 'Kompetensrådet');

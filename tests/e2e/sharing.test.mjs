@@ -2,7 +2,7 @@
 // out, and merging breakout groups' files into one map.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, App } from './app.mjs';
+import { startHarness, App, storedMaps as storedMapsOf } from './app.mjs';
 import { generateDocument, prng, seedStorage } from './generate.mjs';
 import { regionalDocument } from './regional.mjs';
 
@@ -23,8 +23,8 @@ async function openMenu(details) {
 }
 
 /** The maps and the index in local storage (the app also keeps view state there). */
-const storedMaps = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage)
-  .filter(([key]) => key.startsWith('samverkan.map.') || key === 'samverkan.index').sort()));
+const storedMaps = async (page) => JSON.stringify(Object.entries(await storedMapsOf(page))
+  .filter(([key]) => key.startsWith('samverkan.map.') || key === 'samverkan.index').sort());
 
 const exportJson = (app) => app.download(() => app.button('Export JSON').click());
 
@@ -89,7 +89,11 @@ test('a damaged, cut or wrongly keyed link says so and changes nothing', async (
     const page = await context.newPage();
     const stored = regionalDocument({ id: 'kept-map' });
     await seedStorage(page, harness.server.url, stored);
-    const before = await storedMaps(page);
+    // What the app keeps of the seeded map once it has moved in from local storage.
+    const before = JSON.stringify([
+      ['samverkan.index', JSON.stringify({ maps: [stored.map.id] })],
+      [`samverkan.map.${stored.map.id}`, JSON.stringify(stored)],
+    ]);
     await page.goto(bad.replace('#', '?lang=en#'));
     const alert = page.getByRole('alert').filter({ hasText: /share link cannot be (opened|read)/ });
     await alert.waitFor();

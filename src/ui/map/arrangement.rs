@@ -2,7 +2,7 @@
 //! arrangement draws under the actors: sector titles above their clusters, the onion's
 //! rings. The choice is remembered per map as view state, not as part of the map.
 
-use crate::app::{texts, use_doc, use_saver};
+use crate::app::{texts, use_doc};
 use crate::ui::map::layout_run::{LayoutRunner, Purpose};
 use crate::ui::map::network::label_size;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ fn key(map: &MapId) -> String {
 pub fn remembered() -> Arrangement {
     use_doc()
         .map_id()
-        .and_then(|id| use_saver().read_key(&key(&id)))
+        .and_then(|id| crate::storage::prefs::get(&key(&id)))
         .and_then(|text| Arrangement::parse(&text))
         .unwrap_or_default()
 }
@@ -33,7 +33,7 @@ pub fn LayoutSelect(
     chosen: RwSignal<Arrangement>,
     arranged: Callback<()>,
 ) -> impl IntoView {
-    let (doc, saver, t) = (use_doc(), use_saver(), texts());
+    let (doc, t) = (use_doc(), texts());
     let running = runner.running.clone();
     let choose = move |ev: leptos::ev::Event| {
         let Some(arrangement) = Arrangement::parse(&event_target_value(&ev)) else {
@@ -41,7 +41,7 @@ pub fn LayoutSelect(
         };
         chosen.set(arrangement);
         if let Some(id) = doc.map_id() {
-            saver.write_view_state(&key(&id), arrangement.as_str());
+            crate::storage::prefs::set(&key(&id), arrangement.as_str());
         }
         if arrangement == Arrangement::Force {
             runner.reseed();

@@ -7,7 +7,6 @@ use crate::app::use_doc;
 use crate::ui::texts;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use samverkan_model::community::communities;
 use samverkan_model::engagement::{last_contact, ContactBand};
 use samverkan_model::ActorId;
 use std::collections::HashMap;
@@ -84,9 +83,24 @@ impl Communities {
     pub fn provide() -> Self {
         let doc = use_doc();
         let resolution = RwSignal::new(1.0);
+        // The community finder is fetched the first time communities are read (its code is
+        // not part of the first load); until it is there, no actor has a community.
+        let finder: RwSignal<Option<Finder>> = RwSignal::new(None);
+        let fetching = StoredValue::new(false);
         let of: Memo<HashMap<ActorId, usize>> = Memo::new(move |_| {
             let resolution = resolution.get();
-            doc.with_structure(|m| communities(m, resolution).into_iter().collect())
+            let Some(find) = finder.get() else {
+                if !fetching.get_value() {
+                    fetching.set_value(true);
+                    leptos::task::spawn_local(async move {
+                        if let Ok(find) = community_finder().await {
+                            finder.set(Some(find));
+                        }
+                    });
+                }
+                return HashMap::new();
+            };
+            doc.with_structure(|m| find(m, resolution).into_iter().collect())
                 .unwrap_or_default()
         });
         // Counted once per change, not once per node coloured.
@@ -215,3 +229,10 @@ pub fn swatch_items(items: Vec<(String, String)>) -> impl IntoView {
 pub fn use_communities() -> Communities {
     expect_context::<Communities>()
 }
+
+/// Finds an actor's community on a map at a resolution (Louvain, `model::community`).
+type Finder = fn(&samverkan_model::Map, f64) -> Vec<(ActorId, usize)>;
+
+crate::later::later!(
+    community_finder() -> Finder => samverkan_model::community::communities
+);

@@ -36,25 +36,16 @@ impl Metrics {
         {
             let alive = Rc::clone(&alive);
             Effect::new(move |_| {
-                let Some(job) = doc.with_structure(MetricsJob::new) else {
+                if doc.with_structure(|_| ()).is_none() {
                     return;
-                };
+                }
                 // A newer structure stops the job that was still running for the old one.
                 running.borrow().set(false);
                 let this_run = Rc::new(Cell::new(alive.get()));
                 *running.borrow_mut() = Rc::clone(&this_run);
-                let job = Rc::new(RefCell::new(Some(job)));
-                browser::run_in_slices(this_run, SLICE_MS, move || {
-                    let more = job
-                        .borrow_mut()
-                        .as_mut()
-                        .is_some_and(|j| j.step(SOURCES_PER_STEP));
-                    if !more {
-                        if let Some(job) = job.borrow_mut().take() {
-                            computed.try_set(Some(job.finish()));
-                        }
-                    }
-                    more
+                // The job's code is fetched (not part of the first load).
+                leptos::task::spawn_local(async move {
+                    let _ = measuring_network(doc, computed, this_run).await;
                 });
             });
         }
@@ -65,6 +56,31 @@ impl Metrics {
         metrics
     }
 }
+
+crate::later::later!(
+    /// Computes every actor's metrics of the open map in slices (a job of `Metrics`).
+    measuring_network(
+        doc: crate::app::Doc,
+        computed: RwSignal<Option<Vec<(ActorId, ActorMetrics)>>>,
+        this_run: Rc<Cell<bool>>
+    ) -> () => {
+        if let Some(job) = doc.with_structure(MetricsJob::new) {
+            let job = Rc::new(RefCell::new(Some(job)));
+            browser::run_in_slices(this_run, SLICE_MS, move || {
+                let more = job
+                    .borrow_mut()
+                    .as_mut()
+                    .is_some_and(|j| j.step(SOURCES_PER_STEP));
+                if !more {
+                    if let Some(job) = job.borrow_mut().take() {
+                        computed.try_set(Some(job.finish()));
+                    }
+                }
+                more
+            });
+        }
+    }
+);
 
 /// The top brokers (betweenness above zero), once the metrics are computed.
 pub fn top_brokers(k: usize) -> Memo<Option<Vec<(ActorId, f64)>>> {

@@ -44,7 +44,7 @@ pub fn Header() -> impl IntoView {
                 <button class="lang" lang=move || lang.get().other().tag()
                     on:click=move |_| {
                         lang.update(|l| *l = l.other());
-                        saver.write_view_state(crate::app::LANG_KEY, lang.get_untracked().tag());
+                        crate::storage::prefs::set(crate::app::LANG_KEY, lang.get_untracked().tag());
                     }>
                     {move || t().switch_language}
                 </button>

@@ -1,13 +1,13 @@
 //! The list of maps in this browser: open, rename, duplicate, delete (confirmed, undoable).
 
-use crate::app::{use_doc, use_library, use_saver, use_transfer, MapSummary};
+use crate::app::{use_doc, use_library, use_transfer, MapSummary};
 use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::MapId;
 
 #[component]
 pub fn MapList() -> impl IntoView {
-    let (doc, library, saver, transfer) = (use_doc(), use_library(), use_saver(), use_transfer());
+    let (doc, library, transfer) = (use_doc(), use_library(), use_transfer());
     let formats = crate::ui::shell::parts::Formats::new();
     let no_map = move || !doc.is_open();
     let t = texts();
@@ -35,12 +35,7 @@ pub fn MapList() -> impl IntoView {
                     <crate::ui::shell::import_export::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|file, text| crate::ui::shell::parts::FormatJob::ImportRelations { file, text }/>
                     <crate::ui::shell::import_export::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|file, text| crate::ui::shell::parts::FormatJob::ImportKumu { file, text }/>
                 </details>
-                <p class="usage" class:high=move || saver.usage.get().is_some_and(|u| u >= samverkan_model::store::WARN_SHARE)>
-                    {move || match saver.usage.get() {
-                        Some(share) => (t().usage)(share * 100.0),
-                        None => t().usage_in_memory.to_owned(),
-                    }}
-                </p>
+                {crate::ui::shell::parts::shown(crate::ui::shell::parts::storage_line())}
             </div>
             <crate::ui::shell::sharing::SharePanel/>
         </nav>
@@ -105,6 +100,13 @@ fn MapRow(id: MapId) -> impl IntoView {
             library.delete(&id);
         }
     };
+    let versions = {
+        let id = id.clone();
+        let request = crate::ui::dialogs::versions::use_versions().0;
+        move |_| request.set(Some(id.clone()))
+    };
+    let title_id = format!("maptitle-{}", id.0);
+    let label_id = title_id.clone();
     let rename_to = {
         let id = id.clone();
         move |text: String| {
@@ -121,7 +123,7 @@ fn MapRow(id: MapId) -> impl IntoView {
                     // The count beside the button, not in it: its name says what it shows.
                     <button class="maptitle" on:click=open aria-current=move || is_open.get().then_some("true")
                         aria-label=move || (t().open_map)(&title())>
-                        <span class="title">{title}</span>
+                        <span class="title" id=label_id.clone()>{title}</span>
                     </button>
                     <span class="count">{move || (t().actors_count)(summary.with(|s| s.actors))}</span>
                     }
@@ -131,6 +133,7 @@ fn MapRow(id: MapId) -> impl IntoView {
             <div class="rowtools">
                 <button class="small" on:click=move |_| mode.set(RowMode::Renaming)
                     aria-label=move || (t().rename_map)(&title())>{move || t().rename}</button>
+                <button class="small" on:click=versions aria-describedby=title_id>{move || t().versions}</button>
                 <button class="small" on:click=duplicate
                     aria-label=move || (t().duplicate_map)(&title())>{move || t().duplicate}</button>
                 <button class="small danger" on:click=move |_| mode.set(RowMode::ConfirmingDelete)

@@ -12,6 +12,7 @@ pub mod quick_add;
 pub mod removal;
 pub mod selection;
 pub mod sharing;
+pub mod storage_line;
 
 use crate::app::{provide_state, use_doc, use_library, use_saver, use_transfer};
 use crate::browser;
@@ -32,9 +33,9 @@ fn asked_lang() -> Option<Lang> {
 
 /// The whole app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(opened: crate::storage::Opened) -> impl IntoView {
     let read_only = projection::is_projector_window();
-    provide_state(asked_lang(), read_only);
+    provide_state(asked_lang(), read_only, opened);
     let doc = use_doc();
     let lang = crate::app::use_lang();
     let tab = RwSignal::new(Tab::Map);
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
     link_box::Linking::provide();
     actor_menu::ActorMenu::provide();
     what_if::WhatIfRequest::provide();
+    crate::ui::dialogs::versions::VersionsRequest::provide();
     log_interaction::Logging::provide();
     Effect::new(move |_| browser::set_url_lang(lang.get().tag()));
     let chrome = Chrome::provide();
@@ -84,6 +86,8 @@ fn NoMapOpen() -> impl IntoView {
                 <actions::ActionButton action=actions::Action::NewMap context=context/>
                 <actions::ActionButton action=actions::Action::Import context=context/>
             </div>
+            // After a wiped browser, the way back is here on every layout.
+            <storage_line::RestoreFromBackup/>
         </div>
     }
 }
@@ -207,16 +211,20 @@ fn listen_to_the_window(
         }
         actions::on_key(&context, &ev);
     });
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| saver.flush());
+    // The backup listens for leaving itself (`app::backup`).
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        saver.flush();
+        saver.leave_rescue_copy();
+    });
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
-        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
-        if hidden {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
             saver.flush();
-        } else {
-            library.follow_other_tabs(None);
         }
     });
-    let focus = window_event_listener(leptos::ev::focus, move |_| library.follow_other_tabs(None));
+    // What other tabs write is followed from a part fetched right after the start.
+    leptos::task::spawn_local(async move {
+        let _ = crate::app::library::following_other_tabs(saver, library).await;
+    });
     // A Samverkan file dropped anywhere on the page is imported.
     let drag_over = window_event_listener(leptos::ev::dragover, move |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
@@ -238,17 +246,10 @@ fn listen_to_the_window(
             sharing.read_address();
         }
     });
-    let storage = window_event_listener(leptos::ev::storage, move |ev| {
-        if let Some(key) = ev.key() {
-            library.follow_other_tabs(Some(&key));
-        }
-    });
     on_cleanup(move || {
         keys.remove();
         hide.remove();
         visibility.remove();
-        focus.remove();
-        storage.remove();
         fragment.remove();
         drag_over.remove();
         drop.remove();

@@ -19,15 +19,7 @@ use std::{future::Future, pin::Pin};
 /// A part being fetched: its view, or `PartMissing` when the file could not be had.
 pub type Part = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>> + Send>>;
 
-/// A part's file could not be fetched: offline before the app was kept for offline use, or a
-/// page left open across an update of the host.
-pub struct PartMissing;
-
-impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        PartMissing
-    }
-}
+pub use crate::later::PartMissing;
 
 /// Declares `pub fn $name(args) -> Part`, the part that shows `$view`, split into a wasm file
 /// of its own named after `$name`.
@@ -60,6 +52,10 @@ part!(merge_dialog() => view! { <sharing::MergeDialog/> });
 part!(shared_map_dialog() => view! { <sharing::SharedMapDialog/> });
 part!(log_interaction_dialog() => view! { <log_interaction::LogInteractionDialog/> });
 part!(what_if_dialog() => view! { <what_if::WhatIfDialog/> });
+part!(versions_dialog() => view! { <crate::ui::dialogs::versions::VersionsDialog/> });
+// The backup (file, download, reminder, the Safari notice) and the storage line showing it.
+part!(backup_service() => crate::app::backup::start_in_slot());
+part!(storage_line() => view! { <super::storage_line::StorageLine/> });
 part!(import_summary_dialog() => view! { <import_summary::ImportSummaryDialog/> });
 part!(sheet_preview_dialog() => view! { <sheet_preview::SheetPreviewDialog/> });
 part!(help_overlay() => view! { <help::Help/> });
@@ -169,6 +165,7 @@ pub fn Dialogs() -> impl IntoView {
     );
     let (summary, preview) = (transfer.summary(), transfer.preview());
     let what_if = what_if::use_what_if().0;
+    let versions = crate::ui::dialogs::versions::use_versions().0;
     let (menu, linking) = (actor_menu::use_actor_menu(), link_box::use_linking());
     view! {
         <LaterDialog part=help_overlay needed=help.open/>
@@ -179,8 +176,10 @@ pub fn Dialogs() -> impl IntoView {
         <LaterDialog part=log_interaction_dialog needed=Signal::derive(move || logging.draft.with(Option::is_some))/>
         <LaterDialog part=merge_dialog needed=sharing.merging/>
         <LaterDialog part=what_if_dialog needed=Signal::derive(move || what_if.with(Option::is_some))/>
+        <LaterDialog part=versions_dialog needed=Signal::derive(move || versions.with(Option::is_some))/>
         <LaterDialog part=actor_menu_popup needed=Signal::derive(move || menu.open_at.with(Option::is_some))/>
         <LaterDialog part=link_picker needed=linking.picking/>
+        <LaterDialog part=backup_service needed=true/>
     }
 }
 

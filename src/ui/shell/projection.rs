@@ -3,7 +3,7 @@
 //! window publishes them under `samverkan.projection`, map edits arrive as storage events.
 //! The projector window only reads: its document is read-only and it never saves.
 
-use crate::app::{use_doc, use_library, use_saver, Library};
+use crate::app::{use_doc, use_library, Library};
 use crate::i18n::Lang;
 use crate::ui::Tab;
 use leptos::prelude::*;
@@ -43,7 +43,7 @@ pub fn is_projector_window() -> bool {
 
 /// Sets up projection mode and, in the projector window, following.
 pub fn start(tab: RwSignal<Tab>) -> Projection {
-    let (doc, saver, library) = (use_doc(), use_saver(), use_library());
+    let (doc, library) = (use_doc(), use_library());
     let is_projector = is_projector_window();
     let projection = Projection {
         on: RwSignal::new(is_projector),
@@ -58,14 +58,17 @@ pub fn start(tab: RwSignal<Tab>) -> Projection {
         }
     });
     if is_projector {
-        follow(library, tab);
+        // Only a projector window follows: its code is fetched there alone.
+        leptos::task::spawn_local(async move {
+            let _ = following_the_facilitator(library, tab).await;
+        });
     } else {
         Effect::new(move |_| {
             let shown = Shown {
                 map: doc.map_id(),
                 tab: tab.get().slug().to_owned(),
             };
-            saver.write_view_state(
+            crate::storage::prefs::set(
                 SHOWN_KEY,
                 &serde_json::to_string(&shown).unwrap_or_default(),
             );
@@ -86,15 +89,19 @@ fn apply(library: Library, tab: RwSignal<Tab>, text: Option<String>) {
     }
 }
 
-fn follow(library: Library, tab: RwSignal<Tab>) {
-    apply(library, tab, use_saver().read_key(SHOWN_KEY));
-    let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(SHOWN_KEY) {
-            apply(library, tab, ev.new_value());
-        }
-    });
-    on_cleanup(move || handle.remove());
-}
+crate::later::later!(
+    /// The projector window shows the map and tab the facilitator's window shows, for the
+    /// page's life.
+    following_the_facilitator(library: Library, tab: RwSignal<Tab>) -> () => {
+        apply(library, tab, crate::storage::prefs::get(SHOWN_KEY));
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(SHOWN_KEY) {
+                apply(library, tab, crate::storage::prefs::get(SHOWN_KEY));
+            }
+        });
+        std::mem::forget(handle);
+    }
+);
 
 /// Enters or leaves projection mode in this window, full screen while on.
 pub fn toggle(projection: Projection) {

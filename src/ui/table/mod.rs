@@ -262,8 +262,7 @@ const SHOWN_COLUMNS_KEY: &str = "samverkan.table.columns";
 
 impl ShownColumns {
     fn provide() -> Self {
-        let saver = crate::app::use_saver();
-        let stored = saver.read_key(SHOWN_COLUMNS_KEY).map(|text| {
+        let stored = crate::storage::prefs::get(SHOWN_COLUMNS_KEY).map(|text| {
             Column::ALL
                 .into_iter()
                 .filter(|c| *c == Column::Name || text.split(',').any(|s| s == c.slug()))
@@ -283,7 +282,7 @@ impl ShownColumns {
             let text = shown
                 .0
                 .with(|s| s.iter().map(|c| c.slug()).collect::<Vec<_>>().join(","));
-            saver.write_view_state(SHOWN_COLUMNS_KEY, &text);
+            crate::storage::prefs::set(SHOWN_COLUMNS_KEY, &text);
         });
         provide_context(shown);
         shown
