@@ -83,6 +83,74 @@ test('the backup file holds every map, survives a wiped browser, and brings them
   await context.close();
 });
 
+test('after a reload that must ask again, Resume backups asks and writes the changes since', async () => {
+  const context = await harness.browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(PICKER_IN_OPFS);
+  // The origin-private file never needs the permission asked again: as a file on disk may
+  // after a reload, this one says `prompt` until `requestPermission` is called.
+  await context.addInitScript(() => {
+    FileSystemHandle.prototype.queryPermission = async () => (sessionStorage.getItem('ask') ? 'prompt' : 'granted');
+    FileSystemHandle.prototype.requestPermission = async () => {
+      sessionStorage.removeItem('ask');
+      return 'granted';
+    };
+  });
+  const app = new App(await context.newPage(), harness.server.url, 'en');
+  await app.open();
+  await app.newMap();
+  await app.addActor('Före omladdningen');
+  await app.saved();
+  await app.button('Backup file').click();
+  await app.page.locator('#storage-line', { hasText: /Last backup: / }).waitFor();
+  await app.page.evaluate(() => sessionStorage.setItem('ask', '1'));
+  await app.reload();
+  const resume = app.button('Resume backups');
+  await resume.waitFor();
+  assert.equal(await app.button('Backup file').getAttribute('aria-pressed'), 'false');
+  await app.addActor('Efter omladdningen');
+  await app.saved();
+  assert.doesNotMatch(await readBackupFile(app.page), /Efter omladdningen/, 'paused: not written');
+  await resume.click();
+  await resume.waitFor({ state: 'detached' });
+  await app.page.waitForFunction(async () => {
+    const handle = await (await navigator.storage.getDirectory()).getFileHandle('backup.samverkan.json');
+    return (await (await handle.getFile()).text()).includes('Efter omladdningen');
+  });
+  assert.equal(await app.button('Backup file').getAttribute('aria-pressed'), 'true');
+  await context.close();
+});
+
+test('a reminder when maps changed and the last backup is older than a week; Download backup counts as one', async () => {
+  const app = await harness.newApp('en');
+  await app.newMap();
+  await app.addActor('Ändrad nyligen');
+  await app.saved();
+  const settings = (change) => app.page.evaluate((ms) => new Promise((resolve, reject) => {
+    const opening = indexedDB.open('samverkan');
+    opening.onsuccess = () => {
+      const tx = opening.result.transaction('settings', ms === null ? 'readonly' : 'readwrite');
+      const store = tx.objectStore('settings');
+      if (ms !== null) store.put(ms, 'backup.since');
+      const at = store.get('backup.at');
+      tx.oncomplete = () => { opening.result.close(); resolve(at.result ?? null); };
+      tx.onabort = () => reject(tx.error);
+    };
+  }), change);
+  // Without a backup yet, the week counts from the first start of this version.
+  await settings(Date.now() - 8 * 86_400_000);
+  await app.reload();
+  const reminder = app.alerts.filter({ hasText: 'The maps have changed and the last backup is older than 7 days.' });
+  await reminder.waitFor();
+  const file = await app.download(() => reminder.getByRole('button', { name: 'Download backup' }).click());
+  assert.match(file.name, /^samverkan-\d{4}-\d\d-\d\d\.samverkan\.json$/);
+  assert.equal(JSON.parse(file.text).maps[0].map.actors[0].name, 'Ändrad nyligen');
+  await app.page.locator('#storage-line', { hasText: /Last backup: / }).waitFor();
+  await reminder.waitFor({ state: 'detached' });
+  const at = await settings(null);
+  assert.ok(at && Date.now() - at < 60_000, 'the download is kept as the last backup');
+  await app.page.context().close();
+});
+
 test('an edit followed at once by closing the page is there after reopening', async () => {
   const profile = await mkdtemp(join(tmpdir(), 'samverkan-profile-'));
   const launch = () => chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
