@@ -2,7 +2,6 @@
 //! The browser keeps them in IndexedDB; the rules live here so they are tested natively.
 
 use crate::ids::ActorId;
-use crate::map::Map;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
@@ -134,18 +133,6 @@ impl Outline {
                 .collect(),
         })
     }
-
-    pub fn of(map: &Map) -> Self {
-        Self {
-            actors: map.actors.len(),
-            relations: map.relations.len(),
-            names: map
-                .actors
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect(),
-        }
-    }
 }
 
 /// Actors added and removed from `before` to `after`, by name.
@@ -250,14 +237,18 @@ mod tests {
     #[test]
     fn changes_name_the_added_and_removed_actors() {
         let map = sample_map();
-        let before = Outline::of(&map);
+        let outline = |m: &crate::map::Map| {
+            let text = crate::io::write_compact(&crate::io::Document::new(m.clone(), 3));
+            Outline::read(&text).expect("a written map reads back")
+        };
+        let before = outline(&map);
         let mut later = map.clone();
         let gone = later.actors.remove(0);
         let mut added = gone.clone();
         added.id = ActorId::from("new-one");
         added.name = "Nytt bolag".into();
         later.actors.push(added);
-        let after = Outline::of(&later);
+        let after = outline(&later);
         assert_eq!(
             changes(&before, &after),
             Changes {
@@ -266,7 +257,6 @@ mod tests {
             }
         );
         assert_eq!(Cause::parse("merge"), Some(Cause::Merge));
-        let text = crate::io::write_compact(&crate::io::Document::new(later.clone(), 3));
-        assert_eq!(Outline::read(&text), Some(after));
+        assert_eq!(after.actors, later.actors.len());
     }
 }

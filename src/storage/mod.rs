@@ -273,19 +273,17 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 
 /// Asks the browser to keep this origin's storage under pressure; true when it will.
 pub async fn request_persistence() -> bool {
-    let Some(promise) = storage_manager().and_then(|s| s.persist().ok()) else {
-        return false;
-    };
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    answer(storage_manager().and_then(|s| s.persist().ok())).await
 }
 
 /// Whether the browser already keeps this origin's storage under pressure.
 pub async fn is_persisted() -> bool {
-    let Some(promise) = storage_manager().and_then(|s| s.persisted().ok()) else {
+    answer(storage_manager().and_then(|s| s.persisted().ok())).await
+}
+
+/// What a storage manager's yes-or-no promise resolves to; no when there is none.
+async fn answer(promise: Option<js_sys::Promise>) -> bool {
+    let Some(promise) = promise else {
         return false;
     };
     wasm_bindgen_futures::JsFuture::from(promise)
