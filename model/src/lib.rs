@@ -25,6 +25,7 @@ pub mod metrics;
 pub mod privacy;
 pub mod quick_entry;
 pub mod relation;
+pub mod room;
 pub mod salience;
 pub mod sector;
 pub mod sort;

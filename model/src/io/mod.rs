@@ -65,6 +65,16 @@ pub fn write_compact(document: &Document) -> String {
 /// Reads a Samverkan file of any supported version into a valid document.
 pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
     let value = parse_json(text).map_err(|p| vec![p])?;
+    read_value(value, |_| {})
+}
+
+/// Reads a parsed file: envelope → migrate → typed read → repair → `settle` → validate.
+/// `settle` is the caller's own repair before validation (a room drops what concurrent edits
+/// left dangling); files pass one that does nothing.
+pub fn read_value(
+    value: serde_json::Value,
+    settle: impl FnOnce(&mut Map),
+) -> Result<Loaded, Vec<Problem>> {
     let version = check_envelope(&value).map_err(|p| vec![p])?;
     let value = migrate::to_current(value, version).map_err(|p| vec![p])?;
     let mut document: Document = serde_path_to_error::deserialize(&value).map_err(|error| {
@@ -79,6 +89,7 @@ pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
         .iter_mut()
         .filter_map(|a| a.repair_position().then_some(()))
         .count();
+    settle(&mut document.map);
     let problems = validate(&document.map);
     if problems.is_empty() {
         Ok(Loaded {

@@ -1,5 +1,7 @@
 //! Shared by the property tests.
 
+pub mod edits;
+
 use proptest::test_runner::{Config, FileFailurePersistence};
 
 /// `default_cases` cases per property, or `PROPTEST_CASES` when set. Failures are kept

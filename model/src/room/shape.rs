@@ -1,0 +1,274 @@
+//! How a map's JSON sits in the document: lists of records become maps keyed by id (records
+//! keep their place through an `_order` number), the council is a map of its fields, and every
+//! other value is one `Any`, replaced whole when it changes.
+
+use serde_json::{Map as Object, Value};
+use std::collections::HashMap;
+use yrs::{Any, Map as _, MapPrelim, MapRef, Out, ReadTxn, TransactionMut};
+
+/// A record's place in its list; ties (two devices adding at the same spot) go by key.
+const ORDER: &str = "_order";
+
+/// The field that keys the records of the list at `path`, for lists kept record by record.
+fn key_of(path: &str) -> Option<&'static str> {
+    match path {
+        "sectors" | "actors" | "relations" | "assessments" | "interactions" => Some("id"),
+        "council.meetings" | "council.goals" | "council.actions" => Some("id"),
+        "council.members" => Some("actor"),
+        _ => None,
+    }
+}
+
+/// Objects kept field by field rather than whole.
+fn is_nested(path: &str) -> bool {
+    path == "council"
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn any(value: &Value) -> Any {
+    serde_json::from_value(value.clone()).expect("JSON is always an Any")
+}
+
+fn sub_map(txn: &mut TransactionMut, parent: &MapRef, key: &str) -> MapRef {
+    match parent.get(txn, key) {
+        Some(Out::YMap(map)) => map,
+        _ => parent.insert(txn, key, MapPrelim::default()),
+    }
+}
+
+/// Writes the differences between `before` and `after` (objects) into `target`. With no
+/// `before` every field of `after` is written, and fields the document has beyond it removed.
+pub fn write(txn: &mut TransactionMut, target: &MapRef, before: Option<&Value>, after: &Value) {
+    write_object(txn, target, "", before, after);
+}
+
+fn write_object(
+    txn: &mut TransactionMut,
+    target: &MapRef,
+    path: &str,
+    before: Option<&Value>,
+    after: &Value,
+) {
+    let empty = Object::new();
+    let after = after.as_object().unwrap_or(&empty);
+    for (key, value) in after {
+        let old = before.and_then(|b| b.get(key));
+        if old == Some(value) {
+            continue;
+        }
+        let sub = join(path, key);
+        if let Some(key_field) = key_of(&sub) {
+            let list = sub_map(txn, target, key);
+            write_records(txn, &list, key_field, old, value);
+        } else if is_nested(&sub) {
+            let nested = sub_map(txn, target, key);
+            write_object(txn, &nested, &sub, old, value);
+        } else {
+            target.insert(txn, key.as_str(), any(value));
+        }
+    }
+    let gone: Vec<String> = match before {
+        Some(before) => before
+            .as_object()
+            .map(|b| {
+                b.keys()
+                    .filter(|k| !after.contains_key(*k))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default(),
+        None => target
+            .keys(txn)
+            .filter(|k| !after.contains_key(*k))
+            .map(str::to_owned)
+            .collect(),
+    };
+    for key in gone {
+        target.remove(txn, &key);
+    }
+}
+
+fn key_text(record: &Value, key_field: &str) -> String {
+    match record.get(key_field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+fn order_of(txn: &TransactionMut, list: &MapRef, key: &str) -> Option<f64> {
+    match list.get(txn, key)? {
+        Out::YMap(record) => match record.get(txn, ORDER)? {
+            Out::Any(Any::Number(n)) => n.as_f64(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Writes a list of records: new ones placed between their neighbours, changed fields of
+/// the others, removals.
+fn write_records(
+    txn: &mut TransactionMut,
+    list: &MapRef,
+    key_field: &str,
+    before: Option<&Value>,
+    after: &Value,
+) {
+    let records: &[Value] = after.as_array().map(Vec::as_slice).unwrap_or(&[]);
+    let old: HashMap<String, &Value> = match before.and_then(Value::as_array) {
+        Some(items) => items.iter().map(|r| (key_text(r, key_field), r)).collect(),
+        None => HashMap::new(),
+    };
+    let keys: Vec<String> = records.iter().map(|r| key_text(r, key_field)).collect();
+    // The order of the next record the document already holds, for each place.
+    let mut next_known = vec![None; records.len() + 1];
+    for i in (0..records.len()).rev() {
+        next_known[i] = order_of(txn, list, &keys[i]).or(next_known[i + 1]);
+    }
+    let mut previous: Option<f64> = None;
+    for (i, record) in records.iter().enumerate() {
+        let key = &keys[i];
+        let fields = record.as_object().cloned().unwrap_or_default();
+        // A record keeps its number while it still comes after the one before it; one moved
+        // (or new) gets a number between its neighbours.
+        let current = order_of(txn, list, key);
+        let order = match (current, previous) {
+            (Some(c), Some(p)) if c > p => c,
+            (Some(c), None) => c,
+            _ => match (previous, next_known[i + 1]) {
+                (None, None) => 0.0,
+                (Some(p), None) => p + 1.0,
+                (None, Some(n)) => n - 1.0,
+                (Some(p), Some(n)) if n > p => (p + n) / 2.0,
+                (Some(p), Some(_)) => p + 1.0,
+            },
+        };
+        match list.get(txn, key) {
+            Some(Out::YMap(stored)) => {
+                let unchanged = before.is_some() && old.get(key) == Some(&record);
+                if !unchanged {
+                    let old_fields = old.get(key).and_then(|r| r.as_object());
+                    write_fields(txn, &stored, old_fields, &fields, before.is_none());
+                }
+                if current != Some(order) {
+                    stored.insert(txn, ORDER, order);
+                }
+            }
+            _ => {
+                let mut prelim: MapPrelim =
+                    fields.iter().map(|(k, v)| (k.as_str(), any(v))).collect();
+                prelim.insert(ORDER.into(), Any::from(order).into());
+                list.insert(txn, key.as_str(), prelim);
+            }
+        }
+        previous = Some(order);
+    }
+    let kept: std::collections::HashSet<&str> = keys.iter().map(String::as_str).collect();
+    let gone: Vec<String> = match before {
+        Some(_) => old
+            .keys()
+            .filter(|k| !kept.contains(k.as_str()))
+            .cloned()
+            .collect(),
+        None => list
+            .keys(txn)
+            .filter(|k| !kept.contains(k))
+            .map(str::to_owned)
+            .collect(),
+    };
+    for key in gone {
+        list.remove(txn, &key);
+    }
+}
+
+fn write_fields(
+    txn: &mut TransactionMut,
+    stored: &MapRef,
+    before: Option<&Object<String, Value>>,
+    after: &Object<String, Value>,
+    all: bool,
+) {
+    for (field, value) in after {
+        if before.and_then(|b| b.get(field)) != Some(value) {
+            stored.insert(txn, field.as_str(), any(value));
+        }
+    }
+    let gone: Vec<String> = if all {
+        stored
+            .keys(txn)
+            .filter(|k| *k != ORDER && !after.contains_key(*k))
+            .map(str::to_owned)
+            .collect()
+    } else {
+        before
+            .map(|b| {
+                b.keys()
+                    .filter(|k| !after.contains_key(*k))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for field in gone {
+        stored.remove(txn, &field);
+    }
+}
+
+/// The document's map as a Samverkan file's `map` object.
+pub fn read<T: ReadTxn>(txn: &T, root: &MapRef) -> Value {
+    use yrs::types::ToJson;
+    let value = serde_json::to_value(root.to_json(txn)).expect("Any is always JSON");
+    unshape(value, "")
+}
+
+fn unshape(value: Value, path: &str) -> Value {
+    let Value::Object(fields) = value else {
+        return value;
+    };
+    let fields = fields
+        .into_iter()
+        .map(|(key, value)| {
+            let sub = join(path, &key);
+            let value = if let Some(key_field) = key_of(&sub) {
+                records_in_order(value, key_field)
+            } else if is_nested(&sub) {
+                unshape(value, &sub)
+            } else {
+                value
+            };
+            (key, value)
+        })
+        .collect();
+    Value::Object(fields)
+}
+
+fn records_in_order(value: Value, key_field: &str) -> Value {
+    let Value::Object(records) = value else {
+        return Value::Array(Vec::new());
+    };
+    let mut records: Vec<(f64, String, Value)> = records
+        .into_iter()
+        .map(|(key, mut record)| {
+            let order = match record.as_object_mut().and_then(|r| r.remove(ORDER)) {
+                Some(Value::Number(n)) => n.as_f64().unwrap_or(0.0),
+                _ => 0.0,
+            };
+            if let Some(fields) = record.as_object_mut() {
+                fields
+                    .entry(key_field)
+                    .or_insert_with(|| Value::String(key.clone()));
+            }
+            (order, key, record)
+        })
+        .collect();
+    records.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    Value::Array(records.into_iter().map(|(_, _, r)| r).collect())
+}
