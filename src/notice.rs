@@ -67,6 +67,18 @@ pub enum Message {
     RestoredFromBackup(usize, usize),
     /// An earlier version was made current (when it was saved, as shown).
     VersionRestored(String),
+    /// A room link in the address could not be read.
+    RoomLinkBroken,
+    /// The browser cannot seal the room's messages.
+    RoomUnsupported,
+    /// A participant's edit the room does not allow (locked, or beyond the map).
+    RoomRefused {
+        locked: bool,
+    },
+    /// Concurrent edits left references to a removed actor: relations, others.
+    RoomDropped(usize, usize),
+    /// The facilitator ended the room.
+    RoomEnded,
 }
 
 /// A button offered with a message.
@@ -153,6 +165,12 @@ impl Message {
             Message::BackupFailed(why) => (t.backup_failed)(why),
             Message::RestoredFromBackup(maps, skipped) => (t.restored_from_backup)(*maps, *skipped),
             Message::VersionRestored(when) => (t.version_restored)(when),
+            Message::RoomLinkBroken => t.room_link_broken.to_owned(),
+            Message::RoomUnsupported => t.room_unsupported.to_owned(),
+            Message::RoomRefused { locked: true } => t.room_locked.to_owned(),
+            Message::RoomRefused { locked: false } => t.room_map_only.to_owned(),
+            Message::RoomDropped(relations, others) => (t.room_dropped)(*relations, *others),
+            Message::RoomEnded => t.room_ended.to_owned(),
         }
     }
 

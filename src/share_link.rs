@@ -28,8 +28,8 @@ extern "C" {
 
 /// What comes before the data in the fragment.
 pub const PREFIX: &str = "#share=";
-const IV_BYTES: usize = 12;
-const KEY_BYTES: usize = 32;
+pub(crate) const IV_BYTES: usize = 12;
+pub(crate) const KEY_BYTES: usize = 32;
 /// AES-GCM's authentication tag: every sealed message is at least this long.
 const TAG_BYTES: usize = 16;
 
@@ -45,18 +45,18 @@ pub enum LinkError {
     Unsupported,
 }
 
-fn subtle() -> Result<SubtleCrypto, LinkError> {
+pub(crate) fn subtle() -> Result<SubtleCrypto, LinkError> {
     let crypto = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .ok_or(LinkError::Unsupported)?;
     Ok(crypto.subtle())
 }
 
-async fn resolve(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
+pub(crate) async fn resolve(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(promise?).await
 }
 
-fn bytes_of(buffer: &JsValue) -> Vec<u8> {
+pub(crate) fn bytes_of(buffer: &JsValue) -> Vec<u8> {
     Uint8Array::new(buffer).to_vec()
 }
 
@@ -70,7 +70,7 @@ async fn through(bytes: &[u8], pair: ReadableWritablePair) -> Result<Vec<u8>, Js
     Ok(bytes_of(&resolve(response.array_buffer()).await?))
 }
 
-fn usages(list: &[&str]) -> JsValue {
+pub(crate) fn usages(list: &[&str]) -> JsValue {
     list.iter()
         .map(|u| JsValue::from_str(u))
         .collect::<Array>()

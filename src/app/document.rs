@@ -23,6 +23,8 @@ pub enum Origin {
     Load,
     /// A change that is not an undo step: the first layout of actors that had no place.
     Placement,
+    /// Another device in the room changed the map: never an undo step of this one.
+    Remote,
 }
 
 /// What listeners hear after each change.
@@ -36,6 +38,30 @@ pub struct Change {
 }
 
 type Listener = Rc<dyn Fn(&Change)>;
+/// What a room lets a participant do; a window outside a room (or its facilitator) has none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Nothing may be changed.
+    pub locked: bool,
+    /// Only the map: not the council, assessments or the engagement log.
+    pub map_only: bool,
+}
+
+impl Limits {
+    /// Whether `command` (None: an undo or redo) is within these limits.
+    fn allow(&self, command: Option<&Command>) -> bool {
+        fn beyond_the_map(command: &Command) -> bool {
+            match command {
+                Command::SetCouncil(_)
+                | Command::SetAssessments(_)
+                | Command::SetInteractions(_) => true,
+                Command::Batch(commands) => commands.iter().any(beyond_the_map),
+                _ => false,
+            }
+        }
+        !(self.locked || self.map_only && command.is_some_and(beyond_the_map))
+    }
+}
 
 struct Inner {
     map: Option<Map>,
@@ -45,6 +71,7 @@ struct Inner {
     relations: HashMap<RelationId, ArcRwSignal<Relation>>,
     listeners: Vec<(u64, Listener)>,
     next_listener: u64,
+    limits: Option<Limits>,
 }
 
 /// The document: the open map, its history and its reactive views. `Copy`: handles only.
@@ -63,6 +90,8 @@ pub struct Doc {
     can_redo: RwSignal<bool>,
     /// A read-only window (the projector) shows the map but never changes it.
     read_only: bool,
+    /// The limits of the last edit a room refused (set on every refusal, for the room to say).
+    pub refused: RwSignal<Option<Limits>>,
 }
 
 /// The document of this window.
@@ -81,6 +110,7 @@ impl Doc {
                 relations: HashMap::new(),
                 listeners: Vec::new(),
                 next_listener: 0,
+                limits: None,
             }),
             open: RwSignal::new(None),
             title: RwSignal::new(String::new()),
@@ -93,6 +123,7 @@ impl Doc {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             read_only,
+            refused: RwSignal::new(None),
         }
     }
 
@@ -218,18 +249,56 @@ impl Doc {
     /// Applies a user's edit as one undo step. Returns the step, or None when nothing
     /// changed (or the window is read-only, or the command did not apply).
     pub fn dispatch(&self, command: Command) -> Option<StepId> {
+        self.allows(Some(&command))?;
         self.record(|h, m| h.dispatch(m, command, None))
     }
 
     /// Like `dispatch`, but consecutive edits with the same key (one gesture) make one step.
     pub fn dispatch_merging(&self, command: Command, key: &str) -> Option<StepId> {
+        self.allows(Some(&command))?;
         self.record(|h, m| h.dispatch(m, command, Some(key)))
     }
 
     /// Applies a consequence of `step` (the layout that placed what it added) as part of
     /// that step, so undoing the edit undoes its layout too.
     pub fn dispatch_into(&self, command: Command, step: StepId) -> Option<StepId> {
+        self.allows(Some(&command))?;
         self.record(|h, m| h.dispatch_into(m, command, step))
+    }
+
+    /// Checks the room's limits, if any; a refusal is announced through `refused`.
+    fn allows(&self, command: Option<&Command>) -> Option<()> {
+        let limits = self.inner.try_with_value(|i| i.limits).flatten();
+        match limits {
+            Some(limits) if !limits.allow(command) => {
+                self.refused.set(Some(limits));
+                None
+            }
+            _ => Some(()),
+        }
+    }
+
+    /// Sets (or with None lifts) a room's limits on this window's edits.
+    pub fn set_limits(&self, limits: Option<Limits>) {
+        self.inner.update_value(|i| i.limits = limits);
+    }
+
+    /// Takes the map as another device in the room made it. No undo step (undo takes back
+    /// only this device's own steps), and the history stays.
+    pub fn apply_remote(&self, map: Map) {
+        let changed = self
+            .inner
+            .try_update_value(|i| match &mut i.map {
+                Some(open) if open.id == map.id && *open != map => {
+                    *open = map;
+                    true
+                }
+                _ => false,
+            })
+            .unwrap_or(false);
+        if changed {
+            self.after(Origin::Remote);
+        }
     }
 
     /// Applies a change that is not an undo step: positions found for actors that had
@@ -292,7 +361,7 @@ impl Doc {
     }
 
     fn travel(&self, origin: Origin, step: impl FnOnce(&mut History, &mut Map) -> Option<StepId>) {
-        if self.read_only {
+        if self.read_only || self.allows(None).is_none() {
             return;
         }
         let done = self

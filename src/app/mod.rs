@@ -7,6 +7,7 @@ pub mod backup;
 pub mod document;
 pub mod library;
 pub mod notices;
+pub mod room;
 pub mod saving;
 pub mod sharing;
 pub mod transfer;
@@ -70,6 +71,9 @@ pub fn provide_state(asked: Option<Lang>, read_only: bool, opened: crate::storag
     }
     if !read_only {
         sharing.read_address();
+        let room = room::RoomSlot::new(doc, saver, library, notices);
+        provide_context(room);
+        room.read_address();
     }
 }
 

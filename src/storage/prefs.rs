@@ -19,3 +19,8 @@ pub fn set(key: &str, value: &str) {
         let _ = LocalStorage::set(key, value);
     }
 }
+
+/// Forgets a preference.
+pub fn remove(key: &str) {
+    LocalStorage::delete(key);
+}

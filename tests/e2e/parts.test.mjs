@@ -17,11 +17,12 @@ async function openWithoutWorker() {
   return app;
 }
 
-/** Parts the app fetches in the background once the first screen is up: the backup and the
- * storage line, following other tabs, storage measuring and version pruning after a save,
- * and the network metrics the side panel and council use (issue 22 moved them out of the
- * first load). */
-const BACKGROUND = new Set(['backup_service', 'storage_line', 'following_other_tabs', 'measuring', 'pruning', 'measuring_network']);
+/** Parts the app fetches once the first screen is up: the backup, following other tabs,
+ * storage measuring and version pruning after a save, and the network metrics the side panel
+ * and council use (issue 22 moved them out of the first load); what sits under the map list
+ * (exports, the storage line, sharing) and the map's `Layout` select (issue 23 made room for
+ * room mode's way in). */
+const BACKGROUND = new Set(['backup_service', 'following_other_tabs', 'measuring', 'pruning', 'measuring_network', 'map_list_footer', 'layout_select']);
 const partsAsked = (requests) => requests.filter((path) => /\/parts-[0-9a-f]+\/split_/.test(path))
   .map((path) => path.replace(/^.*\/split_|\.wasm$/g, ''))
   .filter((part) => !BACKGROUND.has(part));

@@ -65,16 +65,13 @@ pub fn write_compact(document: &Document) -> String {
 /// Reads a Samverkan file of any supported version into a valid document.
 pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
     let value = parse_json(text).map_err(|p| vec![p])?;
-    read_value(value, |_| {})
+    checked(read_value(value)?)
 }
 
-/// Reads a parsed file: envelope → migrate → typed read → repair → `settle` → validate.
-/// `settle` is the caller's own repair before validation (a room drops what concurrent edits
-/// left dangling); files pass one that does nothing.
-pub fn read_value(
-    value: serde_json::Value,
-    settle: impl FnOnce(&mut Map),
-) -> Result<Loaded, Vec<Problem>> {
+/// Reads a parsed file up to validation: envelope → migrate → typed read → repair. The
+/// caller validates with [`checked`], after a repair of its own if it has one (a room drops
+/// what concurrent edits left dangling).
+pub fn read_value(value: serde_json::Value) -> Result<Loaded, Vec<Problem>> {
     let version = check_envelope(&value).map_err(|p| vec![p])?;
     let value = migrate::to_current(value, version).map_err(|p| vec![p])?;
     let mut document: Document = serde_path_to_error::deserialize(&value).map_err(|error| {
@@ -89,13 +86,17 @@ pub fn read_value(
         .iter_mut()
         .filter_map(|a| a.repair_position().then_some(()))
         .count();
-    settle(&mut document.map);
-    let problems = validate(&document.map);
+    Ok(Loaded {
+        document,
+        repaired_positions,
+    })
+}
+
+/// The document, when its map is valid; otherwise every problem in it.
+pub fn checked(loaded: Loaded) -> Result<Loaded, Vec<Problem>> {
+    let problems = validate(&loaded.document.map);
     if problems.is_empty() {
-        Ok(Loaded {
-            document,
-            repaired_positions,
-        })
+        Ok(loaded)
     } else {
         Err(problems)
     }

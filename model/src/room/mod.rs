@@ -133,8 +133,9 @@ impl Room {
             "version": io::CURRENT_VERSION,
             "map": value,
         });
-        let mut dropped = Dropped::default();
-        let Loaded { document, .. } = io::read_value(envelope, |map| dropped = settle(map))?;
+        let mut loaded = io::read_value(envelope)?;
+        let dropped = settle(&mut loaded.document.map);
+        let Loaded { document, .. } = io::checked(loaded)?;
         let Document { map, .. } = document;
         Ok(Settled { map, dropped })
     }

@@ -9,14 +9,22 @@ use yrs::{Any, Map as _, MapPrelim, MapRef, Out, ReadTxn, TransactionMut};
 /// A record's place in its list; ties (two devices adding at the same spot) go by key.
 const ORDER: &str = "_order";
 
+/// The lists kept record by record, by path, with the field that keys their records.
+const LISTS: &[(&str, &str)] = &[
+    ("sectors", "id"),
+    ("actors", "id"),
+    ("relations", "id"),
+    ("assessments", "id"),
+    ("interactions", "id"),
+    ("council.meetings", "id"),
+    ("council.goals", "id"),
+    ("council.actions", "id"),
+    ("council.members", "actor"),
+];
+
 /// The field that keys the records of the list at `path`, for lists kept record by record.
 fn key_of(path: &str) -> Option<&'static str> {
-    match path {
-        "sectors" | "actors" | "relations" | "assessments" | "interactions" => Some("id"),
-        "council.meetings" | "council.goals" | "council.actions" => Some("id"),
-        "council.members" => Some("actor"),
-        _ => None,
-    }
+    LISTS.iter().find(|(p, _)| *p == path).map(|(_, key)| *key)
 }
 
 /// Objects kept field by field rather than whole.
@@ -57,6 +65,7 @@ fn write_object(
     after: &Value,
 ) {
     let empty = Object::new();
+    let no_records = Value::Array(Vec::new());
     let after = after.as_object().unwrap_or(&empty);
     for (key, value) in after {
         let old = before.and_then(|b| b.get(key));
@@ -65,6 +74,9 @@ fn write_object(
         }
         let sub = join(path, key);
         if let Some(key_field) = key_of(&sub) {
+            // A list the edit's map did not have (files leave empty lists out) had no
+            // records then: only those this edit adds are written.
+            let old = before.map(|_| old.unwrap_or(&no_records));
             let list = sub_map(txn, target, key);
             write_records(txn, &list, key_field, old, value);
         } else if is_nested(&sub) {
@@ -74,19 +86,39 @@ fn write_object(
             target.insert(txn, key.as_str(), any(value));
         }
     }
+    // Every list keeps one container for good, even while empty (left out of the file), so
+    // two devices adding the first record at once add to the same one.
+    for (list_path, key_field) in LISTS {
+        let Some(key) = list_path
+            .strip_prefix(path)
+            .map(|rest| rest.trim_start_matches('.'))
+            .filter(|rest| {
+                !rest.contains('.') && (path.is_empty() || list_path.len() > path.len())
+            })
+        else {
+            continue;
+        };
+        if after.contains_key(key) {
+            continue;
+        }
+        let list = sub_map(txn, target, key);
+        let old = before.map(|b| b.get(key).unwrap_or(&no_records));
+        write_records(txn, &list, key_field, old, &no_records);
+    }
+    let is_list = |key: &str| key_of(&join(path, key)).is_some();
     let gone: Vec<String> = match before {
         Some(before) => before
             .as_object()
             .map(|b| {
                 b.keys()
-                    .filter(|k| !after.contains_key(*k))
+                    .filter(|k| !after.contains_key(*k) && !is_list(k))
                     .cloned()
                     .collect()
             })
             .unwrap_or_default(),
         None => target
             .keys(txn)
-            .filter(|k| !after.contains_key(*k))
+            .filter(|k| !after.contains_key(*k) && !is_list(k))
             .map(str::to_owned)
             .collect(),
     };
@@ -162,6 +194,9 @@ fn write_records(
                     stored.insert(txn, ORDER, order);
                 }
             }
+            // In the map this edit started from but gone from the document: another device
+            // removed it, and the removal wins over this edit.
+            _ if old.contains_key(key) => {}
             _ => {
                 let mut prelim: MapPrelim =
                     fields.iter().map(|(k, v)| (k.as_str(), any(v))).collect();

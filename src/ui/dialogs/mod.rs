@@ -6,6 +6,7 @@
 pub mod help;
 pub mod import_summary;
 pub mod modal;
+pub mod room;
 pub mod sheet_preview;
 pub mod versions;
 pub mod what_if;

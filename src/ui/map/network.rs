@@ -3,7 +3,7 @@
 //! selected actor's neighbourhood highlighted. Each node and line reads its own actor's
 //! and relation's signal and its held position, so a drag redraws one node and its lines.
 
-use crate::ui::map::arrangement::{Guides, LayoutSelect};
+use crate::ui::map::arrangement::Guides;
 // The circle the layout keeps room for is the one drawn.
 use crate::app::document::Origin;
 use crate::app::{use_doc, Doc};
@@ -593,7 +593,7 @@ pub fn NetworkMap() -> impl IntoView {
                 <button on:click=move |_| zoom(0.8) aria-label=move || t().zoom_out>"−"</button>
                 <button on:click=move |_| fit(())>{move || t().fit_to_screen}</button>
                 <button on:click=relayout disabled=move || running.get()>{move || t().rearrange}</button>
-                <LayoutSelect runner=runner.clone() chosen=arrangement arranged=Callback::new(move |()| fit(()))/>
+                {crate::ui::shell::parts::shown(crate::ui::shell::parts::layout_select(send_wrapper::SendWrapper::new(runner.clone()), arrangement, Callback::new(move |()| fit(()))))}
                 <details class="toolmenu">
                     <summary class:active=ego_in_use>{move || t().neighbourhood}</summary>
                     <div class="menu">

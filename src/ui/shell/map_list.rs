@@ -7,9 +7,7 @@ use samverkan_model::MapId;
 
 #[component]
 pub fn MapList() -> impl IntoView {
-    let (doc, library, transfer) = (use_doc(), use_library(), use_transfer());
-    let formats = crate::ui::shell::parts::Formats::new();
-    let no_map = move || !doc.is_open();
+    let library = use_library();
     let t = texts();
     view! {
         <nav class="maplist" aria-labelledby="maps-heading">
@@ -22,6 +20,20 @@ pub fn MapList() -> impl IntoView {
                     <MapRow id=summary.id.clone()/>
                 </For>
             </ul>
+            {crate::ui::shell::parts::shown(crate::ui::shell::parts::map_list_footer())}
+        </nav>
+    }
+}
+
+/// Under the list: `Export all maps`, `Paste JSON`, `More formats`, the storage line and
+/// sharing (a part: the first screen does not wait for it).
+#[component]
+pub fn MapListFooter() -> impl IntoView {
+    let (doc, library, transfer) = (use_doc(), use_library(), use_transfer());
+    let formats = crate::ui::shell::parts::Formats::new();
+    let no_map = move || !doc.is_open();
+    let t = texts();
+    view! {
             <div class="maplist-footer">
                 <button on:click=move |_| transfer.export_all() disabled=move || library.maps.with(Vec::is_empty)>
                     {move || t().export_all}
@@ -35,10 +47,9 @@ pub fn MapList() -> impl IntoView {
                     <crate::ui::shell::import_export::FileButton label=|t| t.import_relations_csv accept=".csv,text/csv,.txt" on_text=|file, text| crate::ui::shell::parts::FormatJob::ImportRelations { file, text }/>
                     <crate::ui::shell::import_export::FileButton label=|t| t.import_kumu accept=".json,.csv,application/json,text/csv" on_text=|file, text| crate::ui::shell::parts::FormatJob::ImportKumu { file, text }/>
                 </details>
-                {crate::ui::shell::parts::shown(crate::ui::shell::parts::storage_line())}
+                <crate::ui::shell::storage_line::StorageLine/>
             </div>
             <crate::ui::shell::sharing::SharePanel/>
-        </nav>
     }
 }
 

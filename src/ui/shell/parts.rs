@@ -55,7 +55,16 @@ part!(what_if_dialog() => view! { <what_if::WhatIfDialog/> });
 part!(versions_dialog() => view! { <crate::ui::dialogs::versions::VersionsDialog/> });
 // The backup (file, download, reminder, the Safari notice) and the storage line showing it.
 part!(backup_service() => crate::app::backup::start_in_slot());
-part!(storage_line() => view! { <super::storage_line::StorageLine/> });
+// The map's `Layout` select, with the arrangements it lays out.
+part!(layout_select(runner: send_wrapper::SendWrapper<crate::ui::map::layout_run::LayoutRunner>, chosen: RwSignal<samverkan_model::arrange::Arrangement>, arranged: Callback<()>)
+    => view! { <crate::ui::map::arrangement::LayoutSelect runner=runner.take() chosen=chosen arranged=arranged/> });
+// Under the map list: exports, `Paste JSON`, the storage line and sharing (export profile,
+// `Share link`, `Start room`, `Merge into this map`).
+part!(map_list_footer() => view! { <super::map_list::MapListFooter/> });
+// Room mode: its dialogs and bar, with yrs and the relay's code fetched with them.
+part!(room_views() => view! {
+    <crate::ui::dialogs::room::RoomDialog/> <crate::ui::dialogs::room::RoomBar/> <crate::ui::dialogs::room::JoinDialog/>
+});
 part!(import_summary_dialog() => view! { <import_summary::ImportSummaryDialog/> });
 part!(sheet_preview_dialog() => view! { <sheet_preview::SheetPreviewDialog/> });
 part!(help_overlay() => view! { <help::Help/> });
@@ -180,7 +189,18 @@ pub fn Dialogs() -> impl IntoView {
         <LaterDialog part=actor_menu_popup needed=Signal::derive(move || menu.open_at.with(Option::is_some))/>
         <LaterDialog part=link_picker needed=linking.picking/>
         <LaterDialog part=backup_service needed=true/>
+        <RoomDialogs/>
     }
+}
+
+/// The room's dialogs and bar, when a room is on or a room link opened (not in a projector).
+#[component]
+fn RoomDialogs() -> impl IntoView {
+    use_context::<crate::app::room::RoomSlot>().map(|slot| view! {
+        <LaterDialog part=room_views needed=Signal::derive(move || {
+            slot.dialog.get() || slot.shown.with(Option::is_some) || slot.invite.with(Option::is_some)
+        })/>
+    })
 }
 
 /// A dialog fetched when `needed` first turns true, and kept from then on: its own view decides

@@ -52,9 +52,32 @@ pub fn SharePanel() -> impl IntoView {
             })}
             <button on:click=move |_| sharing.make_link() disabled=no_map>{move || t().share_link}</button>
             <LinkBox/>
+            <RoomButton/>
             <button on:click=move |_| sharing.merging.set(true) disabled=no_map>{move || t().merge_into_map}</button>
         </section>
     }
+}
+
+/// `Start room` turns the open map into a room; in a room, `Room` shows it.
+#[component]
+fn RoomButton() -> impl IntoView {
+    let Some(slot) = use_context::<crate::app::room::RoomSlot>() else {
+        return ().into_any();
+    };
+    let (doc, t) = (use_doc(), texts());
+    let in_room = move || slot.shown.with(Option::is_some);
+    let click = move |_| {
+        if !in_room() {
+            slot.start();
+        }
+        slot.dialog.set(true);
+    };
+    view! {
+        <button on:click=click disabled=move || !doc.is_open()>
+            {move || if in_room() { t().room } else { t().start_room }}
+        </button>
+    }
+    .into_any()
 }
 
 /// The link made, in a read-only box, or why there is none.
