@@ -72,6 +72,8 @@ const ANSWER_WAIT_MS: (f64, f64) = (300.0, 1_200.0);
 /// How long the document may stay unreadable before that is reported (two rounds of the
 /// periodic exchange that fetches what is missing).
 const BROKEN_FOR_MS: f64 = 40_000.0;
+/// The shortest time between two reads of the document into the open map.
+const READ_EVERY_MS: f64 = 100.0;
 
 pub struct Service {
     slot: RoomSlot,
@@ -97,6 +99,8 @@ pub struct Service {
     /// Since when reads of the document have failed, and whether that was told.
     broken_since: Cell<Option<f64>>,
     told_broken: Cell<bool>,
+    /// When the document was last read into the open map.
+    last_read: Cell<f64>,
 }
 
 fn record_key(map: &MapId) -> String {
@@ -214,6 +218,7 @@ async fn open(slot: RoomSlot, opening: Opening) -> Result<(), Message> {
         save_set: Cell::new(false),
         broken_since: Cell::new(None),
         told_broken: Cell::new(false),
+        last_read: Cell::new(f64::NEG_INFINITY),
     });
     service.remember();
     service.install(topic);
@@ -285,11 +290,15 @@ impl Service {
     }
 
     fn schedule_tick(self: &Rc<Self>) {
+        self.schedule_tick_in(16);
+    }
+
+    fn schedule_tick_in(self: &Rc<Self>, ms: i32) {
         if self.tick_set.replace(true) {
             return;
         }
         let weak = Rc::downgrade(self);
-        timeout(16, move || {
+        timeout(ms, move || {
             if let Some(service) = weak.upgrade() {
                 service.tick_set.set(false);
                 service.tick();
@@ -311,8 +320,18 @@ impl Service {
                 }
             }
         }
-        if self.remote_pending.replace(false) {
-            self.take_remote();
+        if self.remote_pending.get() {
+            // A read of the whole document costs milliseconds per hundred actors: while
+            // updates pour in (a room of 30 adding at once) it runs at most every
+            // READ_EVERY_MS, taking in all that came meanwhile.
+            let wait = READ_EVERY_MS - (crate::browser::now_ms() - self.last_read.get());
+            if wait > 0.0 {
+                self.schedule_tick_in(wait.ceil() as i32);
+            } else {
+                self.remote_pending.set(false);
+                self.last_read.set(crate::browser::now_ms());
+                self.take_remote();
+            }
         }
         self.save_soon();
     }
@@ -702,26 +721,20 @@ pub fn set_rules(slot: RoomSlot, rules: Rules) {
 
 /// Ends the room for everyone; each keeps their copy.
 pub fn end_room(slot: RoomSlot) {
-    if let Some(service) = running(slot) {
-        service.send(Wire::End);
-        service.forget();
-        // The End goes out before the socket closes: sealing is a promise away.
-        let weak: Weak<Service> = Rc::downgrade(&service);
-        timeout(300, move || {
-            if let Some(service) = weak.upgrade() {
-                service.slot.stop();
-            }
-        });
-        slot.shown.set(None);
-        slot.dialog.set(false);
-    }
+    leave_with(slot, Wire::End);
 }
 
 /// A participant leaves; the map stays as an ordinary one.
 pub fn leave_room(slot: RoomSlot) {
+    leave_with(slot, Wire::Bye);
+}
+
+/// Says `last` to the room, forgets the room here and disconnects once it is out.
+fn leave_with(slot: RoomSlot, last: Wire) {
     if let Some(service) = running(slot) {
-        service.send(Wire::Bye);
+        service.send(last);
         service.forget();
+        // The message goes out before the socket closes: sealing is a promise away.
         let weak: Weak<Service> = Rc::downgrade(&service);
         timeout(300, move || {
             if let Some(service) = weak.upgrade() {
