@@ -183,3 +183,12 @@ pub fn register_service_worker() {
         }
     });
 }
+
+/// Runs `run` once after `ms` milliseconds; the timer's id (for `clearTimeout`), if set.
+pub fn after_ms(ms: i32, run: impl FnOnce() + 'static) -> Option<i32> {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(run);
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
+        .ok()
+}

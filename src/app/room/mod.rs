@@ -97,18 +97,12 @@ impl RoomSlot {
 
     /// The relay this page's host set (`<meta name="samverkan-relay">`), else the one last used.
     pub fn relay_address(&self) -> String {
-        let hosted = || {
-            web_sys::window()?
-                .document()?
-                .query_selector("meta[name=samverkan-relay]")
-                .ok()??
-                .get_attribute("content")
-        };
         crate::storage::prefs::get(RELAY_KEY)
-            .or_else(hosted)
+            .or_else(|| self.page_relay())
             .unwrap_or_default()
     }
 
+    /// The relay this page's host set, if any.
     pub fn page_relay(&self) -> Option<String> {
         web_sys::window()?
             .document()?

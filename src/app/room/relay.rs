@@ -35,14 +35,6 @@ pub struct Relay {
     heartbeat: RefCell<Option<Heartbeat>>,
 }
 
-fn later(ms: i32, run: impl FnOnce() + 'static) {
-    if let Some(window) = web_sys::window() {
-        let callback = Closure::once_into_js(run);
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
-    }
-}
-
 impl Relay {
     pub fn new(
         address: String,
@@ -136,7 +128,7 @@ impl Relay {
         let attempt = self.attempts.get();
         self.attempts.set(attempt + 1);
         let weak = Rc::downgrade(self);
-        later(backoff_ms(attempt), move || {
+        crate::browser::after_ms(backoff_ms(attempt), move || {
             if let Some(relay) = weak.upgrade() {
                 relay.connect();
             }

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
+use wasm_bindgen::JsCast;
 
 /// A room link's data, read.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,16 +104,9 @@ pub struct Service {
     last_read: Cell<f64>,
 }
 
-fn record_key(map: &MapId) -> String {
-    super::record_key(map)
-}
-
-fn timeout(ms: i32, run: impl FnOnce() + 'static) -> Option<i32> {
-    use wasm_bindgen::JsCast;
-    let callback = wasm_bindgen::closure::Closure::once_into_js(run);
-    web_sys::window()?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
-        .ok()
+/// Where the room's yrs state is kept beside the map (IndexedDB `settings`).
+fn state_key(map: &MapId) -> String {
+    format!("room.{map}")
 }
 
 fn random_id() -> u64 {
@@ -173,7 +167,7 @@ async fn open(slot: RoomSlot, opening: Opening) -> Result<(), Message> {
         }
         Opening::Stop => return Ok(()),
         Opening::Resume(id) => {
-            let text = prefs::get(&record_key(&id)).ok_or(Message::RoomLinkBroken)?;
+            let text = prefs::get(&super::record_key(&id)).ok_or(Message::RoomLinkBroken)?;
             let record: Record =
                 serde_json::from_str(&text).map_err(|_| Message::RoomLinkBroken)?;
             let state = stored_state(slot, &id).await;
@@ -227,13 +221,11 @@ async fn open(slot: RoomSlot, opening: Opening) -> Result<(), Message> {
 
 async fn stored_state(slot: RoomSlot, map: &MapId) -> Option<Vec<u8>> {
     let db = slot.saver.database()?;
-    let value = db.setting(&format!("room.{map}")).await.ok()?;
+    let value = db.setting(&state_key(map)).await.ok()?;
     value
         .dyn_ref::<js_sys::Uint8Array>()
         .map(js_sys::Uint8Array::to_vec)
 }
-
-use wasm_bindgen::JsCast;
 
 impl Service {
     fn install(self: &Rc<Self>, topic: String) {
@@ -298,7 +290,7 @@ impl Service {
             return;
         }
         let weak = Rc::downgrade(self);
-        timeout(ms, move || {
+        crate::browser::after_ms(ms, move || {
             if let Some(service) = weak.upgrade() {
                 service.tick_set.set(false);
                 service.tick();
@@ -393,16 +385,16 @@ impl Service {
     fn remember(&self) {
         if let Some(map) = self.map.borrow().as_ref() {
             let text = serde_json::to_string(&self.record).expect("a record serialises");
-            prefs::set(&record_key(map), &text);
+            prefs::set(&super::record_key(map), &text);
         }
         prefs::set(RELAY_KEY, &self.record.relay);
     }
 
     fn forget(&self) {
         if let Some(map) = self.map.borrow().as_ref() {
-            prefs::remove(&record_key(map));
+            prefs::remove(&super::record_key(map));
             if let Some(db) = self.slot.saver.database() {
-                let key = format!("room.{map}");
+                let key = state_key(map);
                 leptos::task::spawn_local(async move {
                     let _ = db
                         .set_setting(&key, &wasm_bindgen::JsValue::UNDEFINED)
@@ -418,7 +410,7 @@ impl Service {
             return;
         }
         let weak = Rc::downgrade(self);
-        timeout(1_000, move || {
+        crate::browser::after_ms(1_000, move || {
             let Some(service) = weak.upgrade() else {
                 return;
             };
@@ -430,7 +422,7 @@ impl Service {
             };
             let state = js_sys::Uint8Array::from(&service.room.state()[..]);
             leptos::task::spawn_local(async move {
-                let _ = db.set_setting(&format!("room.{map}"), &state).await;
+                let _ = db.set_setting(&state_key(&map), &state).await;
             });
         });
     }
@@ -532,7 +524,7 @@ impl Service {
             ANSWER_WAIT_MS.0 + js_sys::Math::random() * (ANSWER_WAIT_MS.1 - ANSWER_WAIT_MS.0)
         };
         let weak = Rc::downgrade(self);
-        timeout(wait as i32, move || {
+        crate::browser::after_ms(wait as i32, move || {
             let Some(service) = weak.upgrade() else {
                 return;
             };
@@ -601,7 +593,7 @@ impl Service {
 
     fn every_presence(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
-        let id = timeout(PRESENCE_MS, move || {
+        let id = crate::browser::after_ms(PRESENCE_MS, move || {
             if let Some(service) = weak.upgrade() {
                 let now = crate::browser::now_ms();
                 service
@@ -736,7 +728,7 @@ fn leave_with(slot: RoomSlot, last: Wire) {
         service.forget();
         // The message goes out before the socket closes: sealing is a promise away.
         let weak: Weak<Service> = Rc::downgrade(&service);
-        timeout(300, move || {
+        crate::browser::after_ms(300, move || {
             if let Some(service) = weak.upgrade() {
                 service.slot.stop();
             }
@@ -775,7 +767,7 @@ pub fn set_relay(slot: RoomSlot, address: &str) {
         let mut record = service.record.clone();
         record.relay = address;
         let text = serde_json::to_string(&record).expect("a record serialises");
-        prefs::set(&record_key(&map), &text);
+        prefs::set(&super::record_key(&map), &text);
         slot.stop();
         slot.run(Opening::Resume(map));
     }
