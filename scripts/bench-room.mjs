@@ -4,7 +4,10 @@
 // format as yrs; AES-GCM through Node's Web Crypto). Each participant adds an actor a second.
 // Then a late joiner (a second browser profile) opens the room link of a 500-actor room.
 //
-//   node scripts/bench-room.mjs [--dist DIR] [--participants 30] [--seconds 60]
+//   node scripts/bench-room.mjs [--dist DIR] [--participants 30] [--seconds 60] [--trace]
+//
+// --trace: where the facilitator's main thread spends 10 s in the middle of the run
+// (Chromium's timeline through CDP), summed by event, instead of the late joiner.
 //
 // Prints: remote edit → drawn on the facilitator's map (Date.now() in both, one machine),
 // frame times (requestAnimationFrame) and long tasks (PerformanceObserver) on the
@@ -30,6 +33,7 @@ const DIST = resolve(arg('dist', join(root, 'dist')));
 const PARTICIPANTS = Number(arg('participants', 30));
 const SECONDS = Number(arg('seconds', 60));
 const RELAY_PORT = 4444;
+const TRACE = process.argv.includes('--trace');
 
 // ---- the room's wire format (model/src/room/wire.rs), lib0 encoding
 const HELLO = 1; const ANSWER = 2; const UPDATE = 3; const PRESENCE = 4;
@@ -124,6 +128,40 @@ async function participant(n, link, template, sent) {
   return () => { clearInterval(timer); socket.close(); };
 }
 
+/** Records the page's timeline for `ms` and prints the main thread's time by event name. */
+async function traceMainThread(page, ms) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
+  await page.waitForTimeout(ms);
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await done;
+  // Self time by function (names only in a build with them kept: SAMVERKAN_WASM_NAMES=1).
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, k) => {
+    const name = byId.get(id).callFrame.functionName || '(anonymous)';
+    self.set(name, (self.get(name) ?? 0) + (dt[k] ?? 0) / 1000);
+  });
+  console.log('\nself time by function (ms):');
+  for (const [name, total] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${total.toFixed(0)}  ${name.slice(0, 140)}`);
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const totals = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.pid !== main?.pid || e.tid !== main?.tid) continue;
+    totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log(`\nmain thread over ${ms / 1000} s, by event (nested events count in their parents too):`);
+  for (const [name, total] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${name}: ${total.toFixed(0)} ms`);
+}
+
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
@@ -173,7 +211,13 @@ try {
   });
   const sent = new Map();
   const stops = await Promise.all(Array.from({ length: PARTICIPANTS }, (_, n) => participant(n + 1, link, template, sent)));
-  await page.waitForTimeout(SECONDS * 1000); // the load runs for a fixed time: that is the scenario
+  if (TRACE) {
+    await page.waitForTimeout(SECONDS * 500);
+    await traceMainThread(page, 10_000);
+    await page.waitForTimeout(Math.max(0, SECONDS * 500 - 10_000));
+  } else {
+    await page.waitForTimeout(SECONDS * 1000); // the load runs for a fixed time: that is the scenario
+  }
   stops.forEach((stop) => stop());
   await page.waitForFunction((n) => window.drawnAt.size >= n, sent.size, { timeout: 30_000 }).catch(() => {});
   const { drawn, frames, longTasks } = await page.evaluate(() => {
@@ -190,6 +234,15 @@ try {
   await page.context().close();
 
   // 2. A late joiner to a 500-actor room.
+  if (!TRACE) await lateJoiner(browser, server);
+  console.log(`\nmachine: ${os.cpus().length} cores, load average ${loadBefore} before, ${load()} after`);
+} finally {
+  await browser.close();
+  await server.close();
+  relay.kill();
+}
+
+async function lateJoiner(browser, server) {
   const big = generateDocument(500, { id: 'bench-room-500' });
   const times = [];
   for (let run = 0; run < 3; run++) {
@@ -206,9 +259,4 @@ try {
     await room.page.context().close();
   }
   console.log(`\nlate joiner, 500-actor room, Join room → 500 nodes drawn (ms): ${times.join(', ')} (median ${quantile(times, 0.5)})`);
-  console.log(`\nmachine: ${os.cpus().length} cores, load average ${loadBefore} before, ${load()} after`);
-} finally {
-  await browser.close();
-  await server.close();
-  relay.kill();
 }

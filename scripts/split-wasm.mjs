@@ -61,7 +61,9 @@ try {
 
   rmSync(join(staging, parts), { recursive: true, force: true });
   mkdirSync(join(staging, parts));
-  const optimise = (from, to) => (release ? run('wasm-opt', [...WASM_OPT, from, '-o', to]) : copyFileSync(from, to));
+  // SAMVERKAN_WASM_NAMES=1 keeps function names, for profiles (with CARGO_PROFILE_RELEASE_STRIP=false).
+  const names = process.env.SAMVERKAN_WASM_NAMES ? ['-g'] : [];
+  const optimise = (from, to) => (release ? run('wasm-opt', [...WASM_OPT, ...names, from, '-o', to]) : copyFileSync(from, to));
   optimise(join(work, 'bindgen', `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`));
   for (const name of partFiles) optimise(join(work, name), join(staging, parts, name));
   writeFileSync(join(staging, `${stem}.js`), mainJs);

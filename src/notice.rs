@@ -71,6 +71,8 @@ pub enum Message {
     RoomLinkBroken,
     /// The browser cannot seal the room's messages.
     RoomUnsupported,
+    /// The page's Content-Security-Policy does not let it reach this relay.
+    RoomRelayBlocked(String),
     /// A participant's edit the room does not allow (locked, or beyond the map).
     RoomRefused {
         locked: bool,
@@ -167,6 +169,7 @@ impl Message {
             Message::VersionRestored(when) => (t.version_restored)(when),
             Message::RoomLinkBroken => t.room_link_broken.to_owned(),
             Message::RoomUnsupported => t.room_unsupported.to_owned(),
+            Message::RoomRelayBlocked(relay) => (t.room_relay_blocked)(relay),
             Message::RoomRefused { locked: true } => t.room_locked.to_owned(),
             Message::RoomRefused { locked: false } => t.room_map_only.to_owned(),
             Message::RoomDropped(relations, others) => (t.room_dropped)(*relations, *others),

@@ -4,11 +4,13 @@
 // layout ≤ 1.5 s). Run: `cargo bench -p samverkan-model --bench layout`. It prints the
 // numbers; it measures, it does not judge.
 
+mod common;
+
+use common::{millis, percentile, random_map};
 use samverkan_model::layout::Simulation;
-use samverkan_model::{metrics, Actor, Map, Relation};
-use std::collections::HashSet;
+use samverkan_model::metrics;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const ACTORS: usize = 1_000;
 const RELATIONS: usize = 3_000;
@@ -19,58 +21,8 @@ const COLD_TICKS: usize = 300;
 const COLD_RUNS: usize = 5;
 const METRIC_RUNS: usize = 5;
 
-/// SplitMix64, so the graph is the same on every run and machine.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, bound: usize) -> usize {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        ((z ^ (z >> 31)) % bound as u64) as usize
-    }
-}
-
-/// Actors with unplaced positions (so the layout starts cold) and distinct random pairs.
-fn random_map(seed: u64) -> Map {
-    let mut random = Random(seed);
-    let now = "2026-11-22T10:00:00Z".parse().expect("a valid timestamp");
-    let mut map = Map::new("bench".into(), "Bench", now, Vec::new());
-    for i in 0..ACTORS {
-        let mut actor = Actor::new(format!("a{i}").into(), format!("Actor {i}"));
-        actor.influence = Some(1 + random.below(5) as i64);
-        map.add_actor(actor);
-    }
-    let mut pairs = HashSet::new();
-    while map.relations.len() < RELATIONS {
-        let (a, b) = (random.below(ACTORS), random.below(ACTORS));
-        if a == b || !pairs.insert((a.min(b), a.max(b))) {
-            continue;
-        }
-        let mut relation = Relation::new(
-            format!("r{}", map.relations.len()).into(),
-            format!("a{a}").into(),
-            format!("a{b}").into(),
-        );
-        relation.strength = 1 + random.below(3) as i64;
-        map.relations.push(relation);
-    }
-    map
-}
-
-fn millis(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1e3
-}
-
-/// The value below which `share` of the sorted samples lie (nearest rank).
-fn percentile(sorted: &[f64], share: f64) -> f64 {
-    let rank = ((share * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
-}
-
 fn main() {
-    let map = random_map(2026);
+    let map = random_map(ACTORS, RELATIONS, 2026);
     println!("layout bench: {ACTORS} actors, {RELATIONS} relations");
 
     // Per tick, over a whole cooling run: early ticks move a lot, late ones little.

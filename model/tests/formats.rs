@@ -6,11 +6,13 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use samverkan_model::formats::csv::{
-    export_actors, export_relations, import_actors, import_relations, RowError,
+    export_actors, export_relations, import_actors, import_relations, preview_actors, RowError,
 };
 use samverkan_model::formats::graphml::export_graphml;
-use samverkan_model::formats::kumu::{import_kumu_csv, import_kumu_json};
-use samverkan_model::formats::report::ImportReport;
+use samverkan_model::formats::kumu::{
+    connection_ends_known, import_kumu_connections_onto, import_kumu_csv, import_kumu_json,
+};
+use samverkan_model::formats::report::{ImportReport, Outcome};
 use samverkan_model::io::{read_document, write_pretty, Document};
 use samverkan_model::sector::default_sectors;
 use samverkan_model::validate::validate;
@@ -1512,4 +1514,108 @@ fn the_engagement_log_and_an_invitation_list_export_as_sheets() {
             "'=Almi,,,false",
         ]
     );
+}
+
+/// Kumu's own export of a project as two sheets: the connections sheet (`From,To,Label,…`
+/// and the element columns after them) is a connections sheet, alone or after the
+/// elements sheet, which it then goes onto.
+#[test]
+fn kumu_project_export_imports_as_one_map_from_either_sheet() {
+    let connections = fixture("kumu-project-connections.csv");
+    let (alone, report) = import_kumu_csv(
+        &connections,
+        None,
+        "Västerbotten",
+        &mut counter(),
+        now(),
+        palette(),
+    )
+    .unwrap();
+    assert_saves(&alone);
+    assert_eq!((alone.actors.len(), alone.relations.len()), (34, 49));
+    assert_eq!(report.skipped(), 0);
+
+    let (mut map, _) = import_kumu_csv(
+        &fixture("kumu-project-elements.csv"),
+        None,
+        "Västerbotten",
+        &mut counter(),
+        now(),
+        palette(),
+    )
+    .unwrap();
+    assert_eq!((map.actors.len(), map.relations.len()), (34, 0));
+    assert_eq!(connection_ends_known(&connections, &map), (34, 34));
+    let mut ids = counter();
+    let mut second = || format!("second-{}", ids());
+    let (actors, relations, report) =
+        import_kumu_connections_onto(&connections, &map, &mut second).unwrap();
+    assert_eq!((actors.len(), relations.len()), (0, 49));
+    assert_eq!(report.skipped(), 0);
+    map.relations.extend(relations);
+    assert_saves(&map);
+    let opera = by_name(&map, "Norrlandsoperan").id.clone();
+    assert!(map
+        .relations
+        .iter()
+        .any(|r| r.from == opera || r.to == opera));
+    // A sheet naming elements the map lacks brings them along.
+    let other = empty_map();
+    assert_eq!(connection_ends_known(&connections, &other), (0, 34));
+    let (actors, relations, _) =
+        import_kumu_connections_onto(&connections, &other, &mut counter()).unwrap();
+    assert_eq!((actors.len(), relations.len()), (34, 49));
+}
+
+/// A stakeholder register whose name column nobody filled: the first column that most rows
+/// fill with text names the actors, and the preview and the report say so.
+#[test]
+fn a_register_with_an_empty_name_column_takes_names_from_the_next_filled_one() {
+    let text = fixture("register-empty-name.csv");
+    let preview = preview_actors(&text).unwrap();
+    assert_eq!(
+        preview.names_from,
+        Some(("Organization".to_owned(), "Role".to_owned()))
+    );
+    let role = preview.headers.iter().position(|h| h == "Role").unwrap();
+    assert_eq!(preview.fields[role].as_deref(), Some("name"));
+    let (actors, report) = import_actors(&text, &empty_map(), &mut counter()).unwrap();
+    assert_eq!(actors.len(), 7);
+    assert_eq!(actors[0].name, "Regionutvecklare kompetensförsörjning");
+    assert!(report.notes.iter().any(|n| matches!(
+        &n.outcome,
+        Outcome::NamesFrom { empty, used } if empty == "Organization" && used == "Role"
+    )));
+}
+
+/// A French Kumu blueprint keeps HTML in its custom fields as in its descriptions: every
+/// note comes out plain, links kept as text.
+#[test]
+fn kumu_html_in_custom_fields_becomes_plain_text() {
+    let (map, _) = import_kumu_json(
+        &fixture("kumu-blueprint-fr.json"),
+        "",
+        &mut counter(),
+        now(),
+        palette(),
+    )
+    .unwrap();
+    assert_saves(&map);
+    assert_eq!(map.actors.len(), 12);
+    for actor in &map.actors {
+        assert!(
+            !actor.notes.contains('<'),
+            "{}: {}",
+            actor.name,
+            actor.notes
+        );
+        assert!(!actor.notes.contains("&nbsp;") && !actor.notes.contains("&amp;"));
+    }
+    let region = by_name(&map, "Région Occitanie");
+    assert!(region.notes.contains("Acteur clé de la formation"));
+    assert!(region.notes.contains("Financement des formations"));
+    assert!(region
+        .notes
+        .contains("Voir le guide (https://example.org/leviers/0)"));
+    assert!(region.notes.contains("Équipe de 2 personnes & budget"));
 }

@@ -28,15 +28,22 @@ impl Device {
         update
     }
 
-    /// Takes an update in and reads the map again. Updates arriving out of order can leave the
-    /// document incomplete for a while (yrs applies a deletion at once and keeps an insertion
-    /// until what it builds on arrives): then the device keeps showing the map it had, as the
-    /// app does, and the end of the session checks that every read succeeds.
+    /// Takes an update in and reads the map again, as the app does: only the records the
+    /// update touched (which must give what a read of the whole document gives).
+    /// Updates arriving out of order can leave the document incomplete for a while (yrs
+    /// applies a deletion at once and keeps an insertion until what it builds on arrives):
+    /// then the device keeps showing the map it had, as the app does, and the end of the
+    /// session checks that every read succeeds.
     fn receive(&mut self, update: &[u8]) {
         self.room
             .apply(update)
             .expect("an update from another device");
         if let Ok(settled) = self.room.read() {
+            let whole = self
+                .room
+                .read_whole()
+                .expect("what reads in part reads whole");
+            assert_eq!(settled.map, whole.map, "a read of the changes only");
             self.map = settled.map;
         }
     }

@@ -71,7 +71,6 @@ struct Inner {
     relations: HashMap<RelationId, ArcRwSignal<Relation>>,
     listeners: Vec<(u64, Listener)>,
     next_listener: u64,
-    limits: Option<Limits>,
 }
 
 /// The document: the open map, its history and its reactive views. `Copy`: handles only.
@@ -92,6 +91,8 @@ pub struct Doc {
     read_only: bool,
     /// The limits of the last edit a room refused (set on every refusal, for the room to say).
     pub refused: RwSignal<Option<Limits>>,
+    /// What a room lets this window do, if it is a participant in one.
+    limits: RwSignal<Option<Limits>>,
 }
 
 /// The document of this window.
@@ -110,7 +111,6 @@ impl Doc {
                 relations: HashMap::new(),
                 listeners: Vec::new(),
                 next_listener: 0,
-                limits: None,
             }),
             open: RwSignal::new(None),
             title: RwSignal::new(String::new()),
@@ -124,6 +124,7 @@ impl Doc {
             can_redo: RwSignal::new(false),
             read_only,
             refused: RwSignal::new(None),
+            limits: RwSignal::new(None),
         }
     }
 
@@ -268,8 +269,7 @@ impl Doc {
 
     /// Checks the room's limits, if any; a refusal is announced through `refused`.
     fn allows(&self, command: Option<&Command>) -> Option<()> {
-        let limits = self.inner.try_with_value(|i| i.limits).flatten();
-        match limits {
+        match self.limits.try_get_untracked().flatten() {
             Some(limits) if !limits.allow(command) => {
                 self.refused.set(Some(limits));
                 None
@@ -280,7 +280,15 @@ impl Doc {
 
     /// Sets (or with None lifts) a room's limits on this window's edits.
     pub fn set_limits(&self, limits: Option<Limits>) {
-        self.inner.update_value(|i| i.limits = limits);
+        if self.limits.get_untracked() != limits {
+            self.limits.set(limits);
+        }
+    }
+
+    /// True while a room keeps this window from editing more than the map (the council,
+    /// assessments and the engagement log show read-only then). Tracked.
+    pub fn beyond_the_map_read_only(&self) -> bool {
+        self.limits.get().is_some_and(|l| l.locked || l.map_only)
     }
 
     /// Takes the map as another device in the room made it. No undo step (undo takes back

@@ -338,7 +338,11 @@ impl Transfer {
         let sectors = default_sectors(|id| (t.sector_label)(id).to_owned());
         let title = title_of(file);
         let mut new_id = || browser::new_id();
-        let result = if text.trim_start().starts_with('{') {
+        let is_json = text.trim_start().starts_with('{');
+        if !is_json && kumu::is_connections_sheet(text) && self.onto_open_map(file, text) {
+            return;
+        }
+        let result = if is_json {
             kumu::import_kumu_json(text, &title, &mut new_id, Utc::now(), sectors)
         } else {
             kumu::import_kumu_csv(text, None, &title, &mut new_id, Utc::now(), sectors)
@@ -354,6 +358,34 @@ impl Transfer {
             }
             Err(problems) => self.import_failed(file, problems),
         }
+    }
+
+    /// A Kumu connections sheet whose ends the open map mostly holds (the project's
+    /// elements sheet, imported first) goes onto that map as one undo step, with an actor
+    /// for each end it lacks. False (nothing done) when the open map is not that map.
+    fn onto_open_map(&self, file: &str, text: &str) -> bool {
+        use samverkan_model::formats::kumu;
+        let Some(map) = self.doc.snapshot() else {
+            return false;
+        };
+        let (known, ends) = kumu::connection_ends_known(text, &map);
+        if known == 0 || known * 2 < ends {
+            return false;
+        }
+        let mut new_id = || browser::new_id();
+        match kumu::import_kumu_connections_onto(text, &map, &mut new_id) {
+            Ok((actors, relations, report)) => {
+                self.saver.keep_version(Cause::Import);
+                let command = Command::Batch(vec![
+                    Command::AddActors(actors),
+                    Command::AddRelations(relations),
+                ]);
+                let step = self.doc.dispatch(command);
+                self.summarise(file, report, step);
+            }
+            Err(problems) => self.import_failed(file, problems),
+        }
+        true
     }
 
     /// Tells what an import of another tool's file did: a short notice, and when anything

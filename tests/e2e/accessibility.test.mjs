@@ -45,6 +45,8 @@ const UI = {
     summary: 'Importsammanfattning',
     shareLink: 'Dela länk', sharedMap: 'Delad karta',
     versions: 'Versioner', versionsTitle: /^Versioner av /,
+    startRoom: 'Starta rum', roomTitle: 'Rummet: alla lägger till på samma karta', roomLink: 'Rumslänk',
+    invited: 'Du är inbjuden till ett rum',
     // The phone layout's bottom bar (being built): the sheets it opens.
     sheets: { menu: 'Meny', maps: 'Kartor', details: 'Detaljer' },
   },
@@ -60,6 +62,8 @@ const UI = {
     summary: 'Import summary',
     shareLink: 'Share link', sharedMap: 'Shared map',
     versions: 'Versions', versionsTitle: /^Versions of /,
+    startRoom: 'Start room', roomTitle: 'Room: everyone adds to the same map', roomLink: 'Room link',
+    invited: 'You are invited to a room',
     sheets: { menu: 'Menu', maps: 'Maps', details: 'Details' },
   },
 };
@@ -343,6 +347,31 @@ for (const size of VIEWPORTS) {
         await activate(page, button, obscured);
         await page.getByRole('dialog', { name: ui.summary }).waitFor();
       }, { include: DIALOG });
+
+      // Room mode (no relay here: the room opens offline, as it may in a workshop): the room
+      // dialog, then its link opened in a fresh profile, which asks for a name.
+      const roomDialog = page.getByRole('dialog', { name: ui.roomTitle });
+      await check('dialog Room', async () => {
+        await closeDialogs(page);
+        const button = page.getByRole('button', { name: ui.startRoom, exact: true });
+        await reveal(page, button, ui.sheets.maps); // PHONE BOTTOM BAR: Maps sheet (Share section)
+        await activate(page, button, obscured);
+        await roomDialog.waitFor();
+      }, { include: DIALOG });
+      await t.test('dialog Room invitation', async () => {
+        const link = await roomDialog.getByRole('textbox', { name: ui.roomLink }).inputValue();
+        const other = await newPage(size, lang);
+        try {
+          await other.goto(link.replace('#', `?lang=${lang}#`));
+          await other.getByRole('dialog', { name: ui.invited }).waitFor();
+          await painted(other);
+          const list = await axeViolations(other, { include: DIALOG });
+          report.push({ size: size.name, viewport: size.viewport, lang, where: 'dialog Room invitation', violations: list });
+          assert.equal(list.length, 0, `${label}, dialog Room invitation:\n${formatViolations(list)}`);
+        } finally {
+          await other.context().close();
+        }
+      });
 
       if (obscured.length) {
         t.diagnostic(`covered controls: ${obscured.join(' | ')}`);

@@ -183,3 +183,62 @@ test('a Kumu project with several maps: the summary offers each map\'s positions
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
 });
+
+const fixture = (name) => readFile(new URL(`../../model/tests/fixtures/formats/${name}`, import.meta.url));
+
+/** Fails when a message's box lies over a visible control outside the messages. */
+async function assertNoticesCoverNothing(page, where) {
+  const covered = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.notices .notice')].map((n) => n.getBoundingClientRect());
+    const controls = [...document.querySelectorAll('button, input, select, textarea, a[href], [role="tab"], [tabindex="0"]')]
+      .filter((c) => !c.closest('.notices') && c.getClientRects().length && getComputedStyle(c).visibility !== 'hidden');
+    const over = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return controls.filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && boxes.some((b) => over(b, r));
+    }).map((c) => c.outerHTML.slice(0, 80));
+  });
+  assert.deepEqual(covered, [], `${where}: messages cover controls`);
+}
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+  test(`Kumu's two-sheet export of a project makes one map, and its messages cover no control (${viewport.width}×${viewport.height})`, async () => {
+    const app = await harness.newApp('en');
+    await app.page.setViewportSize(viewport);
+    await app.page.getByText('More formats').click();
+    const kumu = app.page.getByLabel('Import from Kumu (JSON or CSV)');
+    await kumu.setInputFiles({ name: 'Elements.csv', mimeType: 'text/csv', buffer: await fixture('kumu-project-elements.csv') });
+    await app.page.locator('.notices').getByText('34 actors from “Elements.csv” added').waitFor();
+    await assertNoticesCoverNothing(app.page, 'after the elements sheet');
+    const mapsBefore = Object.keys(await app.storage()).length;
+    await kumu.setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: await fixture('kumu-project-connections.csv') });
+    await app.page.locator('.notices').getByText('49 relations from “Connections.csv” added').waitFor();
+    await assertNoticesCoverNothing(app.page, 'after the connections sheet');
+    // Saved as one map with both sheets (the save follows the edit within a second or so).
+    const projectMaps = async () => {
+      const stored = Object.values(await app.storage());
+      const maps = stored.map((text) => JSON.parse(text).map).filter(Boolean);
+      return { count: stored.length, relations: maps.filter((m) => m.actors.length === 34).map((m) => m.relations.length) };
+    };
+    let saved = await projectMaps();
+    for (const deadline = Date.now() + 15_000; saved.relations[0] !== 49 && Date.now() < deadline; saved = await projectMaps()) {
+      await app.page.waitForTimeout(200); // polling IndexedDB, which has no change event
+    }
+    assert.equal(saved.count, mapsBefore, 'one map, not one per sheet');
+    assert.deepEqual(saved.relations, [49]);
+    assert.deepEqual(app.errors, []);
+    await app.page.context().close();
+  });
+}
+
+test('a register whose name column is empty takes its names from the next filled column, and the preview says so', async () => {
+  const app = await harness.newApp('en');
+  await app.page.getByText('More formats').click();
+  await app.page.getByLabel('Import actors (CSV)', { exact: true }).setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: await fixture('register-empty-name.csv') });
+  const preview = app.page.getByRole('dialog', { name: 'Import preview' });
+  await preview.getByText('Organization is empty in every row: names are read from Role.').waitFor();
+  await preview.getByRole('button', { name: 'Import rows', exact: true }).click();
+  await app.page.getByRole('button', { name: /^Regionutvecklare kompetensförsörjning, influence/ }).waitFor();
+  assert.equal(await app.page.locator('svg.network g.node').count(), 7);
+  await app.page.context().close();
+});

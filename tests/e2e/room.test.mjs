@@ -209,6 +209,29 @@ test('who is in the room, and what each has selected, shows on the facilitator\'
   await room.app.page.keyboard.press('Escape');
 });
 
+test('the projector window shows the room\'s QR code while the facilitator shows the room dialog; participants read the council and log', async () => {
+  // The count sits in the header, where it covers nothing.
+  await room.app.page.locator('header.topbar .room-bar', { hasText: /\d+ in the room/ }).waitFor();
+  const projector = await room.app.page.context().newPage();
+  await projector.goto(`${harness.server.url}?projector=1&lang=en`);
+  await projector.locator('svg.network g.node').first().waitFor();
+  await room.app.page.locator('.room-bar').getByRole('button', { name: 'Room' }).click();
+  const shown = projector.locator('.projected-room');
+  await shown.getByRole('heading', { name: 'Scan to join the room' }).waitFor();
+  await shown.getByRole('img', { name: 'QR code of the room link' }).waitFor();
+  await room.app.page.keyboard.press('Escape');
+  await shown.waitFor({ state: 'detached' });
+  await projector.close();
+
+  await alice.tab('Council');
+  await alice.page.getByText('Read only: the facilitator has not opened the council').waitFor();
+  assert.equal(await alice.page.getByRole('textbox', { name: 'Purpose and mandate' }).isDisabled(), true);
+  await alice.tab('Engagement');
+  await alice.page.getByText('Read only: the facilitator has not opened the log').waitFor();
+  assert.equal(await alice.page.getByRole('button', { name: 'Log interaction' }).first().isDisabled(), true);
+  await alice.tab('Map');
+});
+
 test('Lock map refuses a participant\'s edit with a message; End room leaves everyone a copy', async () => {
   const roomButton = room.app.page.locator('.room-bar').getByRole('button', { name: 'Room' });
   await roomButton.click();
@@ -228,4 +251,14 @@ test('Lock map refuses a participant\'s edit with a message; End room leaves eve
   await alice.addActor('Efter rummet');
   await waitNodes(alice, before + 1);
   for (const app of [room.app, alice, bob]) await app.page.context().close();
+});
+
+test('a relay the page\'s policy does not allow is named in a message, not left to look offline', async () => {
+  const { app } = await startRoom();
+  await app.page.locator('.room-bar').getByRole('button', { name: 'Room' }).click();
+  const address = app.page.getByRole('dialog').getByRole('textbox', { name: 'Relay address' });
+  await address.fill('ws://127.0.0.1:4555');
+  await address.press('Tab');
+  await app.page.getByText('does not allow the relay ws://127.0.0.1:4555').first().waitFor({ timeout: 30_000 });
+  await app.page.context().close();
 });

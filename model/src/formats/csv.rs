@@ -353,8 +353,14 @@ pub fn import_actors(
 ) -> Result<(Vec<Actor>, ImportReport), Vec<RowError>> {
     let table = read_table(text).map_err(|e| vec![e])?;
     let aliases = actor_aliases();
-    let columns = Columns::find(&table, &ACTOR_COLUMNS, &aliases, &NAME_FALLBACKS, &["name"])?;
-    Ok(actor_rows(&table, &columns, map, new_id))
+    let mut columns = Columns::find(&table, &ACTOR_COLUMNS, &aliases, &NAME_FALLBACKS, &["name"])?;
+    let names_from = columns.names_from_filled_column(&table);
+    let (actors, mut report) = actor_rows(&table, &columns, map, new_id);
+    if let Some((empty, used)) = names_from {
+        let outcome = Outcome::NamesFrom { empty, used };
+        report.note(Place::Line(table.header_line), outcome);
+    }
+    Ok((actors, report))
 }
 
 /// How an actor sheet will be read, for the preview before importing: each column's
@@ -364,6 +370,9 @@ pub struct SheetPreview {
     pub headers: Vec<String>,
     pub fields: Vec<Option<String>>,
     pub rows: Vec<Vec<String>>,
+    /// The name column was empty in every row (its header), so names are read from
+    /// another column (its header).
+    pub names_from: Option<(String, String)>,
 }
 
 /// How many rows the preview shows.
@@ -374,10 +383,12 @@ pub const PREVIEW_ROWS: usize = 5;
 pub fn preview_actors(text: &str) -> Result<SheetPreview, Vec<RowError>> {
     let table = read_table(text).map_err(|e| vec![e])?;
     let aliases = actor_aliases();
-    let (columns, _) = Columns::guess(&table, &ACTOR_COLUMNS, &aliases, &NAME_FALLBACKS);
+    let (mut columns, _) = Columns::guess(&table, &ACTOR_COLUMNS, &aliases, &NAME_FALLBACKS);
+    let names_from = columns.names_from_filled_column(&table);
     let width = table.header.len();
     let rows = table.rows.iter().take(PREVIEW_ROWS);
     Ok(SheetPreview {
+        names_from,
         fields: columns.fields(),
         rows: rows
             .map(|row| (0..width).map(|i| row.cell(i).to_owned()).collect())
@@ -948,6 +959,35 @@ impl Columns {
 
     pub(super) fn has(&self, field: &str) -> bool {
         self.index.contains_key(field)
+    }
+
+    /// When the name column is empty in every row (a register whose `Organization` nobody
+    /// filled), names come from the first column no field reads that most rows fill with
+    /// text: returns the empty column's header and the one taken.
+    pub(super) fn names_from_filled_column(&mut self, table: &Table) -> Option<(String, String)> {
+        let (name_at, empty) = self.index.get("name")?.clone();
+        if table.rows.is_empty()
+            || table
+                .rows
+                .iter()
+                .any(|r| !r.cell(name_at).trim().is_empty())
+        {
+            return None;
+        }
+        let mostly_text = |i: usize| {
+            let cells = table.rows.iter().map(|r| r.cell(i).trim());
+            let text = cells
+                .filter(|c| !c.is_empty() && c.parse::<f64>().is_err())
+                .count();
+            text * 2 > table.rows.len()
+        };
+        let (i, used) = self
+            .unmapped(table)
+            .into_iter()
+            .find(|(i, _)| mostly_text(*i))?;
+        let used = used.to_owned();
+        self.index.insert("name".into(), (i, used.clone()));
+        Some((empty, used))
     }
 
     /// The header of `field` as written, or the field name when the column is absent.

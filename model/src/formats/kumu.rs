@@ -97,8 +97,9 @@ pub fn import_kumu_csv(
     build_map(source, title, new_id, now, sectors, report)
 }
 
-/// Whether a sheet is a connections sheet: it has `From` and `To` and no `Label`.
-fn is_connections_sheet(text: &str) -> bool {
+/// Whether a sheet is a connections sheet: it has `From` and `To` columns (Kumu's own export
+/// of connections has `Label` too, the connection's, and the element columns after them).
+pub fn is_connections_sheet(text: &str) -> bool {
     let Ok(table) = read_table(text) else {
         return false;
     };
@@ -108,7 +109,64 @@ fn is_connections_sheet(text: &str) -> bool {
             .iter()
             .any(|h| names.contains(&header_key(h).as_str()))
     };
-    has(&["from", "från"]) && has(&["to", "till"]) && !has(&["label", "name", "namn"])
+    has(&["from", "från"]) && has(&["to", "till"])
+}
+
+/// Kumu connections onto an existing map: the relations of a connections sheet between the
+/// map's actors (found by name, as Kumu names them), with an actor added for each name at an
+/// end the map does not have. For a project's second sheet, after its elements sheet made
+/// the map. Lenient as [`import_kumu_csv`].
+pub fn import_kumu_connections_onto(
+    connections_csv: &str,
+    map: &Map,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<(Vec<Actor>, Vec<Relation>, ImportReport), Vec<Problem>> {
+    let mut report = ImportReport::default();
+    let connections = csv_connections(connections_csv, &mut report)?;
+    let mut lookup = ActorLookup::new();
+    for actor in &map.actors {
+        lookup.add(actor.id.as_str(), &actor.name, &actor.id);
+    }
+    let mut keys_seen = HashSet::new();
+    let mut actors = Vec::new();
+    let ends = elements_from_ends(&connections, &mut ImportReport::default());
+    for element in ends {
+        if lookup.resolve(&element.label.text).is_ok() {
+            continue;
+        }
+        match element_to_actor(element, &map.sectors, new_id, &mut lookup, &mut keys_seen) {
+            Ok((actor, _)) => actors.push(actor),
+            Err((place, reason)) => report.note(place, Outcome::Skipped(reason)),
+        }
+    }
+    let relations: Vec<Relation> = connections
+        .into_iter()
+        .flat_map(|c| connection_to_relations(c, &lookup, new_id, &mut report))
+        .collect();
+    if !actors.is_empty() {
+        report.note(Place::Line(0), Outcome::ActorsFromEnds(actors.len()));
+    }
+    report.added_actors = actors.len();
+    report.added_relations = relations.len();
+    Ok((actors, relations, report))
+}
+
+/// How many of the names at a connections sheet's ends `map` has, of how many.
+pub fn connection_ends_known(connections_csv: &str, map: &Map) -> (usize, usize) {
+    let mut report = ImportReport::default();
+    let Ok(connections) = csv_connections(connections_csv, &mut report) else {
+        return (0, 0);
+    };
+    let mut lookup = ActorLookup::new();
+    for actor in &map.actors {
+        lookup.add(actor.id.as_str(), &actor.name, &actor.id);
+    }
+    let ends = elements_from_ends(&connections, &mut report);
+    let known = ends
+        .iter()
+        .filter(|e| lookup.resolve(&e.label.text).is_ok())
+        .count();
+    (known, ends.len())
 }
 
 /// One element for each name at a connection's end, in the order first named.
@@ -294,7 +352,7 @@ fn element_to_actor(
         }
     }
     let mut changes = Vec::new();
-    let mut actor = Actor::new(ActorId(new_id()), element.label.text.trim());
+    let mut actor = Actor::new(ActorId(new_id()), plain_text(&element.label.text).trim());
     actor.tags = element.tags;
     let (kind, kept) = actor_kind(&element.kind);
     actor.kind = kind;
@@ -447,7 +505,7 @@ fn actor_kind(text: &str) -> (ActorKind, Option<String>) {
 /// so a note saying "a < b" keeps its sign.
 fn plain_text(text: &str) -> String {
     let lower = text.to_ascii_lowercase();
-    if !["</", "<br", "<p", "<div", "<span"]
+    if !["</", "<br", "<p", "<div", "<span", "<img", "<a "]
         .iter()
         .any(|t| lower.contains(t))
     {
@@ -455,6 +513,7 @@ fn plain_text(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    let mut links: Vec<Option<String>> = Vec::new();
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
         let Some(end) = rest[start..].find('>') else {
@@ -466,11 +525,20 @@ fn plain_text(text: &str) -> String {
             .take_while(char::is_ascii_alphanumeric)
             .collect::<String>()
             .to_ascii_lowercase();
+        let tag = &rest[start + 1..start + end];
         if matches!(
             name.as_str(),
             "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4"
         ) {
             out.push('\n');
+        }
+        // A link keeps its address, after its text: `text (https://…)`.
+        if name == "a" && tag.starts_with('/') {
+            if let Some(href) = links.pop().flatten() {
+                out.push_str(&format!(" ({href})"));
+            }
+        } else if name == "a" {
+            links.push(attribute(tag, "href"));
         }
         rest = &rest[start + end + 1..];
     }
@@ -492,9 +560,24 @@ fn plain_text(text: &str) -> String {
     lines.join("\n")
 }
 
-/// A text (plain, or Kumu's HTML made plain) followed by `field: value` lines.
+/// The value of a tag's attribute (`href="…"` or `href='…'`), if it has one.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower.find(&format!("{name}="))? + name.len() + 1;
+    let rest = &tag[at..];
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    Some(value[..value.find(quote)?].to_owned())
+}
+
+/// A text followed by `field: value` lines, each made plain (Kumu keeps HTML in its
+/// descriptions and in custom fields alike).
 fn notes(text: &str, extras: &[(String, String)]) -> String {
-    with_fields(&plain_text(text), extras)
+    let extras: Vec<(String, String)> = extras
+        .iter()
+        .map(|(field, value)| (field.clone(), plain_text(value)))
+        .collect();
+    with_fields(&plain_text(text), &extras)
 }
 
 // ---- JSON ----
@@ -994,6 +1077,10 @@ mod tests {
             "Regional kompetens & tillväxt\nRad två\nrad tre\nett\ntvå <3"
         );
         assert_eq!(plain_text("a < b and c > d"), "a < b and c > d");
+        assert_eq!(
+            plain_text("<p><img src=\"x.png\" alt=\"logo\"/>Voir <a href=\"https://example.org/g\">le guide</a></p>"),
+            "Voir le guide (https://example.org/g)"
+        );
         assert_eq!(
             notes("<p>Text</p>", &[("trust".into(), "high".into())]),
             "Text\n\ntrust: high"

@@ -46,6 +46,8 @@ pub enum Outcome {
     NotImported { part: Part, name: String },
     /// Actors made from the names at the ends of a connections sheet given alone.
     ActorsFromEnds(usize),
+    /// The name column (`empty`) was empty in every row: names were read from `used`.
+    NamesFrom { empty: String, used: String },
 }
 
 impl Outcome {
@@ -146,6 +148,9 @@ impl fmt::Display for Noted {
                     Part::View => "map",
                 };
                 write!(f, "{part} \"{name}\" not imported")
+            }
+            Outcome::NamesFrom { empty, used } => {
+                write!(f, "{empty} is empty in every row: names read from {used}")
             }
             Outcome::ActorsFromEnds(count) => {
                 write!(f, "{count} actors made from the connections' ends")

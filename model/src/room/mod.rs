@@ -9,6 +9,7 @@
 //! changed ([`Room::write`]); the map is read back through the same migrate → validate path as
 //! a file, after dropping what a concurrent removal left dangling ([`settle`]).
 
+mod patch;
 mod settle;
 mod shape;
 pub mod wire;
@@ -18,8 +19,11 @@ pub use settle::{settle, Dropped};
 use crate::io::{self, Document, Loaded};
 use crate::map::Map;
 use crate::validate::Problem;
+use patch::Touched;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yrs::updates::decoder::Decode;
-use yrs::{Doc, Map as _, MapRef, ReadTxn, StateVector, Transact, Update};
+use yrs::{DeepObservable, Doc, Map as _, MapRef, ReadTxn, StateVector, Transact, Update};
 
 /// The root map in the document; its fields are the `map` object of a Samverkan file.
 const ROOT: &str = "map";
@@ -42,6 +46,12 @@ pub struct Room {
     doc: Doc,
     root: MapRef,
     rules: MapRef,
+    /// What transactions touched since the last read, noted by the root's deep observer.
+    touched: Rc<RefCell<Touched>>,
+    /// The map as last read, before settling (a relation whose end has not arrived yet may
+    /// be whole after the next update): what the next read patches. `None` until a read
+    /// succeeds, and after one fails: then the next read reads the whole document.
+    last_read: RefCell<Option<Map>>,
 }
 
 /// What participants may do; the facilitator may always do everything.
@@ -66,7 +76,18 @@ impl Room {
         let doc = Doc::with_client_id(client_id);
         let root = doc.get_or_insert_map(ROOT);
         let rules = doc.get_or_insert_map(RULES);
-        Self { doc, root, rules }
+        let touched = Rc::new(RefCell::new(Touched::default()));
+        let noted = Rc::clone(&touched);
+        root.observe_deep(ROOT, move |txn, events| {
+            noted.borrow_mut().note(txn, events)
+        });
+        Self {
+            doc,
+            root,
+            rules,
+            touched,
+            last_read: RefCell::new(None),
+        }
     }
 
     /// A document that holds `map`, for the device that opens the room.
@@ -125,19 +146,36 @@ impl Room {
         self.root.len(&self.doc.transact()) == 0
     }
 
-    /// The map as the document holds it, settled and validated like a file.
+    /// The map as the document holds it, settled and validated like a file. After the first
+    /// read only the records changed since the last one are read again (the map's own fields
+    /// go through the file's read path, the records through the file's record types); the
+    /// whole map is settled and validated every time.
     pub fn read(&self) -> Result<Settled, Vec<Problem>> {
-        let value = shape::read(&self.doc.transact(), &self.root);
-        let envelope = serde_json::json!({
-            "format": io::FORMAT,
-            "version": io::CURRENT_VERSION,
-            "map": value,
+        let touched = std::mem::take(&mut *self.touched.borrow_mut());
+        let last = self.last_read.borrow_mut().take();
+        let txn = self.doc.transact();
+        let patched = last.and_then(|last| {
+            let shell = shape::read_shell(&txn, &self.root);
+            let mut loaded = io::read_value(file_of(shell)).ok()?;
+            if loaded.document.map.id != last.id {
+                return None;
+            }
+            patch::patch(&txn, &self.root, &touched, last, &mut loaded.document.map).ok()?;
+            Some(loaded)
         });
-        let mut loaded = io::read_value(envelope)?;
-        let dropped = settle(&mut loaded.document.map);
-        let Loaded { document, .. } = io::checked(loaded)?;
-        let Document { map, .. } = document;
-        Ok(Settled { map, dropped })
+        let loaded = match patched {
+            Some(loaded) => loaded,
+            None => io::read_value(file_of(shape::read(&txn, &self.root)))?,
+        };
+        drop(txn);
+        *self.last_read.borrow_mut() = Some(loaded.document.map.clone());
+        settled(loaded)
+    }
+
+    /// The map as the document holds it, read whole: what [`Room::read`] must always give.
+    pub fn read_whole(&self) -> Result<Settled, Vec<Problem>> {
+        let value = shape::read(&self.doc.transact(), &self.root);
+        io::read_value(file_of(value)).and_then(settled)
     }
 
     /// Applies an update from another device (or a stored state). Duplicates and updates
@@ -168,6 +206,23 @@ impl Room {
             .transact()
             .encode_state_as_update_v1(&StateVector::default())
     }
+}
+
+/// A file around a `map` object, for the file's read path.
+fn file_of(map: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({
+        "format": io::FORMAT,
+        "version": io::CURRENT_VERSION,
+        "map": map,
+    })
+}
+
+/// The map settled and validated like a file.
+fn settled(mut loaded: Loaded) -> Result<Settled, Vec<Problem>> {
+    let dropped = settle(&mut loaded.document.map);
+    let Loaded { document, .. } = io::checked(loaded)?;
+    let Document { map, .. } = document;
+    Ok(Settled { map, dropped })
 }
 
 #[cfg(test)]

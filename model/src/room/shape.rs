@@ -23,8 +23,13 @@ const LISTS: &[(&str, &str)] = &[
 ];
 
 /// The field that keys the records of the list at `path`, for lists kept record by record.
-fn key_of(path: &str) -> Option<&'static str> {
+pub(super) fn key_of(path: &str) -> Option<&'static str> {
     LISTS.iter().find(|(p, _)| *p == path).map(|(_, key)| *key)
+}
+
+/// The list at `path` (as the one name for it), for lists kept record by record.
+pub(super) fn list_path(path: &str) -> Option<&'static str> {
+    LISTS.iter().find(|(p, _)| *p == path).map(|(p, _)| *p)
 }
 
 /// Objects kept field by field rather than whole.
@@ -32,7 +37,7 @@ fn is_nested(path: &str) -> bool {
     path == "council"
 }
 
-fn join(path: &str, key: &str) -> String {
+pub(super) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {
@@ -137,10 +142,15 @@ fn key_text(record: &Value, key_field: &str) -> String {
 
 fn order_of(txn: &TransactionMut, list: &MapRef, key: &str) -> Option<f64> {
     match list.get(txn, key)? {
-        Out::YMap(record) => match record.get(txn, ORDER)? {
-            Out::Any(Any::Number(n)) => n.as_f64(),
-            _ => None,
-        },
+        Out::YMap(record) => order(txn, &record),
+        _ => None,
+    }
+}
+
+/// A record's place number.
+pub(super) fn order<T: ReadTxn>(txn: &T, record: &MapRef) -> Option<f64> {
+    match record.get(txn, ORDER)? {
+        Out::Any(Any::Number(n)) => n.as_f64(),
         _ => None,
     }
 }
@@ -264,6 +274,64 @@ pub fn read<T: ReadTxn>(txn: &T, root: &MapRef) -> Value {
     unshape(value, "")
 }
 
+/// The map's own fields (and the council's) as [`read`] gives them, with every list of
+/// records empty: what a read that patches records reads whole.
+pub fn read_shell<T: ReadTxn>(txn: &T, root: &MapRef) -> Value {
+    shell_of(txn, root, "")
+}
+
+fn shell_of<T: ReadTxn>(txn: &T, target: &MapRef, path: &str) -> Value {
+    use yrs::types::ToJson;
+    let fields = target
+        .iter(txn)
+        .map(|(key, value)| {
+            let sub = join(path, key);
+            let value = match value {
+                _ if key_of(&sub).is_some() => Value::Array(Vec::new()),
+                Out::YMap(nested) if is_nested(&sub) => shell_of(txn, &nested, &sub),
+                other => serde_json::to_value(other.to_json(txn)).expect("Any is always JSON"),
+            };
+            (key.to_owned(), value)
+        })
+        .collect();
+    Value::Object(fields)
+}
+
+/// The list at `path` in the document, if it has been made.
+pub(super) fn list_ref<T: ReadTxn>(txn: &T, root: &MapRef, path: &str) -> Option<MapRef> {
+    path.split('.')
+        .try_fold(root.clone(), |map, key| match map.get(txn, key)? {
+            Out::YMap(next) => Some(next),
+            _ => None,
+        })
+}
+
+/// One record of a list as a file holds it, if the document holds it.
+pub(super) fn record_json<T: ReadTxn>(
+    txn: &T,
+    list: &MapRef,
+    key: &str,
+    key_field: &str,
+) -> Option<Value> {
+    use yrs::types::ToJson;
+    let record = serde_json::to_value(list.get(txn, key)?.to_json(txn)).ok()?;
+    Some(as_file_record(key, key_field, record).1)
+}
+
+/// A record without its place number (returned beside it), with its key field.
+fn as_file_record(key: &str, key_field: &str, mut record: Value) -> (f64, Value) {
+    let order = match record.as_object_mut().and_then(|r| r.remove(ORDER)) {
+        Some(Value::Number(n)) => n.as_f64().unwrap_or(0.0),
+        _ => 0.0,
+    };
+    if let Some(fields) = record.as_object_mut() {
+        fields
+            .entry(key_field)
+            .or_insert_with(|| Value::String(key.to_owned()));
+    }
+    (order, record)
+}
+
 fn unshape(value: Value, path: &str) -> Value {
     let Value::Object(fields) = value else {
         return value;
@@ -291,16 +359,8 @@ fn records_in_order(value: Value, key_field: &str) -> Value {
     };
     let mut records: Vec<(f64, String, Value)> = records
         .into_iter()
-        .map(|(key, mut record)| {
-            let order = match record.as_object_mut().and_then(|r| r.remove(ORDER)) {
-                Some(Value::Number(n)) => n.as_f64().unwrap_or(0.0),
-                _ => 0.0,
-            };
-            if let Some(fields) = record.as_object_mut() {
-                fields
-                    .entry(key_field)
-                    .or_insert_with(|| Value::String(key.clone()));
-            }
+        .map(|(key, record)| {
+            let (order, record) = as_file_record(&key, key_field, record);
             (order, key, record)
         })
         .collect();

@@ -111,6 +111,15 @@ impl RoomSlot {
             .get_attribute("content")
     }
 
+    /// The room link while the facilitator shows the room dialog, for the projector window.
+    pub fn projected_link(&self) -> Option<String> {
+        if !self.dialog.get() {
+            return None;
+        }
+        self.shown
+            .with(|s| s.as_ref().filter(|s| s.facilitator).map(|s| s.link.clone()))
+    }
+
     pub fn name(&self) -> String {
         crate::storage::prefs::get(NAME_KEY).unwrap_or_default()
     }

@@ -20,6 +20,8 @@ fn backoff_ms(attempt: u32) -> i32 {
 
 /// The heartbeat's interval id and its callback (kept alive while it runs).
 type Heartbeat = (i32, Closure<dyn Fn()>);
+/// The listener for the page's policy refusals.
+type PolicyWatch = Closure<dyn Fn(web_sys::SecurityPolicyViolationEvent)>;
 
 pub struct Relay {
     address: String,
@@ -29,6 +31,10 @@ pub struct Relay {
     on_data: Box<dyn Fn(String)>,
     /// Told true when the relay is reached, false when it is lost.
     on_online: Box<dyn Fn(bool)>,
+    /// Told when the page's Content-Security-Policy does not let it reach the relay.
+    on_blocked: Box<dyn Fn()>,
+    /// Listens for the policy's refusals while connecting (removed on close).
+    policy_watch: RefCell<Option<PolicyWatch>>,
     attempts: Cell<u32>,
     last_heard: Cell<f64>,
     closed: Cell<bool>,
@@ -41,6 +47,7 @@ impl Relay {
         topic: String,
         on_data: impl Fn(String) + 'static,
         on_online: impl Fn(bool) + 'static,
+        on_blocked: impl Fn() + 'static,
     ) -> Rc<Self> {
         Rc::new(Self {
             address,
@@ -48,6 +55,8 @@ impl Relay {
             socket: RefCell::new(None),
             on_data: Box::new(on_data),
             on_online: Box::new(on_online),
+            on_blocked: Box::new(on_blocked),
+            policy_watch: RefCell::new(None),
             attempts: Cell::new(0),
             last_heard: Cell::new(0.0),
             closed: Cell::new(false),
@@ -60,6 +69,7 @@ impl Relay {
         if self.closed.get() {
             return;
         }
+        self.watch_policy();
         let Ok(socket) = WebSocket::new(&self.address) else {
             // A malformed address: nothing to retry.
             return (self.on_online)(false);
@@ -86,11 +96,37 @@ impl Relay {
         socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        // A socket the page's policy refused fails with an error and no close.
+        socket.set_onerror(Some(on_close.as_ref().unchecked_ref()));
         // The socket owns its handlers from here; they go when it is closed and collected.
         on_open.forget();
         on_message.forget();
         on_close.forget();
         *self.socket.borrow_mut() = Some(socket);
+    }
+
+    /// A relay the page's Content-Security-Policy (`connect-src`) does not name cannot be
+    /// reached whatever the network does: said once, and not retried.
+    fn watch_policy(self: &Rc<Self>) {
+        if self.policy_watch.borrow().is_some() {
+            return;
+        }
+        let weak = Rc::downgrade(self);
+        let watch = PolicyWatch::new(move |event: web_sys::SecurityPolicyViolationEvent| {
+            let Some(relay) = weak.upgrade() else { return };
+            let blocked = event.blocked_uri();
+            let address = relay.address.trim_end_matches('/');
+            if blocked.trim_end_matches('/') == address && !relay.closed.replace(true) {
+                (relay.on_blocked)();
+            }
+        });
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let _ = document.add_event_listener_with_callback(
+                "securitypolicyviolation",
+                watch.as_ref().unchecked_ref(),
+            );
+        }
+        *self.policy_watch.borrow_mut() = Some(watch);
     }
 
     fn opened(self: &Rc<Self>) {
@@ -197,6 +233,15 @@ impl Relay {
     pub fn close(&self) {
         self.closed.set(true);
         self.stop_heartbeat();
+        if let (Some(watch), Some(document)) = (
+            self.policy_watch.borrow_mut().take(),
+            web_sys::window().and_then(|w| w.document()),
+        ) {
+            let _ = document.remove_event_listener_with_callback(
+                "securitypolicyviolation",
+                watch.as_ref().unchecked_ref(),
+            );
+        }
         if let Some(socket) = self.socket.borrow_mut().take() {
             let _ = socket.close();
         }

@@ -241,7 +241,11 @@ impl Service {
         });
         self.listener.set(Some(listener));
         self.limit();
-        let (on_data, on_online) = (Rc::downgrade(self), Rc::downgrade(self));
+        let (on_data, on_online, on_blocked) = (
+            Rc::downgrade(self),
+            Rc::downgrade(self),
+            Rc::downgrade(self),
+        );
         let relay = Relay::new(
             self.record.relay.clone(),
             topic,
@@ -253,6 +257,15 @@ impl Service {
             move |online| {
                 if let Some(service) = on_online.upgrade() {
                     service.online(online);
+                }
+            },
+            move || {
+                if let Some(service) = on_blocked.upgrade() {
+                    let message = Message::RoomRelayBlocked(service.record.relay.clone());
+                    service
+                        .slot
+                        .notices
+                        .notify(Severity::Error, message, vec![]);
                 }
             },
         );

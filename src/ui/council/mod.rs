@@ -59,27 +59,36 @@ pub fn CouncilPlanner() -> impl IntoView {
     let mandate = council(doc, |m| m.council.mandate.clone());
     let transfer = crate::app::use_transfer();
     let export_all = move |_| export_calendar(doc, transfer, None);
+    let read_only = move || doc.beyond_the_map_read_only();
     view! {
         <section class="council">
+            // A room's participant reads the council unless the facilitator lets them edit it.
+            <Show when=read_only>
+                <p class="read-only-note" role="note">{move || t().room_read_only_council}</p>
+            </Show>
             <div class="council-head">
-                <label class="field grow"><span>{move || t().council_name}</span>
-                    <input type="text" prop:value=move || name.get().unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev); edit_council(doc, move |c| c.name = v) }/>
-                </label>
+                <fieldset class="plain grow" disabled=read_only>
+                    <label class="field"><span>{move || t().council_name}</span>
+                        <input type="text" prop:value=move || name.get().unwrap_or_default()
+                            on:change=move |ev| { let v = event_target_value(&ev); edit_council(doc, move |c| c.name = v) }/>
+                    </label>
+                </fieldset>
                 <button on:click=export_all>{move || t().export_calendar}</button>
                 <button on:click=move |_| { let _ = window().print(); }>{move || t().print_plan}</button>
             </div>
-            <label class="field"><span>{move || t().mandate}</span>
-                <textarea rows="2" prop:value=move || mandate.get().unwrap_or_default()
-                    on:change=move |ev| { let v = event_target_value(&ev); edit_council(doc, move |c| c.mandate = v) }></textarea>
-            </label>
-            <div class="council-grid">
-                <Members/>
-                <Coverage/>
-            </div>
-            <Meetings/>
-            <Goals/>
-            <ActionPlan/>
+            <fieldset class="plain" disabled=read_only>
+                <label class="field"><span>{move || t().mandate}</span>
+                    <textarea rows="2" prop:value=move || mandate.get().unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev); edit_council(doc, move |c| c.mandate = v) }></textarea>
+                </label>
+                <div class="council-grid">
+                    <Members/>
+                    <Coverage/>
+                </div>
+                <Meetings/>
+                <Goals/>
+                <ActionPlan/>
+            </fieldset>
         </section>
     }
 }

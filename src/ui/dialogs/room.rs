@@ -40,13 +40,56 @@ pub fn QrCode(#[prop(into)] text: Signal<String>) -> impl IntoView {
     }
 }
 
-/// The bar shown while this window is in a room.
+/// The projector window's view of the room link: its QR code over the map, large, while the
+/// facilitator's window shows the room dialog.
 #[component]
-pub fn RoomBar() -> impl IntoView {
-    let (slot, doc, notices) = (use_room(), crate::app::use_doc(), crate::app::use_notices());
+pub fn ProjectedQr() -> impl IntoView {
+    let room = expect_context::<crate::ui::shell::projection::ProjectedRoom>();
     let t = texts();
+    let link = Signal::derive(move || room.0.get().unwrap_or_default());
+    move || {
+        room.0.with(Option::is_some).then(|| {
+            view! {
+                <section class="projected-room" aria-labelledby="projected-room-title">
+                    <h2 id="projected-room-title">{move || t().room_scan}</h2>
+                    <QrCode text=link/>
+                </section>
+            }
+        })
+    }
+}
+
+/// While this window is in a room: how many are in it (or that the relay cannot be reached,
+/// and that edits wait), and the way to the room's dialog. In the header, so the facilitator
+/// sees it in projection mode too and it never covers the map or a column.
+#[component]
+pub fn RoomStatus() -> impl IntoView {
+    let t = texts();
+    let slot = use_room();
+    move || {
+        slot.shown.with(|shown| {
+            let shown = shown.as_ref()?;
+            let (online, waiting, people) = (shown.online, shown.waiting, shown.people.len());
+            Some(view! {
+                <div class="room-bar" class:offline=!online role="status">
+                    <span class="dot" aria-hidden="true"></span>
+                    <span>{if online { (t().room_people)(people) } else { t().room_offline.to_owned() }}</span>
+                    {waiting.then(|| view! { <span>{move || t().room_waiting}</span> })}
+                    <button class="small" on:click=move |_| slot.dialog.set(true)>{move || t().room}</button>
+                </div>
+            })
+        })
+    }
+}
+
+/// What a room adds to the page beside its dialogs (the count and the offline banner are in
+/// the header, `RoomStatus`): others' selections drawn as rings, this one's sent, refused
+/// edits told.
+#[component]
+pub fn RoomPresence() -> impl IntoView {
+    let (slot, doc, notices) = (use_room(), crate::app::use_doc(), crate::app::use_notices());
     // Says why an edit the room's limits refused did not happen (not on the first run: a
-    // refusal from before this bar is old news).
+    // refusal from before the room is old news).
     Effect::new(move |first: Option<()>| {
         if let (Some(()), Some(limits)) = (first, doc.refused.get()) {
             let message = Message::RoomRefused {
@@ -72,23 +115,6 @@ pub fn RoomBar() -> impl IntoView {
         });
         draw_rings(ringed.unwrap_or_default(), &rings)
     });
-    move || {
-        slot.shown.get().map(|shown| {
-            let people = shown.people.len();
-            view! {
-                <div class="room-bar" class:offline=!shown.online role="status">
-                    <span class="dot" aria-hidden="true"></span>
-                    {if shown.online {
-                        (t().room_people)(people)
-                    } else {
-                        t().room_offline.to_owned()
-                    }}
-                    {shown.waiting.then(|| view! { <span>" · "{move || t().room_waiting}</span> })}
-                    <button class="small" on:click=move |_| slot.dialog.set(true)>{move || t().room}</button>
-                </div>
-            }
-        })
-    }
 }
 
 /// Marks the actors others have selected with a ring in their colour (a class and a CSS

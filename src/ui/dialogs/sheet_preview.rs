@@ -63,6 +63,9 @@ pub fn SheetPreviewDialog() -> impl IntoView {
                         <h2 id="sheet-preview-title">{move || t().import_preview}</h2>
                     </div>
                     <p>{move || (t().import_preview_hint)(&file())}</p>
+                    {move || choice.with(|c| c.as_ref().and_then(|c| c.preview.names_from.clone())).map(|(empty, used)| view! {
+                        <p class="hint" role="note">{move || (t().names_from)(&empty, &used)}</p>
+                    })}
                     <div class="table-scroll">
                         <table class="plain">
                             <thead>

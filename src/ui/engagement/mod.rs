@@ -64,9 +64,14 @@ pub fn EngagementView() -> impl IntoView {
     };
     view! {
         <section class="engagement" aria-labelledby="engagement-title">
+            // A room's participant reads the log unless the facilitator lets them edit it.
+            <Show when=move || doc.beyond_the_map_read_only()>
+                <p class="read-only-note" role="note">{move || t().room_read_only_log}</p>
+            </Show>
             <div class="engagement-head">
                 <h2 id="engagement-title">{move || t().tab_engagement}</h2>
-                <button class="primary" on:click=move |_| logging.open_for(selected.get_untracked().into_iter().collect())>
+                <button class="primary" disabled=move || doc.beyond_the_map_read_only()
+                    on:click=move |_| logging.open_for(selected.get_untracked().into_iter().collect())>
                     {move || t().log_interaction}
                 </button>
                 <button on:click=export_csv>{move || t().export_interactions_csv}</button>
@@ -116,7 +121,7 @@ fn FollowUps() -> impl IntoView {
                             {overdue.then(|| view! { <span class="flag">{move || t().overdue}</span> })}
                             <span class="title">{f.title.clone()}</span>
                             <span class="who">{who}</span>
-                            <select aria-label=move || format!("{}: {title}", t().status) on:change=move |ev| {
+                            <select aria-label=move || format!("{}: {title}", t().status) disabled=move || doc.beyond_the_map_read_only() on:change=move |ev| {
                                 let Some(status) = ActionStatus::parse(&event_target_value(&ev)) else { return };
                                 let mut changed = i.clone();
                                 if let Some(f) = changed.follow_up.as_mut() { f.status = status; }
@@ -172,7 +177,8 @@ fn NotHeardFrom() -> impl IntoView {
                     <li>
                         <span class="name">{name}</span>
                         <span class="when">{move || (t().last_met)(met)}</span>
-                        <button class="small" on:click=move |_| logging.open_for(vec![id.clone()])>{move || t().log_interaction}</button>
+                        <button class="small" disabled=move || use_doc().beyond_the_map_read_only()
+                            on:click=move |_| logging.open_for(vec![id.clone()])>{move || t().log_interaction}</button>
                     </li>
                 }).collect_view()}
             </ul>
@@ -402,9 +408,11 @@ fn InteractionRow(
             <td>{interaction.needs.join("; ")}</td>
             <td>{follow_up}</td>
             <td class="row-actions">
+                <fieldset class="plain" disabled=move || doc.beyond_the_map_read_only()>
                 <button class="small" aria-label=move || (t().edit_interaction)(date) on:click=move |_| logging.edit(&edited)>{move || t().edit}</button>
                 <button class="small danger" aria-label=move || (t().delete_interaction)(date)
                     on:click=move |_| { let id = id.clone(); edit_log(doc, move |log| log.retain(|i| i.id != id)) }>{move || t().delete}</button>
+                </fieldset>
                 {kind.invites().then(|| view! {
                     <button class="small" aria-expanded={ let open = open.clone(); move || open().to_string() } on:click=toggle>
                         {move || t().invitations}

@@ -69,23 +69,10 @@ fn fitted_camera(map: &Map, size: Size) -> Camera {
         x1 = x1.max(a.x);
         y1 = y1.max(a.y);
     }
-    // Room at the sides for half the widest label, so names at the edge read whole
-    // (the longest text measured, not every one: opening a large map stays quick).
-    let widest = map
-        .actors
-        .iter()
-        .max_by_key(|a| a.label().chars().count())
-        .map_or(0.0, |a| label_size(a)[0]);
-    // A phone's canvas needs the room more than the labels at its edges do.
-    let (margin, widest_side) = if width < 600.0 {
-        (width / 10.0, width / 6.0)
-    } else {
-        (80.0, width / 4.0)
-    };
-    // Not `clamp`: on a narrow canvas the widest side can be less than the margin, and
-    // `clamp` panics when its bounds cross.
-    let side = (widest / 2.0 + 16.0).max(margin).min(widest_side).max(0.0);
-    let scale = ((width - 2.0 * side) / (x1 - x0).max(1.0))
+    // A margin for the circles at the edge; labels there take the spot on the inner side
+    // (only spots wholly on screen are used), so the drawing may fill the canvas.
+    let margin = if width < 600.0 { width / 10.0 } else { 48.0 };
+    let scale = ((width - 2.0 * margin) / (x1 - x0).max(1.0))
         .min((height - 2.0 * margin) / (y1 - y0).max(1.0))
         .clamp(0.05, 2.5);
     Camera {

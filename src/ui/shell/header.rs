@@ -28,6 +28,7 @@ pub fn Header() -> impl IntoView {
                 <h1 class="name">"Samverkan"</h1>
                 <span class="tagline">{move || t().tagline}</span>
             </div>
+            <crate::ui::shell::parts::RoomStatusSlot/>
             // On a phone a sheet of its own, opened from the bottom bar's `Menu`.
             <div class="toolbar" id="toolbar">
                 <ActionButton action=Action::Undo context=context/>

@@ -55,6 +55,9 @@ pub fn App(opened: crate::storage::Opened) -> impl IntoView {
     let t = texts();
     view! {
         <header::Header/>
+        // In the page's flow, under the header: a message moves the columns down a little
+        // rather than lying over a control.
+        <notices::Notices/>
         <div class="layout" class:maps-hidden=move || !chrome.maps.get() class:panel-hidden=move || !chrome.panel.get()>
             <map_list::MapList/>
             <main class="workspace" aria-label=move || t().views>
@@ -67,7 +70,6 @@ pub fn App(opened: crate::storage::Opened) -> impl IntoView {
         </div>
         <Scrim/>
         <BottomBar/>
-        <notices::Notices/>
         <parts::Dialogs/>
         <link_box::LinkBox/>
     }

@@ -63,8 +63,10 @@ part!(layout_select(runner: send_wrapper::SendWrapper<crate::ui::map::layout_run
 part!(map_list_footer() => view! { <super::map_list::MapListFooter/> });
 // Room mode: its dialogs and bar, with yrs and the relay's code fetched with them.
 part!(room_views() => view! {
-    <crate::ui::dialogs::room::RoomDialog/> <crate::ui::dialogs::room::RoomBar/> <crate::ui::dialogs::room::JoinDialog/>
+    <crate::ui::dialogs::room::RoomDialog/> <crate::ui::dialogs::room::RoomPresence/> <crate::ui::dialogs::room::JoinDialog/>
 });
+part!(room_status() => view! { <crate::ui::dialogs::room::RoomStatus/> });
+part!(projected_room() => view! { <crate::ui::dialogs::room::ProjectedQr/> });
 part!(import_summary_dialog() => view! { <import_summary::ImportSummaryDialog/> });
 part!(sheet_preview_dialog() => view! { <sheet_preview::SheetPreviewDialog/> });
 part!(help_overlay() => view! { <help::Help/> });
@@ -193,13 +195,26 @@ pub fn Dialogs() -> impl IntoView {
     }
 }
 
-/// The room's dialogs and bar, when a room is on or a room link opened (not in a projector).
+/// The room's dialogs and bar, when a room is on or a room link opened; in a projector
+/// window, the room's QR code while the facilitator shows it.
 #[component]
 fn RoomDialogs() -> impl IntoView {
-    use_context::<crate::app::room::RoomSlot>().map(|slot| view! {
+    let projected = use_context::<super::projection::ProjectedRoom>().map(|room| view! {
+        <LaterDialog part=projected_room needed=Signal::derive(move || room.0.with(Option::is_some))/>
+    });
+    let room = use_context::<crate::app::room::RoomSlot>().map(|slot| view! {
         <LaterDialog part=room_views needed=Signal::derive(move || {
             slot.dialog.get() || slot.shown.with(Option::is_some) || slot.invite.with(Option::is_some)
         })/>
+    });
+    (projected, room)
+}
+
+/// The header's room status, fetched when this window is first in a room.
+#[component]
+pub fn RoomStatusSlot() -> impl IntoView {
+    use_context::<crate::app::room::RoomSlot>().map(|slot| view! {
+        <LaterDialog part=room_status needed=Signal::derive(move || slot.shown.with(Option::is_some))/>
     })
 }
 

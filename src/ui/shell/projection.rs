@@ -15,7 +15,16 @@ use serde::{Deserialize, Serialize};
 struct Shown {
     map: Option<MapId>,
     tab: String,
+    /// The room link while the facilitator shows the room dialog: the projector shows its
+    /// QR code large. (The room's key is in this browser's storage already.)
+    #[serde(default)]
+    room_link: Option<String>,
 }
+
+/// In the projector window: the room link to show as a QR code, while the facilitator's
+/// window shows it.
+#[derive(Clone, Copy)]
+pub struct ProjectedRoom(pub RwSignal<Option<String>>);
 
 /// The storage key the facilitator's window publishes to.
 pub const SHOWN_KEY: &str = "samverkan.projection";
@@ -58,15 +67,20 @@ pub fn start(tab: RwSignal<Tab>) -> Projection {
         }
     });
     if is_projector {
+        let room = ProjectedRoom(RwSignal::new(None));
+        provide_context(room);
         // Only a projector window follows: its code is fetched there alone.
         leptos::task::spawn_local(async move {
-            let _ = following_the_facilitator(library, tab).await;
+            let _ = following_the_facilitator(library, tab, room).await;
         });
     } else {
+        let slot = use_context::<crate::app::room::RoomSlot>();
+        let room_link = Memo::new(move |_| slot.and_then(|s| s.projected_link()));
         Effect::new(move |_| {
             let shown = Shown {
                 map: doc.map_id(),
                 tab: tab.get().slug().to_owned(),
+                room_link: room_link.get(),
             };
             crate::storage::prefs::set(
                 SHOWN_KEY,
@@ -77,10 +91,13 @@ pub fn start(tab: RwSignal<Tab>) -> Projection {
     projection
 }
 
-fn apply(library: Library, tab: RwSignal<Tab>, text: Option<String>) {
+fn apply(library: Library, tab: RwSignal<Tab>, room: ProjectedRoom, text: Option<String>) {
     let Some(shown) = text.and_then(|t| serde_json::from_str::<Shown>(&t).ok()) else {
         return;
     };
+    if room.0.with_untracked(|r| r != &shown.room_link) {
+        room.0.set(shown.room_link);
+    }
     if let Some(id) = shown.map {
         library.open(&id);
     }
@@ -92,11 +109,11 @@ fn apply(library: Library, tab: RwSignal<Tab>, text: Option<String>) {
 crate::later::later!(
     /// The projector window shows the map and tab the facilitator's window shows, for the
     /// page's life.
-    following_the_facilitator(library: Library, tab: RwSignal<Tab>) -> () => {
-        apply(library, tab, crate::storage::prefs::get(SHOWN_KEY));
+    following_the_facilitator(library: Library, tab: RwSignal<Tab>, room: ProjectedRoom) -> () => {
+        apply(library, tab, room, crate::storage::prefs::get(SHOWN_KEY));
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             if ev.key().as_deref() == Some(SHOWN_KEY) {
-                apply(library, tab, crate::storage::prefs::get(SHOWN_KEY));
+                apply(library, tab, room, crate::storage::prefs::get(SHOWN_KEY));
             }
         });
         std::mem::forget(handle);
