@@ -92,8 +92,29 @@ impl SalienceClass {
     }
 }
 
-/// Where the onion puts an actor: its ring, and its angle in radians (0 at the top,
-/// clockwise). Within a ring actors follow the palette's sector order, then their names,
+/// Whether any actor on the map has a salience attribute set. When none has (a map rated the
+/// usual way, by influence, interest and attitude), the onion's rings come from influence
+/// and interest instead ([`ring_by_ratings`]), and the view says so.
+pub fn salience_is_set(map: &Map) -> bool {
+    map.actors
+        .iter()
+        .any(|a| SalienceClass::of(&a.salience) != SalienceClass::None)
+}
+
+/// An actor's ring from influence and interest (1–5): both 4 or more at the centre, one of
+/// them 4 or more next, one of them 3 next, the rest (low, or not rated) outside.
+pub fn ring_by_ratings(actor: &Actor) -> Ring {
+    let (influence, interest) = (actor.influence.unwrap_or(0), actor.interest.unwrap_or(0));
+    match (influence >= 4, interest >= 4) {
+        (true, true) => Ring::Definitive,
+        (true, false) | (false, true) => Ring::Expectant,
+        _ if influence >= 3 || interest >= 3 => Ring::Latent,
+        _ => Ring::NonStakeholder,
+    }
+}
+
+/// Where the onion puts an actor: its ring (by salience, or by its ratings when no actor on
+/// the map has salience set), and its angle in radians (0 at the top, clockwise). Within a ring actors follow the palette's sector order, then their names,
 /// spread evenly, so a sector reads as a wedge.
 pub fn onion(map: &Map) -> Vec<(ActorId, Ring, f64)> {
     let order: HashMap<&str, usize> = map
@@ -103,13 +124,17 @@ pub fn onion(map: &Map) -> Vec<(ActorId, Ring, f64)> {
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     let rank = |a: &Actor| order.get(a.sector.as_str()).copied().unwrap_or(usize::MAX);
+    let by_salience = salience_is_set(map);
+    let ring_of = |a: &Actor| {
+        if by_salience {
+            SalienceClass::of(&a.salience).ring()
+        } else {
+            ring_by_ratings(a)
+        }
+    };
     let mut spots = Vec::with_capacity(map.actors.len());
     for ring in Ring::ALL {
-        let mut actors: Vec<&Actor> = map
-            .actors
-            .iter()
-            .filter(|a| SalienceClass::of(&a.salience).ring() == ring)
-            .collect();
+        let mut actors: Vec<&Actor> = map.actors.iter().filter(|a| ring_of(a) == ring).collect();
         sort_by(&mut actors, |a, b| {
             rank(a)
                 .cmp(&rank(b))
@@ -126,6 +151,47 @@ pub fn onion(map: &Map) -> Vec<(ActorId, Ring, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ring(map: &Map, id: &str) -> Ring {
+        onion(map)
+            .into_iter()
+            .find(|s| s.0.as_str() == id)
+            .unwrap()
+            .1
+    }
+
+    #[test]
+    fn a_map_without_salience_is_ringed_by_influence_and_interest() {
+        let now = "2026-12-05T08:00:00Z".parse().unwrap();
+        let mut map = Map::new("m".into(), "Rated", now, Vec::new());
+        for (i, (influence, interest)) in [(5, 5), (4, 2), (3, 1), (2, 2), (1, 5)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut actor = Actor::new(format!("a{i}").into(), format!("A{i}"));
+            actor.influence = Some(influence);
+            actor.interest = Some(interest);
+            map.add_actor(actor);
+        }
+        map.add_actor(Actor::new("unrated".into(), "Unrated"));
+        assert!(!salience_is_set(&map));
+        assert_eq!(
+            ["a0", "a1", "a2", "a3", "a4", "unrated"].map(|id| ring(&map, id)),
+            [
+                Ring::Definitive,
+                Ring::Expectant,
+                Ring::Latent,
+                Ring::NonStakeholder,
+                Ring::Expectant,
+                Ring::NonStakeholder
+            ]
+        );
+        // One actor with an attribute: the rings are by salience again.
+        map.actors[3].salience.power = true;
+        assert!(salience_is_set(&map));
+        assert_eq!(ring(&map, "a0"), Ring::NonStakeholder);
+        assert_eq!(ring(&map, "a3"), Ring::Latent);
+    }
 
     fn class(power: bool, legitimacy: bool, urgency: bool) -> SalienceClass {
         SalienceClass::of(&Salience {

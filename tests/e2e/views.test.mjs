@@ -231,3 +231,21 @@ test('tags are chips: a tag with a comma stays one tag, × takes one away', asyn
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a map rated without salience is ringed in the onion by influence and interest, and the view says so', async () => {
+  const { page, doc, errors } = await openRegional({ width: 1920, height: 1080 }, (map) => {
+    for (const actor of map.actors) actor.salience = { power: false, legitimacy: false, urgency: false };
+  });
+  await showTab(page, 'Onion');
+  await page.getByText('No actor has salience attributes (power, legitimacy, urgency) yet, so the rings show influence and interest.').waitFor();
+  const legend = page.getByRole('list', { name: 'Salience class' });
+  const count = async (ring) => Number((await legend.getByRole('listitem').filter({ hasText: ring }).textContent()).split(': ').pop());
+  const high = doc.map.actors.filter((a) => a.influence >= 4 && a.interest >= 4).length;
+  assert.ok(high > 0);
+  assert.equal(await count('High influence and high interest'), high);
+  assert.ok(await count('Low, or not rated') < doc.map.actors.length, 'not every actor on the outer ring');
+  const region = page.getByRole('button', { name: /^Region Jönköpings län.*: High influence and high interest$/ });
+  await region.waitFor();
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

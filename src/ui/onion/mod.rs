@@ -7,7 +7,7 @@ use crate::ui::shell::selection::use_selection;
 use crate::ui::texts;
 use leptos::prelude::*;
 use samverkan_model::labels::{visible_labels_among, LabelBox};
-use samverkan_model::salience::{onion, Ring, SalienceClass};
+use samverkan_model::salience::{onion, salience_is_set, Ring, SalienceClass};
 use samverkan_model::ActorId;
 
 const NAME_SIZE: f64 = 15.0;
@@ -25,6 +25,7 @@ struct Drawn {
     name: String,
     label: String,
     class: SalienceClass,
+    ring: Ring,
     named: bool,
 }
 
@@ -82,6 +83,7 @@ pub fn OnionView() -> impl IntoView {
                         name: actor.name.clone(),
                         label: actor.label().to_owned(),
                         class: SalienceClass::of(&actor.salience),
+                        ring,
                         named: false,
                         id,
                     })
@@ -96,7 +98,7 @@ pub fn OnionView() -> impl IntoView {
                         y: d.y + DOT + 2.0,
                         width,
                         height: NAME_SIZE * 1.3,
-                        priority: -(ring_index(d.class.ring()) as f64),
+                        priority: -(ring_index(d.ring) as f64),
                     }
                 })
                 .collect();
@@ -117,6 +119,8 @@ pub fn OnionView() -> impl IntoView {
         })
         .unwrap_or_default()
     });
+    // A map rated the usual way (no salience attributes) is ringed by influence and interest.
+    let by_salience = Memo::new(move |_| doc.with_map_tracked(salience_is_set).unwrap_or(true));
     let counts = move || {
         doc.with_map_tracked(|m| {
             SalienceClass::ALL.map(|c| {
@@ -143,7 +147,12 @@ pub fn OnionView() -> impl IntoView {
                     {
                         let id = d.id.clone();
                         let is_selected = { let id = id.clone(); move || selected.with(|s| s.as_ref() == Some(&id)) };
-                        let aria = format!("{}: {}", crate::ui::spoken_name(&d.name, &d.label), (t().salience_class_label)(d.class));
+                        let kind = if by_salience.get_untracked() {
+                            (t().salience_class_label)(d.class)
+                        } else {
+                            (t().ratings_ring_label)(d.ring)
+                        };
+                        let aria = format!("{}: {kind}", crate::ui::spoken_name(&d.name, &d.label));
                         view! {
                             <g class="onion-actor" class:selected=is_selected role="button" tabindex="0" aria-label=aria
                                 transform=format!("translate({:.1} {:.1})", d.x, d.y)
@@ -161,20 +170,30 @@ pub fn OnionView() -> impl IntoView {
             <ul class="onion-legend" aria-label=move || t().salience_class>
                 {move || {
                     let counts = counts().map(Vec::from).unwrap_or_default();
+                    let by_salience = by_salience.get();
+                    let rings: Vec<usize> = drawn.with(|d| Ring::ALL.map(|r| d.iter().filter(|x| x.ring == r).count()).to_vec());
                     Ring::ALL.into_iter().enumerate().map(|(k, ring)| {
-                        let classes = counts
-                            .iter()
-                            .filter(|(c, _)| c.ring() == ring)
-                            .map(|(c, n)| format!("{} {n}", (t().salience_class_label)(*c)))
-                            .collect::<Vec<_>>()
-                            .join(" · ");
+                        let (name, detail) = if by_salience {
+                            let classes = counts
+                                .iter()
+                                .filter(|(c, _)| c.ring() == ring)
+                                .map(|(c, n)| format!("{} {n}", (t().salience_class_label)(*c)))
+                                .collect::<Vec<_>>()
+                                .join(" · ");
+                            ((t().ring_label)(ring), classes)
+                        } else {
+                            ((t().ratings_ring_label)(ring), rings[k].to_string())
+                        };
                         view! {
                             <li><span class=format!("swatch ring-{k}") aria-hidden="true"></span>
-                                <strong>{(t().ring_label)(ring)}</strong>": "{classes}</li>
+                                <strong>{name}</strong>": "{detail}</li>
                         }
                     }).collect_view()
                 }}
             </ul>
+            <Show when=move || !by_salience.get()>
+                <p class="hint" role="note">{move || t().onion_by_ratings}</p>
+            </Show>
             <p class="hint">{move || t().onion_hint}</p>
         </section>
     }
