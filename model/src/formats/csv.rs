@@ -562,10 +562,7 @@ pub fn import_relations(
     if !missing.is_empty() {
         return Err(missing);
     }
-    let mut lookup = ActorLookup::new();
-    for actor in &map.actors {
-        lookup.add(actor.id.as_str(), &actor.name, &actor.id);
-    }
+    let lookup = ActorLookup::of(map);
     let mut report = ImportReport::default();
     let unmapped = columns.unmapped(&table);
     note_unmapped(&unmapped, table.header_line, &mut report);

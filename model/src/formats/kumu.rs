@@ -123,10 +123,7 @@ pub fn import_kumu_connections_onto(
 ) -> Result<(Vec<Actor>, Vec<Relation>, ImportReport), Vec<Problem>> {
     let mut report = ImportReport::default();
     let connections = csv_connections(connections_csv, &mut report)?;
-    let mut lookup = ActorLookup::new();
-    for actor in &map.actors {
-        lookup.add(actor.id.as_str(), &actor.name, &actor.id);
-    }
+    let mut lookup = ActorLookup::of(map);
     let mut keys_seen = HashSet::new();
     let mut actors = Vec::new();
     let ends = elements_from_ends(&connections, &mut ImportReport::default());
@@ -157,10 +154,7 @@ pub fn connection_ends_known(connections_csv: &str, map: &Map) -> (usize, usize)
     let Ok(connections) = csv_connections(connections_csv, &mut report) else {
         return (0, 0);
     };
-    let mut lookup = ActorLookup::new();
-    for actor in &map.actors {
-        lookup.add(actor.id.as_str(), &actor.name, &actor.id);
-    }
+    let lookup = ActorLookup::of(map);
     let ends = elements_from_ends(&connections, &mut report);
     let known = ends
         .iter()

@@ -9,6 +9,7 @@ pub mod report;
 
 use crate::actor::{ActorKind, Level};
 use crate::ids::{ActorId, SectorId};
+use crate::map::Map;
 use crate::relation::RelationKind;
 use crate::sector::Sector;
 use crate::validate::{Expected, Found, Reason};
@@ -141,6 +142,15 @@ impl ActorLookup {
             keys: HashMap::new(),
             names: HashMap::new(),
         }
+    }
+
+    /// A map's actors, each under its id and its name.
+    fn of(map: &Map) -> Self {
+        let mut lookup = Self::new();
+        for actor in &map.actors {
+            lookup.add(actor.id.as_str(), &actor.name, &actor.id);
+        }
+        lookup
     }
 
     /// Registers an actor under a key (an id) and its name.

@@ -165,7 +165,7 @@ impl Room {
         });
         let loaded = match patched {
             Some(loaded) => loaded,
-            None => io::read_value(file_of(shape::read(&txn, &self.root)))?,
+            None => self.loaded_whole(&txn)?,
         };
         drop(txn);
         *self.last_read.borrow_mut() = Some(loaded.document.map.clone());
@@ -174,8 +174,12 @@ impl Room {
 
     /// The map as the document holds it, read whole: what [`Room::read`] must always give.
     pub fn read_whole(&self) -> Result<Settled, Vec<Problem>> {
-        let value = shape::read(&self.doc.transact(), &self.root);
-        io::read_value(file_of(value)).and_then(settled)
+        self.loaded_whole(&self.doc.transact()).and_then(settled)
+    }
+
+    /// The whole document through the file's read path, not yet settled.
+    fn loaded_whole<T: ReadTxn>(&self, txn: &T) -> Result<Loaded, Vec<Problem>> {
+        io::read_value(file_of(shape::read(txn, &self.root)))
     }
 
     /// Applies an update from another device (or a stored state). Duplicates and updates

@@ -326,9 +326,10 @@ impl Service {
             }
         }
         if self.remote_pending.get() {
-            // A read of the whole document costs milliseconds per hundred actors: while
-            // updates pour in (a room of 30 adding at once) it runs at most every
-            // READ_EVERY_MS, taking in all that came meanwhile.
+            // Each read redraws the map, tens of milliseconds at a thousand actors (the read
+            // itself, of the touched records only, is a few): while updates pour in (a room
+            // of 30 adding at once) it runs at most every READ_EVERY_MS, taking in all that
+            // came meanwhile.
             let wait = READ_EVERY_MS - (crate::browser::now_ms() - self.last_read.get());
             if wait > 0.0 {
                 self.schedule_tick_in(wait.ceil() as i32);
