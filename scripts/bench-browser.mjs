@@ -3,7 +3,7 @@
 // Prints a markdown table of medians / p95 / max for the budgets in DESIGN.md.
 //
 //   node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e]
-//                                  [--timeout SECONDS] [--budget SECONDS] [--json FILE]
+//                                  [--timeout SECONDS] [--budget SECONDS] [--json FILE] [--trace]
 //
 // Scenarios, each on a generated map (seeded PRNG, so every run sees the same maps):
 //   a  drag one actor on the Map tab (60 mouse steps): frame times, long tasks
@@ -12,6 +12,9 @@
 //      d3-force, 300 ticks of the same graph in the same browser, for comparison
 //   d  edit a side-panel field (Municipality) plus the autosave after it
 //   e  reload with a stored 500-actor map: navigation start → all nodes in the DOM
+//
+// --trace: the first drag of scenario a is recorded (Chromium's timeline and a sampling
+// profile) and where its main thread went is printed; that drag's frames are not counted.
 //
 // A scenario run that takes longer than --timeout (60 s) is abandoned and reported as
 // "did not finish"; the other scenarios still run. A scenario starts no new run after
@@ -25,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { serve } from '../tests/e2e/serve.mjs';
 import { generateDocument, seedStorage } from '../tests/e2e/generate.mjs';
+import { traceMainThread } from './trace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -33,7 +37,7 @@ const require = createRequire(join(root, 'package.json'));
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { dist: join(root, 'dist'), quick: false, runs: null, only: null, timeout: 60, budget: 300, json: null };
+  const o = { dist: join(root, 'dist'), quick: false, runs: null, only: null, timeout: 60, budget: 300, json: null, trace: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -44,8 +48,9 @@ function parseArgs(argv) {
     else if (a === '--timeout') o.timeout = Number(value());
     else if (a === '--budget') o.budget = Number(value());
     else if (a === '--json') o.json = resolve(value());
+    else if (a === '--trace') o.trace = true;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e] [--timeout S] [--budget S] [--json FILE]');
+      console.log('usage: node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e] [--timeout S] [--budget S] [--json FILE] [--trace]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -320,6 +325,16 @@ async function dragScenario(bench, n) {
     idleBy = await within(TIMEOUT, bench.openMap(page, doc), 'open');
     let at = await bench.pickNode(page);
     if (!at) throw new Error('no node to drag near the middle of the map');
+    if (opts.trace) {
+      await traceMainThread(page, async () => {
+        await page.mouse.move(at.x, at.y);
+        await page.mouse.down();
+        await page.mouse.move(at.x + 150, at.y + 90, { steps: 60 });
+        await page.mouse.up();
+      });
+      await bench.layoutIdle(page, n);
+      at = { ...at, x: at.x + 150, y: at.y + 90 };
+    }
     for (let run = 0; run < RUNS; run++) {
       if (over()) return budgetNote(run);
       const dir = run % 2 === 0 ? 1 : -1;

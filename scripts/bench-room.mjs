@@ -6,8 +6,9 @@
 //
 //   node scripts/bench-room.mjs [--dist DIR] [--participants 30] [--seconds 60] [--trace]
 //
-// --trace: where the facilitator's main thread spends 10 s in the middle of the run
-// (Chromium's timeline through CDP), summed by event, instead of the late joiner.
+// --trace: where the facilitator's main thread spends 10 s in the middle of the run, and
+// the last late joiner's from `Join room` until its map is drawn
+// (Chromium's timeline through CDP), summed by event.
 //
 // Prints: remote edit → drawn on the facilitator's map (Date.now() in both, one machine),
 // frame times (requestAnimationFrame) and long tasks (PerformanceObserver) on the
@@ -21,6 +22,7 @@ import os from 'node:os';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { serve } from '../tests/e2e/serve.mjs';
+import { traceMainThread } from './trace.mjs';
 import { generateDocument, seedStorage } from '../tests/e2e/generate.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/app.mjs';
 
@@ -128,40 +130,6 @@ async function participant(n, link, template, sent) {
   return () => { clearInterval(timer); socket.close(); };
 }
 
-/** Records the page's timeline for `ms` and prints the main thread's time by event name. */
-async function traceMainThread(page, ms) {
-  const cdp = await page.context().newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
-  await page.waitForTimeout(ms);
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.send('Tracing.end');
-  await done;
-  // Self time by function (names only in a build with them kept: SAMVERKAN_WASM_NAMES=1).
-  const self = new Map();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const dt = profile.timeDeltas;
-  profile.samples.forEach((id, k) => {
-    const name = byId.get(id).callFrame.functionName || '(anonymous)';
-    self.set(name, (self.get(name) ?? 0) + (dt[k] ?? 0) / 1000);
-  });
-  console.log('\nself time by function (ms):');
-  for (const [name, total] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${total.toFixed(0)}  ${name.slice(0, 140)}`);
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const totals = new Map();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.pid !== main?.pid || e.tid !== main?.tid) continue;
-    totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
-  }
-  console.log(`\nmain thread over ${ms / 1000} s, by event (nested events count in their parents too):`);
-  for (const [name, total] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${name}: ${total.toFixed(0)} ms`);
-}
-
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
@@ -234,7 +202,7 @@ try {
   await page.context().close();
 
   // 2. A late joiner to a 500-actor room.
-  if (!TRACE) await lateJoiner(browser, server);
+  await lateJoiner(browser, server);
   console.log(`\nmachine: ${os.cpus().length} cores, load average ${loadBefore} before, ${load()} after`);
 } finally {
   await browser.close();
@@ -252,8 +220,12 @@ async function lateJoiner(browser, server) {
     await joiner.goto(room.link.replace('#', '?lang=en#'));
     await joiner.getByRole('textbox', { name: 'Your name' }).fill('Sen');
     const t0 = Date.now();
-    await joiner.getByRole('button', { name: 'Join room' }).click();
-    await joiner.waitForFunction((n) => document.querySelectorAll('svg.network g.node').length >= n, 500, { timeout: 60_000 });
+    const join = async () => {
+      await joiner.getByRole('button', { name: 'Join room' }).click();
+      await joiner.waitForFunction((n) => document.querySelectorAll('svg.network g.node').length >= n, 500, { timeout: 60_000 });
+    };
+    // With --trace, the last join is recorded too (and so runs slower than the others).
+    if (TRACE && run === 2) await traceMainThread(joiner, join); else await join();
     times.push(Date.now() - t0);
     await context.close();
     await room.page.context().close();

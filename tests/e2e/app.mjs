@@ -49,6 +49,14 @@ export const nodePositions = (page) => page.locator('svg.network g.node').evalua
 /** Starts the server and the browser once per test file. */
 /** Shows a view by its tab and waits for it: views other than the map are fetched the first
  * time they show (src/ui/shell/parts.rs), with a `Loading …` status meanwhile. */
+/** In the page: how many relations the map draws, of one kind or all (each path lists its lines' ends). */
+function countLines(kind) {
+  return [...document.querySelectorAll(`svg.network path.relation${kind ? `.${kind}` : ''}`)]
+    .reduce((n, path) => n + path.getAttribute('data-ends').split(' ').length, 0);
+}
+export const linesDrawn = (page, kind = '') => page.evaluate(countLines, kind);
+export const linesDrawnReach = (page, n, kind = '') => page.waitForFunction(`(${countLines})(${JSON.stringify(kind)}) === ${n}`);
+
 export async function showTab(page, name) {
   await page.getByRole('tab', { name, exact: true }).click();
   await page.locator('#view-panel > :not([role="status"])').first().waitFor();

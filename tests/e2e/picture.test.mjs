@@ -2,7 +2,7 @@
 // and its neighbours; the rest of the map stays where the room last saw it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle, nodePositions, showTab } from './app.mjs';
+import { startHarness, layoutIdle, nodePositions, showTab, linesDrawn, linesDrawnReach } from './app.mjs';
 import { generateDocument } from './generate.mjs';
 import { regionalDocument } from './regional.mjs';
 
@@ -34,11 +34,11 @@ test('adding an actor or a link to a settled 38-actor map moves only what is new
   assert.deepEqual(moved(before, afterAdd), [], 'no existing actor moved');
   // Link the newcomer to one actor: only those two may move.
   const target = doc.map.actors[5].name;
-  const lines = await page.locator('svg.network line').count();
+  const lines = await linesDrawn(page);
   await page.getByRole('button', { name: /^Nyföretagarcentrum, influence/ }).click();
   await page.getByRole('button', { name: new RegExp(`^${target}, influence`) }).click({ modifiers: ['Shift'] });
   // The layout starts with the new line, in the same render.
-  await page.waitForFunction((n) => document.querySelectorAll('svg.network line').length === n + 1, lines);
+  await linesDrawnReach(page, lines + 1);
   await idle(page);
   const afterLink = await nodePositions(page);
   const linkMoved = moved(afterAdd, afterLink).filter((n) => n !== 'Nyföretagarcentrum');

@@ -153,6 +153,12 @@ test('export profiles keep personal data out of files, pictures and links, and f
     } else {
       assert.equal(people.length, 0);
       assert.equal(map.actors.length, 40 - PEOPLE.length);
+      // The picture keeps only the lines between actors the profile keeps, and some of them.
+      const kept = new Set(map.actors.map((a) => a.id));
+      const ends = [...svg.text.matchAll(/data-ends="([^"]*)"/g)].flatMap((m) => m[1].split(' '))
+        .flatMap((pair) => pair.split(',').map(decodeURIComponent));
+      assert.ok(ends.length > 0, 'lines are left in the picture');
+      assert.deepEqual(ends.filter((id) => !kept.has(id)), [], 'no line to an actor left out');
     }
 
     const other = await harness.newApp('en');

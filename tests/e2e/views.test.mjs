@@ -3,7 +3,7 @@
 // control can be reached at laptop and projector widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle, nodePositions, showTab } from './app.mjs';
+import { startHarness, layoutIdle, nodePositions, showTab, linesDrawn, linesDrawnReach } from './app.mjs';
 import { regionalDocument } from './regional.mjs';
 
 let harness;
@@ -97,8 +97,7 @@ test('Neighbourhood depth dims what is farther away and Only neighbourhood hides
 
 test('L links the selected actor from the keyboard, with the kind chosen in the same box', async () => {
   const { page, doc, errors } = await openRegional();
-  const lines = () => page.locator('svg.network line.relation').count();
-  const before = await lines();
+  const before = await linesDrawn(page);
   // An actor not yet linked to the first one.
   const from = doc.map.actors[0];
   const linked = new Set(doc.map.relations.filter((r) => r.from === from.id || r.to === from.id).flatMap((r) => [r.from, r.to]));
@@ -118,8 +117,8 @@ test('L links the selected actor from the keyboard, with the kind chosen in the 
   await search.focus();
   await page.keyboard.press('Enter');
   await search.waitFor({ state: 'hidden' });
-  await page.waitForFunction((n) => document.querySelectorAll('svg.network line.relation').length === n + 1, before);
-  assert.equal(await page.locator(`svg.network line.relation.${kind}`).count() >= 1, true);
+  await linesDrawnReach(page, before + 1);
+  assert.equal(await linesDrawn(page, kind) >= 1, true);
   // The kind last used is the default next time.
   await page.keyboard.press('l');
   assert.equal(await page.getByRole('dialog').getByRole('combobox', { name: 'Relation kind' }).inputValue(), kind);

@@ -2,7 +2,7 @@
 // drawn on the map, a drag on the grid undone, views switched, a reload, and the projector.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, showTab } from './app.mjs';
+import { startHarness, showTab, linesDrawn } from './app.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -56,7 +56,7 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
   await node('JU').click();
   await node('Science Park').click({ modifiers: ['Shift'] });
   await app.layoutIdle();
-  assert.equal(await app.page.locator('svg.network line.relation').count(), 2);
+  assert.equal(await linesDrawn(app.page), 2);
   await app.page.keyboard.press('Escape');
   assert.equal(await app.page.locator('svg.network .node.selected').count(), 0, 'Escape clears the selection');
   await app.shot('workshop-network-sv');
@@ -89,7 +89,7 @@ test('ten actors with hints, links on the map, a grid drag undone, a reload: all
   assert.equal(await app.cell('Inflytande för Företagarna'), '–', 'not rated');
   await showTab(app.page, 'Karta');
   await node('Science Park').waitFor();
-  assert.equal(await app.page.locator('svg.network line.relation').count(), 2);
+  assert.equal(await linesDrawn(app.page), 2);
   await showTab(app.page, 'Rutnät');
   assert.match(await app.page.getByRole('button', { name: /^Almi:/ }).getAttribute('aria-label'), /inflytande 3, intresse 4, inställning ej bedömd/);
   assert.deepEqual(app.errors, []);

@@ -138,6 +138,9 @@ pub struct LayoutRunner {
     seed: Rc<Cell<u64>>,
     /// Shown as `data-layout` on the SVG (`running` or `idle`) and disables `Rearrange`.
     pub running: ArcRwSignal<bool>,
+    /// While a run after an edit goes on: the only actors it moves (the view draws their
+    /// lines apart, so the rest are not redrawn every frame).
+    pub moving: ArcRwSignal<Option<HashSet<ActorId>>>,
     /// Called with the purpose when a run has written its result.
     pub on_settled: Rc<RefCell<Option<SettledHook>>>,
 }
@@ -153,6 +156,7 @@ impl LayoutRunner {
             dragging: Rc::default(),
             seed: Rc::new(Cell::new(1)),
             running: ArcRwSignal::new(false),
+            moving: ArcRwSignal::new(None),
             on_settled: Rc::default(),
         }
     }
@@ -170,6 +174,7 @@ impl LayoutRunner {
         self.run.borrow_mut().take();
         self.layer.release_stale(self.doc);
         self.running.set(false);
+        self.moving.set(None);
     }
 
     pub fn is_running(&self) -> bool {
@@ -232,6 +237,7 @@ impl LayoutRunner {
         let Some(simulation) = built else {
             return;
         };
+        self.moving.set(moving.clone());
         *self.run.borrow_mut() = Some(Run {
             simulation,
             purpose,
@@ -341,6 +347,7 @@ impl LayoutRunner {
         // before the end, or not drawn since a partial drawing, go to the final place.
         self.layer.release_stale(self.doc);
         self.running.set(false);
+        self.moving.set(None);
         if let Some(settled) = self.on_settled.borrow().as_ref() {
             settled(run.purpose);
         }

@@ -1,7 +1,7 @@
 //! The network map: actors as circles (colour by sector, size by influence), relations as
 //! lines styled by kind; drag to move and pin, pan and zoom, fit, find, filter, and the
-//! selected actor's neighbourhood highlighted. Each node and line reads its own actor's
-//! and relation's signal and its held position, so a drag redraws one node and its lines.
+//! selected actor's neighbourhood highlighted. Each node reads its own actor's signal and
+//! held position, so a drag redraws one node; the lines are a few paths (`lines.rs`).
 
 use crate::ui::map::arrangement::Guides;
 // The circle the layout keeps room for is the one drawn.
@@ -9,6 +9,7 @@ use crate::app::document::Origin;
 use crate::app::{use_doc, Doc};
 use crate::ui::map::actor_menu::{opens_menu, use_actor_menu, LongPress};
 use crate::ui::map::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
+use crate::ui::map::lines::{Part, Relations};
 use crate::ui::map::link_box;
 use crate::ui::map::marks::Marks;
 use crate::ui::map::svg::point_in;
@@ -35,7 +36,7 @@ struct Size {
     width: f64,
     height: f64,
 }
-/// A large map is first drawn this many actors (and three times as many relations) per
+/// A large map is first drawn this many actors per
 /// frame, so opening it never blocks the page for long; fewer while the layout also runs.
 const REVEALED_PER_FRAME: usize = 250;
 const REVEALED_PER_FRAME_WHILE_LAYING_OUT: usize = 60;
@@ -101,7 +102,7 @@ enum Gesture {
 /// Which actors the filters let through (the rest are dimmed, not hidden, so the room
 /// keeps its bearings).
 #[derive(Clone, Debug, Default, PartialEq)]
-struct Filter {
+pub struct Filter {
     sector: String,
     level: String,
     tag: String,
@@ -113,9 +114,18 @@ impl Filter {
     }
 
     fn passes(&self, actor: &Look) -> bool {
-        (self.sector.is_empty() || actor.sector == self.sector)
-            && (self.level.is_empty() || actor.level.as_str() == self.level)
-            && (self.tag.is_empty() || actor.tags.iter().any(|t| t.eq_ignore_ascii_case(&self.tag)))
+        self.lets_through(&actor.sector, actor.level, &actor.tags)
+    }
+
+    /// Whether the filter leaves the actor out (its node and lines are dimmed).
+    pub fn leaves_out(&self, actor: &samverkan_model::Actor) -> bool {
+        !self.lets_through(actor.sector.as_str(), actor.level, &actor.tags)
+    }
+
+    fn lets_through(&self, sector: &str, level: Level, tags: &[String]) -> bool {
+        (self.sector.is_empty() || sector == self.sector)
+            && (self.level.is_empty() || level.as_str() == self.level)
+            && (self.tag.is_empty() || tags.iter().any(|t| t.eq_ignore_ascii_case(&self.tag)))
     }
 }
 
@@ -482,6 +492,18 @@ pub fn NetworkMap() -> impl IntoView {
             labelled.set(labels.unwrap_or_default());
         });
     }
+    // A dragged actor and its lines are drawn apart, on a layer of their own.
+    let dragged = Memo::new(move |_| match gesture.get() {
+        Gesture::Drag(id) => Some(id),
+        _ => None,
+    });
+    let moving = {
+        let placing = runner.moving.clone();
+        Memo::new(move |_| match dragged.get() {
+            Some(id) => Some(HashSet::from([id])),
+            None => placing.get(),
+        })
+    };
     // The canvas is one stop in the tab order; arrow keys go from actor to actor.
     let focused = RwSignal::new(None::<ActorId>);
     let is_tab_stop = crate::ui::tab_stop(focused);
@@ -497,6 +519,7 @@ pub fn NetworkMap() -> impl IntoView {
         filter,
         near,
         is_selected: Selector::new(move || selected.get()),
+        is_dragged: Selector::new(move || dragged.get()),
         hovered,
         spots: Memo::new(move |_| labelled.with(|l| l.iter().cloned().collect())),
         label_size: Memo::new(move |_| {
@@ -515,12 +538,6 @@ pub fn NetworkMap() -> impl IntoView {
     let shown_actors = move || {
         let limit = revealed.get();
         let mut ids = doc.actor_ids();
-        ids.truncate(limit);
-        ids
-    };
-    let shown_relations = move || {
-        let limit = revealed.get().saturating_mul(3);
-        let mut ids = doc.relation_ids();
         ids.truncate(limit);
         ids
     };
@@ -547,8 +564,7 @@ pub fn NetworkMap() -> impl IntoView {
         }
         ids
     });
-    let (context_for_lines, context_for_nodes, context_for_labels) =
-        (context.clone(), context.clone(), context);
+    let (context_for_nodes, context_for_labels) = (context.clone(), context);
     let layer_for_labels = layer.clone();
     let layer_for_nodes = layer.clone();
     let layer_for_lines = layer;
@@ -608,20 +624,11 @@ pub fn NetworkMap() -> impl IntoView {
                 aria-label=move || t().network_title
                 data-layout=move || if running_attr.get() { "running" } else { "idle" }
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
-                <defs>
-                    // In map units, not times the line's width: a strong relation's arrow
-                    // would otherwise be larger than the actors it points at.
-                    <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">
-                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/>
-                    </marker>
-                </defs>
                 <rect class="background" width=move || size.get().width height=move || size.get().height on:pointerdown=on_background_down/>
                 <g class="scene" class:focused=move || neighbours.with(Option::is_some) class:only-near=only_near
                     transform=move || camera.get().transform()>
                     <Guides chosen=arrangement scale=scale/>
-                    <For each=shown_relations key=|id| id.clone() let:id>
-                        <RelationLine id=id context=context_for_lines.clone() layer=layer_for_lines.clone()/>
-                    </For>
+                    <Relations part=Part::Still layer=layer_for_lines.clone() near=neighbours filter=filter moving=moving/>
                     <For each=shown_actors key=|id| id.clone() let:id>
                         <ActorNode id=id context=context_for_nodes.clone() layer=layer_for_nodes.clone()/>
                     </For>
@@ -629,6 +636,11 @@ pub fn NetworkMap() -> impl IntoView {
                         <For each=move || label_ids.get() key=|id| id.clone() let:id>
                             <NodeLabel id=id context=context_for_labels.clone() layer=layer_for_labels.clone()/>
                         </For>
+                    </g>
+                    // Last, so its own layer has nothing drawn over it to sort out per frame.
+                    <g class="lifted-layer">
+                        <Relations part=Part::Moving layer=layer_for_lines.clone() near=neighbours filter=filter moving=moving/>
+                        <Lifted dragged=dragged layer=layer_for_lines/>
                     </g>
                 </g>
             </svg>
@@ -645,9 +657,7 @@ fn reveal_more(doc: Doc, revealed: RwSignal<usize>, laying_out: ArcRwSignal<bool
         let Some(limit) = revealed.try_get_untracked() else {
             return;
         };
-        let needed = doc
-            .with_map(|m| m.actors.len().max(m.relations.len().div_ceil(3)))
-            .unwrap_or(0);
+        let needed = doc.with_map(|m| m.actors.len()).unwrap_or(0);
         if limit >= needed {
             revealed.try_set(usize::MAX);
         } else {
@@ -676,6 +686,8 @@ struct NetworkContext {
     near: Marks,
     /// Tells only the nodes whose selected state changes.
     is_selected: Selector<Option<ActorId>>,
+    /// The actor a drag holds: hidden in place, drawn as a [`Lifted`] copy on top.
+    is_dragged: Selector<Option<ActorId>>,
     /// Label size for the zoom level: changes on zoom, not on every pan.
     /// The actor under the pointer or keyboard focus.
     hovered: RwSignal<Option<ActorId>>,
@@ -878,41 +890,6 @@ impl Look {
     }
 }
 
-/// One end of a line: the actor's signal and its held position, looked up once.
-struct End {
-    id: ActorId,
-    actor: Option<ArcRwSignal<samverkan_model::Actor>>,
-    held: crate::ui::map::layout_run::Held,
-}
-
-impl End {
-    fn of(doc: Doc, layer: &Layer, id: &ActorId) -> Self {
-        Self {
-            id: id.clone(),
-            actor: doc.actor(id),
-            held: layer.slot(id),
-        }
-    }
-
-    /// Where the actor is drawn (its held position while the layout or a drag has one).
-    /// Tracks the actor only while nothing is held, so a settling layout that writes its
-    /// positions into the document does not recompute every line.
-    fn position(&self) -> Option<(f64, f64)> {
-        let actor = self.actor.as_ref()?;
-        Some(match self.held.get() {
-            Some(at) => at,
-            None => actor.with(|a| (a.x, a.y)),
-        })
-    }
-
-    fn influence(&self) -> i64 {
-        self.actor
-            .as_ref()
-            .map(|a| a.with(|a| a.influence_or_middle()))
-            .unwrap_or(1)
-    }
-}
-
 #[component]
 fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoView {
     let doc = use_doc();
@@ -1031,6 +1008,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         let (selector, key) = (context.is_tab_stop.clone(), Some(id.clone()));
         Memo::new(move |_| selector.selected(&key))
     };
+    let lifted = lifted(&context, &id);
     // No memo of its own (each kind of memo adds to the first load): a new relation names
     // every node again, which is rare and cheap.
     let relations = {
@@ -1057,7 +1035,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         format!("translate({x:.1} {y:.1})")
     };
     view! {
-        <g class="node" data-actor=id.to_string() class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned class:unrated=unrated
+        <g class="node" data-actor=id.to_string() class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned class:unrated=unrated class:lifted=lifted
             transform=transform
             role="button" tabindex=move || if is_tab_stop.get() { "0" } else { "-1" }
             aria-label=aria aria-pressed=move || is_selected.get().to_string()
@@ -1080,6 +1058,7 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         Memo::new(move |_| actor.with(Look::of))
     };
     let filtered_out = Memo::new(move |_| look.with(|l| !context.filter.with(|f| f.passes(l))));
+    let lifted = lifted(&context, &id);
     let transform = move || {
         let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
         format!("translate({x:.1} {y:.1})")
@@ -1110,96 +1089,44 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         }
     };
     view! {
-        <text class="node-label" data-actor=id.to_string() class:near=near class:dimmed=filtered_out transform=transform
+        <text class="node-label" data-actor=id.to_string() class:near=near class:dimmed=filtered_out class:lifted=lifted transform=transform
             x=move || place().0 y=move || place().1 text-anchor=move || place().2 font-size=size stroke-width=halo aria-hidden="true">
             {move || look.with(|l| l.label.clone())}
         </text>
     }
 }
 
+/// Whether this actor is the one a drag holds (only its own node is told).
+fn lifted(context: &NetworkContext, id: &ActorId) -> Memo<bool> {
+    let (selector, key) = (context.is_dragged.clone(), Some(id.clone()));
+    Memo::new(move |_| selector.selected(&key))
+}
+
+/// The dragged actor drawn on the drag's own layer: moving it redraws that layer only,
+/// not the thousand nodes and lines under it. The node in place is hidden meanwhile.
 #[component]
-fn RelationLine(id: RelationId, context: NetworkContext, layer: Layer) -> impl IntoView {
+fn Lifted(dragged: Memo<Option<ActorId>>, layer: Layer) -> impl IntoView {
     let doc = use_doc();
-    let Some(relation) = doc.relation(&id) else {
-        return ().into_any();
-    };
-    // Ends and style of the line; recomputed only when this relation or its ends move.
-    // The ends' signals are looked up once, and again only if the relation is re-attached.
-    let ends = {
-        let r = relation.get_untracked();
-        std::sync::Arc::new(std::sync::Mutex::new((
-            End::of(doc, &layer, &r.from),
-            End::of(doc, &layer, &r.to),
-        )))
-    };
-    let geometry = {
-        let relation = relation.clone();
-        move || {
-            let (from, to, cut) = {
-                let mut ends = ends.lock().unwrap_or_else(|e| e.into_inner());
-                relation.with(|r| {
-                    if ends.0.id != r.from || ends.1.id != r.to {
-                        *ends = (End::of(doc, &layer, &r.from), End::of(doc, &layer, &r.to));
-                    }
-                });
-                // Stop a directed line at the target's edge so the arrowhead shows.
-                let cut = if relation.with(|r| r.directed) {
-                    radius(ends.1.influence()) + 3.0
-                } else {
-                    0.0
-                };
-                (ends.0.position(), ends.1.position(), cut)
-            };
-            let ((ax, ay), (bx, by), cut) = (from?, to?, cut);
-            let (dx, dy) = (bx - ax, by - ay);
-            let length = (dx * dx + dy * dy).sqrt().max(1e-6);
-            Some((ax, ay, bx - dx / length * cut, by - dy / length * cut))
-        }
-    };
-    let geometry = Memo::new(move |_| geometry());
-    let near = {
-        let (relation, marks) = (relation.clone(), context.near.clone());
-        move || {
-            let (from, to) = relation.with(|r| (r.from.clone(), r.to.clone()));
-            marks.slot(&from).get() && marks.slot(&to).get()
-        }
-    };
-    // A line is dimmed with an end the filter leaves out.
-    let filtered_out = {
-        let relation = relation.clone();
-        Memo::new(move |_| {
-            context.filter.with(|f| {
-                !f.is_empty()
-                    && relation.with(|r| {
-                        [&r.from, &r.to].into_iter().any(|end| {
-                            doc.actor(end)
-                                .is_some_and(|a| a.with(|a| !f.passes(&Look::of(a))))
-                        })
-                    })
-            })
+    let communities = crate::ui::map::communities::use_communities();
+    let label_px = LABEL_PX;
+    move || {
+        let id = dragged.get()?;
+        let actor = doc.actor(&id)?;
+        let held = layer.slot(&id);
+        let look = actor.with_untracked(Look::of);
+        let r = radius(look.influence.unwrap_or(MIDDLE));
+        let color = communities.color(&id, || doc.sector_color(&look.sector));
+        let transform = move || {
+            let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
+            format!("translate({x:.1} {y:.1})")
+        };
+        Some(view! {
+            <g class="lifted-copy" transform=transform aria-hidden="true">
+                <circle r=r fill=color/>
+                <text class="node-label" y=r + label_px text-anchor="middle" font-size=label_px stroke-width=LABEL_HALO_PX>{look.label}</text>
+            </g>
         })
-    };
-    let class = {
-        let relation = relation.clone();
-        move || relation.with(|r| format!("relation {}", r.kind.as_str()))
-    };
-    let width = {
-        let relation = relation.clone();
-        move || relation.with(|r| 1.0 + 1.5 * r.strength as f64)
-    };
-    let ends = {
-        let relation = relation.clone();
-        move || relation.with(|r| format!("{} {}", r.from, r.to))
-    };
-    let marker = move || relation.with(|r| r.directed.then_some("url(#arrow)"));
-    let end = move |pick: fn(&(f64, f64, f64, f64)) -> f64| {
-        move || geometry.with(|g| g.as_ref().map(pick).unwrap_or(0.0))
-    };
-    view! {
-        <line x1=end(|g| g.0) y1=end(|g| g.1) x2=end(|g| g.2) y2=end(|g| g.3) data-ends=ends
-            class=class class:near=near class:dimmed=filtered_out stroke-width=width marker-end=marker/>
     }
-    .into_any()
 }
 
 /// Sector colours and relation styles, so the picture explains itself on a projector.

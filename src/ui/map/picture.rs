@@ -13,7 +13,7 @@ text { font-family: system-ui, 'Segoe UI', Roboto, Arial, sans-serif; }
 .background { fill: #ffffff; }
 .node circle, .grid-actor circle { stroke: #ffffff; stroke-width: 2.5; }
 .node-label, .grid-name { font-weight: 600; fill: #1d2430; paint-order: stroke; stroke: #ffffff; stroke-width: 4px; stroke-linejoin: round; }
-.node.dimmed, .relation.dimmed { opacity: 0.15; }
+.node.dimmed, .relation.dimmed, .arrowheads.dimmed { opacity: 0.15; }
 .relation { fill: none; stroke: #7a8594; }
 .relation.collaboration { stroke: #4e79a7; }
 .relation.funding { stroke: #59a14f; stroke-dasharray: 10 4; }
@@ -21,7 +21,7 @@ text { font-family: system-ui, 'Segoe UI', Roboto, Arial, sans-serif; }
 .relation.information { stroke: #9aa3ad; stroke-dasharray: 6 4; }
 .relation.agreement { stroke: #1d2430; }
 .relation.tension { stroke: #e15759; stroke-dasharray: 12 4 2 4; }
-.arrowhead { fill: #5a6472; }
+.arrowheads { fill: #5a6472; }
 .quadrant { stroke: #d5dae1; }
 .quadrant.manage { fill: #e8f1fb; } .quadrant.satisfied { fill: #f3f0fa; }
 .quadrant.informed { fill: #eef7ef; } .quadrant.monitor { fill: #f7f7f5; }
@@ -129,11 +129,8 @@ fn apply_profile(copy: &web_sys::Element, map: &Map, shown: &Map) {
             }
         }
     }
-    for line in all("[data-ends]") {
-        let ends = line.get_attribute("data-ends").unwrap_or_default();
-        if ends.split(' ').any(gone) {
-            line.remove();
-        }
+    for lines in all("[data-ends]") {
+        crate::ui::map::lines::keep_lines(&lines, |id| !gone(id));
     }
     for labelled in all("[aria-label]") {
         let _ = labelled.remove_attribute("aria-label");
