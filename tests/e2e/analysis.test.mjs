@@ -135,3 +135,24 @@ test('Colour by Community colours the map by Louvain communities, with a legend,
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('the panel names the first ten actors without relations and counts the rest, also after a burst of additions', async () => {
+  const doc = regionalDocument({ positions: true });
+  const { page, errors } = await harness.withStoredMap(doc, { width: 1280, height: 800 });
+  const linked = new Set(doc.map.relations.flatMap((r) => [r.from, r.to]));
+  const alone = doc.map.actors.filter((a) => !linked.has(a.id)).length;
+  const list = page.locator('ul.isolated');
+  await list.getByRole('button').first().waitFor();
+  assert.equal(await list.getByRole('button').count(), Math.min(alone, 10));
+  // A burst of new actors, none linked: the list is computed again once they stop coming.
+  const box = page.getByRole('textbox', { name: 'Add actor' });
+  const added = 12 - alone;
+  for (let i = 1; i <= added; i++) {
+    await box.fill(`Ensam aktör ${i}`);
+    await box.press('Enter');
+  }
+  await list.getByText(`+ ${alone + added - 10} actors`).waitFor();
+  assert.equal(await list.getByRole('button').count(), 10);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -493,13 +493,9 @@ pub fn NetworkMap() -> impl IntoView {
         });
     }
     // A dragged actor and its lines are drawn apart, on a layer of their own.
-    let dragged = Memo::new(move |_| match gesture.get() {
-        Gesture::Drag(id) => Some(id),
-        _ => None,
-    });
     let moving = {
         let placing = runner.moving.clone();
-        Memo::new(move |_| match dragged.get() {
+        Memo::new(move |_| match dragged(gesture) {
             Some(id) => Some(HashSet::from([id])),
             None => placing.get(),
         })
@@ -519,7 +515,7 @@ pub fn NetworkMap() -> impl IntoView {
         filter,
         near,
         is_selected: Selector::new(move || selected.get()),
-        is_dragged: Selector::new(move || dragged.get()),
+        is_dragged: Selector::new(move || dragged(gesture)),
         hovered,
         spots: Memo::new(move |_| labelled.with(|l| l.iter().cloned().collect())),
         label_size: Memo::new(move |_| {
@@ -640,7 +636,7 @@ pub fn NetworkMap() -> impl IntoView {
                     // Last, so its own layer has nothing drawn over it to sort out per frame.
                     <g class="lifted-layer">
                         <Relations part=Part::Moving layer=layer_for_lines.clone() near=neighbours filter=filter moving=moving/>
-                        <Lifted dragged=dragged layer=layer_for_lines/>
+                        <Lifted gesture=gesture layer=layer_for_lines/>
                     </g>
                 </g>
             </svg>
@@ -1096,21 +1092,29 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     }
 }
 
+/// The actor a drag holds (tracked: the gesture changes when a drag starts or ends).
+fn dragged(gesture: RwSignal<Gesture>) -> Option<ActorId> {
+    gesture.with(|g| match g {
+        Gesture::Drag(id) => Some(id.clone()),
+        _ => None,
+    })
+}
+
 /// Whether this actor is the one a drag holds (only its own node is told).
-fn lifted(context: &NetworkContext, id: &ActorId) -> Memo<bool> {
+fn lifted(context: &NetworkContext, id: &ActorId) -> impl Fn() -> bool + Send + Sync + 'static {
     let (selector, key) = (context.is_dragged.clone(), Some(id.clone()));
-    Memo::new(move |_| selector.selected(&key))
+    move || selector.selected(&key)
 }
 
 /// The dragged actor drawn on the drag's own layer: moving it redraws that layer only,
 /// not the thousand nodes and lines under it. The node in place is hidden meanwhile.
 #[component]
-fn Lifted(dragged: Memo<Option<ActorId>>, layer: Layer) -> impl IntoView {
+fn Lifted(gesture: RwSignal<Gesture>, layer: Layer) -> impl IntoView {
     let doc = use_doc();
     let communities = crate::ui::map::communities::use_communities();
     let label_px = LABEL_PX;
     move || {
-        let id = dragged.get()?;
+        let id = dragged(gesture)?;
         let actor = doc.actor(&id)?;
         let held = layer.slot(&id);
         let look = actor.with_untracked(Look::of);

@@ -19,6 +19,13 @@ pub const TOP_BROKERS: usize = 5;
 const SOURCES_PER_STEP: usize = 8;
 /// Time a slice of the job may take, well under a frame.
 const SLICE_MS: f64 = 8.0;
+/// A change within this long of the last start is part of a burst (a room pouring in
+/// actors): the job waits until the structure has been still for [`QUIET_MS`], instead of
+/// starting again on every change and never finishing.
+const BURST_MS: f64 = 1000.0;
+const QUIET_MS: i32 = 400;
+/// Actors without relations named in the panel; the rest are counted.
+const ISOLATED_SHOWN: usize = 10;
 
 /// Degree and betweenness of the open map's actors, computed again (a few actors per
 /// time slice) when actors or relations come or go; `None` while computing. One job for
@@ -33,19 +40,22 @@ impl Metrics {
         let computed = RwSignal::new(None::<Vec<(ActorId, ActorMetrics)>>);
         let alive = Rc::new(Cell::new(true));
         let running = Rc::new(RefCell::new(Rc::new(Cell::new(false))));
+        let last_start = Rc::new(Cell::new(f64::MIN));
         {
             let alive = Rc::clone(&alive);
             Effect::new(move |_| {
                 if doc.with_structure(|_| ()).is_none() {
                     return;
                 }
-                // A newer structure stops the job that was still running for the old one.
+                // A newer structure stops the job that was still running (or waiting to
+                // start) for the old one.
                 running.borrow().set(false);
                 let this_run = Rc::new(Cell::new(alive.get()));
                 *running.borrow_mut() = Rc::clone(&this_run);
+                let last_start = Rc::clone(&last_start);
                 // The job's code is fetched (not part of the first load).
                 leptos::task::spawn_local(async move {
-                    let _ = measuring_network(doc, computed, this_run).await;
+                    let _ = measuring_network(doc, computed, this_run, last_start).await;
                 });
             });
         }
@@ -62,22 +72,36 @@ crate::later::later!(
     measuring_network(
         doc: crate::app::Doc,
         computed: RwSignal<Option<Vec<(ActorId, ActorMetrics)>>>,
-        this_run: Rc<Cell<bool>>
+        this_run: Rc<Cell<bool>>,
+        last_start: Rc<Cell<f64>>
     ) -> () => {
-        if let Some(job) = doc.with_structure(MetricsJob::new) {
-            let job = Rc::new(RefCell::new(Some(job)));
-            browser::run_in_slices(this_run, SLICE_MS, move || {
-                let more = job
-                    .borrow_mut()
-                    .as_mut()
-                    .is_some_and(|j| j.step(SOURCES_PER_STEP));
-                if !more {
-                    if let Some(job) = job.borrow_mut().take() {
-                        computed.try_set(Some(job.finish()));
+        let in_burst = browser::now_ms() - last_start.get() <= BURST_MS;
+        let start = move || {
+            // A later change has stopped this run while it waited.
+            if !this_run.get() {
+                return;
+            }
+            last_start.set(browser::now_ms());
+            if let Some(job) = doc.with_structure(MetricsJob::new) {
+                let job = Rc::new(RefCell::new(Some(job)));
+                browser::run_in_slices(this_run, SLICE_MS, move || {
+                    let more = job
+                        .borrow_mut()
+                        .as_mut()
+                        .is_some_and(|j| j.step(SOURCES_PER_STEP));
+                    if !more {
+                        if let Some(job) = job.borrow_mut().take() {
+                            computed.try_set(Some(job.finish()));
+                        }
                     }
-                }
-                more
-            });
+                    more
+                });
+            }
+        };
+        if in_burst {
+            browser::after_ms(QUIET_MS, start);
+        } else {
+            start();
         }
     }
 );
@@ -140,11 +164,18 @@ pub fn AnalysisPanel() -> impl IntoView {
                 }).collect_view()}
             </ol>
             <h3>{move || t().without_relations}</h3>
+            // The first few by name; a room that pours in unlinked actors is counted, not
+            // listed (a thousand buttons would be drawn again on every change).
             <ul class="isolated">
-                {move || isolated.get().unwrap_or_default().into_iter().map(|id| {
-                    let shown = id.clone();
-                    view! { <li><button class="link" on:click=pick(id)>{move || name(&shown)}</button></li> }
-                }).collect_view()}
+                {move || {
+                    let isolated = isolated.get().unwrap_or_default();
+                    let more = isolated.len().saturating_sub(ISOLATED_SHOWN);
+                    let named = isolated.into_iter().take(ISOLATED_SHOWN).map(|id| {
+                        let shown = id.clone();
+                        view! { <li><button class="link" on:click=pick(id)>{move || name(&shown)}</button></li> }
+                    }).collect_view();
+                    (named, (more > 0).then(|| view! { <li class="hint">{format!("+ {}", (t().actors_count)(more))}</li> }))
+                }}
             </ul>
             {move || counts.get().map(|(sectors, levels)| view! {
                 <h3>{move || t().by_sector}</h3>

@@ -166,7 +166,8 @@ impl Shortcut {
         parts.push(match self.key {
             "Escape" => "Esc".to_owned(),
             "Delete" => t.key_delete.to_owned(),
-            k => k.to_uppercase(),
+            // The keys are ASCII: no Unicode case tables in the first load for them.
+            k => k.to_ascii_uppercase(),
         });
         parts.join("+")
     }
