@@ -35,7 +35,8 @@ test('the first load fetches only the side panel\'s overview; the Council tab fe
   await app.addActor('Region Örebro län #public_sector');
   await app.page.locator('svg.network g.node').waitFor();
   // The side panel's overview comes after the map (a phone does not ask for it until its
-  // `Details` sheet opens).
+  // `Details` sheet opens): once the panel shows, it is the only part asked for.
+  await app.page.getByRole('heading', { name: 'Analysis' }).waitFor();
   assert.deepEqual(partsAsked(requests.slice(seen)), ['overview'], 'the map needs no part');
 
   await app.tab('Council');

@@ -103,3 +103,40 @@ test('on a projector every actor of a 40-actor map has its label, none overlappi
   assert.ok(canvas.height >= 0.7 * 800, `the canvas is ${canvas.height} px of 800`);
   await small.page.context().close();
 });
+
+test('a dragged actor and its lines go onto a layer of their own while it moves, and come back', async () => {
+  const doc = regionalDocument({ positions: true });
+  const { page, errors } = await harness.withStoredMap(doc, { width: 1280, height: 800 });
+  const rjl = doc.map.actors.find((a) => a.name === 'Region Jönköpings län');
+  const own = doc.map.relations.filter((r) => r.from === rjl.id || r.to === rjl.id).length;
+  const total = await linesDrawn(page);
+  assert.equal(total, doc.map.relations.length, 'every relation drawn');
+  const node = page.getByRole('button', { name: /^Region Jönköpings län, influence/ });
+  const box = await node.boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 120, y + 60, { steps: 10 });
+  const during = await page.evaluate(() => {
+    const count = (selector) => [...document.querySelectorAll(selector)]
+      .reduce((n, path) => n + path.getAttribute('data-ends').split(' ').length, 0);
+    return {
+      lifted: [...document.querySelectorAll('svg.network .node.lifted')].map((n) => n.getAttribute('aria-label').split(',')[0]),
+      copy: document.querySelector('svg.network .lifted-copy text')?.textContent,
+      moving: count('svg.network .relations.moving path.relation'),
+      still: count('svg.network .relations:not(.moving) path.relation'),
+    };
+  });
+  assert.deepEqual(during.lifted, ['Region Jönköpings län'], 'the actor in place is hidden');
+  assert.equal(during.copy, 'RJL', 'its copy, named, moves on the layer');
+  assert.equal(during.moving, own, 'its lines move with it');
+  assert.equal(during.still + during.moving, total, 'no line lost or drawn twice');
+  await page.mouse.up();
+  await page.locator('svg.network .lifted-copy').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('svg.network .node.lifted').count(), 0);
+  assert.equal(await linesDrawn(page), total);
+  const moved = await node.boundingBox();
+  assert.ok(Math.abs(moved.x - box.x - 120) < 4 && Math.abs(moved.y - box.y - 60) < 4, 'dropped where it was let go');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -560,6 +560,7 @@ pub fn NetworkMap() -> impl IntoView {
         }
         ids
     });
+    let label_size = context.label_size;
     let (context_for_nodes, context_for_labels) = (context.clone(), context);
     let layer_for_labels = layer.clone();
     let layer_for_nodes = layer.clone();
@@ -636,7 +637,7 @@ pub fn NetworkMap() -> impl IntoView {
                     // Last, so its own layer has nothing drawn over it to sort out per frame.
                     <g class="lifted-layer">
                         <Relations part=Part::Moving layer=layer_for_lines.clone() near=neighbours filter=filter moving=moving/>
-                        <Lifted gesture=gesture layer=layer_for_lines/>
+                        <Lifted gesture=gesture layer=layer_for_lines label_size=label_size/>
                     </g>
                 </g>
             </svg>
@@ -1109,10 +1110,13 @@ fn lifted(context: &NetworkContext, id: &ActorId) -> impl Fn() -> bool + Send + 
 /// The dragged actor drawn on the drag's own layer: moving it redraws that layer only,
 /// not the thousand nodes and lines under it. The node in place is hidden meanwhile.
 #[component]
-fn Lifted(gesture: RwSignal<Gesture>, layer: Layer) -> impl IntoView {
+fn Lifted(
+    gesture: RwSignal<Gesture>,
+    layer: Layer,
+    label_size: Memo<(String, String)>,
+) -> impl IntoView {
     let doc = use_doc();
     let communities = crate::ui::map::communities::use_communities();
-    let label_px = LABEL_PX;
     move || {
         let id = dragged(gesture)?;
         let actor = doc.actor(&id)?;
@@ -1120,6 +1124,9 @@ fn Lifted(gesture: RwSignal<Gesture>, layer: Layer) -> impl IntoView {
         let look = actor.with_untracked(Look::of);
         let r = radius(look.influence.unwrap_or(MIDDLE));
         let color = communities.color(&id, || doc.sector_color(&look.sector));
+        // The label as the others are drawn at this zoom (the zoom does not change mid-drag).
+        let (font, halo) = label_size.get_untracked();
+        let below = r + font.parse().unwrap_or(LABEL_PX);
         let transform = move || {
             let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
             format!("translate({x:.1} {y:.1})")
@@ -1127,7 +1134,8 @@ fn Lifted(gesture: RwSignal<Gesture>, layer: Layer) -> impl IntoView {
         Some(view! {
             <g class="lifted-copy" transform=transform aria-hidden="true">
                 <circle r=r fill=color/>
-                <text class="node-label" y=r + label_px text-anchor="middle" font-size=label_px stroke-width=LABEL_HALO_PX>{look.label}</text>
+                // `near`: the dragged actor is selected, and its label is not dimmed with the rest.
+                <text class="node-label near" y=below text-anchor="middle" font-size=font stroke-width=halo>{look.label}</text>
             </g>
         })
     }
