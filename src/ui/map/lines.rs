@@ -4,7 +4,7 @@
 //! layout and paint no longer walk thousands of elements per frame. While an actor is
 //! dragged its lines are drawn apart, so the rest stay as they are and are not redrawn.
 
-use crate::app::{use_doc, Doc};
+use crate::app::use_doc;
 use crate::ui::map::layout_run::Layer;
 use crate::ui::map::network::Filter;
 use leptos::prelude::*;
@@ -49,8 +49,8 @@ pub struct Shown<'a> {
     pub layer: &'a Layer,
     /// The selected actor's neighbourhood: lines within it are marked `near`.
     pub near: Option<&'a HashSet<ActorId>>,
-    /// Whether an actor is left out by the filter: its lines are dimmed.
-    pub dimmed: &'a dyn Fn(&Actor) -> bool,
+    /// The map's filter: the lines of an actor it leaves out are dimmed.
+    pub filter: &'a Filter,
 }
 
 /// Which lines a path set holds: those that stay still while some actors move (a drag, a
@@ -62,6 +62,10 @@ pub enum Part {
 }
 
 fn strokes(map: &Map, shown: Shown, moving: Option<&HashSet<ActorId>>, part: Part) -> Vec<Stroke> {
+    // Nothing moves most of the time: no pass over every relation for an empty layer.
+    if part == Part::Moving && moving.is_none() {
+        return Vec::new();
+    }
     let index = map.actor_index();
     let at = |actor: &Actor| {
         shown
@@ -88,7 +92,7 @@ fn strokes(map: &Map, shown: Shown, moving: Option<&HashSet<ActorId>>, part: Par
             near: shown
                 .near
                 .is_some_and(|n| n.contains(&from.id) && n.contains(&to.id)),
-            dimmed: (shown.dimmed)(from) || (shown.dimmed)(to),
+            dimmed: shown.filter.leaves_out(from) || shown.filter.leaves_out(to),
         };
         let index = match groups.iter().position(|(l, _)| *l == look) {
             Some(index) => index,
@@ -186,13 +190,13 @@ pub fn Relations(
         moving.with(|moving| {
             near.with(|near| {
                 filter.with(|filter| {
-                    let is_dimmed = |a: &Actor| filter.leaves_out(a);
                     let shown = Shown {
                         layer: &layer,
                         near: near.as_ref(),
-                        dimmed: &is_dimmed,
+                        filter,
                     };
-                    read(doc, |m| strokes(m, shown, moving.as_ref(), part))
+                    doc.with_map_tracked(|m| strokes(m, shown, moving.as_ref(), part))
+                        .unwrap_or_default()
                 })
             })
         })
@@ -204,10 +208,6 @@ pub fn Relations(
     view! {
         <g class=class>{move || strokes.get().into_iter().map(stroke_view).collect_view()}</g>
     }
-}
-
-fn read(doc: Doc, draw: impl FnOnce(&Map) -> Vec<Stroke>) -> Vec<Stroke> {
-    doc.with_map_tracked(draw).unwrap_or_default()
 }
 
 fn stroke_view(stroke: Stroke) -> impl IntoView {
@@ -273,10 +273,11 @@ mod tests {
 
     fn drawn(map: &Map, moving: Option<&HashSet<ActorId>>, part: Part) -> Vec<Stroke> {
         let layer = Layer::default();
+        let filter = Filter::default();
         let shown = Shown {
             layer: &layer,
             near: None,
-            dimmed: &|_| false,
+            filter: &filter,
         };
         strokes(map, shown, moving, part)
     }
