@@ -27,6 +27,64 @@ impl LabelBox {
     }
 }
 
+/// The places a label of `size` may take beside a circle at `centre` with radius `r`, in
+/// the order they are tried: below, right, left, above, then below right, below left,
+/// above right and above left. `gap` is the space between a circle and a name beside it.
+pub fn spots_around(
+    centre: [f64; 2],
+    r: f64,
+    size: [f64; 2],
+    gap: f64,
+    priority: f64,
+) -> [LabelBox; 8] {
+    let ([cx, cy], [width, height]) = (centre, size);
+    let at = |x: f64, y: f64| LabelBox {
+        x,
+        y,
+        width,
+        height,
+        priority,
+    };
+    [
+        at(cx - width / 2.0, cy + r),
+        at(cx + r + gap, cy - height / 2.0),
+        at(cx - r - gap - width, cy - height / 2.0),
+        at(cx - width / 2.0, cy - r - height),
+        at(cx + r, cy + r),
+        at(cx - r - width, cy + r),
+        at(cx + r, cy - r - height),
+        at(cx - r - width, cy - r - height),
+    ]
+}
+
+/// A name cut into two lines at the space nearest its middle, for a place too narrow for
+/// it on one line; None for a name of one word.
+pub fn two_lines(text: &str) -> Option<(&str, &str)> {
+    let middle = text.len() / 2;
+    let cut = text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle))?;
+    Some((&text[..cut], &text[cut + 1..]))
+}
+
+/// A name's candidate boxes at font size `px`: the spots `spots` gives for it on one
+/// line, then for it cut in two (see [`two_lines`]); and the index from which on the
+/// boxes are for two lines. `width` measures a line of text.
+pub fn one_or_two_lines<I: IntoIterator<Item = LabelBox>>(
+    text: &str,
+    px: f64,
+    width: impl Fn(&str) -> f64,
+    spots: impl Fn([f64; 2]) -> I,
+) -> (Vec<LabelBox>, usize) {
+    let mut all: Vec<LabelBox> = spots([width(text), px * 1.4]).into_iter().collect();
+    let one_line = all.len();
+    if let Some((first, second)) = two_lines(text) {
+        all.extend(spots([width(first).max(width(second)), px * 2.6]));
+    }
+    (all, one_line)
+}
+
 /// For each box, whether its label is shown. Greedy by priority (ties: the earlier box),
 /// with a grid of cells so a thousand labels take well under a millisecond.
 pub fn visible_labels(boxes: &[LabelBox]) -> Vec<bool> {
@@ -117,7 +175,52 @@ pub fn place_labels(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox]) -> Vec
             }
         }
     }
+    if boxes.len() <= REPAIRED_UP_TO {
+        repair(candidates, obstacles, &mut taken);
+    }
     taken
+}
+
+/// Labels up to this many get a second chance (see [`repair`]); a bigger map is read
+/// zoomed in, where names have room anyway.
+const REPAIRED_UP_TO: usize = 300;
+
+/// Gives each label left out a second chance: a spot of its own that only one placed
+/// label blocks is taken when that label can move to another of its spots that is clear.
+/// (The first pass is greedy: a label takes its first clear spot even when that spot was
+/// the only one a later label had.)
+fn repair(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox], taken: &mut [Option<usize>]) {
+    let finite = |b: &LabelBox| [b.x, b.y, b.width, b.height].iter().all(|v| v.is_finite());
+    let placed = |taken: &[Option<usize>], i: usize| taken[i].map(|k| candidates[i][k]);
+    for i in 0..candidates.len() {
+        if taken[i].is_some() {
+            continue;
+        }
+        'spots: for (k, spot) in candidates[i].iter().enumerate() {
+            if !finite(spot) || obstacles.iter().any(|o| o.overlaps(spot)) {
+                continue;
+            }
+            let mut blockers =
+                (0..taken.len()).filter(|&j| placed(taken, j).is_some_and(|b| b.overlaps(spot)));
+            let (Some(j), None) = (blockers.next(), blockers.next()) else {
+                continue;
+            };
+            for (other, alternative) in candidates[j].iter().enumerate() {
+                let clear = finite(alternative)
+                    && Some(other) != taken[j]
+                    && !alternative.overlaps(spot)
+                    && !obstacles.iter().any(|o| o.overlaps(alternative))
+                    && (0..taken.len()).all(|m| {
+                        m == j || placed(taken, m).is_none_or(|b| !b.overlaps(alternative))
+                    });
+                if clear {
+                    taken[j] = Some(other);
+                    taken[i] = Some(k);
+                    break 'spots;
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -160,6 +263,30 @@ mod tests {
         let beside = label(200.0, 5.0, 1.0);
         let taken = place_labels(&[vec![first], vec![below, beside]], &[]);
         assert_eq!(taken, vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn a_label_moves_to_its_second_spot_to_make_room_for_one_with_no_other() {
+        // The first label (more important) takes its first spot, the only one the second
+        // has; it can as well stand in its second spot, so both are shown.
+        let first = label(0.0, 0.0, 2.0);
+        let elsewhere = label(0.0, 100.0, 2.0);
+        let only = label(20.0, 5.0, 1.0);
+        let taken = place_labels(&[vec![first, elsewhere], vec![only]], &[]);
+        assert_eq!(taken, vec![Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn a_name_is_cut_at_the_space_nearest_its_middle() {
+        assert_eq!(
+            two_lines("Jönköpings läns museum"),
+            Some(("Jönköpings", "läns museum"))
+        );
+        assert_eq!(
+            two_lines("Coompanion Jönköpings län"),
+            Some(("Coompanion", "Jönköpings län"))
+        );
+        assert_eq!(two_lines("Arbetsförmedlingen"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Force-directed layout of a map's actors, run a tick at a time and deterministic for a seed.
 
 use crate::actor::COORDINATE_LIMIT;
+use crate::fit;
 use crate::ids::ActorId;
 use crate::map::Map;
 use std::collections::HashMap;
@@ -50,6 +51,13 @@ const SQUEEZE: [f64; 2] = [0.0, 0.2];
 const LABELLED_CHARGE: f64 = 0.5;
 /// How much rather two colliding actors part sideways than up and down (a wide screen).
 const SIDEWAYS_BIAS: f64 = 2.0;
+/// Pull towards the middle of a map laid out for a canvas (see `Simulation::fitting`).
+const FITTED_SQUEEZE: f64 = 0.1;
+/// Most a full layout on a canvas is stretched towards the canvas's shape per tick.
+const STRETCH_STEP: f64 = 1.02;
+/// Most a name's room grows for a zoomed-out reading (names at their least size at a zoom
+/// of about 0.25); beyond it names are left out rather than the map spread without end.
+const MOST_LABEL_GROWTH: f64 = 3.25;
 /// Deepest quadtree level; only actors closer than 2⁻⁴⁰ of the map's extent share a leaf.
 const MAX_DEPTH: u32 = 40;
 
@@ -77,6 +85,12 @@ pub struct Simulation {
     room: Vec<Room>,
     /// Pull of each actor towards its part's middle, sideways and up-down (labelled maps).
     squeeze: [f64; 2],
+    /// Each actor's influence and label size at a zoom of 1 (labelled maps only).
+    labels: Vec<(i64, [f64; 2])>,
+    /// The canvas the map will be read on, when known (see [`Simulation::fitting`]).
+    canvas: Option<[f64; 2]>,
+    /// How much rather two colliding rooms part sideways than up and down.
+    sideways_bias: f64,
     links: Vec<Link>,
     parts: Parts,
     free: usize,
@@ -167,9 +181,11 @@ impl Simulation {
     /// expected to be read at. Maps above [`COLLIDE_UP_TO`] actors have no collisions.
     pub fn with_labels(mut self, map: &Map, label: impl Fn(&crate::Actor) -> [f64; 2]) -> Self {
         if self.ids.len() <= COLLIDE_UP_TO {
+            self.labels = vec![(3, [0.0; 2]); self.ids.len()];
             for actor in &map.actors {
                 if let Some(&i) = self.index.get(&actor.id) {
                     let influence = actor.influence_or_middle();
+                    self.labels[i] = (influence, label(actor));
                     self.room[i] = Room::around(influence, Some(label(actor)));
                 }
             }
@@ -178,6 +194,64 @@ impl Simulation {
             self.charge.iter_mut().for_each(|c| *c *= LABELLED_CHARGE);
         }
         self
+    }
+
+    /// Lays the map out for a canvas of `[width, height]` CSS pixels (labelled maps): a
+    /// full layout is stretched towards the canvas's shape, so the drawing fills it, and
+    /// each name keeps room for its size at the zoom that fits the drawing to the canvas
+    /// (see [`fit::label_px`]: the map spreads until its names fit). A phone's canvas ([`fit::NARROW`]) is read by
+    /// zooming in and left as it is.
+    pub fn fitting(mut self, canvas: [f64; 2]) -> Self {
+        self.set_canvas(canvas);
+        self
+    }
+
+    /// The canvas changed size while the layout runs (a side panel came in): the rest of
+    /// the run fits the new one.
+    pub fn set_canvas(&mut self, canvas: [f64; 2]) {
+        let sound = canvas.iter().all(|v| v.is_finite() && *v > 0.0);
+        if self.labels.is_empty()
+            || !sound
+            || canvas[0] < fit::NARROW
+            || self.canvas == Some(canvas)
+        {
+            return;
+        }
+        self.canvas = Some(canvas);
+        // The stretch gives the drawing the canvas's shape: the pull towards the middle
+        // is even (harder along the canvas's short side), and collisions part rooms along
+        // whichever axis frees them soonest.
+        let aspect = canvas[0] / canvas[1];
+        self.squeeze = [FITTED_SQUEEZE / aspect, FITTED_SQUEEZE * aspect];
+        self.sideways_bias = 1.0;
+    }
+
+    /// One tick's share of [`Simulation::fitting`]; `step` is the most the drawing is
+    /// stretched in it.
+    fn fit_to_canvas(&mut self, step: f64) {
+        let Some(canvas) = self.canvas else {
+            return;
+        };
+        let Some([x0, y0, x1, y1]) = fit::bounds(&self.position) else {
+            return;
+        };
+        let mut extent = [x1 - x0, y1 - y0];
+        if self.free == self.position.len() {
+            let stretch = fit::stretch_towards(extent, canvas, step);
+            let centre = [(x0 + x1) / 2.0, (y0 + y1) / 2.0];
+            for position in &mut self.position {
+                for axis in 0..2 {
+                    position[axis] = centre[axis] + (position[axis] - centre[axis]) * stretch[axis];
+                }
+            }
+            extent = [extent[0] * stretch[0], extent[1] * stretch[1]];
+        }
+        let scale = fit::fit_scale(extent, canvas);
+        let growth =
+            (fit::label_px(scale, canvas[0]) / fit::LABEL_PX / scale).min(MOST_LABEL_GROWTH);
+        for (room, (influence, [width, height])) in self.room.iter_mut().zip(&self.labels) {
+            *room = Room::around(*influence, Some([width * growth, height * growth]));
+        }
     }
 
     fn build(map: &Map, seed: u64, holds: impl Fn(&crate::Actor, bool) -> bool) -> Self {
@@ -226,6 +300,9 @@ impl Simulation {
             charge,
             room,
             squeeze: [0.0, 0.0],
+            labels: Vec::new(),
+            canvas: None,
+            sideways_bias: SIDEWAYS_BIAS,
             links,
             parts,
             free,
@@ -246,6 +323,7 @@ impl Simulation {
             self.movement = 0.0;
             return;
         }
+        self.fit_to_canvas(STRETCH_STEP);
         self.apply_links();
         if self.position.len() <= EXACT_LIMIT {
             self.apply_charge_exact();
@@ -269,6 +347,9 @@ impl Simulation {
         self.movement = self.separate_parts();
         if self.is_settled() {
             self.resolve_overlaps();
+            // Parting the last overlaps can make the drawing taller or wider than the
+            // canvas; stretching the other way undoes that without bringing any together.
+            self.fit_to_canvas(f64::INFINITY);
         }
     }
 
@@ -509,7 +590,7 @@ impl Simulation {
     }
 
     /// Parts two overlapping rooms along the axis where they overlap least, sideways
-    /// unless that is [`SIDEWAYS_BIAS`] times farther: labels side by side move apart
+    /// unless that is `sideways_bias` times farther: labels side by side move apart
     /// sideways and stacked ones vertically, and the map grows wide like a screen.
     fn collide_pair(&mut self, i: usize, j: usize, predicted: &[[f64; 2]], strength: f64) -> bool {
         let (a, b) = (self.room[i], self.room[j]);
@@ -530,7 +611,7 @@ impl Simulation {
         if overlap_x <= 0.0 || overlap_y <= 0.0 {
             return false;
         }
-        let push = if overlap_x < overlap_y * SIDEWAYS_BIAS {
+        let push = if overlap_x < overlap_y * self.sideways_bias {
             [overlap_x.copysign(dx), 0.0]
         } else {
             [0.0, overlap_y.copysign(dy)]
@@ -1188,6 +1269,60 @@ mod tests {
     }
 
     #[test]
+    fn a_workshop_map_laid_out_for_a_laptop_canvas_fills_it_with_its_names_shown() {
+        // 40 actors with the lengths of a regional map's names, on the canvas a 1280×800
+        // window leaves between the map list and the side panel.
+        const LENGTHS: [usize; 40] = [
+            3, 17, 14, 11, 12, 16, 15, 13, 13, 16, 11, 13, 3, 2, 14, 2, 6, 2, 2, 2, 6, 2, 5, 4, 2,
+            26, 2, 2, 12, 4, 3, 4, 7, 19, 2, 25, 22, 20, 3, 19,
+        ];
+        let canvas = [697.0, 583.0];
+        let mut map = random_graph(40, 30, 7);
+        for (actor, length) in map.actors.iter_mut().zip(LENGTHS) {
+            actor.name = "n".repeat(length);
+        }
+        let label = |actor: &crate::Actor| {
+            let chars = actor.label().chars().count() as f64;
+            [chars * 0.6 * fit::LABEL_PX + 8.0, fit::LABEL_PX * 1.4]
+        };
+        let mut simulation = Simulation::new(&map, 1)
+            .with_labels(&map, label)
+            .fitting(canvas);
+        while !simulation.is_settled() {
+            simulation.tick();
+        }
+        let [x0, y0, x1, y1] = fit::bounds(simulation.positions()).unwrap();
+        let scale = fit::fit_scale([x1 - x0, y1 - y0], canvas);
+        // The drawing fills the canvas inside its margin on both axes.
+        let inside = canvas.map(|side| side - 2.0 * fit::margin(canvas));
+        let filled = [(x1 - x0) * scale / inside[0], (y1 - y0) * scale / inside[1]];
+        assert!(filled.iter().all(|f| *f > 0.95), "{filled:?}");
+        // Names at the size drawn at that zoom, placed as the map view places them.
+        let shrink = fit::label_px(scale, canvas[0]) / fit::LABEL_PX;
+        let (candidates, dots): (Vec<Vec<LabelBox>>, Vec<LabelBox>) = map
+            .actors
+            .iter()
+            .zip(simulation.positions())
+            .map(|(actor, [x, y])| {
+                let centre = [x * scale, y * scale];
+                let r = node_radius(actor.influence_or_middle()) * scale;
+                let size = label(actor).map(|v| v * shrink);
+                let spots = spots_around(centre, r, size, 4.0, actor.influence_or_middle() as f64);
+                let dot = LabelBox {
+                    x: centre[0] - r,
+                    y: centre[1] - r,
+                    width: 2.0 * r,
+                    height: 2.0 * r,
+                    priority: 0.0,
+                };
+                (spots.to_vec(), dot)
+            })
+            .unzip();
+        let named = place_labels(&candidates, &dots).iter().flatten().count();
+        assert!(named >= 38, "{named} of 40 named at a zoom of {scale:.2}");
+    }
+
+    #[test]
     fn moving_only_moves_only_the_chosen_actors() {
         let mut map = Map::new("m".into(), "t", chrono::Utc::now(), Vec::new());
         for i in 0..12 {
@@ -1236,6 +1371,7 @@ mod tests {
 
     use super::*;
     use crate::actor::Actor;
+    use crate::labels::{place_labels, spots_around, LabelBox};
     use crate::relation::Relation;
 
     /// A map with actors v0..v(n−1) and the given relations.

@@ -11,6 +11,7 @@ pub mod community;
 pub mod council;
 pub mod edit;
 pub mod engagement;
+pub mod fit;
 pub mod formats;
 pub mod grid;
 pub mod history;

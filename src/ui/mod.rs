@@ -112,3 +112,54 @@ fn tab_stop(focused: RwSignal<Option<ActorId>>) -> Selector<Option<ActorId>> {
             .or_else(|| ids.first().cloned())
     })
 }
+
+/// The size names are drawn at on the grid and the onion: smaller steps when not all fit
+/// at full size (a narrow window with both columns shown), set as a class on the drawing
+/// (the CSP allows no inline style).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub enum NameSize {
+    #[default]
+    Full,
+    Smaller,
+    Smallest,
+}
+
+impl NameSize {
+    const ALL: [NameSize; 3] = [NameSize::Full, NameSize::Smaller, NameSize::Smallest];
+
+    /// In CSS pixels, for a view whose names are `full` at full size.
+    pub fn px(self, full: f64) -> f64 {
+        match self {
+            NameSize::Full => full,
+            NameSize::Smaller => 13.0,
+            NameSize::Smallest => 12.0,
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            NameSize::Full => "",
+            NameSize::Smaller => "names-13",
+            NameSize::Smallest => "names-12",
+        }
+    }
+
+    /// Names placed at the largest size at which all of them fit, or where most do: every
+    /// actor named beats larger names for some. `place` gives each name's place at a size.
+    pub fn largest_fitting<T>(
+        place: impl Fn(NameSize) -> Vec<Option<T>>,
+    ) -> (NameSize, Vec<Option<T>>) {
+        let mut best: Option<(usize, NameSize, Vec<Option<T>>)> = None;
+        for size in NameSize::ALL {
+            let at = place(size);
+            let (count, all) = (at.iter().flatten().count(), at.len());
+            if best.as_ref().is_none_or(|(most, ..)| count > *most) {
+                best = Some((count, size, at));
+            }
+            if count == all {
+                break;
+            }
+        }
+        best.map_or((NameSize::Full, Vec::new()), |(_, size, at)| (size, at))
+    }
+}

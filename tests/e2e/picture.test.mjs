@@ -99,6 +99,8 @@ test('on a projector every actor of a 40-actor map has its label, none overlappi
 
   const small = await harness.newApp('en', { width: 1280, height: 800 });
   await small.newMap();
+  // Measured once the side panel (a part fetched after the first paint) has come in.
+  await small.page.getByRole('heading', { name: 'Analysis' }).waitFor();
   const canvas = await small.page.locator('svg.network').boundingBox();
   assert.ok(canvas.height >= 0.7 * 800, `the canvas is ${canvas.height} px of 800`);
   await small.page.context().close();

@@ -8,13 +8,13 @@ use crate::ui::map::link_box;
 use crate::ui::map::svg::point_in;
 use crate::ui::map::touch::{Pinch, Pointers, View};
 use crate::ui::shell::selection::use_selection;
-use crate::ui::texts;
+use crate::ui::{texts, NameSize};
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::assessment::{moved_since, snapshot, Moved};
 use samverkan_model::edit::{nudge_on_grid, place_on_grid};
 use samverkan_model::grid::{cell_columns, pack_cell};
-use samverkan_model::labels::{visible_labels_among, LabelBox};
+use samverkan_model::labels::{one_or_two_lines, place_labels, spots_around, two_lines, LabelBox};
 use samverkan_model::spatial::{nearest_in_direction, Direction};
 use samverkan_model::Command;
 use samverkan_model::{Actor, ActorId, Map};
@@ -78,7 +78,9 @@ struct Placed {
     x: f64,
     y: f64,
     r: f64,
-    named: bool,
+    /// Where its name is drawn from the dot's centre (text anchored at its start), and
+    /// whether on two lines, when it has room; otherwise it shows on hover and focus.
+    name_at: Option<(f64, f64, bool)>,
     name_left: bool,
 }
 
@@ -86,7 +88,7 @@ struct Placed {
 /// when a cell is full), dots at the cell's edge and names beside them (short names
 /// where given), so names have the cell's width. A name is shown where it covers no
 /// other name or dot, the most influential first; hover or focus shows the others.
-fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
+fn placements(map: &Map, frame: Frame) -> (HashMap<ActorId, Placed>, NameSize) {
     let mut per_cell: HashMap<(i64, i64), Vec<&Actor>> = HashMap::new();
     for actor in &map.actors {
         // Unrated actors wait in the list beside the grid.
@@ -102,7 +104,7 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
     let (inner_w, inner_h) = (cell_w * 0.94, cell_h * 0.94);
     let rows = ((inner_h / ROW).floor() as usize).max(1);
     let mut placed = HashMap::with_capacity(map.actors.len());
-    let mut boxes = Vec::with_capacity(map.actors.len());
+    let mut named = Vec::with_capacity(map.actors.len());
     let mut dots = Vec::with_capacity(map.actors.len());
     for ((interest, influence), actors) in per_cell {
         let (offsets, r) = pack_cell(actors.len(), inner_w, inner_h, DOT, rows);
@@ -116,22 +118,8 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
                 frame.x_of(interest as f64) + dx,
                 frame.y_of(influence as f64) + dy,
             );
-            let width = crate::ui::map::svg::label_width(actor.label(), NAME_SIZE) + 8.0;
-            let left = if name_left {
-                x - r - 5.0 - width
-            } else {
-                x + r + 5.0
-            };
-            boxes.push((
-                actor.id.clone(),
-                LabelBox {
-                    x: left,
-                    y: y - NAME_SIZE * 0.7,
-                    width,
-                    height: NAME_SIZE * 1.4,
-                    priority: (influence * 10 + interest) as f64,
-                },
-            ));
+            let priority = (influence * 10 + interest) as f64;
+            named.push((actor, priority));
             dots.push(LabelBox {
                 x: x - r,
                 y: y - r,
@@ -145,20 +133,71 @@ fn placements(map: &Map, frame: Frame) -> HashMap<ActorId, Placed> {
                     x,
                     y,
                     r,
-                    named: false,
+                    name_at: None,
                     name_left,
                 },
             );
         }
     }
-    let labels: Vec<LabelBox> = boxes.iter().map(|(_, b)| *b).collect();
-    let shown = visible_labels_among(&labels, &dots);
-    for ((id, _), named) in boxes.into_iter().zip(shown) {
-        if let Some(p) = placed.get_mut(&id) {
-            p.named = named;
+    let (size, at) = NameSize::largest_fitting(|size| {
+        name_places(&named, &placed, &dots, frame, size.px(NAME_SIZE))
+    });
+    for ((actor, _), at) in named.iter().zip(at) {
+        if let Some(p) = placed.get_mut(&actor.id) {
+            p.name_at = at;
         }
     }
-    placed
+    (placed, size)
+}
+
+/// For each actor named, where its name is drawn and whether on two lines, if anywhere.
+type NamePlaces = Vec<Option<(f64, f64, bool)>>;
+
+/// Where each name goes at `px` (from its dot's centre, the text's start and baseline),
+/// or None where it finds no clear place: beside the dot towards the middle of the grid
+/// first, then any side that is clear and inside the grid's band; on one line if it
+/// can, else cut in two (see `two_lines`).
+fn name_places(
+    named: &[(&Actor, f64)],
+    placed: &HashMap<ActorId, Placed>,
+    dots: &[LabelBox],
+    frame: Frame,
+    px: f64,
+) -> NamePlaces {
+    let inside = |b: &LabelBox| {
+        b.x >= LEFT
+            && b.x + b.width <= frame.width - RIGHT
+            && b.y >= frame.cells_top() - BAND
+            && b.y + b.height <= frame.cells_top() + 5.0 * frame.cell().1 + BAND
+    };
+    // Each actor's spots, and from which of them on the name is on two lines.
+    let (candidates, wrapped_from): (Vec<Vec<LabelBox>>, Vec<usize>) = named
+        .iter()
+        .map(|(actor, priority)| {
+            let Some(p) = placed.get(&actor.id) else {
+                return (Vec::new(), 0);
+            };
+            let spots = |size: [f64; 2]| {
+                let around = spots_around([p.x, p.y], p.r, size, 5.0, *priority);
+                let first = if p.name_left { around[2] } else { around[1] };
+                std::iter::once(first).chain(around).filter(inside)
+            };
+            let width = |text: &str| crate::ui::map::svg::label_width(text, px) + 8.0;
+            one_or_two_lines(actor.label(), px, width, spots)
+        })
+        .unzip();
+    place_labels(&candidates, dots)
+        .into_iter()
+        .zip(named.iter().zip(candidates.iter().zip(wrapped_from)))
+        .map(|(taken, ((actor, _), (spots, wrapped_from)))| {
+            let (k, p) = (taken?, placed.get(&actor.id)?);
+            Some((
+                spots[k].x + 4.0 - p.x,
+                spots[k].y + px - p.y,
+                k >= wrapped_from,
+            ))
+        })
+        .collect()
 }
 
 #[component]
@@ -320,7 +359,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
     view! {
         <section class="gridview">
             <div class="grid-row">
-            <svg node_ref=svg_ref class="grid" role="group"
+            <svg node_ref=svg_ref class=move || positions.with(|(_, size)| format!("grid {}", size.class())) role="group"
                 viewBox=move || { let f = frame.get(); format!("0 0 {:.0} {:.0}", f.width, f.height) }
                 aria-label=move || t().grid_title
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up>
@@ -344,7 +383,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
                 // Since the assessment compared with: from the earlier cell to the actor now.
                 {move || moved.get().unwrap_or_default().into_iter().filter_map(|m| {
                     let (before, _) = (m.before?, m.now?);
-                    let now = positions.with(|p| p.get(&m.actor).copied())?;
+                    let now = positions.with(|(p, _)| p.get(&m.actor).copied())?;
                     let f = frame.get();
                     let (x1, y1) = (f.x_of(before.0 as f64), f.y_of(before.1 as f64));
                     (m.before != m.now).then(|| view! {
@@ -388,7 +427,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
 #[component]
 fn GridActor(
     id: ActorId,
-    positions: Memo<HashMap<ActorId, Placed>>,
+    positions: Memo<(HashMap<ActorId, Placed>, NameSize)>,
     dragging: RwSignal<Option<ActorId>>,
     touch: GridTouch,
 ) -> impl IntoView {
@@ -404,12 +443,12 @@ fn GridActor(
     let place = {
         let id = id.clone();
         Memo::new(move |_| {
-            positions.with(|p| {
+            positions.with(|(p, _)| {
                 p.get(&id).copied().unwrap_or(Placed {
                     x: 0.0,
                     y: 0.0,
                     r: DOT,
-                    named: false,
+                    name_at: None,
                     name_left: false,
                 })
             })
@@ -423,6 +462,23 @@ fn GridActor(
         }
     };
     let name = read(|a| a.label().to_owned());
+    let name_x = move || {
+        place.with(|p| match p.name_at {
+            Some((x, ..)) => x,
+            None if p.name_left => -p.r - 5.0,
+            None => p.r + 5.0,
+        })
+    };
+    // The name as drawn: on one line, or cut in two where the grid placed it so.
+    let lines = Memo::new(move |_| {
+        let name = name();
+        let cut = place.with(|p| p.name_at.is_some_and(|(.., two)| two));
+        match two_lines(&name).filter(|_| cut) {
+            // The space stays in the text, so it reads (and is named) as one name.
+            Some((first, second)) => (format!("{first} "), second.to_owned()),
+            None => (name, String::new()),
+        }
+    });
     let label = {
         let actor = actor.clone();
         move || {
@@ -460,7 +516,6 @@ fn GridActor(
         let actor = actor.clone();
         move || actor.with(|a| a.attitude.unwrap_or(0))
     };
-    let right_edge = move || place.with(|p| p.name_left);
     let selection = use_selection();
     let start_drag = {
         let id = id.clone();
@@ -512,7 +567,7 @@ fn GridActor(
             };
             ev.prevent_default();
             if !ev.shift_key() {
-                let next = positions.with_untracked(|p| {
+                let next = positions.with_untracked(|(p, _)| {
                     let from = p.get(&id).map(|p| (p.x, p.y))?;
                     let others = p
                         .iter()
@@ -548,10 +603,12 @@ fn GridActor(
             on:focus={ let id = id.clone(); move |_| touch.focused.set(Some(id.clone())) }>
             <circle r=move || place.with(|p| p.r) fill=color class={ let attitude = attitude.clone(); move || match attitude() { a if a > 0 => "supportive", a if a < 0 => "opposed", _ => "neutral" } }/>
             <text y="4" text-anchor="middle" class="attitude-mark">{move || match attitude() { 2 => "++", 1 => "+", -1 => "−", -2 => "−−", _ => "" }}</text>
-            // In the rightmost column names go left of the dot, so they stay inside the grid.
-            <text x=move || { let gap = place.with(|p| p.r) + 5.0; if right_edge() { -gap } else { gap } } y="5"
-                class="grid-name" class:named=move || place.with(|p| p.named)
-                text-anchor=move || if right_edge() { "end" } else { "start" }>{name}</text>
+            // Unplaced names (shown on hover) go beside the dot, left of it in the rightmost
+            // column so they stay inside the grid.
+            <text x=name_x y=move || place.with(|p| p.name_at.map_or(5.0, |(_, y, _)| y))
+                class="grid-name" class:named=move || place.with(|p| p.name_at.is_some())
+                text-anchor=move || if place.with(|p| p.name_at.is_none() && p.name_left) { "end" } else { "start" }>
+                {move || lines.get().0}<tspan x=name_x dy="1.2em">{move || lines.get().1}</tspan></text>
         </g>
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::app::Doc;
 use crate::browser::now_ms;
+use crate::ui::map::network::Size;
 use leptos::prelude::*;
 use samverkan_model::history::StepId;
 use samverkan_model::layout::Simulation;
@@ -128,6 +129,8 @@ struct Run {
 pub struct LayoutRunner {
     doc: Doc,
     layer: Layer,
+    /// The canvas's size in CSS pixels: a layout fills its shape and keeps room for names.
+    canvas: RwSignal<Size>,
     run: Rc<RefCell<Option<Run>>>,
     /// False once the view is gone: the frame loop ends at its next frame.
     alive: Rc<Cell<bool>>,
@@ -146,10 +149,11 @@ pub struct LayoutRunner {
 }
 
 impl LayoutRunner {
-    pub fn new(doc: Doc, layer: Layer) -> Self {
+    pub fn new(doc: Doc, layer: Layer, canvas: RwSignal<Size>) -> Self {
         Self {
             doc,
             layer,
+            canvas,
             run: Rc::default(),
             alive: Rc::new(Cell::new(true)),
             generation: Rc::default(),
@@ -159,6 +163,10 @@ impl LayoutRunner {
             moving: ArcRwSignal::new(None),
             on_settled: Rc::default(),
         }
+    }
+
+    fn canvas_size(&self) -> [f64; 2] {
+        self.canvas.with_untracked(|s| [s.width, s.height])
     }
 
     /// Ends the loop for good (the view unmounts).
@@ -232,7 +240,9 @@ impl LayoutRunner {
                 }
                 None => Simulation::new(&map, seed),
             };
-            simulation.with_labels(&map, crate::ui::map::network::label_size)
+            simulation
+                .with_labels(&map, crate::ui::map::network::label_size)
+                .fitting(self.canvas_size())
         });
         let Some(simulation) = built else {
             return;
@@ -270,6 +280,7 @@ impl LayoutRunner {
             let Some(run) = slot.as_mut() else {
                 return;
             };
+            run.simulation.set_canvas(self.canvas_size());
             while !run.simulation.is_settled() && now_ms() - start < FRAME_BUDGET_MS {
                 run.simulation.tick();
             }

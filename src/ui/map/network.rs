@@ -19,6 +19,7 @@ use crate::ui::texts;
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::actor::MIDDLE;
+use samverkan_model::fit;
 use samverkan_model::layout::node_radius as radius;
 use samverkan_model::spatial::{nearest_in_direction, Direction};
 use samverkan_model::{ActorId, Command, Level, Map, Placement, RelationId, RelationKind};
@@ -32,9 +33,9 @@ const DEFAULT_SIZE: Size = Size {
 
 /// The canvas in CSS pixels: the SVG's viewBox follows it, so one unit is one pixel.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Size {
-    width: f64,
-    height: f64,
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
 }
 /// A large map is first drawn this many actors per
 /// frame, so opening it never blocks the page for long; fewer while the layout also runs.
@@ -63,19 +64,11 @@ fn fitted_camera(map: &Map, size: Size) -> Camera {
             scale: 1.0,
         };
     }
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for a in &map.actors {
-        x0 = x0.min(a.x);
-        y0 = y0.min(a.y);
-        x1 = x1.max(a.x);
-        y1 = y1.max(a.y);
-    }
+    let positions: Vec<[f64; 2]> = map.actors.iter().map(|a| [a.x, a.y]).collect();
+    let [x0, y0, x1, y1] = fit::bounds(&positions).unwrap_or_default();
     // A margin for the circles at the edge; labels there take the spot on the inner side
     // (only spots wholly on screen are used), so the drawing may fill the canvas.
-    let margin = if width < 600.0 { width / 10.0 } else { 48.0 };
-    let scale = ((width - 2.0 * margin) / (x1 - x0).max(1.0))
-        .min((height - 2.0 * margin) / (y1 - y0).max(1.0))
-        .clamp(0.05, 2.5);
+    let scale = fit::fit_scale([x1 - x0, y1 - y0], [width, height]);
     Camera {
         x: width / 2.0 - scale * (x0 + x1) / 2.0,
         y: height / 2.0 - scale * (y0 + y1) / 2.0,
@@ -192,7 +185,7 @@ pub fn NetworkMap() -> impl IntoView {
     let selected = use_selection().0;
     let filter = RwSignal::new(Filter::default());
     let layer = Layer::default();
-    let runner = LayoutRunner::new(doc, layer.clone());
+    let runner = LayoutRunner::new(doc, layer.clone(), size);
     let running = runner.running.clone();
     // A command that moves actors while no layout runs and nothing is dragged (an undo
     // of a layout, a Kumu map's positions) shows at once: held positions that differ from
@@ -520,9 +513,10 @@ pub fn NetworkMap() -> impl IntoView {
         spots: Memo::new(move |_| labelled.with(|l| l.iter().cloned().collect())),
         label_size: Memo::new(move |_| {
             let scale = scale.get();
+            let px = fit::label_px(scale, size.with(|s| s.width));
             (
-                format!("{:.2}", LABEL_PX / scale),
-                format!("{:.2}", LABEL_HALO_PX / scale),
+                format!("{:.2}", px / scale),
+                format!("{:.2}", LABEL_HALO_PX * px / fit::LABEL_PX / scale),
             )
         }),
     };
@@ -701,18 +695,18 @@ struct NetworkContext {
     degrees: Memo<std::collections::HashMap<ActorId, usize>>,
 }
 
-/// Label text on screen, in CSS pixels, at every zoom (a 1080p projector reads 16 px).
-const LABEL_PX: f64 = 16.0;
+/// The white halo round a name, at its full size ([`fit::LABEL_PX`]).
 const LABEL_HALO_PX: f64 = 4.0;
 /// Space between a circle and a label beside it.
 const LABEL_GAP_PX: f64 = 4.0;
 
-/// An actor's label box on screen in CSS pixels: the rendered text with the white halo
-/// on each side. The layout keeps these clear at a zoom of 1.
+/// An actor's label box on screen in CSS pixels at its full size (a zoom of 1 or
+/// closer): the rendered text with the white halo on each side. The layout keeps these
+/// clear at the zoom the map is read at; farther out, names shrink (`fit::label_px`).
 pub fn label_size(actor: &samverkan_model::Actor) -> [f64; 2] {
     [
-        crate::ui::map::svg::label_width(actor.label(), LABEL_PX) + 2.0 * LABEL_HALO_PX,
-        LABEL_PX * 1.4,
+        crate::ui::map::svg::label_width(actor.label(), fit::LABEL_PX) + 2.0 * LABEL_HALO_PX,
+        fit::LABEL_PX * 1.4,
     ]
 }
 
@@ -733,6 +727,9 @@ fn labels_to_show(
         *degree.entry(&r.from).or_default() += 1;
         *degree.entry(&r.to).or_default() += 1;
     }
+    // Names shrink as the map is zoomed out, down to a size that still reads.
+    let shrink = fit::label_px(scale, view[2] - view[0]) / fit::LABEL_PX;
+    let gap = LABEL_GAP_PX * shrink;
     let candidates: Vec<Vec<(samverkan_model::labels::LabelBox, Spot)>> = map
         .actors
         .iter()
@@ -740,7 +737,7 @@ fn labels_to_show(
             if !drawn(a) {
                 return Vec::new();
             }
-            let [width, height] = label_size(a);
+            let [width, height] = label_size(a).map(|v| v * shrink);
             let priority = if selected == Some(&a.id) {
                 1e12
             } else if focus.is_some_and(|f| f.contains(&a.id)) {
@@ -749,35 +746,19 @@ fn labels_to_show(
                 0.0
             } + a.influence_or_middle() as f64 * 1e4
                 + degree.get(&a.id).copied().unwrap_or(0) as f64;
-            let (cx, cy, r) = (
-                a.x * scale,
-                a.y * scale,
-                radius(a.influence_or_middle()) * scale,
-            );
-            let at = |x: f64, y: f64| samverkan_model::labels::LabelBox {
-                x,
-                y,
-                width,
-                height,
-                priority,
-            };
-            // In the order of `Spot::ALL`: below, right, left, above; only those that
-            // are wholly on screen, so no name is cut at the canvas's edge.
-            [
-                at(cx - width / 2.0, cy + r),
-                at(cx + r + LABEL_GAP_PX, cy - height / 2.0),
-                at(cx - r - LABEL_GAP_PX - width, cy - height / 2.0),
-                at(cx - width / 2.0, cy - r - height),
-            ]
-            .into_iter()
-            .zip(Spot::ALL)
-            .filter(|(b, _)| {
-                b.x >= view[0]
-                    && b.y >= view[1]
-                    && b.x + b.width <= view[2]
-                    && b.y + b.height <= view[3]
-            })
-            .collect()
+            let r = radius(a.influence_or_middle()) * scale;
+            let centre = [a.x * scale, a.y * scale];
+            // Only the spots wholly on screen, so no name is cut at the canvas's edge.
+            samverkan_model::labels::spots_around(centre, r, [width, height], gap, priority)
+                .into_iter()
+                .zip(Spot::ALL)
+                .filter(|(b, _)| {
+                    b.x >= view[0]
+                        && b.y >= view[1]
+                        && b.x + b.width <= view[2]
+                        && b.y + b.height <= view[3]
+                })
+                .collect()
         })
         .collect();
     let spots: Vec<Vec<Spot>> = candidates
@@ -821,10 +802,23 @@ enum Spot {
     Right,
     Left,
     Above,
+    BelowRight,
+    BelowLeft,
+    AboveRight,
+    AboveLeft,
 }
 
 impl Spot {
-    const ALL: [Spot; 4] = [Spot::Below, Spot::Right, Spot::Left, Spot::Above];
+    const ALL: [Spot; 8] = [
+        Spot::Below,
+        Spot::Right,
+        Spot::Left,
+        Spot::Above,
+        Spot::BelowRight,
+        Spot::BelowLeft,
+        Spot::AboveRight,
+        Spot::AboveLeft,
+    ];
 }
 
 /// The actors and relations the view has seen, to tell what an edit added.
@@ -1077,12 +1071,17 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
             .label_size
             .with(|(size, _)| size.parse().unwrap_or(16.0));
         let r = look.with(|l| radius(l.influence.unwrap_or(MIDDLE)));
-        let gap = font * LABEL_GAP_PX / LABEL_PX;
+        let gap = font * LABEL_GAP_PX / fit::LABEL_PX;
+        let (below, above) = (r + font, -r - 0.35 * font);
         match spot.get() {
-            Spot::Below => (0.0, r + font, "middle"),
-            Spot::Above => (0.0, -r - 0.35 * font, "middle"),
+            Spot::Below => (0.0, below, "middle"),
+            Spot::Above => (0.0, above, "middle"),
             Spot::Right => (r + gap, 0.35 * font, "start"),
             Spot::Left => (-r - gap, 0.35 * font, "end"),
+            Spot::BelowRight => (r, below, "start"),
+            Spot::BelowLeft => (-r, below, "end"),
+            Spot::AboveRight => (r, above, "start"),
+            Spot::AboveLeft => (-r, above, "end"),
         }
     };
     view! {
@@ -1126,7 +1125,7 @@ fn Lifted(
         let color = communities.color(&id, || doc.sector_color(&look.sector));
         // The label as the others are drawn at this zoom (the zoom does not change mid-drag).
         let (font, halo) = label_size.get_untracked();
-        let below = r + font.parse().unwrap_or(LABEL_PX);
+        let below = r + font.parse().unwrap_or(fit::LABEL_PX);
         let transform = move || {
             let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
             format!("translate({x:.1} {y:.1})")

@@ -4,9 +4,9 @@
 
 use crate::app::use_doc;
 use crate::ui::shell::selection::use_selection;
-use crate::ui::texts;
+use crate::ui::{texts, NameSize};
 use leptos::prelude::*;
-use samverkan_model::labels::{visible_labels_among, LabelBox};
+use samverkan_model::labels::{one_or_two_lines, place_labels, spots_around, two_lines, LabelBox};
 use samverkan_model::salience::{onion, salience_is_set, Ring, SalienceClass};
 use samverkan_model::ActorId;
 
@@ -26,11 +26,66 @@ struct Drawn {
     label: String,
     class: SalienceClass,
     ring: Ring,
-    named: bool,
+    /// Its direction from the centre, clockwise from straight up.
+    angle: f64,
+    /// Where its name starts, from the dot's centre (text anchored at its start), and
+    /// whether on two lines, if shown.
+    name_at: Option<(f64, f64, bool)>,
 }
 
 fn ring_index(ring: Ring) -> usize {
     Ring::ALL.iter().position(|r| *r == ring).unwrap_or(3)
+}
+
+/// Where each name goes at `px` (from its dot's centre, the text's start and baseline, and
+/// whether on two lines), or None where it finds no clear place: first beside its dot on
+/// the side away from the centre (outside the ring, as the rings grow outwards), then
+/// wherever else beside the dot is clear on the `canvas`.
+fn name_places(drawn: &[Drawn], px: f64, [w, h]: [f64; 2]) -> Vec<Option<(f64, f64, bool)>> {
+    let (candidates, wrapped_from): (Vec<Vec<LabelBox>>, Vec<usize>) = drawn
+        .iter()
+        .map(|d| {
+            let priority = -(ring_index(d.ring) as f64);
+            let (sin, cos) = d.angle.sin_cos();
+            // Right, left, below or above (see `spots_around`) by the outward direction.
+            let outward = match (sin.abs() > cos.abs(), sin > 0.0, cos > 0.0) {
+                (true, true, _) => 1,
+                (true, false, _) => 2,
+                (false, _, true) => 3,
+                (false, _, false) => 0,
+            };
+            let spots = |size: [f64; 2]| {
+                let around = spots_around([d.x, d.y], DOT, size, 3.0, priority);
+                std::iter::once(around[outward]).chain(around).filter(|b| {
+                    b.x >= 0.0 && b.y >= 0.0 && b.x + b.width <= w && b.y + b.height <= h
+                })
+            };
+            let width = |text: &str| crate::ui::map::svg::label_width(text, px) + 6.0;
+            one_or_two_lines(&d.label, px, width, spots)
+        })
+        .unzip();
+    let dots: Vec<LabelBox> = drawn
+        .iter()
+        .map(|d| LabelBox {
+            x: d.x - DOT,
+            y: d.y - DOT,
+            width: 2.0 * DOT,
+            height: 2.0 * DOT,
+            priority: 0.0,
+        })
+        .collect();
+    place_labels(&candidates, &dots)
+        .into_iter()
+        .zip(drawn.iter().zip(candidates.iter().zip(wrapped_from)))
+        .map(|(taken, (d, (spots, wrapped_from)))| {
+            let k = taken?;
+            Some((
+                spots[k].x + 3.0 - d.x,
+                spots[k].y + px - d.y,
+                k >= wrapped_from,
+            ))
+        })
+        .collect()
 }
 
 #[component]
@@ -61,6 +116,7 @@ pub fn OnionView() -> impl IntoView {
     };
     let drawn = Memo::new(move |_| {
         let ((cx, cy), radius) = geometry();
+        let (w, h) = size.get();
         doc.with_map_tracked(|map| {
             let spots = onion(map);
             // The centre ring's only actor sits in the middle; others on their ring's band.
@@ -84,38 +140,18 @@ pub fn OnionView() -> impl IntoView {
                         label: actor.label().to_owned(),
                         class: SalienceClass::of(&actor.salience),
                         ring,
-                        named: false,
+                        name_at: None,
                         id,
+                        angle,
                     })
                 })
                 .collect();
-            let boxes: Vec<LabelBox> = drawn
-                .iter()
-                .map(|d| {
-                    let width = crate::ui::map::svg::label_width(&d.label, NAME_SIZE) + 6.0;
-                    LabelBox {
-                        x: d.x - width / 2.0,
-                        y: d.y + DOT + 2.0,
-                        width,
-                        height: NAME_SIZE * 1.3,
-                        priority: -(ring_index(d.ring) as f64),
-                    }
-                })
-                .collect();
-            let dots: Vec<LabelBox> = drawn
-                .iter()
-                .map(|d| LabelBox {
-                    x: d.x - DOT,
-                    y: d.y - DOT,
-                    width: 2.0 * DOT,
-                    height: 2.0 * DOT,
-                    priority: 0.0,
-                })
-                .collect();
-            for (d, named) in drawn.iter_mut().zip(visible_labels_among(&boxes, &dots)) {
-                d.named = named;
+            let (size, at) =
+                NameSize::largest_fitting(|size| name_places(&drawn, size.px(NAME_SIZE), [w, h]));
+            for (d, at) in drawn.iter_mut().zip(at) {
+                d.name_at = at;
             }
-            drawn
+            (drawn, size)
         })
         .unwrap_or_default()
     });
@@ -136,14 +172,14 @@ pub fn OnionView() -> impl IntoView {
     };
     view! {
         <section class="onionview">
-            <svg node_ref=svg_ref class="onion" role="group" aria-label=move || t().onion_title
+            <svg node_ref=svg_ref class=move || drawn.with(|(_, size)| format!("onion {}", size.class())) role="group" aria-label=move || t().onion_title
                 viewBox=move || { let (w, h) = size.get(); format!("0 0 {w:.0} {h:.0}") }>
                 // Outermost first, so each inner ring is drawn over the one around it.
                 {(0..4).rev().map(|k| view! {
                     <circle class=format!("ring ring-{k}") cx=move || geometry().0.0 cy=move || geometry().0.1
                         r=move || geometry().1 * RING_EDGES[k]/>
                 }).collect_view()}
-                <For each=move || drawn.get() key=|d| (d.id.clone(), d.x.to_bits(), d.y.to_bits(), d.named) let:d>
+                <For each=move || drawn.with(|(d, _)| d.clone()) key=|d| (d.id.clone(), d.x.to_bits(), d.y.to_bits(), d.name_at.map(|(x, y, two)| (x.to_bits(), y.to_bits(), two))) let:d>
                     {
                         let id = d.id.clone();
                         let is_selected = { let id = id.clone(); move || selected.with(|s| s.as_ref() == Some(&id)) };
@@ -153,13 +189,21 @@ pub fn OnionView() -> impl IntoView {
                             (t().ratings_ring_label)(d.ring)
                         };
                         let aria = format!("{}: {kind}", crate::ui::spoken_name(&d.name, &d.label));
+                        let x = d.name_at.map_or(0.0, |p| p.0);
+                        let (first, second) = match two_lines(&d.label).filter(|_| d.name_at.is_some_and(|p| p.2)) {
+                            // The space stays in the text, so it reads (and is named) as one name.
+                            Some((first, second)) => (format!("{first} "), second.to_owned()),
+                            None => (d.label.clone(), String::new()),
+                        };
                         view! {
-                            <g class="onion-actor" class:selected=is_selected role="button" tabindex="0" aria-label=aria
+                            <g class="onion-actor" data-actor=id.to_string() class:selected=is_selected role="button" tabindex="0" aria-label=aria
                                 transform=format!("translate({:.1} {:.1})", d.x, d.y)
                                 on:click={ let id = id.clone(); move |_| selected.set(Some(id.clone())) }
                                 on:keydown=move |ev| if ev.key() == "Enter" { selected.set(Some(id.clone())) }>
                                 <circle r=DOT fill=d.color.clone()/>
-                                <text class="onion-name" class:named=d.named y=DOT + NAME_SIZE text-anchor="middle">{d.label.clone()}</text>
+                                <text class="onion-name" class:named=d.name_at.is_some() x=x y=d.name_at.map_or(DOT + NAME_SIZE, |p| p.1)
+                                    text-anchor=if d.name_at.is_some() { "start" } else { "middle" }>
+                                    {first}<tspan x=x dy="1.2em">{second}</tspan></text>
                             </g>
                         }
                     }
@@ -171,7 +215,7 @@ pub fn OnionView() -> impl IntoView {
                 {move || {
                     let counts = counts().map(Vec::from).unwrap_or_default();
                     let by_salience = by_salience.get();
-                    let rings: Vec<usize> = drawn.with(|d| Ring::ALL.map(|r| d.iter().filter(|x| x.ring == r).count()).to_vec());
+                    let rings: Vec<usize> = drawn.with(|(d, _)| Ring::ALL.map(|r| d.iter().filter(|x| x.ring == r).count()).to_vec());
                     Ring::ALL.into_iter().enumerate().map(|(k, ring)| {
                         let (name, detail) = if by_salience {
                             let classes = counts

@@ -53,6 +53,9 @@ pub fn MapListFooter() -> impl IntoView {
     }
 }
 
+/// Characters in a title's word beyond which it is set smaller in the list's column.
+const LONG_WORD: usize = 15;
+
 /// What a row is showing besides its title.
 #[derive(Clone, Copy, PartialEq)]
 enum RowMode {
@@ -134,7 +137,10 @@ fn MapRow(id: MapId) -> impl IntoView {
                     // The count beside the button, not in it: its name says what it shows.
                     <button class="maptitle" on:click=open aria-current=move || is_open.get().then_some("true")
                         aria-label=move || (t().open_map)(&title())>
-                        <span class="title" id=label_id.clone()>{title}</span>
+                        // A word too long for the column (Kompetensplattformen) is set a
+                        // little smaller rather than broken in the middle.
+                        <span class="title" class:long-word=move || title().split_whitespace().any(|w| w.chars().count() > LONG_WORD)
+                            id=label_id.clone()>{title}</span>
                     </button>
                     <span class="count">{move || (t().actors_count)(summary.with(|s| s.actors))}</span>
                     }

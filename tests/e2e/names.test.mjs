@@ -1,0 +1,92 @@
+// Every actor named at the sizes people use (issue 24): the regional map opened without
+// positions, laid out by the app at 1280×800 and 1920×1080 with the map list and the side
+// panel shown; on the map, the grid and the onion the names shown, their overlaps and the
+// drawing's extent are measured from the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, layoutIdle, showTab } from './app.mjs';
+import { regionalDocument } from './regional.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+const SIZES = [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }];
+const ACTORS = regionalDocument().map.actors.length;
+
+/** In the page: the boxes (client rects) of the names shown in `svg` and of its dots. */
+function measure([svgSelector, nameSelector, dotSelector]) {
+  const svg = document.querySelector(svgSelector);
+  const box = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  const names = [...svg.querySelectorAll(nameSelector)]
+    .filter((t) => getComputedStyle(t).display !== 'none' && getComputedStyle(t).visibility !== 'hidden')
+    .map((t) => ({ text: t.textContent, actor: t.closest('[data-actor]')?.dataset.actor ?? t.dataset.actor, ...box(t.getBoundingClientRect()) }));
+  const dots = [...svg.querySelectorAll(dotSelector)].map((c) => ({
+    actor: c.closest('[data-actor]')?.dataset.actor, ...box(c.getBoundingClientRect()),
+  }));
+  return { canvas: box(svg.getBoundingClientRect()), names, dots };
+}
+
+/** Pairs of boxes that overlap by more than a pixel each way (labels' halos may touch). */
+const overlapping = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+  && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+
+function assertClear({ names, dots }, where) {
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      assert.ok(!overlapping(names[i], names[j]), `${where}: "${names[i].text}" overlaps "${names[j].text}"`);
+    }
+    const covered = dots.find((d) => d.actor !== names[i].actor && overlapping(names[i], d));
+    assert.ok(!covered, `${where}: "${names[i].text}" covers the dot of ${covered?.actor}`);
+  }
+}
+
+for (const viewport of SIZES) {
+  const size = `${viewport.width}×${viewport.height}`;
+
+  test(`Map at ${size} with both columns: 95 % of the actors named, none overlapping, the drawing filling the canvas`, async () => {
+    const doc = regionalDocument();
+    const { page, errors } = await harness.withStoredMap(doc, viewport);
+    await layoutIdle(page);
+    await page.getByRole('complementary').first().waitFor();
+    // The names are placed once the layout is at rest and the view has fitted it.
+    const shown = () => page.evaluate(measure, ['svg.network', 'text.node-label', 'g.node circle']);
+    await page.waitForFunction((n) => document.querySelectorAll('svg.network text.node-label').length >= n, Math.ceil(0.95 * ACTORS))
+      .catch(() => {});
+    const seen = await shown();
+    assert.ok(seen.names.length >= Math.ceil(0.95 * ACTORS), `${seen.names.length} of ${ACTORS} named`);
+    assertClear(seen, `map at ${size}`);
+    const named = new Set(seen.names.map((n) => n.text));
+    // The most influential (5) and the most central (top broker) are named first.
+    for (const name of ['RJL', 'Jönköpings kommun']) assert.ok(named.has(name), `${name} is named`);
+    const xs = seen.dots.flatMap((d) => [d.left, d.right]);
+    const ys = seen.dots.flatMap((d) => [d.top, d.bottom]);
+    const [width, height] = [seen.canvas.right - seen.canvas.left, seen.canvas.bottom - seen.canvas.top];
+    const fill = width >= height ? (Math.max(...xs) - Math.min(...xs)) / width : (Math.max(...ys) - Math.min(...ys)) / height;
+    assert.ok(fill >= 0.8, `the drawing spans ${Math.round(fill * 100)} % of the canvas's longer side`);
+    const across = (Math.max(...ys) - Math.min(...ys)) / height;
+    assert.ok(across >= 0.6, `and ${Math.round(across * 100)} % of its shorter side`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  // Every actor at 1920×1080; at 1280×800 the grid's and the onion's canvas (630 px wide
+  // between the columns) still leaves one of the 40 unnamed where dots crowd.
+  const least = viewport.width >= 1920 ? ACTORS : Math.ceil(0.95 * ACTORS);
+  test(`Grid and onion at ${size} with both columns: ${least} of ${ACTORS} actors named or more, none overlapping`, async () => {
+    const { page, errors } = await harness.withStoredMap(regionalDocument({ positions: true }), viewport);
+    await showTab(page, 'Grid');
+    await page.locator('svg.grid .grid-actor').nth(ACTORS - 1).waitFor();
+    const grid = await page.evaluate(measure, ['svg.grid', 'text.grid-name', '.grid-actor circle']);
+    await showTab(page, 'Onion');
+    await page.locator('svg.onion .onion-actor').nth(ACTORS - 1).waitFor();
+    const onion = await page.evaluate(measure, ['svg.onion', 'text.onion-name', '.onion-actor circle']);
+    const counts = `grid ${grid.names.length}, onion ${onion.names.length} of ${ACTORS} named`;
+    assert.ok(grid.names.length >= least, counts);
+    assertClear(grid, `grid at ${size}`);
+    assert.ok(onion.names.length >= least, counts);
+    assertClear(onion, `onion at ${size}`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+}
