@@ -25,6 +25,31 @@ impl LabelBox {
             && self.y < other.y + other.height
             && other.y < self.y + self.height
     }
+
+    /// The middle of the box's side that faces `point` (its left or right side), where a
+    /// line from a circle at `point` to a label in the box ends.
+    pub fn side_facing(&self, [x, _]: [f64; 2]) -> [f64; 2] {
+        let side = if self.x > x {
+            self.x
+        } else {
+            self.x + self.width
+        };
+        [side, self.y + self.height / 2.0]
+    }
+}
+
+/// Whether a line from `from` to `to` passes clear of the circles in `circles` (each the
+/// circle a box holds), leaving out the one it starts from.
+pub fn line_clear_of(from: [f64; 2], to: [f64; 2], circles: &[LabelBox]) -> bool {
+    let ([ax, ay], [bx, by]) = (from, to);
+    let (dx, dy) = (bx - ax, by - ay);
+    let length = (dx * dx + dy * dy).max(f64::EPSILON);
+    circles.iter().all(|c| {
+        let (r, cx, cy) = (c.width / 2.0, c.x + c.width / 2.0, c.y + c.height / 2.0);
+        let starts_inside = (cx - ax).hypot(cy - ay) <= r;
+        let along = (((cx - ax) * dx + (cy - ay) * dy) / length).clamp(0.0, 1.0);
+        starts_inside || (ax + along * dx - cx).hypot(ay + along * dy - cy) > r
+    })
 }
 
 /// The places a label of `size` may take beside a circle at `centre` with radius `r`, in
@@ -55,6 +80,41 @@ pub fn spots_around(
         at(cx + r, cy - r - height),
         at(cx - r - width, cy - r - height),
     ]
+}
+
+/// Places for a label further from its circle than [`spots_around`], for when none of
+/// those is clear: beside it (on the right first when `rightwards`, else on the left) one
+/// to three lines above or below its centre, then as much again half a label further
+/// out. A line should lead from the circle to a label placed here.
+pub fn spots_further(
+    centre: [f64; 2],
+    r: f64,
+    size: [f64; 2],
+    gap: f64,
+    priority: f64,
+    rightwards: bool,
+) -> impl Iterator<Item = LabelBox> {
+    let ([cx, cy], [width, height]) = (centre, size);
+    [0.0, 0.5].into_iter().flat_map(move |out| {
+        [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
+            .into_iter()
+            .flat_map(move |lines| {
+                let right = cx + r + gap + out * width;
+                let left = cx - r - gap - width - out * width;
+                let sides = if rightwards {
+                    [right, left]
+                } else {
+                    [left, right]
+                };
+                sides.map(|x| LabelBox {
+                    x,
+                    y: cy - height / 2.0 + lines * height,
+                    width,
+                    height,
+                    priority,
+                })
+            })
+    })
 }
 
 /// A name cut into two lines at the space nearest its middle, for a place too narrow for
@@ -274,6 +334,45 @@ mod tests {
         let only = label(20.0, 5.0, 1.0);
         let taken = place_labels(&[vec![first, elsewhere], vec![only]], &[]);
         assert_eq!(taken, vec![Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn places_further_away_start_a_line_off_on_the_side_asked_for_and_never_cover_the_circle() {
+        let circle = LabelBox {
+            x: 90.0,
+            y: 90.0,
+            width: 20.0,
+            height: 20.0,
+            priority: 0.0,
+        };
+        let further: Vec<LabelBox> =
+            spots_further([100.0, 100.0], 10.0, [80.0, 20.0], 5.0, 1.0, false).collect();
+        assert_eq!(further.len(), 24);
+        // Left of the circle first, one line below the middle.
+        assert_eq!((further[0].x, further[0].y), (5.0, 110.0));
+        assert!(further.iter().all(|b| !b.overlaps(&circle)));
+        // None of them is a place right beside the circle.
+        let beside = spots_around([100.0, 100.0], 10.0, [80.0, 20.0], 5.0, 1.0);
+        assert!(further.iter().all(|b| !beside.contains(b)));
+    }
+
+    #[test]
+    fn a_line_to_a_label_is_clear_only_when_it_passes_no_other_circle() {
+        let circle = |x: f64, y: f64| LabelBox {
+            x: x - 5.0,
+            y: y - 5.0,
+            width: 10.0,
+            height: 10.0,
+            priority: 0.0,
+        };
+        let circles = [circle(0.0, 0.0), circle(50.0, 0.0), circle(50.0, 40.0)];
+        // Straight through the circle at (50, 0); above it; stopping short of it.
+        assert!(!line_clear_of([0.0, 0.0], [100.0, 0.0], &circles));
+        assert!(line_clear_of([0.0, 0.0], [100.0, 20.0], &circles));
+        assert!(line_clear_of([0.0, 0.0], [40.0, 0.0], &circles));
+        let label = label(60.0, 30.0, 1.0);
+        assert_eq!(label.side_facing([0.0, 0.0]), [60.0, 40.0]);
+        assert_eq!(label.side_facing([200.0, 0.0]), [160.0, 40.0]);
     }
 
     #[test]

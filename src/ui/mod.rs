@@ -163,3 +163,48 @@ impl NameSize {
         best.map_or((NameSize::Full, Vec::new()), |(_, size, at)| (size, at))
     }
 }
+
+/// Where a name is drawn on the grid or the onion, from its dot's centre: the text's start
+/// and baseline, whether on two lines, and, for a name set away from its dot, where the
+/// line leading to it ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NameAt {
+    pub x: f64,
+    pub y: f64,
+    pub two_lines: bool,
+    pub leader: Option<(f64, f64)>,
+}
+
+impl NameAt {
+    /// A name set in `spot` (its text `inset` from the box's left edge, at `px`) for a dot
+    /// at `[dot_x, dot_y]`; `led` when a line leads to it (see `LabelBox::side_facing`).
+    pub fn in_spot(
+        spot: &samverkan_model::labels::LabelBox,
+        [dot_x, dot_y]: [f64; 2],
+        inset: f64,
+        px: f64,
+        two_lines: bool,
+        led: bool,
+    ) -> Self {
+        let [end_x, end_y] = spot.side_facing([dot_x, dot_y]);
+        NameAt {
+            x: spot.x + inset - dot_x,
+            y: spot.y + px - dot_y,
+            two_lines,
+            leader: led.then_some((end_x - dot_x, end_y - dot_y)),
+        }
+    }
+
+    /// What tells two places apart, for a keyed list.
+    pub fn key(&self) -> (u64, u64, bool) {
+        (self.x.to_bits(), self.y.to_bits(), self.two_lines)
+    }
+
+    /// The line from the edge of a dot at `[x, y]` of radius `dot` to a name set away from
+    /// it. The views draw these under every actor, so a name's halo covers a line it sits on.
+    pub fn leader_line(self, [x, y]: [f64; 2], dot: f64) -> Option<impl IntoView> {
+        let (dx, dy) = self.leader?;
+        let along = dot / dx.hypot(dy).max(dot);
+        Some(view! { <line x1=x + dx * along y1=y + dy * along x2=x + dx y2=y + dy/> })
+    }
+}

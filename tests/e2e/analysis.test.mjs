@@ -156,3 +156,18 @@ test('the panel names the first ten actors without relations and counts the rest
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a new map says what the analysis will show instead of empty lists, and draws nothing on its canvas', async () => {
+  const app = await harness.newApp();
+  await app.newMap();
+  const panel = app.page.locator('.analysis');
+  await panel.getByText('once the map has actors').waitFor();
+  assert.equal(await panel.locator('h3, ol, ul').count(), 0, 'no headings over empty lists');
+  assert.equal(await app.page.locator('svg.network circle').count(), 0, 'no circle on an empty canvas');
+  // The first actor brings the analysis back.
+  await app.addActor('Tranås kommun');
+  await panel.getByRole('heading', { name: 'Actors without relations' }).waitFor();
+  await panel.locator('ul.isolated').getByRole('button', { name: 'Tranås kommun' }).waitFor();
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});

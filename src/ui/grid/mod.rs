@@ -8,13 +8,15 @@ use crate::ui::map::link_box;
 use crate::ui::map::svg::point_in;
 use crate::ui::map::touch::{Pinch, Pointers, View};
 use crate::ui::shell::selection::use_selection;
-use crate::ui::{texts, NameSize};
+use crate::ui::{texts, NameAt, NameSize};
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::assessment::{moved_since, snapshot, Moved};
 use samverkan_model::edit::{nudge_on_grid, place_on_grid};
 use samverkan_model::grid::{cell_columns, pack_cell};
-use samverkan_model::labels::{one_or_two_lines, place_labels, spots_around, two_lines, LabelBox};
+use samverkan_model::labels::{
+    line_clear_of, one_or_two_lines, place_labels, spots_around, spots_further, two_lines, LabelBox,
+};
 use samverkan_model::spatial::{nearest_in_direction, Direction};
 use samverkan_model::Command;
 use samverkan_model::{Actor, ActorId, Map};
@@ -39,6 +41,8 @@ const BOTTOM: f64 = 36.0;
 /// Size of the names on the grid, and the height of one row of actors in a cell.
 const NAME_SIZE: f64 = 16.0;
 const ROW: f64 = 25.0;
+/// The largest size of the quadrants' names (projection mode's, in CSS pixels).
+const TITLE_PX: f64 = 30.0;
 const DOT: f64 = 11.0;
 
 impl Frame {
@@ -63,6 +67,18 @@ impl Frame {
         self.cells_top() + (5.5 - influence) * self.cell().1
     }
 
+    /// Where a quadrant's name starts (its baseline), in the band above or below the cells.
+    fn quadrant_title_at(&self, right: bool, bottom: bool) -> (f64, f64) {
+        let (w, h) = self.cell();
+        let x = LEFT + 14.0 + if right { 2.5 * w } else { 0.0 };
+        let y = if bottom {
+            self.cells_top() + 5.0 * h + BAND - 12.0
+        } else {
+            TOP + BAND - 12.0
+        };
+        (x, y)
+    }
+
     /// The interest and influence (1..=5) nearest to a point.
     fn values_at(&self, x: f64, y: f64) -> (i64, i64) {
         let (w, h) = self.cell();
@@ -78,9 +94,8 @@ struct Placed {
     x: f64,
     y: f64,
     r: f64,
-    /// Where its name is drawn from the dot's centre (text anchored at its start), and
-    /// whether on two lines, when it has room; otherwise it shows on hover and focus.
-    name_at: Option<(f64, f64, bool)>,
+    /// Where its name is drawn when it has room; otherwise it shows on hover and focus.
+    name_at: Option<NameAt>,
     name_left: bool,
 }
 
@@ -88,7 +103,11 @@ struct Placed {
 /// when a cell is full), dots at the cell's edge and names beside them (short names
 /// where given), so names have the cell's width. A name is shown where it covers no
 /// other name or dot, the most influential first; hover or focus shows the others.
-fn placements(map: &Map, frame: Frame) -> (HashMap<ActorId, Placed>, NameSize) {
+fn placements(
+    map: &Map,
+    frame: Frame,
+    titles: [(bool, bool, &str); 4],
+) -> (HashMap<ActorId, Placed>, NameSize) {
     let mut per_cell: HashMap<(i64, i64), Vec<&Actor>> = HashMap::new();
     for actor in &map.actors {
         // Unrated actors wait in the list beside the grid.
@@ -139,6 +158,18 @@ fn placements(map: &Map, frame: Frame) -> (HashMap<ActorId, Placed>, NameSize) {
             );
         }
     }
+    // No name covers a quadrant's name, measured at its size in projection mode.
+    for (right, bottom, title) in titles {
+        let (x, baseline) = frame.quadrant_title_at(right, bottom);
+        dots.push(LabelBox {
+            x,
+            y: baseline - 0.8 * TITLE_PX,
+            // Set bolder than the actors' names.
+            width: 1.1 * crate::ui::map::svg::label_width(title, TITLE_PX),
+            height: TITLE_PX,
+            priority: 0.0,
+        });
+    }
     let (size, at) = NameSize::largest_fitting(|size| {
         name_places(&named, &placed, &dots, frame, size.px(NAME_SIZE))
     });
@@ -150,32 +181,29 @@ fn placements(map: &Map, frame: Frame) -> (HashMap<ActorId, Placed>, NameSize) {
     (placed, size)
 }
 
-/// For each actor named, where its name is drawn and whether on two lines, if anywhere.
-type NamePlaces = Vec<Option<(f64, f64, bool)>>;
-
-/// Where each name goes at `px` (from its dot's centre, the text's start and baseline),
-/// or None where it finds no clear place: beside the dot towards the middle of the grid
-/// first, then any side that is clear and inside the grid's band; on one line if it
-/// can, else cut in two (see `two_lines`).
+/// Where each name goes at `px`, or None where it finds no clear place: beside the dot
+/// towards the middle of the grid first, then any side that is clear and inside the grid's
+/// band; on one line if it can, else cut in two (see `two_lines`); else a line or more
+/// above or below with a line leading to it (see `spots_further`).
 fn name_places(
     named: &[(&Actor, f64)],
     placed: &HashMap<ActorId, Placed>,
     dots: &[LabelBox],
     frame: Frame,
     px: f64,
-) -> NamePlaces {
+) -> Vec<Option<NameAt>> {
     let inside = |b: &LabelBox| {
         b.x >= LEFT
             && b.x + b.width <= frame.width - RIGHT
             && b.y >= frame.cells_top() - BAND
             && b.y + b.height <= frame.cells_top() + 5.0 * frame.cell().1 + BAND
     };
-    // Each actor's spots, and from which of them on the name is on two lines.
-    let (candidates, wrapped_from): (Vec<Vec<LabelBox>>, Vec<usize>) = named
+    // Each actor's spots, and from which of them on the name is on two lines, and led to.
+    let (candidates, groups): (Vec<Vec<LabelBox>>, Vec<(usize, usize)>) = named
         .iter()
         .map(|(actor, priority)| {
             let Some(p) = placed.get(&actor.id) else {
-                return (Vec::new(), 0);
+                return (Vec::new(), (0, 0));
             };
             let spots = |size: [f64; 2]| {
                 let around = spots_around([p.x, p.y], p.r, size, 5.0, *priority);
@@ -183,22 +211,39 @@ fn name_places(
                 std::iter::once(first).chain(around).filter(inside)
             };
             let width = |text: &str| crate::ui::map::svg::label_width(text, px) + 8.0;
-            one_or_two_lines(actor.label(), px, width, spots)
+            let (mut spots, wrapped_from) = one_or_two_lines(actor.label(), px, width, spots);
+            let led_from = spots.len();
+            if named.len() <= MOST_LED {
+                let size = [width(actor.label()), px * 1.4];
+                let further = spots_further([p.x, p.y], p.r, size, 5.0, *priority, !p.name_left);
+                let led = |b: &LabelBox| line_clear_of([p.x, p.y], b.side_facing([p.x, p.y]), dots);
+                spots.extend(further.filter(inside).filter(led));
+            }
+            (spots, (wrapped_from, led_from))
         })
         .unzip();
     place_labels(&candidates, dots)
         .into_iter()
-        .zip(named.iter().zip(candidates.iter().zip(wrapped_from)))
-        .map(|(taken, ((actor, _), (spots, wrapped_from)))| {
+        .zip(named.iter().zip(candidates.iter().zip(groups)))
+        .map(|(taken, ((actor, _), (spots, (wrapped_from, led_from))))| {
             let (k, p) = (taken?, placed.get(&actor.id)?);
-            Some((
-                spots[k].x + 4.0 - p.x,
-                spots[k].y + px - p.y,
-                k >= wrapped_from,
+            let led = k >= led_from;
+            let two_lines = k >= wrapped_from && !led;
+            Some(NameAt::in_spot(
+                &spots[k],
+                [p.x, p.y],
+                4.0,
+                px,
+                two_lines,
+                led,
             ))
         })
         .collect()
 }
+
+/// On grids with up to this many actors a name with no room beside its dot may be set a
+/// little away from it; on larger ones the search would cost more than a frame.
+const MOST_LED: usize = 120;
 
 #[component]
 pub fn PowerInterestGrid() -> impl IntoView {
@@ -245,7 +290,14 @@ pub fn PowerInterestGrid() -> impl IntoView {
     });
     let positions = Memo::new(move |_| {
         let frame = frame.get();
-        doc.with_map_tracked(|m| placements(m, frame))
+        let t = t();
+        let titles = [
+            (false, false, t.keep_satisfied),
+            (true, false, t.manage_closely),
+            (false, true, t.monitor),
+            (true, true, t.keep_informed),
+        ];
+        doc.with_map_tracked(|m| placements(m, frame, titles))
             .unwrap_or_default()
     });
     // In the map's own order: a list that reorders as actors move would detach the
@@ -343,17 +395,7 @@ pub fn PowerInterestGrid() -> impl IntoView {
     };
     let quadrant_label =
         move |right: bool, bottom: bool, label: fn(&'static crate::i18n::Texts) -> &'static str| {
-            let at = move || {
-                let f = frame.get();
-                let (w, h) = f.cell();
-                let x = LEFT + 14.0 + if right { 2.5 * w } else { 0.0 };
-                let y = if bottom {
-                    f.cells_top() + 5.0 * h + BAND - 12.0
-                } else {
-                    TOP + BAND - 12.0
-                };
-                (x, y)
-            };
+            let at = move || frame.get().quadrant_title_at(right, bottom);
             view! { <text x=move || at().0 y=move || at().1 class="quadrant-label">{move || label(t())}</text> }
         };
     view! {
@@ -390,6 +432,9 @@ pub fn PowerInterestGrid() -> impl IntoView {
                         <line class="moved" x1=x1 y1=y1 x2=now.x y2=now.y marker-end="url(#moved-head)"/>
                     })
                 }).collect_view()}
+                <g class="leaders" aria-hidden="true">
+                    {move || positions.with(|(p, _)| p.values().filter_map(|p| p.name_at?.leader_line([p.x, p.y], p.r)).collect_view())}
+                </g>
                 <For each=ids key=|id| id.clone() let:id>
                     <GridActor id=id positions=positions dragging=dragging touch=touch/>
                 </For>
@@ -464,7 +509,7 @@ fn GridActor(
     let name = read(|a| a.label().to_owned());
     let name_x = move || {
         place.with(|p| match p.name_at {
-            Some((x, ..)) => x,
+            Some(at) => at.x,
             None if p.name_left => -p.r - 5.0,
             None => p.r + 5.0,
         })
@@ -472,7 +517,7 @@ fn GridActor(
     // The name as drawn: on one line, or cut in two where the grid placed it so.
     let lines = Memo::new(move |_| {
         let name = name();
-        let cut = place.with(|p| p.name_at.is_some_and(|(.., two)| two));
+        let cut = place.with(|p| p.name_at.is_some_and(|at| at.two_lines));
         match two_lines(&name).filter(|_| cut) {
             // The space stays in the text, so it reads (and is named) as one name.
             Some((first, second)) => (format!("{first} "), second.to_owned()),
@@ -605,7 +650,7 @@ fn GridActor(
             <text y="4" text-anchor="middle" class="attitude-mark">{move || match attitude() { 2 => "++", 1 => "+", -1 => "−", -2 => "−−", _ => "" }}</text>
             // Unplaced names (shown on hover) go beside the dot, left of it in the rightmost
             // column so they stay inside the grid.
-            <text x=name_x y=move || place.with(|p| p.name_at.map_or(5.0, |(_, y, _)| y))
+            <text x=name_x y=move || place.with(|p| p.name_at.map_or(5.0, |at| at.y))
                 class="grid-name" class:named=move || place.with(|p| p.name_at.is_some())
                 text-anchor=move || if place.with(|p| p.name_at.is_none() && p.name_left) { "end" } else { "start" }>
                 {move || lines.get().0}<tspan x=name_x dy="1.2em">{move || lines.get().1}</tspan></text>

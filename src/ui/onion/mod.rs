@@ -4,9 +4,11 @@
 
 use crate::app::use_doc;
 use crate::ui::shell::selection::use_selection;
-use crate::ui::{texts, NameSize};
+use crate::ui::{texts, NameAt, NameSize};
 use leptos::prelude::*;
-use samverkan_model::labels::{one_or_two_lines, place_labels, spots_around, two_lines, LabelBox};
+use samverkan_model::labels::{
+    line_clear_of, one_or_two_lines, place_labels, spots_around, two_lines, LabelBox,
+};
 use samverkan_model::salience::{onion, salience_is_set, Ring, SalienceClass};
 use samverkan_model::ActorId;
 
@@ -28,21 +30,52 @@ struct Drawn {
     ring: Ring,
     /// Its direction from the centre, clockwise from straight up.
     angle: f64,
-    /// Where its name starts, from the dot's centre (text anchored at its start), and
-    /// whether on two lines, if shown.
-    name_at: Option<(f64, f64, bool)>,
+    /// Where its name is drawn, if anywhere.
+    name_at: Option<NameAt>,
 }
 
 fn ring_index(ring: Ring) -> usize {
     Ring::ALL.iter().position(|r| *r == ring).unwrap_or(3)
 }
 
-/// Where each name goes at `px` (from its dot's centre, the text's start and baseline, and
-/// whether on two lines), or None where it finds no clear place: first beside its dot on
-/// the side away from the centre (outside the ring, as the rings grow outwards), then
-/// wherever else beside the dot is clear on the `canvas`.
-fn name_places(drawn: &[Drawn], px: f64, [w, h]: [f64; 2]) -> Vec<Option<(f64, f64, bool)>> {
-    let (candidates, wrapped_from): (Vec<Vec<LabelBox>>, Vec<usize>) = drawn
+/// How much of the canvas the onion takes, largest first: a smaller onion leaves the
+/// names of its outer ring room around it when they do not all fit.
+const ONION_SCALES: [f64; 3] = [1.0, 0.88, 0.76];
+/// On maps up to this size a name with no room beside its dot may be set outside the
+/// onion; on larger ones the search would cost more than a frame, and hover names them.
+const MOST_OUTSIDE: usize = 120;
+
+/// The onion drawn: its actors, the size its names are set at, and its radius.
+#[derive(Clone, PartialEq, Default)]
+struct Onion {
+    drawn: Vec<Drawn>,
+    size: NameSize,
+    radius: f64,
+}
+
+/// Where each name goes at `px`, or None where it finds no clear place: first beside its
+/// dot on the side away from the centre (outside the ring, as the rings grow outwards),
+/// then wherever else beside the dot is clear on the canvas (`[w, h]`), then outside the
+/// onion at its dot's height (see `outside`).
+fn name_places(
+    drawn: &[Drawn],
+    px: f64,
+    [w, h]: [f64; 2],
+    onion: ([f64; 2], f64),
+) -> Vec<Option<NameAt>> {
+    let on_canvas =
+        |b: &LabelBox| b.x >= 0.0 && b.y >= 0.0 && b.x + b.width <= w && b.y + b.height <= h;
+    let dots: Vec<LabelBox> = drawn
+        .iter()
+        .map(|d| LabelBox {
+            x: d.x - DOT,
+            y: d.y - DOT,
+            width: 2.0 * DOT,
+            height: 2.0 * DOT,
+            priority: 0.0,
+        })
+        .collect();
+    let (candidates, groups): (Vec<Vec<LabelBox>>, Vec<(usize, usize)>) = drawn
         .iter()
         .map(|d| {
             let priority = -(ring_index(d.ring) as f64);
@@ -54,38 +87,81 @@ fn name_places(drawn: &[Drawn], px: f64, [w, h]: [f64; 2]) -> Vec<Option<(f64, f
                 (false, _, true) => 3,
                 (false, _, false) => 0,
             };
-            let spots = |size: [f64; 2]| {
+            let beside = |size: [f64; 2]| {
                 let around = spots_around([d.x, d.y], DOT, size, 3.0, priority);
-                std::iter::once(around[outward]).chain(around).filter(|b| {
-                    b.x >= 0.0 && b.y >= 0.0 && b.x + b.width <= w && b.y + b.height <= h
-                })
+                std::iter::once(around[outward])
+                    .chain(around)
+                    .filter(on_canvas)
             };
             let width = |text: &str| crate::ui::map::svg::label_width(text, px) + 6.0;
-            one_or_two_lines(&d.label, px, width, spots)
+            let (mut spots, wrapped_from) = one_or_two_lines(&d.label, px, width, beside);
+            let outside_from = spots.len();
+            if drawn.len() <= MOST_OUTSIDE {
+                let size = [width(&d.label), px * 1.4];
+                // The line to a name outside may cross rings, never another actor's dot.
+                let led =
+                    |b: &LabelBox| line_clear_of([d.x, d.y], b.side_facing([d.x, d.y]), &dots);
+                spots.extend(
+                    outside(d, size, onion, priority)
+                        .filter(on_canvas)
+                        .filter(led),
+                );
+            }
+            (spots, (wrapped_from, outside_from))
         })
         .unzip();
-    let dots: Vec<LabelBox> = drawn
-        .iter()
-        .map(|d| LabelBox {
-            x: d.x - DOT,
-            y: d.y - DOT,
-            width: 2.0 * DOT,
-            height: 2.0 * DOT,
-            priority: 0.0,
-        })
-        .collect();
     place_labels(&candidates, &dots)
         .into_iter()
-        .zip(drawn.iter().zip(candidates.iter().zip(wrapped_from)))
-        .map(|(taken, (d, (spots, wrapped_from)))| {
+        .zip(drawn.iter().zip(candidates.iter().zip(groups)))
+        .map(|(taken, (d, (spots, (wrapped_from, outside_from))))| {
             let k = taken?;
-            Some((
-                spots[k].x + 3.0 - d.x,
-                spots[k].y + px - d.y,
-                k >= wrapped_from,
+            let leader = k >= outside_from;
+            let two_lines = k >= wrapped_from && !leader;
+            Some(NameAt::in_spot(
+                &spots[k],
+                [d.x, d.y],
+                3.0,
+                px,
+                two_lines,
+                leader,
             ))
         })
         .collect()
+}
+
+/// Places for a name outside the onion (centre and radius), on its dot's side: beside the
+/// onion at the dot's height or a line or three above or below it, nearest first. A line
+/// leads from the dot to the name.
+fn outside(
+    d: &Drawn,
+    [width, height]: [f64; 2],
+    ([cx, cy], radius): ([f64; 2], f64),
+    priority: f64,
+) -> impl Iterator<Item = LabelBox> {
+    let right = d.x >= cx;
+    let (dot_x, dot_y) = (d.x, d.y);
+    [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
+        .into_iter()
+        .flat_map(move |lines| {
+            let y = dot_y - height / 2.0 + lines * height;
+            // Where the onion's edge is at the box's row nearest the centre.
+            let rise = (cy - (y + height)).max(y - cy).max(0.0);
+            let edge = (radius * radius - rise * rise).max(0.0).sqrt() + 8.0;
+            [0.0, 0.5, 1.0].into_iter().map(move |step| {
+                let x = if right {
+                    (cx + edge).max(dot_x + DOT + 8.0) + step * width
+                } else {
+                    (cx - edge).min(dot_x - DOT - 8.0) - width - step * width
+                };
+                LabelBox {
+                    x,
+                    y,
+                    width,
+                    height,
+                    priority,
+                }
+            })
+        })
 }
 
 #[component]
@@ -110,51 +186,81 @@ pub fn OnionView() -> impl IntoView {
             }
         }));
     });
-    let geometry = move || {
+    let centre = move || {
         let (w, h) = size.get();
-        ((w / 2.0, h / 2.0), (w.min(h) / 2.0 - 12.0).max(60.0))
+        (w / 2.0, h / 2.0)
     };
-    let drawn = Memo::new(move |_| {
-        let ((cx, cy), radius) = geometry();
+    let onion_drawn = Memo::new(move |_| {
         let (w, h) = size.get();
+        let (cx, cy) = centre();
+        let full = (w.min(h) / 2.0 - 12.0).max(60.0);
         doc.with_map_tracked(|map| {
             let spots = onion(map);
             // The centre ring's only actor sits in the middle; others on their ring's band.
             let centre_alone = spots.iter().filter(|s| s.1 == Ring::Definitive).count() == 1;
-            let mut drawn: Vec<Drawn> = spots
-                .into_iter()
-                .filter_map(|(id, ring, angle)| {
-                    let actor = map.actor(&id)?;
-                    let k = ring_index(ring);
-                    let inner = if k == 0 { 0.0 } else { RING_EDGES[k - 1] };
-                    let r = if k == 0 && centre_alone {
-                        0.0
-                    } else {
-                        radius * (inner + RING_EDGES[k]) / 2.0
-                    };
-                    Some(Drawn {
-                        x: cx + r * angle.sin(),
-                        y: cy - r * angle.cos(),
-                        color: doc.sector_color(actor.sector.as_str()),
-                        name: actor.name.clone(),
-                        label: actor.label().to_owned(),
-                        class: SalienceClass::of(&actor.salience),
-                        ring,
-                        name_at: None,
-                        id,
-                        angle,
+            let drawn_at = |radius: f64| -> Vec<Drawn> {
+                spots
+                    .iter()
+                    .filter_map(|(id, ring, angle)| {
+                        let actor = map.actor(id)?;
+                        let k = ring_index(*ring);
+                        let inner = if k == 0 { 0.0 } else { RING_EDGES[k - 1] };
+                        let r = if k == 0 && centre_alone {
+                            0.0
+                        } else {
+                            radius * (inner + RING_EDGES[k]) / 2.0
+                        };
+                        Some(Drawn {
+                            x: cx + r * angle.sin(),
+                            y: cy - r * angle.cos(),
+                            color: doc.sector_color(actor.sector.as_str()),
+                            name: actor.name.clone(),
+                            label: actor.label().to_owned(),
+                            class: SalienceClass::of(&actor.salience),
+                            ring: *ring,
+                            name_at: None,
+                            id: id.clone(),
+                            angle: *angle,
+                        })
                     })
-                })
-                .collect();
-            let (size, at) =
-                NameSize::largest_fitting(|size| name_places(&drawn, size.px(NAME_SIZE), [w, h]));
-            for (d, at) in drawn.iter_mut().zip(at) {
-                d.name_at = at;
+                    .collect()
+            };
+            let scales = if map.actors.len() <= MOST_OUTSIDE {
+                &ONION_SCALES[..]
+            } else {
+                &ONION_SCALES[..1]
+            };
+            let mut best: Option<(usize, Onion)> = None;
+            for scale in scales {
+                let radius = full * scale;
+                let mut drawn = drawn_at(radius);
+                let (size, at) = NameSize::largest_fitting(|size| {
+                    name_places(&drawn, size.px(NAME_SIZE), [w, h], ([cx, cy], radius))
+                });
+                let named = at.iter().flatten().count();
+                for (d, at) in drawn.iter_mut().zip(at) {
+                    d.name_at = at;
+                }
+                let all = named == drawn.len();
+                if best.as_ref().is_none_or(|(most, _)| named > *most) {
+                    best = Some((
+                        named,
+                        Onion {
+                            drawn,
+                            size,
+                            radius,
+                        },
+                    ));
+                }
+                if all {
+                    break;
+                }
             }
-            (drawn, size)
+            best.map(|(_, onion)| onion).unwrap_or_default()
         })
         .unwrap_or_default()
     });
+    let drawn = move || onion_drawn.with(|o| o.drawn.clone());
     // A map rated the usual way (no salience attributes) is ringed by influence and interest.
     let by_salience = Memo::new(move |_| doc.with_map_tracked(salience_is_set).unwrap_or(true));
     let counts = move || {
@@ -172,14 +278,17 @@ pub fn OnionView() -> impl IntoView {
     };
     view! {
         <section class="onionview">
-            <svg node_ref=svg_ref class=move || drawn.with(|(_, size)| format!("onion {}", size.class())) role="group" aria-label=move || t().onion_title
+            <svg node_ref=svg_ref class=move || onion_drawn.with(|o| format!("onion {}", o.size.class())) role="group" aria-label=move || t().onion_title
                 viewBox=move || { let (w, h) = size.get(); format!("0 0 {w:.0} {h:.0}") }>
                 // Outermost first, so each inner ring is drawn over the one around it.
                 {(0..4).rev().map(|k| view! {
-                    <circle class=format!("ring ring-{k}") cx=move || geometry().0.0 cy=move || geometry().0.1
-                        r=move || geometry().1 * RING_EDGES[k]/>
+                    <circle class=format!("ring ring-{k}") cx=move || centre().0 cy=move || centre().1
+                        r=move || onion_drawn.with(|o| o.radius) * RING_EDGES[k]/>
                 }).collect_view()}
-                <For each=move || drawn.with(|(d, _)| d.clone()) key=|d| (d.id.clone(), d.x.to_bits(), d.y.to_bits(), d.name_at.map(|(x, y, two)| (x.to_bits(), y.to_bits(), two))) let:d>
+                <g class="leaders" aria-hidden="true">
+                    {move || onion_drawn.with(|o| o.drawn.iter().filter_map(|d| d.name_at?.leader_line([d.x, d.y], DOT)).collect_view())}
+                </g>
+                <For each=drawn key=|d| (d.id.clone(), d.x.to_bits(), d.y.to_bits(), d.name_at.map(|n| n.key())) let:d>
                     {
                         let id = d.id.clone();
                         let is_selected = { let id = id.clone(); move || selected.with(|s| s.as_ref() == Some(&id)) };
@@ -189,8 +298,8 @@ pub fn OnionView() -> impl IntoView {
                             (t().ratings_ring_label)(d.ring)
                         };
                         let aria = format!("{}: {kind}", crate::ui::spoken_name(&d.name, &d.label));
-                        let x = d.name_at.map_or(0.0, |p| p.0);
-                        let (first, second) = match two_lines(&d.label).filter(|_| d.name_at.is_some_and(|p| p.2)) {
+                        let x = d.name_at.map_or(0.0, |n| n.x);
+                        let (first, second) = match two_lines(&d.label).filter(|_| d.name_at.is_some_and(|n| n.two_lines)) {
                             // The space stays in the text, so it reads (and is named) as one name.
                             Some((first, second)) => (format!("{first} "), second.to_owned()),
                             None => (d.label.clone(), String::new()),
@@ -201,7 +310,7 @@ pub fn OnionView() -> impl IntoView {
                                 on:click={ let id = id.clone(); move |_| selected.set(Some(id.clone())) }
                                 on:keydown=move |ev| if ev.key() == "Enter" { selected.set(Some(id.clone())) }>
                                 <circle r=DOT fill=d.color.clone()/>
-                                <text class="onion-name" class:named=d.name_at.is_some() x=x y=d.name_at.map_or(DOT + NAME_SIZE, |p| p.1)
+                                <text class="onion-name" class:named=d.name_at.is_some() x=x y=d.name_at.map_or(DOT + NAME_SIZE, |n| n.y)
                                     text-anchor=if d.name_at.is_some() { "start" } else { "middle" }>
                                     {first}<tspan x=x dy="1.2em">{second}</tspan></text>
                             </g>
@@ -215,7 +324,7 @@ pub fn OnionView() -> impl IntoView {
                 {move || {
                     let counts = counts().map(Vec::from).unwrap_or_default();
                     let by_salience = by_salience.get();
-                    let rings: Vec<usize> = drawn.with(|(d, _)| Ring::ALL.map(|r| d.iter().filter(|x| x.ring == r).count()).to_vec());
+                    let rings: Vec<usize> = onion_drawn.with(|o| Ring::ALL.map(|r| o.drawn.iter().filter(|x| x.ring == r).count()).to_vec());
                     Ring::ALL.into_iter().enumerate().map(|(k, ring)| {
                         let (name, detail) = if by_salience {
                             let classes = counts

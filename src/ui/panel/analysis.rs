@@ -148,11 +148,17 @@ pub fn AnalysisPanel() -> impl IntoView {
         })
     });
     let name = move |id: &ActorId| doc.actor_name(id);
+    // An empty map has nothing to analyse: a line says what will show, not empty lists.
+    let is_empty = Memo::new(move |_| {
+        doc.with_map_tracked(|m| m.actors.is_empty())
+            .unwrap_or(true)
+    });
     let show_all = RwSignal::new(false);
     let pick = move |id: ActorId| move |_| selection.0.set(Some(id.clone()));
     view! {
         <div class="analysis">
             <h2>{move || t().analysis}</h2>
+            <Show when=move || !is_empty.get() fallback=move || view! { <p class="hint">{move || t().analysis_empty}</p> }>
             <h3>{move || t().top_brokers}</h3>
             <p class="hint">{move || t().brokers_hint}</p>
             <ol class="brokers" aria-busy=move || computed.with(Option::is_none).to_string()>
@@ -197,6 +203,7 @@ pub fn AnalysisPanel() -> impl IntoView {
                 <summary>{move || t().all_metrics}</summary>
                 <Show when=move || show_all.get()><AllMetrics computed=computed/></Show>
             </details>
+            </Show>
         </div>
     }
 }
