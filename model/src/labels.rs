@@ -84,8 +84,8 @@ pub fn spots_around(
 
 /// Places for a label further from its circle than [`spots_around`], for when none of
 /// those is clear: beside it (on the right first when `rightwards`, else on the left) one
-/// to three lines above or below its centre, then as much again half a label further
-/// out. A line should lead from the circle to a label placed here.
+/// to four lines above or below its centre, then as much again half a label and a
+/// whole label further out. A line should lead from the circle to a label placed here.
 pub fn spots_further(
     centre: [f64; 2],
     r: f64,
@@ -95,8 +95,8 @@ pub fn spots_further(
     rightwards: bool,
 ) -> impl Iterator<Item = LabelBox> {
     let ([cx, cy], [width, height]) = (centre, size);
-    [0.0, 0.5].into_iter().flat_map(move |out| {
-        [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
+    [0.0, 0.5, 1.0].into_iter().flat_map(move |out| {
+        [1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0, -4.0]
             .into_iter()
             .flat_map(move |lines| {
                 let right = cx + r + gap + out * width;
@@ -347,7 +347,7 @@ mod tests {
         };
         let further: Vec<LabelBox> =
             spots_further([100.0, 100.0], 10.0, [80.0, 20.0], 5.0, 1.0, false).collect();
-        assert_eq!(further.len(), 24);
+        assert_eq!(further.len(), 48);
         // Left of the circle first, one line below the middle.
         assert_eq!((further[0].x, further[0].y), (5.0, 110.0));
         assert!(further.iter().all(|b| !b.overlaps(&circle)));

@@ -1,6 +1,6 @@
 // Every actor named at the sizes people use (issue 24): the regional map opened without
 // positions, laid out by the app at 1280×800 and 1920×1080 with the map list and the side
-// panel shown; on the map, the grid and the onion the names shown, their overlaps and the
+// panel shown (the grid and the onion also at 1180×820); on the map, the grid and the onion the names shown, their overlaps and the
 // drawing's extent are measured from the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,10 +69,16 @@ for (const viewport of SIZES) {
     assert.deepEqual(errors, []);
     await page.context().close();
   });
+}
 
-  // A name with no room beside its dot is set a little away from it (outside the onion),
-  // with a line leading to it.
-  test(`Grid and onion at ${size} with both columns: every actor named, none overlapping or cut off`, async () => {
+// A name with no room beside its dot is set a little away from it (outside the onion), with
+// a line leading to it. On a tablet in landscape, with a canvas of 598 px between the
+// columns, 39 of the 40 are named on each: 95 % or more is asked there.
+for (const viewport of [{ width: 1180, height: 820 }, ...SIZES]) {
+  const size = `${viewport.width}×${viewport.height}`;
+  const least = viewport.width >= 1280 ? ACTORS : Math.ceil(0.95 * ACTORS);
+  const named = least === ACTORS ? 'every actor named' : '95 % of the actors named';
+  test(`Grid and onion at ${size} with both columns: ${named}, none overlapping or cut off`, async () => {
     const { page, errors } = await harness.withStoredMap(regionalDocument({ positions: true }), viewport);
     await showTab(page, 'Grid');
     await page.locator('svg.grid .grid-actor').nth(ACTORS - 1).waitFor();
@@ -82,9 +88,9 @@ for (const viewport of SIZES) {
     await page.locator('svg.onion .onion-actor').nth(ACTORS - 1).waitFor();
     const onion = await page.evaluate(measure, ['svg.onion', 'text.onion-name', '.onion-actor circle']);
     const counts = `grid ${grid.names.length}, onion ${onion.names.length} of ${ACTORS} named`;
-    assert.equal(grid.names.length, ACTORS, counts);
+    assert.ok(grid.names.length >= least, counts);
     assertClear(grid, `grid at ${size}`);
-    assert.equal(onion.names.length, ACTORS, counts);
+    assert.ok(onion.names.length >= least, counts);
     assertClear(onion, `onion at ${size}`);
     for (const [view, seen] of [['grid', grid], ['onion', onion]]) {
       const outside = seen.names.find((n) => n.left < seen.canvas.left - 1 || n.right > seen.canvas.right + 1

@@ -40,7 +40,7 @@ fn ring_index(ring: Ring) -> usize {
 
 /// How much of the canvas the onion takes, largest first: a smaller onion leaves the
 /// names of its outer ring room around it when they do not all fit.
-const ONION_SCALES: [f64; 3] = [1.0, 0.88, 0.76];
+const ONION_SCALES: [f64; 4] = [1.0, 0.88, 0.76, 0.64];
 /// On maps up to this size a name with no room beside its dot may be set outside the
 /// onion; on larger ones the search would cost more than a frame, and hover names them.
 const MOST_OUTSIDE: usize = 120;
@@ -130,7 +130,7 @@ fn name_places(
 }
 
 /// Places for a name outside the onion (centre and radius), on its dot's side: beside the
-/// onion at the dot's height or a line or three above or below it, nearest first. A line
+/// onion at the dot's height or up to six lines above or below it, nearest first. A line
 /// leads from the dot to the name.
 fn outside(
     d: &Drawn,
@@ -140,8 +140,8 @@ fn outside(
 ) -> impl Iterator<Item = LabelBox> {
     let right = d.x >= cx;
     let (dot_x, dot_y) = (d.x, d.y);
-    [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
-        .into_iter()
+    std::iter::once(0.0)
+        .chain((1..=6).flat_map(|n| [f64::from(n), -f64::from(n)]))
         .flat_map(move |lines| {
             let y = dot_y - height / 2.0 + lines * height;
             // Where the onion's edge is at the box's row nearest the centre.
