@@ -15,6 +15,7 @@ mod table;
 pub use crate::app::texts;
 use crate::app::use_doc;
 use leptos::prelude::*;
+use samverkan_model::labels::{line_clear_of, place_labels, LabelBox};
 use samverkan_model::{Actor, ActorId};
 pub use shell::{ActiveTab, App, Chrome, Tab};
 
@@ -179,7 +180,7 @@ impl NameAt {
     /// A name set in `spot` (its text `inset` from the box's left edge, at `px`) for a dot
     /// at `[dot_x, dot_y]`; `led` when a line leads to it (see `LabelBox::side_facing`).
     pub fn in_spot(
-        spot: &samverkan_model::labels::LabelBox,
+        spot: &LabelBox,
         [dot_x, dot_y]: [f64; 2],
         inset: f64,
         px: f64,
@@ -207,4 +208,69 @@ impl NameAt {
         let along = dot / dx.hypot(dy).max(dot);
         Some(view! { <line x1=x + dx * along y1=y + dy * along x2=x + dx y2=y + dy/> })
     }
+}
+
+/// A name's places to try, in order, for its dot at `centre`: beside the dot on one line,
+/// on two lines from `wrapped_from`, and away from it with a line leading to it from
+/// `led_from`. An actor not drawn has none.
+#[derive(Default)]
+pub struct NameSpots {
+    centre: [f64; 2],
+    spots: Vec<LabelBox>,
+    wrapped_from: usize,
+    led_from: usize,
+}
+
+impl NameSpots {
+    /// The places `beside` the dot (with where the two-line ones start, as
+    /// `one_or_two_lines` gives them), then those of `further` from which a line to the
+    /// dot passes no other of the `dots`.
+    pub fn new(
+        centre: [f64; 2],
+        (beside, wrapped_from): (Vec<LabelBox>, usize),
+        further: impl IntoIterator<Item = LabelBox>,
+        dots: &[LabelBox],
+    ) -> Self {
+        let led_from = beside.len();
+        let mut spots = beside;
+        let clear = |b: &LabelBox| line_clear_of(centre, b.side_facing(centre), dots);
+        spots.extend(further.into_iter().filter(clear));
+        NameSpots {
+            centre,
+            spots,
+            wrapped_from,
+            led_from,
+        }
+    }
+}
+
+/// Places the names clear of each other and of `dots` (see `place_labels`), and says where
+/// each is drawn, if anywhere: its text `inset` from its box's left edge, at `px`.
+pub fn place_names(
+    mut names: Vec<NameSpots>,
+    dots: &[LabelBox],
+    inset: f64,
+    px: f64,
+) -> Vec<Option<NameAt>> {
+    let candidates: Vec<Vec<LabelBox>> = names
+        .iter_mut()
+        .map(|n| std::mem::take(&mut n.spots))
+        .collect();
+    place_labels(&candidates, dots)
+        .into_iter()
+        .zip(candidates.iter().zip(names))
+        .map(|(taken, (spots, name))| {
+            let k = taken?;
+            let led = k >= name.led_from;
+            let two_lines = k >= name.wrapped_from && !led;
+            Some(NameAt::in_spot(
+                &spots[k],
+                name.centre,
+                inset,
+                px,
+                two_lines,
+                led,
+            ))
+        })
+        .collect()
 }

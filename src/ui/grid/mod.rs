@@ -8,15 +8,13 @@ use crate::ui::map::link_box;
 use crate::ui::map::svg::point_in;
 use crate::ui::map::touch::{Pinch, Pointers, View};
 use crate::ui::shell::selection::use_selection;
-use crate::ui::{texts, NameAt, NameSize};
+use crate::ui::{place_names, texts, NameAt, NameSize, NameSpots};
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::assessment::{moved_since, snapshot, Moved};
 use samverkan_model::edit::{nudge_on_grid, place_on_grid};
 use samverkan_model::grid::{cell_columns, pack_cell};
-use samverkan_model::labels::{
-    line_clear_of, one_or_two_lines, place_labels, spots_around, spots_further, two_lines, LabelBox,
-};
+use samverkan_model::labels::{one_or_two_lines, spots_around, spots_further, two_lines, LabelBox};
 use samverkan_model::spatial::{nearest_in_direction, Direction};
 use samverkan_model::Command;
 use samverkan_model::{Actor, ActorId, Map};
@@ -198,12 +196,17 @@ fn name_places(
             && b.y >= frame.cells_top() - BAND
             && b.y + b.height <= frame.cells_top() + 5.0 * frame.cell().1 + BAND
     };
-    // Each actor's spots, and from which of them on the name is on two lines, and led to.
-    let (candidates, groups): (Vec<Vec<LabelBox>>, Vec<(usize, usize)>) = named
+    // Away from the dot only on grids small enough for the search (none taken, none made).
+    let further = if named.len() <= MOST_LED {
+        usize::MAX
+    } else {
+        0
+    };
+    let names = named
         .iter()
         .map(|(actor, priority)| {
             let Some(p) = placed.get(&actor.id) else {
-                return (Vec::new(), (0, 0));
+                return NameSpots::default();
             };
             let spots = |size: [f64; 2]| {
                 let around = spots_around([p.x, p.y], p.r, size, 5.0, *priority);
@@ -211,34 +214,17 @@ fn name_places(
                 std::iter::once(first).chain(around).filter(inside)
             };
             let width = |text: &str| crate::ui::map::svg::label_width(text, px) + 8.0;
-            let (mut spots, wrapped_from) = one_or_two_lines(actor.label(), px, width, spots);
-            let led_from = spots.len();
-            if named.len() <= MOST_LED {
-                let size = [width(actor.label()), px * 1.4];
-                let further = spots_further([p.x, p.y], p.r, size, 5.0, *priority, !p.name_left);
-                let led = |b: &LabelBox| line_clear_of([p.x, p.y], b.side_facing([p.x, p.y]), dots);
-                spots.extend(further.filter(inside).filter(led));
-            }
-            (spots, (wrapped_from, led_from))
-        })
-        .unzip();
-    place_labels(&candidates, dots)
-        .into_iter()
-        .zip(named.iter().zip(candidates.iter().zip(groups)))
-        .map(|(taken, ((actor, _), (spots, (wrapped_from, led_from))))| {
-            let (k, p) = (taken?, placed.get(&actor.id)?);
-            let led = k >= led_from;
-            let two_lines = k >= wrapped_from && !led;
-            Some(NameAt::in_spot(
-                &spots[k],
+            let size = [width(actor.label()), px * 1.4];
+            let away = spots_further([p.x, p.y], p.r, size, 5.0, *priority, !p.name_left);
+            NameSpots::new(
                 [p.x, p.y],
-                4.0,
-                px,
-                two_lines,
-                led,
-            ))
+                one_or_two_lines(actor.label(), px, width, spots),
+                away.take(further).filter(inside),
+                dots,
+            )
         })
-        .collect()
+        .collect();
+    place_names(names, dots, 4.0, px)
 }
 
 /// On grids with up to this many actors a name with no room beside its dot may be set a

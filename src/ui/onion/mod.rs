@@ -4,11 +4,9 @@
 
 use crate::app::use_doc;
 use crate::ui::shell::selection::use_selection;
-use crate::ui::{texts, NameAt, NameSize};
+use crate::ui::{place_names, texts, NameAt, NameSize, NameSpots};
 use leptos::prelude::*;
-use samverkan_model::labels::{
-    line_clear_of, one_or_two_lines, place_labels, spots_around, two_lines, LabelBox,
-};
+use samverkan_model::labels::{one_or_two_lines, spots_around, two_lines, LabelBox};
 use samverkan_model::salience::{onion, salience_is_set, Ring, SalienceClass};
 use samverkan_model::ActorId;
 
@@ -75,7 +73,13 @@ fn name_places(
             priority: 0.0,
         })
         .collect();
-    let (candidates, groups): (Vec<Vec<LabelBox>>, Vec<(usize, usize)>) = drawn
+    // Outside the onion only on maps small enough for the search (none taken, none made).
+    let further = if drawn.len() <= MOST_OUTSIDE {
+        usize::MAX
+    } else {
+        0
+    };
+    let names = drawn
         .iter()
         .map(|d| {
             let priority = -(ring_index(d.ring) as f64);
@@ -94,39 +98,19 @@ fn name_places(
                     .filter(on_canvas)
             };
             let width = |text: &str| crate::ui::map::svg::label_width(text, px) + 6.0;
-            let (mut spots, wrapped_from) = one_or_two_lines(&d.label, px, width, beside);
-            let outside_from = spots.len();
-            if drawn.len() <= MOST_OUTSIDE {
-                let size = [width(&d.label), px * 1.4];
-                // The line to a name outside may cross rings, never another actor's dot.
-                let led =
-                    |b: &LabelBox| line_clear_of([d.x, d.y], b.side_facing([d.x, d.y]), &dots);
-                spots.extend(
-                    outside(d, size, onion, priority)
-                        .filter(on_canvas)
-                        .filter(led),
-                );
-            }
-            (spots, (wrapped_from, outside_from))
-        })
-        .unzip();
-    place_labels(&candidates, &dots)
-        .into_iter()
-        .zip(drawn.iter().zip(candidates.iter().zip(groups)))
-        .map(|(taken, (d, (spots, (wrapped_from, outside_from))))| {
-            let k = taken?;
-            let leader = k >= outside_from;
-            let two_lines = k >= wrapped_from && !leader;
-            Some(NameAt::in_spot(
-                &spots[k],
+            let size = [width(&d.label), px * 1.4];
+            // The line to a name outside may cross rings, never another actor's dot.
+            NameSpots::new(
                 [d.x, d.y],
-                3.0,
-                px,
-                two_lines,
-                leader,
-            ))
+                one_or_two_lines(&d.label, px, width, beside),
+                outside(d, size, onion, priority)
+                    .take(further)
+                    .filter(on_canvas),
+                &dots,
+            )
         })
-        .collect()
+        .collect();
+    place_names(names, &dots, 3.0, px)
 }
 
 /// Places for a name outside the onion (centre and radius), on its dot's side: beside the
