@@ -1,6 +1,6 @@
 // End-to-end: every device in the room. A phone (390×844, touch) imports a map, adds an actor,
 // shows every view, zooms with two fingers and links two actors by touch alone; a tablet
-// (1180×820, touch) rates an actor on the grid by finger and pinches the grid; nothing
+// (1180×820, touch) selects an actor by a tap on its name, rates one on the grid by finger and pinches the grid; nothing
 // scrolls sideways at 320 px; the map and grid are one tab stop each, arrow keys going
 // from actor to actor.
 import { test, before, after } from 'node:test';
@@ -115,6 +115,22 @@ test('phone: link two actors by touch alone (long press → Link → tap the oth
   await page.keyboard.press('Control+z');
   await page.waitForFunction(([name, n]) => [...document.querySelectorAll('svg.network g.node')]
     .some((g) => g.getAttribute('aria-label').startsWith(`${name}, influence`) && / (\d+) relations?$/.exec(g.getAttribute('aria-label'))[1] === String(n)), [from, before]);
+  assert.deepEqual(app.errors, []);
+  await page.context().close();
+});
+
+test("tablet: a tap on an actor's name selects it (a fitted map's dots are a few pixels across)", async () => {
+  const { app, page, touch } = await device(TABLET, REGIONAL);
+  await page.locator('svg.network g.node').nth(REGIONAL.map.actors.length - 1).waitFor();
+  await layoutIdle(page);
+  const name = 'Vetlanda kommun';
+  const label = page.locator('svg.network text.node-label', { hasText: name });
+  const dot = await page.getByRole('button', { name: new RegExp(`^${name}, influence`) }).locator('circle').boundingBox();
+  const at = await centerOf(label);
+  // The name's middle is off its dot, so the tap lands on the name alone.
+  assert.ok(at.x < dot.x || at.x > dot.x + dot.width || at.y < dot.y || at.y > dot.y + dot.height, JSON.stringify({ at, dot }));
+  await touch.tap(at.x, at.y);
+  await page.getByRole('button', { name: new RegExp(`^${name}, influence`), pressed: true }).waitFor();
   assert.deepEqual(app.errors, []);
   await page.context().close();
 });

@@ -963,29 +963,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         let (selector, key) = (context.is_selected.clone(), Some(id.clone()));
         Memo::new(move |_| selector.selected(&key))
     };
-    let on_down = {
-        let id = id.clone();
-        move |ev: web_sys::PointerEvent| {
-            // A second finger is a pinch (the canvas sees to it); a right click opens the menu.
-            if context.pointers.count() > 0 || ev.button() > 0 {
-                return;
-            }
-            if link_box::picked(&id) {
-                return;
-            }
-            let previous = context.selected.get_untracked();
-            // Shift+click links the selected actor to this one, with the last kind used.
-            if ev.shift_key() && previous.is_some_and(|p| p != id) {
-                crate::ui::map::link_box::link_selected_to(&id);
-                context.selected.set(Some(id.clone()));
-                return;
-            }
-            context.selected.set(Some(id.clone()));
-            doc.seal();
-            context.gesture.set(Gesture::Drag(id.clone()));
-            context.press.start(&ev, id.clone());
-        }
-    };
+    let on_down = press_actor(&context, id.clone());
     let on_context_menu = {
         let id = id.clone();
         move |ev: web_sys::MouseEvent| {
@@ -1038,6 +1016,33 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     }
 }
 
+/// Pressing an actor (its dot, or its name on a touch screen): selects it and starts a drag;
+/// with Shift, links the selected actor to it.
+fn press_actor(context: &NetworkContext, id: ActorId) -> impl Fn(web_sys::PointerEvent) + Clone {
+    let doc = use_doc();
+    let context = context.clone();
+    move |ev: web_sys::PointerEvent| {
+        // A second finger is a pinch (the canvas sees to it); a right click opens the menu.
+        if context.pointers.count() > 0 || ev.button() > 0 {
+            return;
+        }
+        if link_box::picked(&id) {
+            return;
+        }
+        let previous = context.selected.get_untracked();
+        // Shift+click links the selected actor to this one, with the last kind used.
+        if ev.shift_key() && previous.is_some_and(|p| p != id) {
+            crate::ui::map::link_box::link_selected_to(&id);
+            context.selected.set(Some(id.clone()));
+            return;
+        }
+        context.selected.set(Some(id.clone()));
+        doc.seal();
+        context.gesture.set(Gesture::Drag(id.clone()));
+        context.press.start(&ev, id.clone());
+    }
+}
+
 /// One actor's label, drawn in the layer above every node so no circle hides it.
 #[component]
 fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoView {
@@ -1054,6 +1059,8 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
         format!("translate({x:.1} {y:.1})")
     };
+    // A name is a larger target than its dot for a finger (CSS lets it take the touch).
+    let on_down = press_actor(&context, id.clone());
     let size = move || context.label_size.with(|(size, _)| size.clone());
     let halo = move || context.label_size.with(|(_, halo)| halo.clone());
     // The spot the label pass gave it; below the circle when it has none.
@@ -1086,7 +1093,7 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     };
     view! {
         <text class="node-label" data-actor=id.to_string() class:near=near class:dimmed=filtered_out class:lifted=lifted transform=transform
-            x=move || place().0 y=move || place().1 text-anchor=move || place().2 font-size=size stroke-width=halo aria-hidden="true">
+            on:pointerdown=on_down x=move || place().0 y=move || place().1 text-anchor=move || place().2 font-size=size stroke-width=halo aria-hidden="true">
             {move || look.with(|l| l.label.clone())}
         </text>
     }
