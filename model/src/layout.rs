@@ -1278,15 +1278,15 @@ mod tests {
             3, 17, 14, 11, 12, 16, 15, 13, 13, 16, 11, 13, 3, 2, 14, 2, 6, 2, 2, 2, 6, 2, 5, 4, 2,
             26, 2, 2, 12, 4, 3, 4, 7, 19, 2, 25, 22, 20, 3, 19,
         ];
+        let mut map = random_graph(40, 30, 7);
+        for (actor, length) in map.actors.iter_mut().zip(LENGTHS) {
+            actor.name = "n".repeat(length);
+        }
+        let label = |actor: &crate::Actor| {
+            let chars = actor.label().chars().count() as f64;
+            [chars * 0.6 * fit::LABEL_PX + 8.0, fit::LABEL_PX * 1.4]
+        };
         for canvas in [[697.0, 583.0], [648.0, 579.0]] {
-            let mut map = random_graph(40, 30, 7);
-            for (actor, length) in map.actors.iter_mut().zip(LENGTHS) {
-                actor.name = "n".repeat(length);
-            }
-            let label = |actor: &crate::Actor| {
-                let chars = actor.label().chars().count() as f64;
-                [chars * 0.6 * fit::LABEL_PX + 8.0, fit::LABEL_PX * 1.4]
-            };
             let mut simulation = Simulation::new(&map, 1)
                 .with_labels(&map, label)
                 .fitting(canvas);
