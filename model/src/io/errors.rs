@@ -4,9 +4,8 @@
 //! from serde's message patterns (`invalid type: …, expected …`, `unknown variant …`,
 //! `missing field …`) together with the JSON value found at the error's path.
 
-use crate::validate::{Expected, Found, JsonError, Reason};
+use crate::validate::{Expected, Found, JsonError, Problem, Reason};
 use serde_json::Value;
-use serde_path_to_error::Segment;
 
 /// The reason a text is not JSON: too deep, or where and why the syntax breaks.
 pub(crate) fn syntax_reason(error: &serde_json::Error) -> Reason {
@@ -57,15 +56,103 @@ fn json_error_kind(message: &str) -> JsonError {
     }
 }
 
-/// The reason a JSON value could not be read as a typed value, from serde's `message`
-/// and the value found at the error's path in `root` (when the path leads to one).
-pub(crate) fn typed_reason(
-    message: &str,
-    path: &serde_path_to_error::Path,
-    root: &Value,
-) -> Reason {
-    let found = value_at(root, path);
-    data_reason(message, found)
+/// Why `root` could not be read as a typed value, and where: `error` is serde_json's from
+/// reading `root.to_string()`, its compact text, all on one line, whose column is one past
+/// the byte where the read stopped. The path leads to the value holding that byte.
+pub(crate) fn typed_problem(error: &serde_json::Error, root: &Value) -> Problem {
+    let message = message_of(error);
+    // In a typed read of valid JSON, serde_json's syntax-kind errors are said on peeking at
+    // the first byte of a value, whose column is one further than a read's: `expected
+    // value` where an enumeration's word was wanted (and a list, a number or null stands),
+    // and `trailing characters` after the last field of an object read from a list.
+    let peeked = error.classify() == serde_json::error::Category::Syntax;
+    let too_long = message == "trailing characters";
+    let mut trail = path_at(
+        root,
+        error.column().saturating_sub(if peeked { 2 } else { 1 }),
+    );
+    if too_long && trail.len() > 1 {
+        trail.pop();
+    }
+    let path: String = trail.iter().map(|(step, _)| step.as_str()).collect();
+    let found = trail.last().map_or(root, |(_, value)| value);
+    let wrong = |expected| Reason::WrongType {
+        expected,
+        found: Some(Found::of(found)),
+    };
+    let reason = match (peeked, too_long) {
+        (_, true) => wrong(Expected::Object),
+        (true, false) => wrong(Expected::Text),
+        (false, false) => data_reason(&message, Some(found)),
+    };
+    Problem::new(path, reason)
+}
+
+/// The steps of the path (`map`, `.actors`, `[3]`, `.name`; the first the root's, empty)
+/// to the value at byte `at` of the compact text of `root`, each with its value. A child's
+/// span starts at the `{`, `[` or `,` before it, so a read that stopped on that or on its
+/// key's `:` (serde_json peeks at a value before it says it is of the wrong kind) is the
+/// child's; a read that stopped on a closing bracket (a missing field) is the object's.
+fn path_at(root: &Value, at: usize) -> Vec<(String, &Value)> {
+    let (mut trail, mut start) = (vec![(String::new(), root)], 0);
+    loop {
+        let (first, value) = (trail.len() == 1, trail[trail.len() - 1].1);
+        // Each child: where its value starts, if its span holds `at`.
+        let mut next = start + 1;
+        let mut holds_at = |key_len: usize, child: &Value| {
+            let separator = next - 1;
+            let child_start = next + key_len;
+            let end = child_start + compact_len(child);
+            next = end + 1;
+            (separator..end).contains(&at).then_some(child_start)
+        };
+        let found = match value {
+            Value::Object(entries) => entries.iter().find_map(|(key, child)| {
+                let step = if first {
+                    key.clone()
+                } else {
+                    format!(".{key}")
+                };
+                holds_at(text_len(key) + 1, child).map(|s| (step, s, child))
+            }),
+            Value::Array(items) => items.iter().enumerate().find_map(|(index, child)| {
+                holds_at(0, child).map(|s| (format!("[{index}]"), s, child))
+            }),
+            _ => None,
+        };
+        let Some((step, child_start, child)) = found else {
+            return trail;
+        };
+        trail.push((step, child));
+        if at < child_start {
+            return trail;
+        }
+        start = child_start;
+    }
+}
+
+/// The length of `value` written as compact JSON (as `Value::to_string` writes it).
+fn compact_len(value: &Value) -> usize {
+    let commas = |count: usize| count.saturating_sub(1);
+    match value {
+        Value::Array(items) => {
+            2 + commas(items.len()) + items.iter().map(compact_len).sum::<usize>()
+        }
+        Value::Object(entries) => {
+            let entries_len: usize = entries
+                .iter()
+                .map(|(k, v)| text_len(k) + 1 + compact_len(v))
+                .sum();
+            2 + commas(entries.len()) + entries_len
+        }
+        Value::String(text) => text_len(text),
+        scalar => scalar.to_string().len(),
+    }
+}
+
+/// The length of `text` as a JSON string, quotes and escapes included.
+fn text_len(text: &str) -> usize {
+    Value::from(text).to_string().len()
 }
 
 /// [`typed_reason`] once the value at the path is known.
@@ -149,19 +236,6 @@ fn expected_kind(phrase: &str) -> Expected {
         _ if phrase.starts_with("a tuple") || phrase.starts_with("an array") => Expected::List,
         _ => Expected::Other,
     }
-}
-
-/// The value at `path` in `root`, when every step of the path is there.
-fn value_at<'v>(root: &'v Value, path: &serde_path_to_error::Path) -> Option<&'v Value> {
-    let mut value = root;
-    for segment in path {
-        value = match segment {
-            Segment::Seq { index } => value.get(*index)?,
-            Segment::Map { key } => value.get(key)?,
-            Segment::Enum { .. } | Segment::Unknown => return None,
-        };
-    }
-    Some(value)
 }
 
 #[cfg(test)]
@@ -321,26 +395,97 @@ mod tests {
     }
 
     #[test]
-    fn the_value_at_a_path_is_found() {
+    fn a_read_error_leads_to_the_value_it_stopped_at() {
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
         struct Outer {
             items: Vec<Inner>,
+            name: String,
         }
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
         struct Inner {
             n: i64,
+            tags: Vec<String>,
+            #[serde(default)]
+            kind: Option<Kind>,
         }
-        let root = json!({"items": [{"n": 1}, {"n": "två"}]});
-        let error = serde_path_to_error::deserialize::<_, Outer>(&root).unwrap_err();
-        assert_eq!(error.path().to_string(), "items[1].n");
-        assert_eq!(
-            typed_reason(&message_of(error.inner()), error.path(), &root),
-            Reason::WrongType {
-                expected: Expected::WholeNumber,
-                found: Some(Found::Text("två".into()))
-            }
-        );
+        #[derive(serde::Deserialize, Debug)]
+        enum Kind {
+            Word,
+        }
+        let problem = |root: Value| {
+            let error = serde_json::from_str::<Outer>(&root.to_string()).unwrap_err();
+            typed_problem(&error, &root)
+        };
+        let wrong = |expected, found| Reason::WrongType {
+            expected,
+            found: Some(found),
+        };
+        let cases = [
+            // An enumeration's word wanted: serde_json peeks at what is there.
+            (
+                json!({"items": [{"n": 1, "tags": [], "kind": [1]}], "name": "x"}),
+                "items[0].kind",
+                wrong(Expected::Text, Found::List),
+            ),
+            (
+                json!({"items": [{"n": 1, "tags": [], "kind": 3}], "name": "x"}),
+                "items[0].kind",
+                wrong(Expected::Text, Found::Number("3".into())),
+            ),
+            (
+                json!({"items": [{"kind": {}, "n": 1, "tags": []}], "name": "x"}),
+                "items[0].kind",
+                wrong(Expected::Text, Found::Object),
+            ),
+            // A value of the wrong kind: read, then refused.
+            (
+                json!({"items": [{"n": 1, "tags": []}, {"n": "två", "tags": []}], "name": "x"}),
+                "items[1].n",
+                wrong(Expected::WholeNumber, Found::Text("två".into())),
+            ),
+            (
+                json!({"items": [{"n": 1, "tags": ["a\"b", "c"]}], "name": true}),
+                "name",
+                wrong(Expected::Text, Found::Bool(true)),
+            ),
+            // A list or an object where it does not belong: refused on sight, before it is read.
+            (
+                json!({"items": [{"n": 1, "tags": ["a", {"b": 1}]}], "name": "x"}),
+                "items[0].tags[1]",
+                wrong(Expected::Text, Found::Object),
+            ),
+            (
+                json!({"items": {"n": 1}, "name": "x"}),
+                "items",
+                wrong(Expected::List, Found::Object),
+            ),
+            (
+                json!({"items": [7], "name": "x"}),
+                "items[0]",
+                wrong(Expected::Object, Found::Number("7".into())),
+            ),
+            // An object read from a list with more items than it has fields.
+            (
+                json!({"items": [[1, ["a"], null, "x"]], "name": "x"}),
+                "items[0]",
+                wrong(Expected::Object, Found::List),
+            ),
+            // A field missing: the object that lacks it.
+            (
+                json!({"items": [{"n": 1, "tags": []}, {"tags": ["a"]}], "name": "x"}),
+                "items[1]",
+                Reason::MissingField("n".into()),
+            ),
+            (
+                json!({"items": []}),
+                "",
+                Reason::MissingField("name".into()),
+            ),
+        ];
+        for (root, path, reason) in cases {
+            assert_eq!(problem(root), Problem::new(path, reason), "{path}");
+        }
     }
 }

@@ -74,12 +74,11 @@ pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
 pub fn read_value(value: serde_json::Value) -> Result<Loaded, Vec<Problem>> {
     let version = check_envelope(&value).map_err(|p| vec![p])?;
     let value = migrate::to_current(value, version).map_err(|p| vec![p])?;
-    let mut document: Document = serde_path_to_error::deserialize(&value).map_err(|error| {
-        let path = error.path().to_string();
-        let reason = errors::typed_reason(&errors::message_of(error.inner()), error.path(), &value);
-        let path = if path == "." { String::new() } else { path };
-        vec![Problem::new(path, reason)]
-    })?;
+    // Read from the compact text rather than the value: serde_json then says at which byte
+    // a read failed, which leads to the path (see `errors::typed_problem`) without a
+    // path-tracking copy of every type's reader in the first load.
+    let mut document: Document = serde_json::from_str(&value.to_string())
+        .map_err(|error| vec![errors::typed_problem(&error, &value)])?;
     let repaired_positions = document
         .map
         .actors
