@@ -196,6 +196,16 @@ impl NameAt {
         }
     }
 
+    /// The same place with its distances times `by` (screen pixels to map units).
+    pub fn scaled(self, by: f64) -> Self {
+        NameAt {
+            x: self.x * by,
+            y: self.y * by,
+            leader: self.leader.map(|(x, y)| (x * by, y * by)),
+            ..self
+        }
+    }
+
     /// What tells two places apart, for a keyed list.
     pub fn key(&self) -> (u64, u64, bool) {
         (self.x.to_bits(), self.y.to_bits(), self.two_lines)

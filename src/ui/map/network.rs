@@ -15,11 +15,12 @@ use crate::ui::map::marks::Marks;
 use crate::ui::map::svg::point_in;
 use crate::ui::map::touch::{Pinch, Pointers, View as Camera};
 use crate::ui::shell::selection::use_selection;
-use crate::ui::texts;
+use crate::ui::{place_names, texts, NameAt, NameSpots};
 use leptos::prelude::*;
 use leptos::web_sys;
 use samverkan_model::actor::MIDDLE;
 use samverkan_model::fit;
+use samverkan_model::labels::{spots_around, spots_further, LabelBox};
 use samverkan_model::layout::node_radius as radius;
 use samverkan_model::spatial::{nearest_in_direction, Direction};
 use samverkan_model::{ActorId, Command, Level, Map, Placement, RelationId, RelationKind};
@@ -456,7 +457,7 @@ pub fn NetworkMap() -> impl IntoView {
     // Labels are the same size on screen at every zoom; which of them show is worked out
     // again when the zoom, the picture or the selection changes (not while it moves).
     let scale = Memo::new(move |_| camera.with(|c| c.scale));
-    let labelled = RwSignal::new(Vec::<(ActorId, Spot)>::new());
+    let labelled = RwSignal::new(Vec::<(ActorId, (NameAt, &'static str))>::new());
     let hovered = RwSignal::new(None::<ActorId>);
     {
         let running = running.clone();
@@ -682,8 +683,9 @@ struct NetworkContext {
     /// Label size for the zoom level: changes on zoom, not on every pan.
     /// The actor under the pointer or keyboard focus.
     hovered: RwSignal<Option<ActorId>>,
-    /// Where each shown label sits (below when not listed: hovered or selected).
-    spots: Memo<std::collections::HashMap<ActorId, Spot>>,
+    /// Where each shown label sits (below when not listed: hovered or selected), and its
+    /// text's anchor (`start`, `middle`, `end`).
+    spots: Memo<std::collections::HashMap<ActorId, (NameAt, &'static str)>>,
     /// Label font size and halo width in map units for the zoom: changes on zoom, not pan.
     label_size: Memo<(String, String)>,
     pointers: Pointers,
@@ -710,8 +712,14 @@ pub fn label_size(actor: &samverkan_model::Actor) -> [f64; 2] {
     ]
 }
 
-/// The actors whose labels fit without overlapping at this zoom: the selected actor and
-/// its neighbourhood first, then the most influential and best connected.
+/// On maps with up to this many actors a name with no room beside its dot may be set a
+/// line or more away with a line leading to it, as on the grid; a larger map is read
+/// zoomed in, where names find room beside their dots (and the search would be long).
+const MOST_LED: usize = 120;
+
+/// The actors whose labels fit without overlapping at this zoom, and where each goes (in
+/// map units from its dot): the selected actor and its neighbourhood first, then the most
+/// influential and best connected; beside the dot, else away from it with a line to it.
 fn labels_to_show(
     map: &Map,
     scale: f64,
@@ -719,7 +727,7 @@ fn labels_to_show(
     selected: Option<&ActorId>,
     focus: Option<&HashSet<ActorId>>,
     only_focus: bool,
-) -> Vec<(ActorId, Spot)> {
+) -> Vec<(ActorId, (NameAt, &'static str))> {
     // With `Only neighbourhood`, the actors out of it are not drawn: no label, no dot.
     let drawn = |a: &samverkan_model::Actor| !only_focus || focus.is_none_or(|f| f.contains(&a.id));
     let mut degree: std::collections::HashMap<&ActorId, usize> = Default::default();
@@ -730,14 +738,43 @@ fn labels_to_show(
     // Names shrink as the map is zoomed out, down to a size that still reads.
     let shrink = fit::label_px(scale, view[2] - view[0]) / fit::LABEL_PX;
     let gap = LABEL_GAP_PX * shrink;
-    let candidates: Vec<Vec<(samverkan_model::labels::LabelBox, Spot)>> = map
+    let circle = |a: &samverkan_model::Actor| {
+        let r = radius(a.influence_or_middle()) * scale;
+        ([a.x * scale, a.y * scale], r)
+    };
+    // No label covers another actor's dot.
+    let dots: Vec<LabelBox> = map
+        .actors
+        .iter()
+        .filter(|a| drawn(a))
+        .map(|a| {
+            let ([x, y], r) = circle(a);
+            LabelBox {
+                x: x - r,
+                y: y - r,
+                width: 2.0 * r,
+                height: 2.0 * r,
+                priority: 0.0,
+            }
+        })
+        .collect();
+    // Only places wholly on screen, so no name is cut at the canvas's edge.
+    let on_screen = |b: &LabelBox| {
+        b.x >= view[0] && b.y >= view[1] && b.x + b.width <= view[2] && b.y + b.height <= view[3]
+    };
+    let away = if map.actors.len() <= MOST_LED {
+        usize::MAX
+    } else {
+        0
+    };
+    let names = map
         .actors
         .iter()
         .map(|a| {
             if !drawn(a) {
-                return Vec::new();
+                return NameSpots::default();
             }
-            let [width, height] = label_size(a).map(|v| v * shrink);
+            let size = label_size(a).map(|v| v * shrink);
             let priority = if selected == Some(&a.id) {
                 1e12
             } else if focus.is_some_and(|f| f.contains(&a.id)) {
@@ -746,79 +783,45 @@ fn labels_to_show(
                 0.0
             } + a.influence_or_middle() as f64 * 1e4
                 + degree.get(&a.id).copied().unwrap_or(0) as f64;
-            let r = radius(a.influence_or_middle()) * scale;
-            let centre = [a.x * scale, a.y * scale];
-            // Only the spots wholly on screen, so no name is cut at the canvas's edge.
-            samverkan_model::labels::spots_around(centre, r, [width, height], gap, priority)
+            let (centre, r) = circle(a);
+            let beside: Vec<LabelBox> = spots_around(centre, r, size, gap, priority)
                 .into_iter()
-                .zip(Spot::ALL)
-                .filter(|(b, _)| {
-                    b.x >= view[0]
-                        && b.y >= view[1]
-                        && b.x + b.width <= view[2]
-                        && b.y + b.height <= view[3]
-                })
-                .collect()
+                .filter(on_screen)
+                .collect();
+            // Set away towards the nearer side edge, where the drawing thins out.
+            let outwards = centre[0] > (view[0] + view[2]) / 2.0;
+            let further = spots_further(centre, r, size, gap, priority, outwards);
+            let one_line = beside.len();
+            NameSpots::new(
+                centre,
+                (beside, one_line),
+                further.take(away).filter(on_screen),
+                &dots,
+            )
         })
         .collect();
-    let spots: Vec<Vec<Spot>> = candidates
-        .iter()
-        .map(|c| c.iter().map(|(_, spot)| *spot).collect())
-        .collect();
-    let boxes: Vec<Vec<samverkan_model::labels::LabelBox>> = candidates
-        .into_iter()
-        .map(|c| c.into_iter().map(|(b, _)| b).collect())
-        .collect();
-    // No label covers another actor's dot.
-    let dots: Vec<samverkan_model::labels::LabelBox> = map
-        .actors
-        .iter()
-        .filter(|a| drawn(a))
-        .map(|a| {
-            let r = radius(a.influence_or_middle()) * scale;
-            samverkan_model::labels::LabelBox {
-                x: a.x * scale - r,
-                y: a.y * scale - r,
-                width: 2.0 * r,
-                height: 2.0 * r,
-                priority: 0.0,
-            }
-        })
-        .collect();
-    let taken = samverkan_model::labels::place_labels(&boxes, &dots);
+    // The text starts at its box's edge: the halo is part of the gap to the dot.
+    let places = place_names(names, &dots, 0.0, fit::LABEL_PX * shrink);
     map.actors
         .iter()
-        .zip(taken)
-        .zip(&spots)
-        .filter_map(|((a, taken), spots)| taken.map(|k| (a.id.clone(), spots[k])))
+        .zip(places)
+        .filter_map(|(a, at)| {
+            // The text is anchored on the side of its box facing the dot (its middle when
+            // below or above it), so a name whose width is over-estimated still hugs it.
+            let mut at = at?;
+            let width = label_size(a)[0] * shrink;
+            let anchor = if (at.x + width / 2.0).abs() < 0.5 {
+                at.x = 0.0;
+                "middle"
+            } else if at.x + width <= 0.0 {
+                at.x += width;
+                "end"
+            } else {
+                "start"
+            };
+            Some((a.id.clone(), (at.scaled(1.0 / scale), anchor)))
+        })
         .collect()
-}
-
-/// Where a label sits beside its actor's circle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-enum Spot {
-    #[default]
-    Below,
-    Right,
-    Left,
-    Above,
-    BelowRight,
-    BelowLeft,
-    AboveRight,
-    AboveLeft,
-}
-
-impl Spot {
-    const ALL: [Spot; 8] = [
-        Spot::Below,
-        Spot::Right,
-        Spot::Left,
-        Spot::Above,
-        Spot::BelowRight,
-        Spot::BelowLeft,
-        Spot::AboveRight,
-        Spot::AboveLeft,
-    ];
 }
 
 /// The actors and relations the view has seen, to tell what an edit added.
@@ -1063,35 +1066,35 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     let on_down = press_actor(&context, id.clone());
     let size = move || context.label_size.with(|(size, _)| size.clone());
     let halo = move || context.label_size.with(|(_, halo)| halo.clone());
-    // The spot the label pass gave it; below the circle when it has none.
-    let spot = {
+    // Where the label pass put it; below the circle when it has none (hovered, selected).
+    let name_at = {
         let id = id.clone();
-        Memo::new(move |_| {
-            context
-                .spots
-                .with(|s| s.get(&id).copied().unwrap_or_default())
-        })
+        Memo::new(move |_| context.spots.with(|s| s.get(&id).copied()))
     };
+    let r = move || look.with(|l| radius(l.influence.unwrap_or(MIDDLE)));
     // Where the text goes from the centre of the circle, in map units, and its anchor.
-    let place = move || {
-        let font: f64 = context
-            .label_size
-            .with(|(size, _)| size.parse().unwrap_or(16.0));
-        let r = look.with(|l| radius(l.influence.unwrap_or(MIDDLE)));
-        let gap = font * LABEL_GAP_PX / fit::LABEL_PX;
-        let (below, above) = (r + font, -r - 0.35 * font);
-        match spot.get() {
-            Spot::Below => (0.0, below, "middle"),
-            Spot::Above => (0.0, above, "middle"),
-            Spot::Right => (r + gap, 0.35 * font, "start"),
-            Spot::Left => (-r - gap, 0.35 * font, "end"),
-            Spot::BelowRight => (r, below, "start"),
-            Spot::BelowLeft => (-r, below, "end"),
-            Spot::AboveRight => (r, above, "start"),
-            Spot::AboveLeft => (-r, above, "end"),
+    let place = move || match name_at.get() {
+        Some((at, anchor)) => (at.x, at.y, anchor),
+        None => {
+            let font: f64 = context
+                .label_size
+                .with(|(size, _)| size.parse().unwrap_or(16.0));
+            (0.0, r() + font, "middle")
+        }
+    };
+    // A name set away from its dot has a line leading to it, hidden and dimmed with it.
+    let leader = {
+        let (context, id, near, transform) =
+            (context.clone(), id.clone(), near.clone(), transform.clone());
+        move || {
+            let line = name_at.get()?.0.leader_line([0.0, 0.0], r())?;
+            Some(view! {
+                <g class="node-leader" data-actor=id.to_string() class:near=near.clone() class:dimmed=filtered_out class:lifted=self::lifted(&context, &id) transform=transform.clone()>{line}</g>
+            })
         }
     };
     view! {
+        {leader}
         <text class="node-label" data-actor=id.to_string() class:near=near class:dimmed=filtered_out class:lifted=lifted transform=transform
             on:pointerdown=on_down x=move || place().0 y=move || place().1 text-anchor=move || place().2 font-size=size stroke-width=halo aria-hidden="true">
             {move || look.with(|l| l.label.clone())}

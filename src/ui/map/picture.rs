@@ -14,6 +14,7 @@ text { font-family: system-ui, 'Segoe UI', Roboto, Arial, sans-serif; }
 .node circle, .grid-actor circle { stroke: #ffffff; stroke-width: 2.5; }
 .node-label, .grid-name { font-weight: 600; fill: #1d2430; paint-order: stroke; stroke: #ffffff; stroke-width: 4px; stroke-linejoin: round; }
 .node.dimmed, .relation.dimmed, .arrowheads.dimmed { opacity: 0.15; }
+.leaders line, .node-leader line { stroke: #7a8594; stroke-width: 1; vector-effect: non-scaling-stroke; }
 .relation { fill: none; stroke: #7a8594; }
 .relation.collaboration { stroke: #4e79a7; }
 .relation.funding { stroke: #59a14f; stroke-dasharray: 10 4; }
