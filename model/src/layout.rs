@@ -44,7 +44,7 @@ const COLLIDE_PADDING: f64 = 12.0;
 const COLLIDE_STRENGTH: f64 = 0.7;
 /// Maps up to this size (a workshop's) get the collision force; a larger map is read zoomed
 /// in, and there the force would double the time a cold layout takes to settle.
-const COLLIDE_UP_TO: usize = 300;
+pub const COLLIDE_UP_TO: usize = 300;
 /// Pull towards the middle of a labelled map, sideways and up-down (see `apply_gravity`).
 const SQUEEZE: [f64; 2] = [0.0, 0.2];
 /// Share of the repulsion kept on a labelled map.
@@ -154,7 +154,7 @@ impl Simulation {
     /// already placed neighbours if they have some, otherwise on d3's phyllotaxis spiral,
     /// turned by an angle drawn from `seed`. Every actor that is not pinned moves.
     pub fn new(map: &Map, seed: u64) -> Self {
-        Self::build(map, seed, |_, _| false)
+        Self::build(map, seed, &|_, _| false)
     }
 
     /// Like [`Simulation::new`], but only the actors without a position move: the others
@@ -163,7 +163,7 @@ impl Simulation {
     /// a full simulation on a laid-out map moves existing actors noticeably, because a hot
     /// alpha turns the small forces left at rest into large steps.
     pub fn for_new_actors(map: &Map, seed: u64) -> Self {
-        Self::build(map, seed, |_, placed| placed)
+        Self::build(map, seed, &|_, placed| placed)
     }
 
     /// Like [`Simulation::new`], but only the actors in `moving` (and any without a
@@ -171,23 +171,24 @@ impl Simulation {
     /// is how a workshop's picture stays put: a new actor settles in among its neighbours
     /// and only they make room.
     pub fn moving_only(map: &Map, seed: u64, moving: &std::collections::HashSet<ActorId>) -> Self {
-        Self::build(map, seed, |actor, placed| {
+        Self::build(map, seed, &|actor, placed| {
             placed && !moving.contains(&actor.id)
         })
     }
 
-    /// Lets the collision force keep each actor's label clear too: `label` gives the
-    /// width and height of an actor's label, in map units, drawn centred below its
-    /// circle. Labels drawn at a fixed size on screen are given at the zoom the map is
-    /// expected to be read at. Maps above [`COLLIDE_UP_TO`] actors have no collisions.
-    pub fn with_labels(mut self, map: &Map, label: impl Fn(&crate::Actor) -> [f64; 2]) -> Self {
+    /// Lets the collision force keep each actor's label clear too: `sizes` gives the
+    /// width and height of each actor's label (in the order of `map.actors`), in map
+    /// units, drawn centred below its circle. Labels drawn at a fixed size on screen are
+    /// given at the zoom the map is expected to be read at. Maps above [`COLLIDE_UP_TO`]
+    /// actors have no collisions.
+    pub fn with_labels(mut self, map: &Map, sizes: &[[f64; 2]]) -> Self {
         if self.ids.len() <= COLLIDE_UP_TO {
             self.labels = vec![(3, [0.0; 2]); self.ids.len()];
-            for actor in &map.actors {
+            for (actor, size) in map.actors.iter().zip(sizes) {
                 if let Some(&i) = self.index.get(&actor.id) {
                     let influence = actor.influence_or_middle();
-                    self.labels[i] = (influence, label(actor));
-                    self.room[i] = Room::around(influence, Some(label(actor)));
+                    self.labels[i] = (influence, *size);
+                    self.room[i] = Room::around(influence, Some(*size));
                 }
             }
             self.squeeze = SQUEEZE;
@@ -255,7 +256,8 @@ impl Simulation {
         }
     }
 
-    fn build(map: &Map, seed: u64, holds: impl Fn(&crate::Actor, bool) -> bool) -> Self {
+    /// One body for every way of starting (a `dyn` test, so the page's wasm holds it once).
+    fn build(map: &Map, seed: u64, holds: &dyn Fn(&crate::Actor, bool) -> bool) -> Self {
         let n = map.actors.len();
         let mut random = SplitMix64(seed);
         let mut ids = Vec::with_capacity(n);
@@ -1185,7 +1187,7 @@ impl SplitMix64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     #[test]
     fn the_collision_force_keeps_circles_apart_in_a_crowded_star() {
         // Twelve influential actors all tied to one centre: the springs want them on a
@@ -1242,7 +1244,8 @@ mod tests {
             let n: usize = actor.id.as_str().bytes().map(usize::from).sum();
             [120.0 + (n * 37 % 220) as f64, 22.0]
         };
-        let mut simulation = Simulation::new(&map, 1).with_labels(&map, label);
+        let sizes: Vec<_> = map.actors.iter().map(label).collect();
+        let mut simulation = Simulation::new(&map, 1).with_labels(&map, &sizes);
         while !simulation.is_settled() {
             simulation.tick();
         }
@@ -1286,9 +1289,10 @@ mod tests {
             let chars = actor.label().chars().count() as f64;
             [chars * 0.6 * fit::LABEL_PX + 8.0, fit::LABEL_PX * 1.4]
         };
+        let sizes: Vec<_> = map.actors.iter().map(label).collect();
         for canvas in [[697.0, 583.0], [648.0, 579.0]] {
             let mut simulation = Simulation::new(&map, 1)
-                .with_labels(&map, label)
+                .with_labels(&map, &sizes)
                 .fitting(canvas);
             while !simulation.is_settled() {
                 simulation.tick();
@@ -1396,7 +1400,7 @@ mod tests {
     }
 
     /// A connected random graph: a random tree plus `extra` random relations.
-    fn random_graph(n: usize, extra: usize, seed: u64) -> Map {
+    pub(crate) fn random_graph(n: usize, extra: usize, seed: u64) -> Map {
         let mut random = SplitMix64(seed);
         let mut pick = |bound: usize| (random.next_u64() % bound as u64) as usize;
         let mut relations: Vec<(usize, usize)> = (1..n).map(|i| (pick(i), i)).collect();

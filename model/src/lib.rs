@@ -20,6 +20,7 @@ pub mod ids;
 pub mod io;
 pub mod labels;
 pub mod layout;
+pub mod layout_job;
 pub mod map;
 pub mod merge;
 pub mod metrics;

@@ -1,15 +1,17 @@
-//! The force layout of the network map, run a slice per animation frame outside the
-//! document: while it runs, positions live in the view's layer (one signal per actor) and
-//! the document gets one `MoveActors` when it settles. The loop is owned by a handle that
-//! stops when the view unmounts; it touches only reference-counted state, never a
-//! disposed signal.
+//! The force layout of the network map, run outside the document: a slice per animation
+//! frame on the page for a small map, in the layout worker for a large one. While it runs,
+//! positions live in the view's layer (one signal per actor) and the document gets one
+//! `MoveActors` when it settles. The loop is owned by a handle that stops when the view
+//! unmounts; it touches only reference-counted state, never a disposed signal.
 
 use crate::app::Doc;
 use crate::browser::now_ms;
+use crate::ui::map::layout_worker::{self, Remote};
 use crate::ui::map::network::Size;
 use leptos::prelude::*;
 use samverkan_model::history::StepId;
-use samverkan_model::layout::Simulation;
+use samverkan_model::layout::{Simulation, COLLIDE_UP_TO};
+use samverkan_model::layout_job::LayoutJob;
 use samverkan_model::{ActorId, Command, Map, Placement};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -20,6 +22,10 @@ const FRAME_BUDGET_MS: f64 = 8.0;
 /// How many actors are moved on screen per frame while the layout runs: a large map is
 /// redrawn a part per frame (its nodes with their lines), so no frame takes long.
 const DRAWN_PER_FRAME: usize = 150;
+/// Maps of this many actors and more are laid out in the layout worker, so the page stays
+/// free for typing and dragging; a smaller one settles within a few frames' slices here,
+/// sooner than the worker would start.
+const AWAY_FROM: usize = 200;
 /// Alpha of a run after an edit: enough for newcomers to find their place among the
 /// neighbours that make room for them.
 const GENTLE_ALPHA: f64 = 0.5;
@@ -115,8 +121,90 @@ impl Layer {
 /// Told what a run was for once it has written its result.
 pub type SettledHook = Box<dyn Fn(Purpose)>;
 
+/// A job handed to the worker's part: filled once the part is fetched and the job sent,
+/// `Some(None)` when there is no worker to run it.
+type Sent = Rc<RefCell<Option<Option<Box<dyn Remote>>>>>;
+
+/// Where a run's ticks happen.
+enum Engine {
+    /// On the page, a slice per frame.
+    Here(Box<Simulation>),
+    /// In the layout worker; its latest positions are drawn once per frame.
+    Away {
+        job: Rc<LayoutJob>,
+        sent: Sent,
+        /// The worker's run, once sent.
+        remote: Option<Box<dyn Remote>>,
+    },
+}
+
+impl Engine {
+    fn of(job: LayoutJob) -> Self {
+        if job.map.actors.len() < AWAY_FROM {
+            return Engine::Here(Box::new(job.simulation()));
+        }
+        let job = Rc::new(job);
+        let sent = Sent::default();
+        let (slot, sending) = (sent.clone(), job.clone());
+        leptos::task::spawn_local(async move {
+            *slot.borrow_mut() = Some(layout_worker::send(sending).await.ok().flatten());
+        });
+        Engine::Away {
+            job,
+            sent,
+            remote: None,
+        }
+    }
+
+    /// A frame's share of the run: ticks here, or the worker's latest report. True once
+    /// the layout has settled.
+    fn advance(&mut self, canvas: [f64; 2]) -> bool {
+        if let Engine::Away { job, sent, remote } = self {
+            if remote.is_none() {
+                let arrived = sent.borrow_mut().take();
+                match arrived {
+                    Some(Some(sent)) => *remote = Some(sent),
+                    // No worker (or its part could not be fetched): the run goes on here.
+                    Some(None) => *self = Engine::Here(Box::new(job.simulation())),
+                    None => return false,
+                }
+            }
+        }
+        match self {
+            Engine::Here(simulation) => {
+                let start = now_ms();
+                simulation.set_canvas(canvas);
+                while !simulation.is_settled() && now_ms() - start < FRAME_BUDGET_MS {
+                    simulation.tick();
+                }
+                simulation.is_settled()
+            }
+            Engine::Away { job, remote, .. } => match remote.as_mut().map(|r| r.advance(canvas)) {
+                Some(Some(settled)) => settled,
+                // The worker cannot: the run starts again here.
+                Some(None) => {
+                    *self = Engine::Here(Box::new(job.simulation()));
+                    false
+                }
+                None => false,
+            },
+        }
+    }
+
+    /// Where everyone is, in the order of the run's ids (nothing before the worker's
+    /// first report).
+    fn positions(&self) -> &[[f64; 2]] {
+        match self {
+            Engine::Here(simulation) => simulation.positions(),
+            Engine::Away { remote, .. } => remote.as_ref().map_or(&[], |r| r.positions()),
+        }
+    }
+}
+
 struct Run {
-    simulation: Simulation,
+    engine: Engine,
+    /// The actors, in the order of the engine's positions.
+    ids: Vec<ActorId>,
     purpose: Purpose,
     /// For a run after an edit: the only actors that may move.
     moving: Option<HashSet<ActorId>>,
@@ -189,6 +277,14 @@ impl LayoutRunner {
         self.run.borrow().is_some()
     }
 
+    /// Whether a run is under way on the page (not in the layout worker), taking its share
+    /// of every frame.
+    pub fn runs_here(&self) -> bool {
+        let run = self.run.borrow();
+        run.as_ref()
+            .is_some_and(|r| matches!(r.engine, Engine::Here(_)))
+    }
+
     /// Starts a run for `purpose` from the positions on screen. A run already going on is
     /// replaced; its work so far is kept, since the new one starts where it stood.
     pub fn start(&self, purpose: Purpose) {
@@ -226,30 +322,36 @@ impl LayoutRunner {
             moving = None;
         }
         let layer = self.layer.clone();
-        let seed = self.seed.get();
         let built = self.doc.with_map(|map| {
             let mut map = layer.applied_to(map);
             if purpose == Purpose::Rearrange {
                 map.actors.iter_mut().for_each(|a| a.pinned = false);
             }
-            let simulation = match &moving {
-                Some(moving) => {
-                    let mut simulation = Simulation::moving_only(&map, seed, moving);
-                    simulation.set_alpha(GENTLE_ALPHA);
-                    simulation
-                }
-                None => Simulation::new(&map, seed),
+            // Names keep room only on maps the layout parts by collision.
+            let labels = if map.actors.len() <= COLLIDE_UP_TO {
+                map.actors
+                    .iter()
+                    .map(crate::ui::map::network::label_size)
+                    .collect()
+            } else {
+                Vec::new()
             };
-            simulation
-                .with_labels(&map, crate::ui::map::network::label_size)
-                .fitting(self.canvas_size())
+            LayoutJob {
+                seed: self.seed.get(),
+                moving: moving.clone().map(|m| (m, GENTLE_ALPHA)),
+                labels,
+                canvas: self.canvas_size(),
+                map,
+            }
         });
-        let Some(simulation) = built else {
+        let Some(job) = built else {
             return;
         };
+        let ids = job.map.actors.iter().map(|a| a.id.clone()).collect();
         self.moving.set(moving.clone());
         *self.run.borrow_mut() = Some(Run {
-            simulation,
+            engine: Engine::of(job),
+            ids,
             purpose,
             moving,
             next_drawn: 0,
@@ -274,19 +376,14 @@ impl LayoutRunner {
     }
 
     fn frame(&self, generation: u64) {
-        let start = now_ms();
         let finished = {
             let mut slot = self.run.borrow_mut();
             let Some(run) = slot.as_mut() else {
                 return;
             };
-            run.simulation.set_canvas(self.canvas_size());
-            while !run.simulation.is_settled() && now_ms() - start < FRAME_BUDGET_MS {
-                run.simulation.tick();
-            }
-            let settled = run.simulation.is_settled();
+            let settled = run.engine.advance(self.canvas_size());
             if !settled {
-                run.next_drawn = self.draw(&run.simulation, run.next_drawn);
+                run.next_drawn = self.draw(&run.ids, run.engine.positions(), run.next_drawn);
             }
             if settled {
                 slot.take()
@@ -302,12 +399,14 @@ impl LayoutRunner {
 
     /// Moves the next [`DRAWN_PER_FRAME`] actors from `from` on screen; returns where the
     /// next drawing starts.
-    fn draw(&self, simulation: &Simulation, from: usize) -> usize {
+    fn draw(&self, ids: &[ActorId], positions: &[[f64; 2]], from: usize) -> usize {
+        if positions.len() != ids.len() {
+            return from;
+        }
         let dragging = self.dragging.borrow();
-        let ids = simulation.ids();
         let from = if from >= ids.len() { 0 } else { from };
         let to = (from + DRAWN_PER_FRAME).min(ids.len());
-        for (id, [x, y]) in ids[from..to].iter().zip(&simulation.positions()[from..to]) {
+        for (id, [x, y]) in ids[from..to].iter().zip(&positions[from..to]) {
             if dragging.as_ref() != Some(id) {
                 self.layer.hold(id, (*x, *y));
             }
@@ -322,11 +421,9 @@ impl LayoutRunner {
             .doc
             .with_map(|map| {
                 let index = map.actor_index();
-                let simulation = &run.simulation;
-                simulation
-                    .ids()
+                run.ids
                     .iter()
-                    .zip(simulation.positions())
+                    .zip(run.engine.positions())
                     .filter_map(|(id, &[x, y])| {
                         let actor = &map.actors[*index.get(id)?];
                         // A pinned actor stays put, unless everything is being rearranged.

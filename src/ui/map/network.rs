@@ -525,7 +525,7 @@ pub fn NetworkMap() -> impl IntoView {
     // task that opened it; one with positions shows its first batch at once.
     let placing = doc.with_map(needs_placing).unwrap_or(false);
     let revealed = RwSignal::new(if placing { 0 } else { REVEALED_PER_FRAME });
-    reveal_more(doc, revealed, runner.running.clone());
+    reveal_more(doc, revealed, runner.clone());
     let shown_actors = move || {
         let limit = revealed.get();
         let mut ids = doc.actor_ids();
@@ -644,7 +644,7 @@ pub fn NetworkMap() -> impl IntoView {
 
 /// Shows another batch of nodes and lines each frame until all are drawn; then lifts the
 /// limit. Stops quietly if the view is gone.
-fn reveal_more(doc: Doc, revealed: RwSignal<usize>, laying_out: ArcRwSignal<bool>) {
+fn reveal_more(doc: Doc, revealed: RwSignal<usize>, runner: LayoutRunner) {
     request_animation_frame(move || {
         let Some(limit) = revealed.try_get_untracked() else {
             return;
@@ -653,13 +653,14 @@ fn reveal_more(doc: Doc, revealed: RwSignal<usize>, laying_out: ArcRwSignal<bool
         if limit >= needed {
             revealed.try_set(usize::MAX);
         } else {
-            let batch = if laying_out.get_untracked() {
+            // Fewer while the layout takes its share of the frame here (not in the worker).
+            let batch = if runner.runs_here() {
                 REVEALED_PER_FRAME_WHILE_LAYING_OUT
             } else {
                 REVEALED_PER_FRAME
             };
             revealed.try_set(limit + batch);
-            reveal_more(doc, revealed, laying_out);
+            reveal_more(doc, revealed, runner);
         }
     });
 }

@@ -1,0 +1,112 @@
+//! A force layout described by value, so it can run away from the page (the layout worker,
+//! issue 25): the map with the positions to start from, and what only the page knows (the
+//! names' sizes, the canvas). The page and the worker build the same [`Simulation`] from it.
+
+use crate::layout::Simulation;
+use crate::{ActorId, Map};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LayoutJob {
+    /// The actors, at the positions to start from, and the relations.
+    pub map: Map,
+    pub seed: u64,
+    /// For a run after an edit: the only actors that may move, and the temperature to
+    /// start at.
+    pub moving: Option<(HashSet<ActorId>, f64)>,
+    /// Each actor's name size at full size, in the order of `map.actors`.
+    pub labels: Vec<[f64; 2]>,
+    /// The canvas in CSS pixels, which a full layout fills.
+    pub canvas: [f64; 2],
+}
+
+impl LayoutJob {
+    /// The simulation this job describes, not yet run.
+    pub fn simulation(&self) -> Simulation {
+        let simulation = match &self.moving {
+            Some((moving, alpha)) => {
+                let mut simulation = Simulation::moving_only(&self.map, self.seed, moving);
+                simulation.set_alpha(*alpha);
+                simulation
+            }
+            None => Simulation::new(&self.map, self.seed),
+        };
+        simulation
+            .with_labels(&self.map, &self.labels)
+            .fitting(self.canvas)
+    }
+
+    /// The job as the worker receives it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a layout job serialises")
+    }
+
+    /// A job sent by the page; an error names what is wrong.
+    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::tests::random_graph;
+
+    /// Runs a simulation to rest and returns where everyone ended.
+    fn settled(mut simulation: Simulation) -> Vec<[f64; 2]> {
+        while !simulation.is_settled() {
+            simulation.tick();
+        }
+        simulation.positions().to_vec()
+    }
+
+    #[test]
+    fn a_job_sent_as_json_lays_out_exactly_as_the_page_would() {
+        let map = random_graph(60, 90, 3);
+        let labels = map
+            .actors
+            .iter()
+            .map(|a| [a.name.len() as f64 * 9.0, 22.0])
+            .collect();
+        let job = LayoutJob {
+            map: map.clone(),
+            seed: 5,
+            moving: None,
+            labels,
+            canvas: [900.0, 600.0],
+        };
+        let here = settled(job.simulation());
+        let there = settled(LayoutJob::from_json(&job.to_json()).unwrap().simulation());
+        assert_eq!(here, there);
+        // And the labels and canvas were used: without them the picture differs.
+        let bare = Simulation::new(&map, 5);
+        assert_ne!(here, settled(bare));
+    }
+
+    #[test]
+    fn a_job_after_an_edit_moves_only_what_it_names() {
+        let mut map = random_graph(30, 40, 9);
+        for (i, actor) in map.actors.iter_mut().enumerate() {
+            (actor.x, actor.y) = ((i + 1) as f64 * 40.0, (i % 5) as f64 * 40.0);
+        }
+        let moving = HashSet::from([map.actors[3].id.clone()]);
+        let job = LayoutJob {
+            labels: vec![[40.0, 22.0]; map.actors.len()],
+            map: map.clone(),
+            seed: 1,
+            moving: Some((moving, 0.5)),
+            canvas: [800.0, 500.0],
+        };
+        let after = settled(LayoutJob::from_json(&job.to_json()).unwrap().simulation());
+        for (i, (actor, [x, y])) in map.actors.iter().zip(after).enumerate() {
+            assert_eq!(i == 3, actor.x != x || actor.y != y, "{}", actor.id);
+        }
+    }
+
+    #[test]
+    fn a_broken_job_is_refused_with_a_reason() {
+        let error = LayoutJob::from_json("{\"seed\": 1}").unwrap_err();
+        assert!(error.to_string().contains("map"), "{error}");
+    }
+}

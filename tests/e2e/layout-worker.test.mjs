@@ -1,0 +1,63 @@
+// Large maps are laid out in the layout worker (issue 25): a 1,000-actor import without
+// positions is placed by the worker's wasm, every actor drawn away from the origin and saved
+// so; when the worker cannot start, the page lays the map out itself.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, layoutIdle, nodePositions, storedMaps, App } from './app.mjs';
+import { generateDocument } from './generate.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness.close(); });
+
+const ACTORS = 1000;
+
+async function importUnplaced(app, id) {
+  const file = JSON.stringify(generateDocument(ACTORS, { positions: false, id }));
+  await app.page.getByLabel('Import file').setInputFiles({
+    name: `${id}.samverkan.json`, mimeType: 'application/json', buffer: Buffer.from(file),
+  });
+  await app.page.locator('svg.network g.node').nth(ACTORS - 1).waitFor();
+}
+
+/** Asserts every actor is drawn and stored away from the origin (where an unplaced one sits). */
+async function assertPlaced(app) {
+  const drawn = Object.values(await nodePositions(app.page));
+  assert.equal(drawn.length, ACTORS);
+  assert.deepEqual(drawn.filter(([x, y]) => x === 0 && y === 0), [], 'drawn at the origin');
+  await app.saved();
+  const stored = Object.entries(await storedMaps(app.page))
+    .filter(([key]) => key.startsWith('samverkan.map.'))
+    .map(([, text]) => JSON.parse(text).map)
+    .find((map) => map.actors.length === ACTORS);
+  assert.ok(stored, 'the map is stored');
+  assert.equal(stored.actors.filter((a) => a.x === 0 && a.y === 0).length, 0, 'stored at the origin');
+}
+
+test('a 1,000-actor map without positions is laid out in the layout worker, every actor placed and saved', async () => {
+  const app = await harness.newApp();
+  const started = app.page.waitForEvent('worker', (w) => w.url().endsWith('/layout-worker.js'));
+  await importUnplaced(app, 'big-worker');
+  const worker = await started;
+  await layoutIdle(app.page, 60_000);
+  // The worker's wasm is running the layout, not just loaded.
+  assert.equal(await worker.evaluate(() => typeof wasm_bindgen.Layout), 'function');
+  await assertPlaced(app);
+  assert.deepEqual(app.errors, []);
+  await app.page.context().close();
+});
+
+test('when the layout worker cannot start, the page lays the map out itself', async () => {
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let refused = 0;
+  await context.route('**/layout-worker.js', (route) => { refused++; return route.abort(); });
+  const app = new App(page, harness.server.url, 'en');
+  await app.open();
+  await importUnplaced(app, 'big-here');
+  await layoutIdle(page, 90_000);
+  assert.equal(refused, 1, 'the worker was asked for once');
+  await assertPlaced(app);
+  assert.deepEqual(app.errors.filter((e) => !/layout-worker\.js|ERR_FAILED/.test(e)), []);
+  await context.close();
+});
