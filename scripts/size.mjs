@@ -17,7 +17,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 const args = process.argv.slice(2);
 const maxAt = args.indexOf('--max');
 const max = maxAt >= 0 ? Number(args[maxAt + 1]) : null;
-const dist = resolve(args.find((a, i) => !a.startsWith('--') && i !== maxAt + 1) ?? 'dist');
+const dist = resolve(args.find((a, i) => !a.startsWith('--') && (maxAt < 0 || i !== maxAt + 1)) ?? 'dist');
 const page = readFileSync(join(dist, 'index.html'), 'utf8');
 const linked = [...page.matchAll(/<link rel="(?:stylesheet|modulepreload|preload)" href="\.\/([^"]+)"/g)].map((m) => m[1]);
 const files = ['index.html', ...new Set(linked)];
