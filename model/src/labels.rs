@@ -164,6 +164,17 @@ pub fn visible_labels_among(boxes: &[LabelBox], obstacles: &[LabelBox]) -> Vec<b
 /// None when none is: labels go in order of their first candidate's priority, and no
 /// label covers another taken box or an obstacle.
 pub fn place_labels(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox]) -> Vec<Option<usize>> {
+    place_labels_where(candidates, obstacles, |_, _| true)
+}
+
+/// Like [`place_labels`], where label `i` may take its spot `k` only if `usable(i, k)`: a
+/// test that may cost more than the overlap test, so it is made only for spots that are
+/// otherwise clear (most labels take one of their first spots and never reach the rest).
+pub fn place_labels_where(
+    candidates: &[Vec<LabelBox>],
+    obstacles: &[LabelBox],
+    usable: impl Fn(usize, usize) -> bool,
+) -> Vec<Option<usize>> {
     let boxes: Vec<LabelBox> = candidates
         .iter()
         .map(|c| {
@@ -225,7 +236,7 @@ pub fn place_labels(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox]) -> Vec
                 grid.get(&c)
                     .is_none_or(|kept| kept.iter().all(|&j| !kept_boxes[j].overlaps(b)))
             });
-            if clear {
+            if clear && usable(i, k) {
                 taken[i] = Some(k);
                 kept_boxes.push(*b);
                 for c in cells_of(b) {
@@ -236,7 +247,7 @@ pub fn place_labels(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox]) -> Vec
         }
     }
     if boxes.len() <= REPAIRED_UP_TO {
-        repair(candidates, obstacles, &mut taken);
+        repair(candidates, obstacles, &usable, &mut taken);
     }
     taken
 }
@@ -249,7 +260,12 @@ const REPAIRED_UP_TO: usize = 300;
 /// label blocks is taken when that label can move to another of its spots that is clear.
 /// (The first pass is greedy: a label takes its first clear spot even when that spot was
 /// the only one a later label had.)
-fn repair(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox], taken: &mut [Option<usize>]) {
+fn repair(
+    candidates: &[Vec<LabelBox>],
+    obstacles: &[LabelBox],
+    usable: &impl Fn(usize, usize) -> bool,
+    taken: &mut [Option<usize>],
+) {
     let finite = |b: &LabelBox| [b.x, b.y, b.width, b.height].iter().all(|v| v.is_finite());
     let placed = |taken: &[Option<usize>], i: usize| taken[i].map(|k| candidates[i][k]);
     for i in 0..candidates.len() {
@@ -265,6 +281,9 @@ fn repair(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox], taken: &mut [Opt
             let (Some(j), None) = (blockers.next(), blockers.next()) else {
                 continue;
             };
+            if !usable(i, k) {
+                continue;
+            }
             for (other, alternative) in candidates[j].iter().enumerate() {
                 let clear = finite(alternative)
                     && Some(other) != taken[j]
@@ -272,7 +291,8 @@ fn repair(candidates: &[Vec<LabelBox>], obstacles: &[LabelBox], taken: &mut [Opt
                     && !obstacles.iter().any(|o| o.overlaps(alternative))
                     && (0..taken.len()).all(|m| {
                         m == j || placed(taken, m).is_none_or(|b| !b.overlaps(alternative))
-                    });
+                    })
+                    && usable(j, other);
                 if clear {
                     taken[j] = Some(other);
                     taken[i] = Some(k);
@@ -323,6 +343,24 @@ mod tests {
         let beside = label(200.0, 5.0, 1.0);
         let taken = place_labels(&[vec![first], vec![below, beside]], &[]);
         assert_eq!(taken, vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn a_spot_that_is_not_usable_is_passed_over_and_only_clear_spots_are_asked_about() {
+        let first = label(0.0, 0.0, 2.0);
+        let (covered, refused, free) = (
+            label(10.0, 5.0, 1.0),
+            label(200.0, 5.0, 1.0),
+            label(400.0, 5.0, 1.0),
+        );
+        let asked = std::cell::RefCell::new(Vec::new());
+        let taken =
+            place_labels_where(&[vec![first], vec![covered, refused, free]], &[], |i, k| {
+                asked.borrow_mut().push((i, k));
+                (i, k) != (1, 1)
+            });
+        assert_eq!(taken, vec![Some(0), Some(2)]);
+        assert_eq!(asked.into_inner(), vec![(0, 0), (1, 1), (1, 2)]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod table;
 pub use crate::app::texts;
 use crate::app::use_doc;
 use leptos::prelude::*;
-use samverkan_model::labels::{line_clear_of, place_labels, LabelBox};
+use samverkan_model::labels::{line_clear_of, place_labels_where, LabelBox};
 use samverkan_model::{Actor, ActorId};
 pub use shell::{ActiveTab, App, Chrome, Tab};
 
@@ -233,24 +233,28 @@ pub struct NameSpots {
 
 impl NameSpots {
     /// The places `beside` the dot (with where the two-line ones start, as
-    /// `one_or_two_lines` gives them), then those of `further` from which a line to the
-    /// dot passes no other of the `dots`.
+    /// `one_or_two_lines` gives them), then those `further` away, each taken only when a
+    /// line from it to the dot passes no other dot (tested when it is reached).
     pub fn new(
         centre: [f64; 2],
         (beside, wrapped_from): (Vec<LabelBox>, usize),
         further: impl IntoIterator<Item = LabelBox>,
-        dots: &[LabelBox],
     ) -> Self {
         let led_from = beside.len();
         let mut spots = beside;
-        let clear = |b: &LabelBox| line_clear_of(centre, b.side_facing(centre), dots);
-        spots.extend(further.into_iter().filter(clear));
+        spots.extend(further);
         NameSpots {
             centre,
             spots,
             wrapped_from,
             led_from,
         }
+    }
+
+    /// Whether its `k`th place, `spot`, may be taken: beside the dot, or with a clear line
+    /// to it.
+    fn usable(&self, k: usize, spot: &LabelBox, dots: &[LabelBox]) -> bool {
+        k < self.led_from || line_clear_of(self.centre, spot.side_facing(self.centre), dots)
     }
 }
 
@@ -266,9 +270,10 @@ pub fn place_names(
         .iter_mut()
         .map(|n| std::mem::take(&mut n.spots))
         .collect();
-    place_labels(&candidates, dots)
+    let usable = |i: usize, k: usize| names[i].usable(k, &candidates[i][k], dots);
+    place_labels_where(&candidates, dots, usable)
         .into_iter()
-        .zip(candidates.iter().zip(names))
+        .zip(candidates.iter().zip(&names))
         .map(|(taken, (spots, name))| {
             let k = taken?;
             let led = k >= name.led_from;

@@ -220,7 +220,6 @@ fn name_places(
                 [p.x, p.y],
                 one_or_two_lines(actor.label(), px, width, spots),
                 away.take(further).filter(inside),
-                dots,
             )
         })
         .collect();

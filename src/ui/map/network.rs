@@ -763,19 +763,26 @@ fn labels_to_show(
     let on_screen = |b: &LabelBox| {
         b.x >= view[0] && b.y >= view[1] && b.x + b.width <= view[2] && b.y + b.height <= view[3]
     };
-    let away = if map.actors.len() <= MOST_LED {
+    // A phone's drawing is not spread to fit its names (it is read zoomed in), so a name
+    // set away there would have a long line across the crowd.
+    let away = if map.actors.len() <= MOST_LED && view[2] - view[0] >= fit::NARROW {
         usize::MAX
     } else {
         0
     };
+    let sizes: Vec<[f64; 2]> = map
+        .actors
+        .iter()
+        .map(|a| label_size(a).map(|v| v * shrink))
+        .collect();
     let names = map
         .actors
         .iter()
-        .map(|a| {
+        .zip(&sizes)
+        .map(|(a, &size)| {
             if !drawn(a) {
                 return NameSpots::default();
             }
-            let size = label_size(a).map(|v| v * shrink);
             let priority = if selected == Some(&a.id) {
                 1e12
             } else if focus.is_some_and(|f| f.contains(&a.id)) {
@@ -797,7 +804,6 @@ fn labels_to_show(
                 centre,
                 (beside, one_line),
                 further.take(away).filter(on_screen),
-                &dots,
             )
         })
         .collect();
@@ -806,11 +812,11 @@ fn labels_to_show(
     map.actors
         .iter()
         .zip(places)
-        .filter_map(|(a, at)| {
+        .zip(sizes)
+        .filter_map(|((a, at), [width, _])| {
             // The text is anchored on the side of its box facing the dot (its middle when
             // below or above it), so a name whose width is over-estimated still hugs it.
             let mut at = at?;
-            let width = label_size(a)[0] * shrink;
             let anchor = if (at.x + width / 2.0).abs() < 0.5 {
                 at.x = 0.0;
                 "middle"

@@ -106,7 +106,6 @@ fn name_places(
                 outside(d, size, onion, priority)
                     .take(further)
                     .filter(on_canvas),
-                &dots,
             )
         })
         .collect();
