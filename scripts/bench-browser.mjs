@@ -2,7 +2,7 @@
 // playwright-core against a dist/ directory served on 127.0.0.1 (tests/e2e/serve.mjs).
 // Prints a markdown table of medians / p95 / max for the budgets in DESIGN.md.
 //
-//   node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e]
+//   node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e,f]
 //                                  [--timeout SECONDS] [--budget SECONDS] [--json FILE] [--trace]
 //
 // Scenarios, each on a generated map (seeded PRNG, so every run sees the same maps):
@@ -12,6 +12,8 @@
 //      d3-force, 300 ticks of the same graph in the same browser, for comparison
 //   d  edit a side-panel field (Municipality) plus the autosave after it
 //   e  reload with a stored 500-actor map: navigation start → all nodes in the DOM
+//   f  `What if removed` for one actor: click → the dialog's first answer (who is cut off),
+//      → whose brokerage rises (from the layout worker on a large map); long tasks
 //
 // --trace: the first drag of scenario a is recorded (Chromium's timeline and a sampling
 // profile) and where its main thread went is printed; that drag's frames are not counted.
@@ -50,7 +52,7 @@ function parseArgs(argv) {
     else if (a === '--json') o.json = resolve(value());
     else if (a === '--trace') o.trace = true;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e] [--timeout S] [--budget S] [--json FILE] [--trace]');
+      console.log('usage: node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e,f] [--timeout S] [--budget S] [--json FILE] [--trace]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -680,6 +682,64 @@ async function reloadScenario(bench, n) {
   raw[`reload_${n}`] = { inDom, painted, error };
 }
 
+/** f. `What if removed` for one selected actor, from the side panel. */
+async function whatIfScenario(bench, n) {
+  const doc = generateDocument(n);
+  const sizes = `${n}/${3 * n}`;
+  const first = []; const full = []; const taskCounts = []; const taskMax = [];
+  const error = await scenario(bench, `what if ${n}`, async (context, over) => {
+    const page = await bench.page(context);
+    await within(TIMEOUT, bench.openMap(page, doc), 'open');
+    const at = await bench.pickNode(page);
+    if (!at) throw new Error('no node to select');
+    await page.mouse.click(at.x, at.y);
+    const button = page.getByRole('button', { name: 'What if removed', exact: true });
+    await button.waitFor({ timeout: TIMEOUT });
+    // From the click's time stamp (time queued counts): the dialog's title and parts drawn
+    // (`first`), then the risers or "no risers", with no "working it out" left (`full`).
+    await page.evaluate(() => {
+      const b = window.__bench;
+      document.addEventListener('click', (e) => {
+        if (e.target.closest?.('button')?.textContent.trim() === 'What if removed') b.whatIfClick = e.timeStamp;
+      }, true);
+    });
+    for (let run = 0; run < RUNS; run++) {
+      if (over()) return budgetNote(run);
+      await within(TIMEOUT, (async () => {
+        await page.evaluate(() => {
+          const b = window.__bench;
+          b.wi = { first: null, full: null };
+          const seen = () => {
+            const dialog = document.querySelector('.what-if');
+            if (!dialog?.querySelector('#what-if-title')) return;
+            if (b.wi.first === null) b.wi.first = performance.now();
+            if (!dialog.querySelector('p[role=status]')) { b.wi.full = performance.now(); obs.disconnect(); }
+          };
+          const obs = new MutationObserver(seen);
+          obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+        await button.click();
+        await page.waitForFunction(() => window.__bench.wi.full !== null, null, { timeout: TIMEOUT, polling: 100 });
+        const r = await page.evaluate(() => {
+          const b = window.__bench;
+          return { first: b.wi.first - b.whatIfClick, full: b.wi.full - b.whatIfClick, tasks: b.tasksBetween(b.whatIfClick, b.wi.full) };
+        });
+        first.push(r.first); full.push(r.full);
+        taskCounts.push(r.tasks.length); taskMax.push(r.tasks.length ? Math.max(...r.tasks) : 0);
+        await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+        await page.locator('.what-if').waitFor({ state: 'detached', timeout: TIMEOUT });
+      })(), `what if ${run + 1}`);
+    }
+  });
+  if (full.length) {
+    row('f what if', sizes, 'click → who is cut off shown (ms)', first, { note: error ?? '' });
+    row('f what if', sizes, 'click → whose brokerage rises shown (ms)', full, {});
+    row('f what if', sizes, 'long tasks until then (count)', taskCounts, { digits: 0 });
+    row('f what if', sizes, 'longest task until then (ms)', taskMax, { digits: 0 });
+  } else failed('f what if', sizes, 'click → shown (ms)', error ?? 'no runs');
+  raw[`what_if_${n}`] = { first, full, taskCounts, taskMax, error };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -696,6 +756,7 @@ async function main() {
       if (want('b')) await addActorScenario(bench, n);
       if (want('c')) { const settled = await importScenario(bench, n); await d3Scenario(bench, n, settled); }
       if (want('d')) await editScenario(bench, n);
+      if (want('f')) await whatIfScenario(bench, n);
     }
     if (want('e')) await reloadScenario(bench, 500);
   } finally {

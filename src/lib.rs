@@ -8,3 +8,4 @@ pub mod notice;
 pub mod share_link;
 pub mod storage;
 pub mod ui;
+pub mod worker;

@@ -25,6 +25,7 @@ pub mod map;
 pub mod merge;
 pub mod metrics;
 pub mod privacy;
+pub mod question;
 pub mod quick_entry;
 pub mod relation;
 pub mod room;

@@ -7,7 +7,7 @@ use crate::sort::sort_by;
 use std::collections::HashMap;
 
 /// The metrics of one actor.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ActorMetrics {
     /// Number of distinct actors it has a relation with.
     pub degree: usize,

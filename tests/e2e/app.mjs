@@ -98,9 +98,12 @@ export async function startHarness() {
       return app;
     },
     /** A fresh profile with `doc` as its only stored map, open in English on the Map tab
-     * with every node drawn; `errors` collects the page's uncaught errors. */
-    async withStoredMap(doc, viewport = { width: 1920, height: 1080 }) {
-      const context = await browser.newContext({ viewport });
+     * with every node drawn; `errors` collects the page's uncaught errors. `refuse`: URL
+     * patterns whose requests fail; `init`: a function run in the page before its scripts. */
+    async withStoredMap(doc, viewport = { width: 1920, height: 1080 }, { refuse = [], init } = {}) {
+      const context = await browser.newContext({ viewport, serviceWorkers: refuse.length ? 'block' : 'allow' });
+      for (const pattern of refuse) await context.route(pattern, (route) => route.abort());
+      if (init) await context.addInitScript(init);
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));

@@ -1,9 +1,10 @@
-// Large maps are laid out in the layout worker (issue 25): a 1,000-actor import without
-// positions is placed by the worker's wasm, every actor drawn away from the origin and saved
-// so; when the worker cannot start, the page lays the map out itself.
+// Large maps are laid out and analysed in the layout worker (issue 25): a 1,000-actor import
+// without positions is placed by the worker's wasm, every actor drawn away from the origin
+// and saved so; brokers and `What if removed` are worked out there too. When the worker
+// cannot start, the page does all of it itself, with the same answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle, nodePositions, storedMaps, App } from './app.mjs';
+import { startHarness, layoutIdle, nodePositions, showTab, storedMaps, App } from './app.mjs';
 import { generateDocument } from './generate.mjs';
 
 let harness;
@@ -60,4 +61,58 @@ test('when the layout worker cannot start, the page lays the map out itself', as
   await assertPlaced(app);
   assert.deepEqual(app.errors.filter((e) => !/layout-worker\.js|ERR_FAILED/.test(e)), []);
   await context.close();
+});
+
+/** Run in the page before its scripts: counts the answers its workers send to its questions
+ * (seen on the page's side of the app's own messages; nothing of the app changed). */
+function countAnswers() {
+  window.answersFromWorker = 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message?.question !== undefined && !this.counted) {
+      this.counted = true;
+      this.addEventListener('message', ({ data }) => {
+        if (typeof data?.answer === 'string') window.answersFromWorker++;
+      });
+    }
+    return post.call(this, message, ...rest);
+  };
+}
+
+/** The council's top brokers, then `What if removed` for the first of them from the table:
+ * the texts the user reads, and how many answers came from the worker. */
+async function brokersAndWhatIf(options) {
+  const { page, errors } = await harness.withStoredMap(generateDocument(ACTORS), { width: 1280, height: 800 }, { init: countAnswers, ...options });
+  await showTab(page, 'Council');
+  const brokers = page.locator('h3', { hasText: 'Top brokers (highest betweenness) outside the council' })
+    .locator('xpath=following-sibling::ul[1]').locator('li');
+  await brokers.first().waitFor({ timeout: 60_000 });
+  const brokerNames = (await brokers.allTextContents()).map((text) => text.replace(/\s*Add$/, '').trim());
+  await showTab(page, 'Table');
+  await page.getByRole('checkbox', { name: `Select ${brokerNames[0]}` }).check();
+  await page.getByRole('tabpanel').getByRole('button', { name: 'What if removed' }).click();
+  const dialog = page.getByRole('dialog', { name: `What if ${brokerNames[0]} left` });
+  await dialog.locator('.what-if-risers li').first().waitFor({ timeout: 60_000 });
+  const result = {
+    brokerNames,
+    parts: await dialog.locator('p').first().textContent(),
+    cutOff: await dialog.locator('.what-if-cut li').allTextContents(),
+    risers: await dialog.locator('.what-if-risers li').allTextContents(),
+    answers: await page.evaluate(() => window.answersFromWorker),
+  };
+  assert.deepEqual(errors, []);
+  await page.context().close();
+  return result;
+}
+
+test('on a 1,000-actor map brokers and What if removed are worked out in the worker, with the answers the page gives', async () => {
+  const away = await brokersAndWhatIf({});
+  // The brokers (one question) and the risers (another), both answered by the worker.
+  assert.ok(away.answers >= 2, `${away.answers} answers from the worker`);
+  assert.equal(away.brokerNames.length, 5);
+  assert.ok(away.risers.length > 0 && away.risers.length <= 3);
+  const here = await brokersAndWhatIf({ refuse: ['**/layout-worker.js'] });
+  assert.equal(here.answers, 0, 'no worker answered');
+  const shown = ({ answers, ...texts }) => texts;
+  assert.deepEqual(shown(away), shown(here));
 });

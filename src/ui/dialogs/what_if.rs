@@ -1,12 +1,15 @@
 //! `What if removed`: what the network would lose without some actors — who is cut off,
 //! how many connected parts there are before and after, whose brokerage rises — shown
-//! over the map without changing it. `Close` returns to the map as it was.
+//! over the map without changing it. `Close` returns to the map as it was. Who is cut off
+//! shows at once; whose brokerage rises follows (from the worker on a large map).
 
 use crate::app::use_doc;
 use crate::ui::dialogs::modal::Modal;
 use crate::ui::texts;
+use crate::worker;
 use leptos::prelude::*;
-use samverkan_model::what_if::{what_if_removed, WhatIf};
+use samverkan_model::question::{Answer, Question};
+use samverkan_model::what_if::{parts_without, WhatIf};
 use samverkan_model::ActorId;
 
 /// The actors asked about, if any (view state).
@@ -42,13 +45,44 @@ pub fn WhatIfDialog() -> impl IntoView {
     let request = use_what_if().0;
     let t = texts();
     let close = move || request.set(None);
-    // Computed once per request, on the map as it is then.
-    let result = Memo::new(move |_| {
+    // The connected parts at once, on the map as it is when asked.
+    let parts = Memo::new(move |_| {
         let removed = request.get()?;
-        doc.with_map(|m| what_if_removed(m, &removed))
+        doc.with_map(|m| parts_without(m, &removed))
             .map(|r| (removed, r))
     });
+    // Whose brokerage rises takes two betweenness computations: on a large map the worker
+    // works it out while the parts are shown; None until known.
+    let risers = RwSignal::new(None::<Vec<(ActorId, f64, f64)>>);
+    Effect::new(move |_| {
+        risers.set(None);
+        let Some(removed) = request.get() else {
+            return;
+        };
+        let Some(map) = doc.snapshot() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let asked = removed.clone();
+            let answer = worker::answer(Question::Risers { map, removed }).await;
+            let still_asked = request.with_untracked(|r| r.as_ref() == Some(&asked));
+            if let (Answer::Risers(found), true) = (answer, still_asked) {
+                risers.try_set(Some(found));
+            }
+        });
+    });
     let name = move |id: &ActorId| doc.actor_name(id);
+    let risers_view = move || match risers.get() {
+        None => view! { <p role="status">{t().what_if_working}</p> }.into_any(),
+        Some(found) if found.is_empty() => view! { <p>{t().what_if_no_risers}</p> }.into_any(),
+        Some(found) => view! {
+            <p>{t().what_if_risers}</p>
+            <ul class="what-if-risers">{found.iter().map(|(id, was, is)| view! {
+                <li>{format!("{} {was:.2} → {is:.2}", name(id))}</li>
+            }).collect_view()}</ul>
+        }
+        .into_any(),
+    };
     let body = move || {
         let (
             removed,
@@ -56,9 +90,9 @@ pub fn WhatIfDialog() -> impl IntoView {
                 cut_off,
                 parts_before,
                 parts_after,
-                risers,
+                ..
             },
-        ) = result.get()?;
+        ) = parts.get()?;
         let names: Vec<String> = removed.iter().map(name).collect();
         Some(view! {
             <h2 id="what-if-title">{(t().what_if_title)(&names.join(", "))}</h2>
@@ -71,22 +105,13 @@ pub fn WhatIfDialog() -> impl IntoView {
                     <ul class="what-if-cut">{cut_off.iter().map(|id| view! { <li>{name(id)}</li> }).collect_view()}</ul>
                 }.into_any()
             }}
-            {if risers.is_empty() {
-                view! { <p>{t().what_if_no_risers}</p> }.into_any()
-            } else {
-                view! {
-                    <p>{t().what_if_risers}</p>
-                    <ul class="what-if-risers">{risers.iter().map(|(id, was, is)| view! {
-                        <li>{format!("{} {was:.2} → {is:.2}", name(id))}</li>
-                    }).collect_view()}</ul>
-                }.into_any()
-            }}
         })
     };
     view! {
-        <Show when=move || result.with(Option::is_some)>
+        <Show when=move || parts.with(Option::is_some)>
             <Modal class="help what-if" labelled_by="what-if-title" close=Callback::new(move |()| close())>
                     {body}
+                    {risers_view}
                     <button on:click=move |_| close()>{move || t().close}</button>
             </Modal>
         </Show>

@@ -6,8 +6,8 @@
 
 use crate::app::Doc;
 use crate::browser::now_ms;
-use crate::ui::map::layout_worker::{self, Remote};
 use crate::ui::map::network::Size;
+use crate::worker::{self, Remote, AWAY_FROM};
 use leptos::prelude::*;
 use samverkan_model::history::StepId;
 use samverkan_model::layout::{Simulation, COLLIDE_UP_TO};
@@ -22,10 +22,6 @@ const FRAME_BUDGET_MS: f64 = 8.0;
 /// How many actors are moved on screen per frame while the layout runs: a large map is
 /// redrawn a part per frame (its nodes with their lines), so no frame takes long.
 const DRAWN_PER_FRAME: usize = 150;
-/// Maps of this many actors and more are laid out in the layout worker, so the page stays
-/// free for typing and dragging; a smaller one settles within a few frames' slices here,
-/// sooner than the worker would start.
-const AWAY_FROM: usize = 200;
 /// Alpha of a run after an edit: enough for newcomers to find their place among the
 /// neighbours that make room for them.
 const GENTLE_ALPHA: f64 = 0.5;
@@ -140,6 +136,8 @@ enum Engine {
 
 impl Engine {
     fn of(job: LayoutJob) -> Self {
+        // A large map is laid out in the worker, so the page stays free for typing and
+        // dragging; a smaller one settles within a few frames' slices here.
         if job.map.actors.len() < AWAY_FROM {
             return Engine::Here(Box::new(job.simulation()));
         }
@@ -147,7 +145,7 @@ impl Engine {
         let sent = Sent::default();
         let (slot, sending) = (sent.clone(), job.clone());
         leptos::task::spawn_local(async move {
-            *slot.borrow_mut() = Some(layout_worker::send(sending).await.ok().flatten());
+            *slot.borrow_mut() = Some(worker::send(sending).await.ok().flatten());
         });
         Engine::Away {
             job,

@@ -5,7 +5,6 @@ pub mod actor_menu;
 pub mod arrangement;
 pub mod communities;
 pub mod layout_run;
-pub mod layout_worker;
 pub mod lines;
 pub mod link_box;
 pub mod marks;

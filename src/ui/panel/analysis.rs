@@ -1,13 +1,16 @@
 //! The analysis panel: brokers (betweenness), actors without relations, and counts by
 //! sector and level. Betweenness is computed again only when actors or relations come or
-//! go (not when they move or are renamed), a few actors per time slice off the hot path.
+//! go (not when they move or are renamed): in the worker on a large map, else a few actors
+//! per time slice off the hot path.
 
 use crate::app::use_doc;
 use crate::browser;
 use crate::ui::shell::selection::use_selection;
 use crate::ui::texts;
+use crate::worker;
 use leptos::prelude::*;
 use samverkan_model::metrics::{self, ActorMetrics, MetricsJob};
+use samverkan_model::question::{Answer, Question};
 use samverkan_model::sort::sort_by;
 use samverkan_model::ActorId;
 use std::cell::{Cell, RefCell};
@@ -82,20 +85,22 @@ crate::later::later!(
                 return;
             }
             last_start.set(browser::now_ms());
-            if let Some(job) = doc.with_structure(MetricsJob::new) {
-                let job = Rc::new(RefCell::new(Some(job)));
-                browser::run_in_slices(this_run, SLICE_MS, move || {
-                    let more = job
-                        .borrow_mut()
-                        .as_mut()
-                        .is_some_and(|j| j.step(SOURCES_PER_STEP));
-                    if !more {
-                        if let Some(job) = job.borrow_mut().take() {
-                            computed.try_set(Some(job.finish()));
+            // A large map is measured in the worker, the page's slices only when it cannot.
+            if doc.with_map(|m| m.actors.len() >= worker::AWAY_FROM) == Some(true) {
+                let Some(map) = doc.snapshot() else {
+                    return;
+                };
+                leptos::task::spawn_local(async move {
+                    match worker::ask(&Question::Metrics { map }).await {
+                        Some(Answer::Metrics(found)) if this_run.get() => {
+                            computed.try_set(Some(found));
                         }
+                        Some(_) => {}
+                        None => measure_here(doc, computed, this_run),
                     }
-                    more
                 });
+            } else {
+                measure_here(doc, computed, this_run);
             }
         };
         if in_burst {
@@ -105,6 +110,29 @@ crate::later::later!(
         }
     }
 );
+
+/// Computes the metrics on the page, a few actors per slice.
+fn measure_here(
+    doc: crate::app::Doc,
+    computed: RwSignal<Option<Vec<(ActorId, ActorMetrics)>>>,
+    this_run: Rc<Cell<bool>>,
+) {
+    if let Some(job) = doc.with_map(MetricsJob::new) {
+        let job = Rc::new(RefCell::new(Some(job)));
+        browser::run_in_slices(this_run, SLICE_MS, move || {
+            let more = job
+                .borrow_mut()
+                .as_mut()
+                .is_some_and(|j| j.step(SOURCES_PER_STEP));
+            if !more {
+                if let Some(job) = job.borrow_mut().take() {
+                    computed.try_set(Some(job.finish()));
+                }
+            }
+            more
+        });
+    }
+}
 
 /// The top brokers (betweenness above zero), once the metrics are computed.
 pub fn top_brokers(k: usize) -> Memo<Option<Vec<(ActorId, f64)>>> {

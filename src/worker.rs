@@ -1,17 +1,30 @@
 //! The page's side of the layout worker (pwa/layout-worker.js running worker/): one worker
-//! for the app, started by the first large layout. Each job has an id; the worker's latest
-//! report on the current job waits here until the next animation frame takes it. The code
-//! is a part fetched with the first large layout ([`send`]); the frame loop reaches it
-//! through [`Remote`].
+//! for the app, started by the first large layout or question, which lays large maps out
+//! and answers the analysis too slow for the page on them (issue 25).
+//!
+//! Layout: each job has an id; the worker's latest report on the current job waits here
+//! until the next animation frame takes it. That code is a part fetched with the first
+//! large layout ([`send`]); the frame loop reaches it through [`Remote`].
+//!
+//! Analysis: [`answer`] asks the worker a [`Question`] about a map of [`AWAY_FROM`] actors
+//! or more and awaits its [`Answer`]; a smaller map, or any map when the worker cannot run,
+//! is answered on the page.
 
 use samverkan_model::layout_job::LayoutJob;
+use samverkan_model::question::{Answer, Question};
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Event, MessageEvent, Worker};
 
 /// The worker's script, beside index.html.
 const SCRIPT: &str = "layout-worker.js";
+
+/// Maps with this many actors or more are laid out and analysed in the worker: below it
+/// the work fits in a few frames' slices, and the worker's start (a fetch and a compile,
+/// 250 KiB raw) would cost more than it saves.
+pub const AWAY_FROM: usize = 200;
 
 /// What the worker last said about a job.
 enum Report {
@@ -34,6 +47,8 @@ struct Shared {
     /// Set when the worker failed to start: later jobs stay on the page.
     broken: Rc<Cell<bool>>,
     last_id: Cell<u64>,
+    /// The questions waiting for an answer: each one's promise's `resolve`.
+    waiting: Rc<RefCell<HashMap<u64, js_sys::Function>>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
 }
@@ -51,10 +66,18 @@ impl Shared {
         let worker = Worker::new(SCRIPT).ok()?;
         let current: Rc<RefCell<Option<(u64, Inbox)>>> = Rc::default();
         let broken = Rc::new(Cell::new(false));
+        let waiting: Rc<RefCell<HashMap<u64, js_sys::Function>>> = Rc::default();
         let on_message = {
-            let current = current.clone();
+            let (current, waiting) = (current.clone(), waiting.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
                 let data = ev.data();
+                // An answer (undefined when the worker could not give one).
+                if let Some(asked) = field(&data, "asked").as_f64() {
+                    if let Some(resolve) = waiting.borrow_mut().remove(&(asked as u64)) {
+                        let _ = resolve.call1(&JsValue::NULL, &field(&data, "answer"));
+                    }
+                    return;
+                }
                 let id = field(&data, "id").as_f64().unwrap_or(-1.0) as u64;
                 let current = current.borrow();
                 let Some((_, inbox)) = current.as_ref().filter(|(job, _)| *job == id) else {
@@ -75,11 +98,14 @@ impl Shared {
         // The script or its wasm could not be loaded: the job under way and all later ones
         // are laid out on the page.
         let on_error = {
-            let (current, broken) = (current.clone(), broken.clone());
+            let (current, broken, waiting) = (current.clone(), broken.clone(), waiting.clone());
             Closure::<dyn FnMut(Event)>::new(move |_: Event| {
                 broken.set(true);
                 if let Some((_, inbox)) = current.borrow().as_ref() {
                     *inbox.borrow_mut() = Some(Report::Failed);
+                }
+                for (_, resolve) in waiting.borrow_mut().drain() {
+                    let _ = resolve.call1(&JsValue::NULL, &JsValue::UNDEFINED);
                 }
             })
         };
@@ -90,9 +116,16 @@ impl Shared {
             current,
             broken,
             last_id: Cell::new(0),
+            waiting,
             _on_message: on_message,
             _on_error: on_error,
         }))
+    }
+
+    /// A new id for a job or a question.
+    fn next_id(&self) -> u64 {
+        self.last_id.set(self.last_id.get() + 1);
+        self.last_id.get()
     }
 
     fn post(&self, fields: &[(&str, JsValue)]) {
@@ -113,6 +146,32 @@ fn shared() -> Option<Rc<Shared>> {
         }
         slot.clone().filter(|shared| !shared.broken.get())
     })
+}
+
+/// The answer to `question`: from the worker when its map has [`AWAY_FROM`] actors or
+/// more, else (or when the worker cannot answer) worked out on the page.
+pub async fn answer(question: Question) -> Answer {
+    if question.map().actors.len() >= AWAY_FROM {
+        if let Some(answer) = ask(&question).await {
+            return answer;
+        }
+    }
+    question.answer()
+}
+
+/// Asks the worker, whatever the map's size; None when it cannot answer.
+pub async fn ask(question: &Question) -> Option<Answer> {
+    let shared = shared()?;
+    let asked = shared.next_id();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        shared.waiting.borrow_mut().insert(asked, resolve);
+    });
+    shared.post(&[
+        ("asked", JsValue::from_f64(asked as f64)),
+        ("question", question.to_json().into()),
+    ]);
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    Answer::from_json(&answer.as_string()?).ok()
 }
 
 /// A job under way in the worker, as the frame loop sees it. Dropping it stops the
@@ -145,8 +204,7 @@ struct Away {
 impl Away {
     fn start(job: &LayoutJob) -> Option<Self> {
         let shared = shared()?;
-        let id = shared.last_id.get() + 1;
-        shared.last_id.set(id);
+        let id = shared.next_id();
         let inbox = Inbox::default();
         *shared.current.borrow_mut() = Some((id, inbox.clone()));
         shared.post(&[
