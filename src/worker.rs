@@ -3,8 +3,7 @@
 //! and answers the analysis too slow for the page on them (issue 25).
 //!
 //! Layout: each job has an id; the worker's latest report on the current job waits here
-//! until the next animation frame takes it. That code is a part fetched with the first
-//! large layout ([`send`]); the frame loop reaches it through [`Remote`].
+//! until the next animation frame takes it ([`send`], [`Remote`]).
 //!
 //! Analysis: [`answer`] asks the worker a [`Question`] about a map of [`AWAY_FROM`] actors
 //! or more and awaits its [`Answer`]; a smaller map, or any map when the worker cannot run,
@@ -148,6 +147,13 @@ fn shared() -> Option<Rc<Shared>> {
     })
 }
 
+/// Starts the worker ahead of a large map it will likely lay out (a big file is being
+/// read): starting takes a few hundred milliseconds on a busy page, which then overlap
+/// the reading and the first drawing instead of following them.
+pub fn prepare() {
+    let _ = shared();
+}
+
 /// The answer to `question`: from the worker when its map has [`AWAY_FROM`] actors or
 /// more, else (or when the worker cannot answer) worked out on the page.
 pub async fn answer(question: Question) -> Answer {
@@ -185,12 +191,12 @@ pub trait Remote {
     fn positions(&self) -> &[[f64; 2]];
 }
 
-crate::later::later!(
-    /// Sends `job` to the layout worker, started on first use; None when there is none to
-    /// run it.
-    send(job: Rc<LayoutJob>) -> Option<Box<dyn Remote>> =>
-        Away::start(&job).map(|away| Box::new(away) as Box<dyn Remote>)
-);
+/// Sends `job` to the layout worker, started on first use; None when there is none to run
+/// it. (Part of the first load: a job posted while a large map is first drawn starts at
+/// once, where a part would be fetched and compiled between that drawing's long frames.)
+pub fn send(job: &LayoutJob) -> Option<Box<dyn Remote>> {
+    Away::start(job).map(|away| Box::new(away) as Box<dyn Remote>)
+}
 
 struct Away {
     id: u64,

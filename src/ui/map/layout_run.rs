@@ -117,20 +117,14 @@ impl Layer {
 /// Told what a run was for once it has written its result.
 pub type SettledHook = Box<dyn Fn(Purpose)>;
 
-/// A job handed to the worker's part: filled once the part is fetched and the job sent,
-/// `Some(None)` when there is no worker to run it.
-type Sent = Rc<RefCell<Option<Option<Box<dyn Remote>>>>>;
-
 /// Where a run's ticks happen.
 enum Engine {
     /// On the page, a slice per frame.
     Here(Box<Simulation>),
     /// In the layout worker; its latest positions are drawn once per frame.
     Away {
-        job: Rc<LayoutJob>,
-        sent: Sent,
-        /// The worker's run, once sent.
-        remote: Option<Box<dyn Remote>>,
+        job: Box<LayoutJob>,
+        remote: Box<dyn Remote>,
     },
 }
 
@@ -138,36 +132,18 @@ impl Engine {
     fn of(job: LayoutJob) -> Self {
         // A large map is laid out in the worker, so the page stays free for typing and
         // dragging; a smaller one settles within a few frames' slices here.
-        if job.map.actors.len() < AWAY_FROM {
-            return Engine::Here(Box::new(job.simulation()));
+        if job.map.actors.len() >= AWAY_FROM {
+            if let Some(remote) = worker::send(&job) {
+                let job = Box::new(job);
+                return Engine::Away { job, remote };
+            }
         }
-        let job = Rc::new(job);
-        let sent = Sent::default();
-        let (slot, sending) = (sent.clone(), job.clone());
-        leptos::task::spawn_local(async move {
-            *slot.borrow_mut() = Some(worker::send(sending).await.ok().flatten());
-        });
-        Engine::Away {
-            job,
-            sent,
-            remote: None,
-        }
+        Engine::Here(Box::new(job.simulation()))
     }
 
     /// A frame's share of the run: ticks here, or the worker's latest report. True once
     /// the layout has settled.
     fn advance(&mut self, canvas: [f64; 2]) -> bool {
-        if let Engine::Away { job, sent, remote } = self {
-            if remote.is_none() {
-                let arrived = sent.borrow_mut().take();
-                match arrived {
-                    Some(Some(sent)) => *remote = Some(sent),
-                    // No worker (or its part could not be fetched): the run goes on here.
-                    Some(None) => *self = Engine::Here(Box::new(job.simulation())),
-                    None => return false,
-                }
-            }
-        }
         match self {
             Engine::Here(simulation) => {
                 let start = now_ms();
@@ -177,14 +153,13 @@ impl Engine {
                 }
                 simulation.is_settled()
             }
-            Engine::Away { job, remote, .. } => match remote.as_mut().map(|r| r.advance(canvas)) {
-                Some(Some(settled)) => settled,
+            Engine::Away { job, remote } => match remote.advance(canvas) {
+                Some(settled) => settled,
                 // The worker cannot: the run starts again here.
-                Some(None) => {
+                None => {
                     *self = Engine::Here(Box::new(job.simulation()));
                     false
                 }
-                None => false,
             },
         }
     }
@@ -194,7 +169,7 @@ impl Engine {
     fn positions(&self) -> &[[f64; 2]] {
         match self {
             Engine::Here(simulation) => simulation.positions(),
-            Engine::Away { remote, .. } => remote.as_ref().map_or(&[], |r| r.positions()),
+            Engine::Away { remote, .. } => remote.positions(),
         }
     }
 }

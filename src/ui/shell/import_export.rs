@@ -28,6 +28,10 @@ pub fn ImportInput() -> impl IntoView {
     }
 }
 
+/// A file this large likely holds a map of [`crate::worker::AWAY_FROM`] actors or more
+/// (some 700 bytes an actor with its relations), which the layout worker lays out.
+const LARGE_FILE_BYTES: f64 = 100_000.0;
+
 /// A picked file's text; None (and the user told) when it is over the limit or unreadable.
 pub async fn file_text(transfer: Transfer, file: &web_sys::File) -> Option<String> {
     if file.size() > samverkan_model::io::MAX_FILE_BYTES as f64 {
@@ -40,6 +44,9 @@ pub async fn file_text(transfer: Transfer, file: &web_sys::File) -> Option<Strin
             vec![samverkan_model::Problem::new("", too_large)],
         );
         return None;
+    }
+    if file.size() >= LARGE_FILE_BYTES {
+        crate::worker::prepare();
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
