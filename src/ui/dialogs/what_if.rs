@@ -78,7 +78,7 @@ pub fn WhatIfDialog() -> impl IntoView {
         Some(found) => view! {
             <p>{t().what_if_risers}</p>
             <ul class="what-if-risers">{found.iter().map(|(id, was, is)| view! {
-                <li>{format!("{} {was:.2} → {is:.2}", name(id))}</li>
+                <li>{format!("{} {}", name(id), before_and_after(*was, *is))}</li>
             }).collect_view()}</ul>
         }
         .into_any(),
@@ -115,5 +115,27 @@ pub fn WhatIfDialog() -> impl IntoView {
                     <button on:click=move |_| close()>{move || t().close}</button>
             </Modal>
         </Show>
+    }
+}
+
+/// Betweenness before and after, with as many decimals (two to four) as it takes to tell
+/// them apart: on a large map every share is small, and "0.00 → 0.00" says nothing.
+fn before_and_after(was: f64, is: f64) -> String {
+    let digits = (2..=4)
+        .find(|&d| format!("{was:.d$}") != format!("{is:.d$}"))
+        .unwrap_or(4);
+    format!("{was:.digits$} → {is:.digits$}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::before_and_after;
+
+    #[test]
+    fn a_rise_is_shown_with_as_many_decimals_as_tell_it_apart() {
+        assert_eq!(before_and_after(0.52, 0.61), "0.52 → 0.61");
+        assert_eq!(before_and_after(0.0021, 0.0034), "0.002 → 0.003");
+        assert_eq!(before_and_after(0.00412, 0.00448), "0.0041 → 0.0045");
+        assert_eq!(before_and_after(0.00012, 0.00014), "0.0001 → 0.0001");
     }
 }
