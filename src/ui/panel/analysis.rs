@@ -134,6 +134,19 @@ fn measure_here(
     }
 }
 
+/// A share (betweenness) to two significant figures, up to four decimals: on a large map
+/// every share is small, and with two decimals the top five all read "0.01".
+fn two_figures(share: f64) -> String {
+    let decimals = if share >= 0.1 {
+        2
+    } else if share >= 0.01 {
+        3
+    } else {
+        4
+    };
+    format!("{share:.decimals$}")
+}
+
 /// The top brokers (betweenness above zero), once the metrics are computed.
 pub fn top_brokers(k: usize) -> Memo<Option<Vec<(ActorId, f64)>>> {
     let doc = use_doc();
@@ -193,7 +206,7 @@ pub fn AnalysisPanel() -> impl IntoView {
                 {move || brokers.get().unwrap_or_default().into_iter().map(|(id, b)| {
                     let shown = id.clone();
                     view! {
-                        <li><button class="link" on:click=pick(id)>{move || name(&shown)}</button>" "<span class="num">{format!("{b:.2}")}</span></li>
+                        <li><button class="link" on:click=pick(id)>{move || name(&shown)}</button>" "<span class="num">{two_figures(b)}</span></li>
                     }
                 }).collect_view()}
             </ol>
@@ -259,5 +272,18 @@ fn AllMetrics(computed: RwSignal<Option<Vec<(ActorId, ActorMetrics)>>>) -> impl 
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_figures;
+
+    #[test]
+    fn a_share_is_shown_to_two_significant_figures() {
+        assert_eq!(two_figures(0.5213), "0.52");
+        assert_eq!(two_figures(0.0912), "0.091");
+        assert_eq!(two_figures(0.01234), "0.012");
+        assert_eq!(two_figures(0.00871), "0.0087");
     }
 }
