@@ -2,7 +2,7 @@
 // playwright-core against a dist/ directory served on 127.0.0.1 (tests/e2e/serve.mjs).
 // Prints a markdown table of medians / p95 / max for the budgets in DESIGN.md.
 //
-//   node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e,f]
+//   node scripts/bench-browser.mjs [--dist DIR] [--quick | --smoke] [--runs N] [--only a,b,c,d,e,f,g,h]
 //                                  [--timeout SECONDS] [--budget SECONDS] [--json FILE] [--trace]
 //
 // Scenarios, each on a generated map (seeded PRNG, so every run sees the same maps):
@@ -14,9 +14,18 @@
 //   e  reload with a stored 500-actor map: navigation start → all nodes in the DOM
 //   f  `What if removed` for one actor: click → the dialog's first answer (who is cut off),
 //      → whose brokerage rises (from the layout worker on a large map); long tasks
+//   g  a first visit on a slow link and laptop (1.6 Mbps, 150 ms round trip, CPU ×4, no
+//      service worker, a browser that has never seen the page): navigation → `New map`
+//      shown, → text typed into the new map's `Add actor`; bytes fetched by then; served
+//      brotli-compressed as a host should, and once uncompressed for comparison
+//   h  `Colour by` → `Community` on a freshly opened map: choice → the communities in the
+//      legend (Louvain, in the layout worker on a large map); long tasks
 //
 // --trace: the first drag of scenario a is recorded (Chromium's timeline and a sampling
 // profile) and where its main thread went is printed; that drag's frames are not counted.
+//
+// --smoke (scripts/test): a --quick run that exits with an error when a scenario failed (not
+// when it was slow or did not finish in time) or the page threw: the benchmark still runs.
 //
 // A scenario run that takes longer than --timeout (60 s) is abandoned and reported as
 // "did not finish"; the other scenarios still run. A scenario starts no new run after
@@ -39,12 +48,13 @@ const require = createRequire(join(root, 'package.json'));
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { dist: join(root, 'dist'), quick: false, runs: null, only: null, timeout: 60, budget: 300, json: null, trace: false };
+  const o = { dist: join(root, 'dist'), quick: false, runs: null, only: null, timeout: 60, budget: 300, json: null, trace: false, smoke: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
     if (a === '--dist') o.dist = resolve(value());
     else if (a === '--quick') o.quick = true;
+    else if (a === '--smoke') { o.quick = true; o.smoke = true; }
     else if (a === '--runs') o.runs = Number(value());
     else if (a === '--only') o.only = new Set(value().split(','));
     else if (a === '--timeout') o.timeout = Number(value());
@@ -52,7 +62,7 @@ function parseArgs(argv) {
     else if (a === '--json') o.json = resolve(value());
     else if (a === '--trace') o.trace = true;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/bench-browser.mjs [--dist DIR] [--quick] [--runs N] [--only a,b,c,d,e,f] [--timeout S] [--budget S] [--json FILE] [--trace]');
+      console.log('usage: node scripts/bench-browser.mjs [--dist DIR] [--quick | --smoke] [--runs N] [--only a,b,c,d,e,f,g,h] [--timeout S] [--budget S] [--json FILE] [--trace]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -66,6 +76,8 @@ const RUNS = opts.runs ?? (opts.quick ? 3 : 20);
 // The import runs a whole layout of a fresh page per run; fewer runs are enough there.
 const IMPORT_RUNS = opts.runs ? Math.min(opts.runs, 5) : (opts.quick ? 1 : 5);
 const D3_RUNS = opts.runs ?? (opts.quick ? 3 : 10);
+// A first visit starts a browser of its own per run.
+const FIRST_VISIT_RUNS = opts.runs ? Math.min(opts.runs, 5) : (opts.quick ? 1 : 5);
 const TYPING_ROUNDS = opts.quick ? 1 : 3;
 // 28 characters, all on a US keyboard: Playwright types other characters (å, ö) with
 // insertText, which sends no keydown.
@@ -221,6 +233,16 @@ class Bench {
     }
     await page.waitForFunction((count) => window.__bench.nodeCount() >= count, n, { timeout, polling: 'raf' });
     return this.layoutIdle(page, n, timeout);
+  }
+
+  /** A new page on the app with `doc` laid out, and an actor near the middle selected. */
+  async openAndSelect(context, doc) {
+    const page = await this.page(context);
+    await within(TIMEOUT, this.openMap(page, doc), 'open');
+    const at = await this.pickNode(page);
+    if (!at) throw new Error('no node to select');
+    await page.mouse.click(at.x, at.y);
+    return page;
   }
 
   /**
@@ -603,11 +625,7 @@ async function editScenario(bench, n) {
   const sizes = `${n}/${3 * n}`;
   const deltas = []; const perRunP95 = []; const taskCounts = []; const taskMax = []; const saveMs = []; const saveDelay = []; const putMs = []; const localMs = [];
   const error = await scenario(bench, `edit ${n}`, async (context, over) => {
-    const page = await bench.page(context);
-    await within(TIMEOUT, bench.openMap(page, doc), 'open');
-    const at = await bench.pickNode(page);
-    if (!at) throw new Error('no node to select');
-    await page.mouse.click(at.x, at.y);
+    const page = await bench.openAndSelect(context, doc);
     const field = page.getByRole('textbox', { name: 'Municipality', exact: true });
     await field.waitFor({ timeout: TIMEOUT });
     await page.evaluate(() => document.addEventListener('change', (e) => { window.__bench.changed = e.timeStamp; }, true));
@@ -688,11 +706,7 @@ async function whatIfScenario(bench, n) {
   const sizes = `${n}/${3 * n}`;
   const first = []; const full = []; const taskCounts = []; const taskMax = [];
   const error = await scenario(bench, `what if ${n}`, async (context, over) => {
-    const page = await bench.page(context);
-    await within(TIMEOUT, bench.openMap(page, doc), 'open');
-    const at = await bench.pickNode(page);
-    if (!at) throw new Error('no node to select');
-    await page.mouse.click(at.x, at.y);
+    const page = await bench.openAndSelect(context, doc);
     const button = page.getByRole('button', { name: 'What if removed', exact: true });
     await button.waitFor({ timeout: TIMEOUT });
     // From the click's time stamp (time queued counts): the dialog's title and parts drawn
@@ -740,6 +754,103 @@ async function whatIfScenario(bench, n) {
   raw[`what_if_${n}`] = { first, full, taskCounts, taskMax, error };
 }
 
+/** h. `Colour by` → `Community` on a freshly opened map (the communities not found yet). */
+async function communitiesScenario(bench, n) {
+  const doc = generateDocument(n);
+  const sizes = `${n}/${3 * n}`;
+  const shown = []; const taskCounts = []; const taskMax = [];
+  const error = await scenario(bench, `communities ${n}`, async (context, over) => {
+    for (let run = 0; run < RUNS; run++) {
+      if (over()) return budgetNote(run);
+      const page = await bench.page(context);
+      await within(TIMEOUT, (async () => {
+        await bench.openMap(page, doc);
+        const t0 = await page.evaluate(() => performance.now());
+        await page.getByRole('combobox', { name: 'Colour by' }).selectOption({ label: 'Community' });
+        await page.locator('.legend', { hasText: 'Community 1' }).waitFor({ timeout: TIMEOUT });
+        const r = await page.evaluate((start) => ({ ms: performance.now() - start, tasks: window.__bench.tasksBetween(start, performance.now()) }), t0);
+        shown.push(r.ms); taskCounts.push(r.tasks.length); taskMax.push(r.tasks.length ? Math.max(...r.tasks) : 0);
+      })(), `communities ${run + 1}`);
+      await page.close();
+    }
+  });
+  if (shown.length) {
+    row('h communities', sizes, 'choice → communities in the legend (ms)', shown, { note: error ?? '' });
+    row('h communities', sizes, 'long tasks until then (count)', taskCounts, { digits: 0 });
+    row('h communities', sizes, 'longest task until then (ms)', taskMax, { digits: 0 });
+  } else failed('h communities', sizes, 'choice → communities in the legend (ms)', error ?? 'no runs');
+  raw[`communities_${n}`] = { shown, taskCounts, taskMax, error };
+}
+
+/** In the page of a first visit: when `New map` is first in the DOM and when `Add actor`
+ * first took typed text (performance.now(), from navigation start). */
+function stampFirstVisit() {
+  const t = { newMap: null, typed: null };
+  window.__visit = t;
+  const obs = new MutationObserver(() => {
+    if ([...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'New map')) {
+      t.newMap = performance.now();
+      obs.disconnect();
+    }
+  });
+  obs.observe(document, { childList: true, subtree: true });
+  document.addEventListener('input', (e) => {
+    if (t.typed === null && e.target.getAttribute?.('aria-label') === 'Add actor') t.typed = performance.now();
+  }, true);
+}
+
+/** g. A first visit on the slow profile (DESIGN.md's budget: `Add actor` takes input within 4 s). */
+async function firstVisitScenario() {
+  const hosts = [
+    ['brotli', await serve(opts.dist, 0, '/', { brotli: true }), FIRST_VISIT_RUNS],
+    ['uncompressed', await serve(opts.dist), 1],
+  ];
+  for (const [how, server, runs] of hosts) {
+    const newMap = []; const typed = []; const kib = []; const taskCounts = []; const taskMax = [];
+    let error = null;
+    for (let run = 0; run < runs && !error; run++) {
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      try {
+        await within(TIMEOUT, (async () => {
+          const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+          await context.addInitScript(instrument);
+          await context.addInitScript(stampFirstVisit);
+          const page = await context.newPage();
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          await page.goto(`${server.url}?lang=en`, { waitUntil: 'commit' });
+          await page.getByRole('button', { name: 'New map', exact: true }).click();
+          await page.getByRole('textbox', { name: 'Add actor', exact: true }).fill('Region Kronoberg');
+          await page.waitForFunction(() => window.__visit.typed !== null);
+          const r = await page.evaluate(() => {
+            const t = window.__visit;
+            const files = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+              .filter((e) => e.responseEnd <= t.typed);
+            return { ...t, bytes: files.reduce((sum, e) => sum + e.encodedBodySize, 0), tasks: window.__bench.tasksBetween(0, t.typed) };
+          });
+          newMap.push(r.newMap); typed.push(r.typed); kib.push(r.bytes / 1024);
+          taskCounts.push(r.tasks.length); taskMax.push(r.tasks.length ? Math.max(...r.tasks) : 0);
+        })(), `first visit ${how} ${run + 1}`);
+      } catch (e) {
+        error = e instanceof Timeout || e.name === 'TimeoutError' ? `did not finish in ${opts.timeout} s` : `failed: ${e.message.split('\n')[0]}`;
+      } finally {
+        await within(30000, browser.close(), 'browser close').catch(() => {});
+      }
+    }
+    await server.close();
+    const label = `g first visit (${how})`;
+    if (!typed.length) { failed(label, '–', 'navigation → `Add actor` took input (ms)', error ?? 'no runs'); continue; }
+    row(label, '–', 'navigation → `New map` shown (ms)', newMap, { note: error ?? '', digits: 0 });
+    row(label, '–', 'navigation → text typed in `Add actor` (ms)', typed, { digits: 0 });
+    row(label, '–', 'bytes fetched by then (KiB)', kib);
+    row(label, '–', 'long tasks until then (count)', taskCounts, { digits: 0 });
+    row(label, '–', 'longest task until then (ms)', taskMax, { digits: 0 });
+    raw[`first_visit_${how}`] = { newMap, typed, kib, taskCounts, taskMax, error };
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -757,8 +868,10 @@ async function main() {
       if (want('c')) { const settled = await importScenario(bench, n); await d3Scenario(bench, n, settled); }
       if (want('d')) await editScenario(bench, n);
       if (want('f')) await whatIfScenario(bench, n);
+      if (want('h')) await communitiesScenario(bench, n);
     }
     if (want('e')) await reloadScenario(bench, 500);
+    if (want('g')) await firstVisitScenario();
   } finally {
     await within(30000, browser.close(), 'browser close').catch(() => {});
     await server.close();
@@ -776,6 +889,11 @@ async function main() {
   if (bench.errors.length) lines.push('', `Page errors: ${[...new Set(bench.errors)].slice(0, 5).join(' | ')}`);
   console.log(lines.join('\n'));
   if (opts.json) await writeFile(opts.json, JSON.stringify({ rows, raw }, null, 1));
+  const broken = rows.filter((r) => r.note.startsWith('failed'));
+  if (opts.smoke && (broken.length || bench.errors.length)) {
+    console.error(`bench-browser --smoke: ${broken.length} scenario(s) failed, ${bench.errors.length} page error(s)`);
+    process.exit(1);
+  }
 }
 
 const startLoad = os.loadavg();

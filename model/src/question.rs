@@ -3,7 +3,7 @@
 //! the [`Answer`] back as JSON, and either side can answer it itself.
 
 use crate::metrics::{ActorMetrics, MetricsJob};
-use crate::what_if;
+use crate::{community, what_if};
 use crate::{ActorId, Map};
 use serde::{Deserialize, Serialize};
 
@@ -13,23 +13,26 @@ pub enum Question {
     Metrics { map: Map },
     /// Whose betweenness rises most without `removed` (`What if removed`'s slow half).
     Risers { map: Map, removed: Vec<ActorId> },
+    /// Each actor's community (Louvain, at `resolution`).
+    Communities { map: Map, resolution: f64 },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Answer {
     Metrics(Vec<(ActorId, ActorMetrics)>),
     Risers(Vec<(ActorId, f64, f64)>),
+    Communities(Vec<(ActorId, usize)>),
 }
 
 impl Question {
     /// The map asked about.
     pub fn map(&self) -> &Map {
         match self {
-            Self::Metrics { map } | Self::Risers { map, .. } => map,
+            Self::Metrics { map } | Self::Risers { map, .. } | Self::Communities { map, .. } => map,
         }
     }
 
-    /// Works the answer out at once (O(actors × relations) for both).
+    /// Works the answer out at once (O(actors × relations) for each).
     pub fn answer(self) -> Answer {
         let mut answering = self.start();
         while answering.step(usize::MAX) {}
@@ -44,6 +47,8 @@ impl Question {
                 MetricsJob::new(map),
                 MetricsJob::new(&what_if::remaining(map, removed)),
             ],
+            // Louvain runs in one go, in `finish` (60 ms on 1,000 actors, in the worker).
+            Self::Communities { .. } => Vec::new(),
         };
         Answering {
             question: self,
@@ -94,6 +99,9 @@ impl Answering {
                 let before = next();
                 Answer::Risers(what_if::risers_from(before, next()))
             }
+            Question::Communities { map, resolution } => {
+                Answer::Communities(community::communities(&map, resolution))
+            }
         }
     }
 }
@@ -123,6 +131,10 @@ mod tests {
                 map: map.clone(),
                 removed: removed.clone(),
             },
+            Question::Communities {
+                map: map.clone(),
+                resolution: 1.5,
+            },
         ] {
             let away = Question::from_json(&question.to_json()).expect("the question reads");
             // Away, a few searches at a time, as the worker does.
@@ -144,6 +156,16 @@ mod tests {
             removed: removed.clone(),
         };
         assert_eq!(asked.answer(), Answer::Risers(risers));
+        let found = community::communities(&map, 1.5);
+        assert!(found.iter().any(|(_, c)| *c > 0), "more than one community");
+        assert_eq!(
+            Question::Communities {
+                map: map.clone(),
+                resolution: 1.5
+            }
+            .answer(),
+            Answer::Communities(found)
+        );
         assert!(matches!(
             Question::Metrics { map: map.clone() }.answer(),
             Answer::Metrics(m) if m.len() == 60 && m.iter().any(|(_, x)| x.betweenness > 0.0)

@@ -3,7 +3,7 @@
 
 use crate::ids::ActorId;
 use crate::map::Map;
-use crate::metrics::{compute, connected_parts, ActorMetrics};
+use crate::metrics::{connected_parts, ActorMetrics};
 use crate::sort::sort_by;
 use std::collections::{HashMap, HashSet};
 
@@ -20,8 +20,11 @@ pub struct WhatIf {
     pub risers: Vec<(ActorId, f64, f64)>,
 }
 
-/// How the network changes without `removed` (ids not on the map are ignored).
-pub fn what_if_removed(map: &Map, removed: &[ActorId]) -> WhatIf {
+/// How the network changes without `removed` (ids not on the map are ignored), all at once:
+/// the reference the app's two halves are tested against (the app shows [`parts_without`]
+/// at once and asks for the risers as a `question::Question::Risers`).
+#[cfg(test)]
+pub(crate) fn what_if_removed(map: &Map, removed: &[ActorId]) -> WhatIf {
     WhatIf {
         risers: risers_without(map, removed),
         ..parts_without(map, removed)
@@ -38,7 +41,7 @@ fn without(map: &Map, removed: &HashSet<&ActorId>) -> Map {
     remaining
 }
 
-/// The quick half of [`what_if_removed`] (O(actors + relations)): who is cut off and the
+/// The quick half of what removing some actors does (O(actors + relations)): who is cut off and the
 /// connected parts before and after; no risers.
 pub fn parts_without(map: &Map, removed: &[ActorId]) -> WhatIf {
     let removed: HashSet<&ActorId> = removed.iter().collect();
@@ -76,10 +79,12 @@ pub fn parts_without(map: &Map, removed: &[ActorId]) -> WhatIf {
     }
 }
 
-/// The slow half of [`what_if_removed`] (two betweenness computations, O(actors ×
-/// relations) each): up to three actors whose betweenness rises most without `removed`,
-/// with their betweenness before and after.
-pub fn risers_without(map: &Map, removed: &[ActorId]) -> Vec<(ActorId, f64, f64)> {
+/// The slow half, all at once (two betweenness computations, O(actors × relations) each):
+/// up to three actors whose betweenness rises most without `removed`, with their
+/// betweenness before and after.
+#[cfg(test)]
+pub(crate) fn risers_without(map: &Map, removed: &[ActorId]) -> Vec<(ActorId, f64, f64)> {
+    use crate::metrics::compute;
     risers_from(compute(map), compute(&remaining(map, removed)))
 }
 
@@ -88,8 +93,8 @@ pub fn remaining(map: &Map, removed: &[ActorId]) -> Map {
     without(map, &removed.iter().collect())
 }
 
-/// [`risers_without`] from the metrics of the map `before` and of what remains `after`
-/// (as [`compute`] gives them), however they were computed.
+/// The risers from the metrics of the map `before` and of what remains `after`
+/// (as `metrics::compute` gives them), however they were computed.
 pub fn risers_from(
     before: Vec<(ActorId, ActorMetrics)>,
     after: Vec<(ActorId, ActorMetrics)>,

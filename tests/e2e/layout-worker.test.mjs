@@ -1,6 +1,6 @@
 // Large maps are laid out and analysed in the layout worker (issue 25): a 1,000-actor import
 // without positions is placed by the worker's wasm, every actor drawn away from the origin
-// and saved so; brokers and `What if removed` are worked out there too. When the worker
+// and saved so; brokers, `What if removed` and communities are worked out there too. When the worker
 // cannot start, the page does all of it itself, with the same answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,9 +79,10 @@ function countAnswers() {
   };
 }
 
-/** The council's top brokers, then `What if removed` for the first of them from the table:
- * the texts the user reads, and how many answers came from the worker. */
-async function brokersAndWhatIf(options) {
+/** The council's top brokers, then `What if removed` for the first of them from the table,
+ * then the map coloured by community: the texts the user reads, each actor's colour, and
+ * how many answers came from the worker. */
+async function analysisShown(options) {
   const { page, errors } = await harness.withStoredMap(generateDocument(ACTORS), { width: 1280, height: 800 }, { init: countAnswers, ...options });
   await showTab(page, 'Council');
   const brokers = page.locator('h3', { hasText: 'Top brokers (highest betweenness) outside the council' })
@@ -98,20 +99,31 @@ async function brokersAndWhatIf(options) {
     parts: await dialog.locator('p').first().textContent(),
     cutOff: await dialog.locator('.what-if-cut li').allTextContents(),
     risers: await dialog.locator('.what-if-risers li').allTextContents(),
-    answers: await page.evaluate(() => window.answersFromWorker),
   };
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await showTab(page, 'Map');
+  await page.getByRole('combobox', { name: 'Colour by' }).selectOption({ label: 'Community' });
+  await page.locator('.legend', { hasText: 'Community 1' }).waitFor({ timeout: 60_000 });
+  result.legend = await page.locator('.legend .legend-item').allTextContents();
+  result.colours = await page.locator('svg.network g.node').evaluateAll((nodes) => Object.fromEntries(
+    nodes.map((n) => [n.getAttribute('aria-label'), n.querySelector('circle').getAttribute('fill')]),
+  ));
+  result.answers = await page.evaluate(() => window.answersFromWorker);
   assert.deepEqual(errors, []);
   await page.context().close();
   return result;
 }
 
-test('on a 1,000-actor map brokers and What if removed are worked out in the worker, with the answers the page gives', async () => {
-  const away = await brokersAndWhatIf({});
-  // The brokers (one question) and the risers (another), both answered by the worker.
-  assert.ok(away.answers >= 2, `${away.answers} answers from the worker`);
+test('on a 1,000-actor map brokers, What if removed and communities are worked out in the worker, with the answers the page gives', async () => {
+  const away = await analysisShown({});
+  // The brokers, the risers and the communities (a question each), answered by the worker.
+  assert.ok(away.answers >= 3, `${away.answers} answers from the worker`);
   assert.equal(away.brokerNames.length, 5);
   assert.ok(away.risers.length > 0 && away.risers.length <= 3);
-  const here = await brokersAndWhatIf({ refuse: ['**/layout-worker.js'] });
+  assert.ok(away.legend.length >= 3, away.legend.join(', '));
+  assert.equal(Object.keys(away.colours).length, ACTORS);
+  const here = await analysisShown({ refuse: ['**/layout-worker.js'] });
   assert.equal(here.answers, 0, 'no worker answered');
   const shown = ({ answers, ...texts }) => texts;
   assert.deepEqual(shown(away), shown(here));

@@ -8,7 +8,8 @@ use crate::ui::texts;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use samverkan_model::engagement::{last_contact, ContactBand};
-use samverkan_model::ActorId;
+use samverkan_model::question::{Answer, Question};
+use samverkan_model::{ActorId, Map};
 use std::collections::HashMap;
 
 /// What the map's nodes are coloured by (view state).
@@ -83,26 +84,31 @@ impl Communities {
     pub fn provide() -> Self {
         let doc = use_doc();
         let resolution = RwSignal::new(1.0);
-        // The community finder is fetched the first time communities are read (its code is
-        // not part of the first load); until it is there, no actor has a community.
-        let finder: RwSignal<Option<Finder>> = RwSignal::new(None);
-        let fetching = StoredValue::new(false);
-        let of: Memo<HashMap<ActorId, usize>> = Memo::new(move |_| {
+        // The communities last found, and the number of the latest request: an answer to
+        // an older one (the map has changed since) is dropped.
+        let found: RwSignal<HashMap<ActorId, usize>> = RwSignal::new(HashMap::new());
+        let latest = StoredValue::new(0u64);
+        // Asks again when actors or relations come or go or the resolution changes, and
+        // only while something reads the communities (a memo runs only when read). The
+        // finding is a part (not in the first load), in the worker on a large map: until
+        // the first answer, no actor has a community.
+        let asked = Memo::new(move |_| {
             let resolution = resolution.get();
-            let Some(find) = finder.get() else {
-                if !fetching.get_value() {
-                    fetching.set_value(true);
-                    leptos::task::spawn_local(async move {
-                        if let Ok(find) = community_finder().await {
-                            finder.set(Some(find));
-                        }
-                    });
+            let map = doc.with_structure(Map::clone)?;
+            let number = latest.get_value() + 1;
+            latest.set_value(number);
+            leptos::task::spawn_local(async move {
+                if let Ok(finding) = finding_communities(map, resolution).await {
+                    let of = finding.await;
+                    if latest.get_value() == number {
+                        found.set(of.into_iter().collect());
+                    }
                 }
-                return HashMap::new();
-            };
-            doc.with_structure(|m| find(m, resolution).into_iter().collect())
-                .unwrap_or_default()
+            });
+            Some(number)
         });
+        // Reading `asked` runs it (`track` alone would not).
+        let of = Memo::new(move |_| asked.get().map(|_| found.get()).unwrap_or_default());
         // Counted once per change, not once per node coloured.
         let groups = Memo::new(move |_| {
             of.with(|of: &HashMap<ActorId, usize>| {
@@ -230,9 +236,13 @@ pub fn use_communities() -> Communities {
     expect_context::<Communities>()
 }
 
-/// Finds an actor's community on a map at a resolution (Louvain, `model::community`).
-type Finder = fn(&samverkan_model::Map, f64) -> Vec<(ActorId, usize)>;
-
 crate::later::later!(
-    community_finder() -> Finder => samverkan_model::community::communities
+    /// Each actor's community on `map` at `resolution` (Louvain, `model::community`): from
+    /// the worker on a large map, else (or when it cannot answer) worked out here.
+    finding_communities(map: Map, resolution: f64) -> crate::later::LocalFuture<Vec<(ActorId, usize)>> => Box::pin(async move {
+        match crate::worker::answer(Question::Communities { map, resolution }).await {
+            Answer::Communities(found) => found,
+            _ => Vec::new(),
+        }
+    })
 );

@@ -770,10 +770,17 @@ fn labels_to_show(
     } else {
         0
     };
+    // Measured once per pass, and only the names that are drawn.
     let sizes: Vec<[f64; 2]> = map
         .actors
         .iter()
-        .map(|a| label_size(a).map(|v| v * shrink))
+        .map(|a| {
+            if drawn(a) {
+                label_size(a).map(|v| v * shrink)
+            } else {
+                [0.0; 2]
+            }
+        })
         .collect();
     let names = map
         .actors
