@@ -1,6 +1,8 @@
 //! Analysis that takes long on a large map, asked by value (issue 25) so the worker can
 //! answer it away from the page: the page sends a [`Question`] as JSON, the worker sends
-//! the [`Answer`] back as JSON, and either side can answer it itself.
+//! the [`Answer`] back as JSON, and either side can answer it itself. A question's map is
+//! sent as a layout job's is (`layout_job::network`): only ids, relations and what else a
+//! layout reads, a quarter of the map's text, which the page writes on every change.
 
 use crate::metrics::{ActorMetrics, MetricsJob};
 use crate::{community, what_if};
@@ -10,11 +12,22 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Question {
     /// Every actor's degree and betweenness.
-    Metrics { map: Map },
+    Metrics {
+        #[serde(with = "crate::layout_job::network")]
+        map: Map,
+    },
     /// Whose betweenness rises most without `removed` (`What if removed`'s slow half).
-    Risers { map: Map, removed: Vec<ActorId> },
+    Risers {
+        #[serde(with = "crate::layout_job::network")]
+        map: Map,
+        removed: Vec<ActorId>,
+    },
     /// Each actor's community (Louvain, at `resolution`).
-    Communities { map: Map, resolution: f64 },
+    Communities {
+        #[serde(with = "crate::layout_job::network")]
+        map: Map,
+        resolution: f64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -123,7 +136,10 @@ mod tests {
 
     #[test]
     fn an_answer_sent_as_json_is_the_answer_worked_out_here() {
-        let map = random_graph(60, 150, 7);
+        let mut map = random_graph(60, 150, 7);
+        // A relation to an actor not on the map carries no path, here or away.
+        let dangling = crate::Relation::new("r-x".into(), "v1".into(), "gone".into());
+        map.relations.push(dangling);
         let removed = vec![map.actors[3].id.clone(), map.actors[10].id.clone()];
         for question in [
             Question::Metrics { map: map.clone() },
@@ -136,7 +152,17 @@ mod tests {
                 resolution: 1.5,
             },
         ] {
-            let away = Question::from_json(&question.to_json()).expect("the question reads");
+            // Only what the analysis reads goes: no names, a fraction of the map's text.
+            let json = question.to_json();
+            let map_json = serde_json::to_string(&map).expect("a map serialises");
+            assert!(!json.contains(&map.actors[0].name), "{json}");
+            assert!(
+                json.len() * 2 < map_json.len(),
+                "{} of {}",
+                json.len(),
+                map_json.len()
+            );
+            let away = Question::from_json(&json).expect("the question reads");
             // Away, a few searches at a time, as the worker does.
             let mut answering = away.start();
             while answering.step(5) {}
