@@ -50,9 +50,9 @@ impl LayoutJob {
     }
 }
 
-/// A job's map (and a `question::Question`'s) as the worker receives it: each actor's id, position, pin and influence,
-/// and each relation's ends (by the actors' order) and strength; names, notes, the council
-/// and the rest stay on the page. A 1,000-actor map is sent in about a quarter of its text,
+/// A job's map (and a `question::Question`'s) as the worker receives it: each actor's id,
+/// position, pin and influence, and each relation's ends (by the actors' order) and
+/// strength; names, notes, the council and the rest stay on the page. A 1,000-actor map is sent in about a quarter of its text,
 /// which the page writes and the worker reads while the user waits.
 pub(crate) mod network {
     use super::*;

@@ -41,8 +41,8 @@ fn without(map: &Map, removed: &HashSet<&ActorId>) -> Map {
     remaining
 }
 
-/// The quick half of what removing some actors does (O(actors + relations)): who is cut off and the
-/// connected parts before and after; no risers.
+/// The quick half of what removing some actors does (O(actors + relations)): who is cut off
+/// and the connected parts before and after; no risers.
 pub fn parts_without(map: &Map, removed: &[ActorId]) -> WhatIf {
     let removed: HashSet<&ActorId> = removed.iter().collect();
     let before_parts = connected_parts(map);

@@ -84,30 +84,22 @@ impl Communities {
     pub fn provide() -> Self {
         let doc = use_doc();
         let resolution = RwSignal::new(1.0);
-        // The communities last found, and the number of the latest request: an answer to
-        // an older one (the map has changed since) is dropped.
-        let found: RwSignal<HashMap<ActorId, usize>> = RwSignal::new(HashMap::new());
-        let latest = StoredValue::new(0u64);
+        let asking = Asking {
+            found: RwSignal::new(HashMap::new()),
+            out: StoredValue::new(false),
+            next: StoredValue::new(None),
+        };
         // Asks again when actors or relations come or go or the resolution changes, and
         // only while something reads the communities (a memo runs only when read). The
         // finding is a part (not in the first load), in the worker on a large map: until
         // the first answer, no actor has a community.
         let asked = Memo::new(move |_| {
             let resolution = resolution.get();
-            let map = doc.with_structure(Map::clone)?;
-            let number = latest.get_value() + 1;
-            latest.set_value(number);
-            leptos::task::spawn_local(async move {
-                if let Ok(finding) = finding_communities(map, resolution).await {
-                    let of = finding.await;
-                    if latest.get_value() == number {
-                        found.set(of.into_iter().collect());
-                    }
-                }
-            });
-            Some(number)
+            asking.ask(doc.with_structure(Map::clone)?, resolution);
+            Some(())
         });
         // Reading `asked` runs it (`track` alone would not).
+        let found = asking.found;
         let of = Memo::new(move |_| asked.get().map(|_| found.get()).unwrap_or_default());
         // Counted once per change, not once per node coloured.
         let groups = Memo::new(move |_| {
@@ -234,6 +226,37 @@ pub fn swatch_items(items: Vec<(String, String)>) -> impl IntoView {
 
 pub fn use_communities() -> Communities {
     expect_context::<Communities>()
+}
+
+/// Asks for the communities one question at a time: a request made while one is out waits
+/// behind it, only the latest (a room pouring in actors changes the map many times a second,
+/// and each answer is a run of Louvain in the worker).
+#[derive(Clone, Copy)]
+struct Asking {
+    /// The communities last found.
+    found: RwSignal<HashMap<ActorId, usize>>,
+    out: StoredValue<bool>,
+    next: StoredValue<Option<(Map, f64)>>,
+}
+
+impl Asking {
+    fn ask(self, map: Map, resolution: f64) {
+        if self.out.get_value() {
+            self.next.set_value(Some((map, resolution)));
+            return;
+        }
+        self.out.set_value(true);
+        leptos::task::spawn_local(async move {
+            if let Ok(finding) = finding_communities(map, resolution).await {
+                let found = finding.await;
+                self.found.try_set(found.into_iter().collect());
+            }
+            self.out.try_set_value(false);
+            if let Some((map, resolution)) = self.next.try_update_value(Option::take).flatten() {
+                self.ask(map, resolution);
+            }
+        });
+    }
 }
 
 crate::later::later!(
