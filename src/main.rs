@@ -1,14 +1,20 @@
 //! Entry point: opens storage (IndexedDB is asynchronous), mounts the app, then lets a
-//! service worker keep it for use offline. Everything else lives in the library.
+//! service worker keep it for use offline (on a room link's visit, once joined). Everything else lives in the library.
 
 fn main() {
     console_error_panic_hook::set_once();
+    // Read before the app takes the room link out of the address.
+    let joining = samverkan::app::room::opened_with_link();
     // Leptos sets up its executor when it mounts; until then, plain wasm-bindgen futures.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let opened = samverkan::storage::Backend::open().await;
         leptos::mount::mount_to_body(move || {
             leptos::view! { <samverkan::ui::App opened=opened/> }
         });
-        samverkan::browser::register_service_worker();
+        if joining {
+            samverkan::app::room::register_service_worker_after_joining();
+        } else {
+            samverkan::browser::register_service_worker();
+        }
     });
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { startHarness, App, storedMaps } from './app.mjs';
+import { startHarness, App, storedMaps, workerReady } from './app.mjs';
 import { regionalDocument } from './regional.mjs';
 
 const RELAY_PORT = 4444; // the relay index.html names (meta samverkan-relay, connect-src)
@@ -179,10 +179,16 @@ test('the relay stops and starts again mid-session: edits on both sides meet', a
   assert.equal(duringRestart(map), 4);
 });
 
-test('a late joiner gets the whole map', async () => {
+test('a late joiner gets the whole map, and the app is kept for offline use once it has come', async () => {
   const carol = await joinRoom(room.link, 'Carol', { width: 1180, height: 820 });
   const count = await nodes(room.app);
   await waitNodes(carol, count);
+  // The service worker's install (every file of the app) waits for the join: none as the
+  // map is drawn (it is registered two seconds after it came), then one keeps the app.
+  const registered = () => carol.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+  assert.equal(await registered(), 0, 'no service worker while joining');
+  await workerReady(carol.page);
+  assert.equal(await registered(), 1);
   await converged([room.app, carol], (m) => m.actors.length === count);
   await carol.page.context().close();
 });

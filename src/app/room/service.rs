@@ -383,8 +383,10 @@ impl Service {
         self.show();
     }
 
-    /// A participant's first copy of the map: opened (added to the library if new).
+    /// A participant's first copy of the map: opened (added to the library if new); the
+    /// app can now be kept for offline use (`super::register_service_worker_after_joining`).
     fn first_map(&self, map: Map) {
+        super::register_service_worker_once_drawn();
         *self.map.borrow_mut() = Some(map.id.clone());
         self.slot.running.set(Some(map.id.clone()));
         self.remember();
