@@ -1,5 +1,6 @@
 //! Entry point: opens storage (IndexedDB is asynchronous), mounts the app, then lets a
-//! service worker keep it for use offline (on a room link's visit, once joined). Everything else lives in the library.
+//! service worker keep it for use offline (on a room link's visit, once joined). Everything
+//! else lives in the library.
 
 fn main() {
     console_error_panic_hook::set_once();

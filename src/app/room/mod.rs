@@ -18,9 +18,17 @@ pub use service::{end_room, leave_room, set_name, set_relay, set_rules, set_sele
 
 /// What comes before a room link's data in the fragment.
 pub const PREFIX: &str = "#room=";
+/// Where this browser keeps a room it is in, per map (the key lives only here and in links).
+const RECORD_PREFIX: &str = "samverkan.room.";
+/// The display name given once, and the relay last used.
+const NAME_KEY: &str = "samverkan.room-name";
+const RELAY_KEY: &str = "samverkan.room-relay";
 /// How long a room link's visit waits for the room's map before the service worker is
 /// registered anyway (the link declined, the relay out of reach).
 const WORKER_AFTER_MS: i32 = 30_000;
+/// How long after the room's map has come the service worker is registered: the map is
+/// drawn first (500 actors take a few hundred milliseconds on a slow machine).
+const WORKER_AFTER_MAP_MS: i32 = 2_000;
 
 /// Whether the page was opened with a room link (before [`RoomSlot::read_address`] takes it).
 pub fn opened_with_link() -> bool {
@@ -28,10 +36,6 @@ pub fn opened_with_link() -> bool {
         .and_then(|w| w.location().hash().ok())
         .is_some_and(|hash| hash.starts_with(PREFIX))
 }
-
-/// How long after the room's map has come the service worker is registered: the map is
-/// drawn first (500 actors take a few hundred milliseconds on a slow machine).
-const WORKER_AFTER_MAP_MS: i32 = 2_000;
 
 /// On a room link's visit, the service worker is registered once the room's map has come
 /// and been drawn ([`register_service_worker_once_drawn`]), or after [`WORKER_AFTER_MS`]:
@@ -45,11 +49,6 @@ pub fn register_service_worker_after_joining() {
 fn register_service_worker_once_drawn() {
     browser::after_ms(WORKER_AFTER_MAP_MS, browser::register_service_worker);
 }
-/// Where this browser keeps a room it is in, per map (the key lives only here and in links).
-const RECORD_PREFIX: &str = "samverkan.room.";
-/// The display name given once, and the relay last used.
-const NAME_KEY: &str = "samverkan.room-name";
-const RELAY_KEY: &str = "samverkan.room-relay";
 
 /// Someone in the room.
 #[derive(Clone, Debug, PartialEq)]
