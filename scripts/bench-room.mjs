@@ -141,6 +141,9 @@ async function startRoom(browser, server, doc) {
   await seedStorage(page, server.url, doc);
   await page.goto(`${server.url}?lang=en`);
   await page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
+  // The app is kept before the room starts, as after any earlier visit: a first visit's
+  // service worker installs once the page is quiet, which a busy room never is.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   await page.getByRole('button', { name: 'Start room', exact: true }).click();
   const box = page.getByRole('textbox', { name: 'Room link' });
   await page.waitForFunction(() => document.querySelector('.room-dialog input[readonly]')?.value.includes('#room='));

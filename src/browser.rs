@@ -160,6 +160,9 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// How often a service worker's registration tries again while the browser is offline.
+const OFFLINE_RETRY_MS: i32 = 5_000;
+
 /// Registers the service worker (`pwa/sw.js`) that keeps the app for use offline. The URL is
 /// relative, so its scope is whatever folder the app is hosted in. Where there can be none
 /// (plain http off localhost, a browser without them, a host that does not serve `sw.js`)
@@ -176,12 +179,71 @@ pub fn register_service_worker() {
         warn(&"no service worker support".into());
         return;
     }
+    // Offline the script cannot be fetched (the browser reports that as an error): the
+    // registration waits for the network.
+    if !navigator.on_line() {
+        after_ms(OFFLINE_RETRY_MS, register_service_worker);
+        return;
+    }
     let registering = navigator.service_worker().register("./sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(why) = wasm_bindgen_futures::JsFuture::from(registering).await {
             warn(&why);
         }
     });
+}
+
+/// A whole idle period: the browser gives at most 50 ms, and only when no frame is due.
+const WHOLE_IDLE_MS: f64 = 49.0;
+/// How long the page must have had nothing to do before [`once_quiet`] runs.
+const QUIET_MS: f64 = 1_000.0;
+/// [`once_quiet`] runs after this long however busy the page stays.
+const QUIET_AT_MOST_MS: f64 = 30_000.0;
+/// Where the browser has no idle callbacks (Safari): run after this long.
+const QUIET_GUESS_MS: i32 = 5_000;
+
+/// Runs `run` once the page has had nothing to do for a second (whole idle periods in a
+/// row: no frame drawn, no task waiting), or after 30 s. For work that may come late but
+/// would slow what the user is doing now: the service worker's install fetches and keeps
+/// every file of the app, which on two cores held a first import up by a third.
+pub fn once_quiet(run: impl FnOnce() + 'static) {
+    let idle = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"requestIdleCallback".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(idle) => wait_until_quiet(idle, now_ms(), None, Box::new(run)),
+        None => {
+            after_ms(QUIET_GUESS_MS, run);
+        }
+    }
+}
+
+/// One idle callback of [`once_quiet`]: `quiet_since` is when the run of whole idle
+/// periods began, if one is going on.
+fn wait_until_quiet(
+    idle: js_sys::Function,
+    started: f64,
+    quiet_since: Option<f64>,
+    run: Box<dyn FnOnce()>,
+) {
+    let request = idle.clone();
+    let next = wasm_bindgen::closure::Closure::once_into_js(move |deadline: js_sys::Object| {
+        let now = now_ms();
+        let left = js_sys::Reflect::get(&deadline, &"timeRemaining".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(&deadline).ok())
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let quiet_since = (left >= WHOLE_IDLE_MS).then(|| quiet_since.unwrap_or(now));
+        let quiet = quiet_since.is_some_and(|since| now - since >= QUIET_MS);
+        if quiet || now - started >= QUIET_AT_MOST_MS {
+            run();
+        } else {
+            wait_until_quiet(request, started, quiet_since, run);
+        }
+    });
+    let _ = idle.call1(&wasm_bindgen::JsValue::NULL, &next);
 }
 
 /// Runs `run` once after `ms` milliseconds; the timer's id (for `clearTimeout`), if set.

@@ -1,6 +1,6 @@
 //! Entry point: opens storage (IndexedDB is asynchronous), mounts the app, then lets a
-//! service worker keep it for use offline (on a room link's visit, once joined). Everything
-//! else lives in the library.
+//! service worker keep it for use offline once the page is quiet (on a room link's visit,
+//! once joined). Everything else lives in the library.
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -15,7 +15,7 @@ fn main() {
         if joining {
             samverkan::app::room::register_service_worker_after_joining();
         } else {
-            samverkan::browser::register_service_worker();
+            samverkan::browser::once_quiet(samverkan::browser::register_service_worker);
         }
     });
 }

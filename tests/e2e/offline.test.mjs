@@ -58,6 +58,30 @@ test('after one visit the app opens and works with no network, its maps there', 
   await app.page.context().close();
 });
 
+test('the service worker waits until the page is quiet: not while it draws, once it has stopped', async () => {
+  // The worker's install fetches and keeps every file of the app; on two cores it held a
+  // first import up by a third. A page that draws every frame (an animation running from
+  // before the app starts) is never quiet: no worker however long it goes on.
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    window.__frames = 0;
+    window.__busy = true;
+    const draw = () => { window.__frames += 1; if (window.__busy) requestAnimationFrame(draw); };
+    requestAnimationFrame(draw);
+  });
+  const app = new App(await context.newPage(), harness.server.url, 'en');
+  await app.open();
+  const registered = () => app.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+  // Three seconds of frames: three times the quiet the worker waits for.
+  await app.page.waitForFunction(() => window.__frames >= 180, null, { timeout: 30_000 });
+  assert.equal(await registered(), 0, 'no service worker while the page draws');
+  await app.page.evaluate(() => { window.__busy = false; });
+  await workerReady(app.page);
+  assert.equal(await registered(), 1);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
 test('the app is installable: Chromium finds nothing missing in its manifest', async () => {
   const app = await harness.newApp('en');
   await workerReady(app.page);

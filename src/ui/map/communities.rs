@@ -3,7 +3,7 @@
 //! community column) or last contact (the engagement log: how long ago each actor was
 //! last met). With the select and the swatches of the legend.
 
-use crate::app::use_doc;
+use crate::app::{use_doc, Doc};
 use crate::ui::texts;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -85,6 +85,7 @@ impl Communities {
         let doc = use_doc();
         let resolution = RwSignal::new(1.0);
         let asking = Asking {
+            doc,
             found: RwSignal::new(HashMap::new()),
             out: StoredValue::new(false),
             next: StoredValue::new(None),
@@ -95,7 +96,8 @@ impl Communities {
         // the first answer, no actor has a community.
         let asked = Memo::new(move |_| {
             let resolution = resolution.get();
-            asking.ask(doc.with_structure(Map::clone)?, resolution);
+            doc.with_structure(|_| ())?;
+            asking.ask(resolution);
             Some(())
         });
         // Reading `asked` runs it (`track` alone would not).
@@ -230,21 +232,27 @@ pub fn use_communities() -> Communities {
 
 /// Asks for the communities one question at a time: a request made while one is out waits
 /// behind it, only the latest (a room pouring in actors changes the map many times a second,
-/// and each answer is a run of Louvain in the worker).
+/// and each answer is a run of Louvain in the worker). The map is copied when a question
+/// goes out, not for each request that waits.
 #[derive(Clone, Copy)]
 struct Asking {
+    doc: Doc,
     /// The communities last found.
     found: RwSignal<HashMap<ActorId, usize>>,
     out: StoredValue<bool>,
-    next: StoredValue<Option<(Map, f64)>>,
+    /// The resolution of the request waiting, if one is.
+    next: StoredValue<Option<f64>>,
 }
 
 impl Asking {
-    fn ask(self, map: Map, resolution: f64) {
+    fn ask(self, resolution: f64) {
         if self.out.get_value() {
-            self.next.set_value(Some((map, resolution)));
+            self.next.set_value(Some(resolution));
             return;
         }
+        let Some(map) = self.doc.snapshot() else {
+            return;
+        };
         self.out.set_value(true);
         leptos::task::spawn_local(async move {
             if let Ok(finding) = finding_communities(map, resolution).await {
@@ -252,8 +260,8 @@ impl Asking {
                 self.found.try_set(found.into_iter().collect());
             }
             self.out.try_set_value(false);
-            if let Some((map, resolution)) = self.next.try_update_value(Option::take).flatten() {
-                self.ask(map, resolution);
+            if let Some(resolution) = self.next.try_update_value(Option::take).flatten() {
+                self.ask(resolution);
             }
         });
     }
