@@ -201,6 +201,9 @@ try {
   const row = (name, values) => console.log(`| ${name} | ${quantile(values, 0.5).toFixed(1)} | ${quantile(values, 0.95).toFixed(1)} | ${Math.max(...values).toFixed(1)} |`);
   row('remote edit → drawn (ms)', latencies);
   row('frame (ms)', frames);
+  // How many frames missed a vsync (the budget's p95 of 20 ms allows one in twenty).
+  const late = frames.filter((f) => f > 20).length;
+  console.log(`frames over 20 ms: ${late} of ${frames.length} (${(100 * late / frames.length).toFixed(1)} %)`);
   console.log(`long tasks: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
   await page.context().close();
 

@@ -113,7 +113,7 @@ let room;
 let alice;
 let bob;
 
-test('a facilitator and two participants (one on a phone) add 30 actors each at once and end with the same map', async () => {
+test('a facilitator and two participants (one on a phone) add 30 actors each at once, two edit the fields of one actor, and all end with the same map', async () => {
   room = await startRoom();
   assert.match(room.link, /^http:\/\/127\.0\.0\.1:\d+\/#room=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
   alice = await joinRoom(room.link, 'Alice');
@@ -142,7 +142,14 @@ test('a facilitator and two participants (one on a phone) add 30 actors each at 
   await alice.page.keyboard.press('Enter');
   await alice.page.getByRole('combobox', { name: 'Link to' }).waitFor({ state: 'hidden' });
   await alice.page.context().setOffline(false);
-  // Then all three add 30 actors each, at the same time.
+  // Then all three add 30 actors each, at the same time. The facilitator's map draws each
+  // newcomer once and moves no node already drawn, wherever the room's order puts it.
+  await room.app.page.evaluate(() => {
+    window.nodesAdded = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.classList?.contains('node')) window.nodesAdded.push(n.dataset.actor);
+    }).observe(document.querySelector('svg.network'), { childList: true, subtree: true });
+  });
   await Promise.all([
     addMany(room.app, 'Rumsaktör F', 30),
     addMany(alice, 'Rumsaktör A', 30),
@@ -150,6 +157,25 @@ test('a facilitator and two participants (one on a phone) add 30 actors each at 
   ]);
   const map = await converged([room.app, alice, bob], (m) => m.actors.length === 40 - 1 + 90);
   assert.equal(map.actors.length, 40 - 1 + 90);
+  const added = await room.app.page.evaluate(() => window.nodesAdded);
+  assert.equal(added.length, new Set(added).size, 'no node was drawn twice (moved)');
+  assert.equal(added.length, 90);
+
+  // The facilitator and Alice edit the same actor at once, each a different field: both
+  // edits are kept, everywhere.
+  const shared = map.actors.find((a) => a.name === 'Rumsaktör B 01');
+  const edits = [[room.app, 'Municipality', 'Värnamo'], [alice, 'Notes', 'Vill sitta i rådet']];
+  await Promise.all(edits.map(async ([app, field, value]) => {
+    await app.page.getByRole('button', { name: /^Rumsaktör B 01, influence/ }).click();
+    const box = app.page.locator('.sidepanel').getByRole('textbox', { name: field, exact: true });
+    await box.fill(value);
+    await box.press('Tab');
+  }));
+  const edited = await converged([room.app, alice, bob], (m) => {
+    const actor = m.actors.find((a) => a.id === shared.id);
+    return actor?.municipality === 'Värnamo' && actor?.notes === 'Vill sitta i rådet';
+  });
+  assert.equal(edited.actors.find((a) => a.id === shared.id).name, 'Rumsaktör B 01');
   const ids = new Set(map.actors.map((a) => a.id));
   assert.ok(!ids.has(gone.id));
   for (const r of map.relations) assert.ok(ids.has(r.from) && ids.has(r.to), `relation ${r.id} dangles`);
