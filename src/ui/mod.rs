@@ -289,3 +289,32 @@ pub fn place_names(
         })
         .collect()
 }
+
+/// The actors in the order a view first drew them, so a new one is always drawn last (the
+/// map's and the grid's nodes). A keyed list moves the element of every actor between two
+/// insertions (its diff counts only the insertions before each place), and a room's actors
+/// arrive in the middle of the map's order: thirty participants adding at once moved a
+/// hundred nodes per update, each move restyled and repainted. Map order decides only which
+/// of two overlapping nodes is on top.
+#[derive(Clone, Copy, Default)]
+pub struct Arrival(StoredValue<(Vec<ActorId>, std::collections::HashSet<ActorId>)>);
+
+impl Arrival {
+    /// `ids` (the map's actors) in the order of arrival: those gone left out, new ones at
+    /// the end in map order.
+    pub fn order(&self, ids: Vec<ActorId>) -> Vec<ActorId> {
+        self.0.update_value(|(order, known)| {
+            if ids.len() != known.len() || !ids.iter().all(|id| known.contains(id)) {
+                let now: std::collections::HashSet<&ActorId> = ids.iter().collect();
+                order.retain(|id| now.contains(id));
+                known.retain(|id| now.contains(id));
+                for id in &ids {
+                    if known.insert(id.clone()) {
+                        order.push(id.clone());
+                    }
+                }
+            }
+        });
+        self.0.with_value(|(order, _)| order.clone())
+    }
+}

@@ -285,8 +285,8 @@ pub fn PowerInterestGrid() -> impl IntoView {
         doc.with_map_tracked(|m| placements(m, frame, titles))
             .unwrap_or_default()
     });
-    // In the map's own order: a list that reorders as actors move would detach the
-    // focused node from the DOM and lose keyboard focus mid-gesture.
+    // Not in the order of where actors stand: a list that reorders as actors move would
+    // detach the focused node from the DOM and lose keyboard focus mid-gesture.
     let placed = Memo::new(move |_| {
         doc.with_map_tracked(|m| {
             let (placed, waiting): (Vec<&Actor>, Vec<&Actor>) =
@@ -296,7 +296,12 @@ pub fn PowerInterestGrid() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let ids = move || placed.with(|(placed, _): &(Vec<ActorId>, Vec<ActorId>)| placed.clone());
+    // Drawn in the order they came onto the grid (`Arrival`), so a room's newcomers move
+    // no marker already drawn.
+    let arrival = crate::ui::Arrival::default();
+    let ids = move || {
+        arrival.order(placed.with(|(placed, _): &(Vec<ActorId>, Vec<ActorId>)| placed.clone()))
+    };
     let waiting = move || placed.with(|(_, waiting)| waiting.clone());
 
     let move_to = move |id: &ActorId, client_x: f64, client_y: f64| {

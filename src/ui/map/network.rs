@@ -526,7 +526,7 @@ pub fn NetworkMap() -> impl IntoView {
     let placing = doc.with_map(needs_placing).unwrap_or(false);
     let revealed = RwSignal::new(if placing { 0 } else { REVEALED_PER_FRAME });
     reveal_more(doc, revealed, runner.clone());
-    let arrival = Arrival::default();
+    let arrival = crate::ui::Arrival::default();
     let shown_actors = move || {
         let limit = revealed.get();
         let mut ids = arrival.order(doc.actor_ids());
@@ -837,35 +837,6 @@ fn labels_to_show(
             Some((a.id.clone(), (at.scaled(1.0 / scale), anchor)))
         })
         .collect()
-}
-
-/// The actors in the order this view first drew them, so a new one is always drawn last.
-/// The keyed list of nodes moves the element of every actor between two insertions (its
-/// diff counts only the insertions before each place), and a room's actors arrive in the
-/// middle of the map's order: thirty participants adding at once moved a hundred nodes
-/// per update, each move restyled and repainted. Map order decides only which of two
-/// overlapping nodes is on top.
-#[derive(Clone, Copy, Default)]
-struct Arrival(StoredValue<(Vec<ActorId>, HashSet<ActorId>)>);
-
-impl Arrival {
-    /// `ids` (the map's actors) in the order of arrival: those gone left out, new ones at
-    /// the end in map order.
-    fn order(&self, ids: Vec<ActorId>) -> Vec<ActorId> {
-        self.0.update_value(|(order, known)| {
-            if ids.len() != known.len() || !ids.iter().all(|id| known.contains(id)) {
-                let now: HashSet<&ActorId> = ids.iter().collect();
-                order.retain(|id| now.contains(id));
-                known.retain(|id| now.contains(id));
-                for id in &ids {
-                    if known.insert(id.clone()) {
-                        order.push(id.clone());
-                    }
-                }
-            }
-        });
-        self.0.with_value(|(order, _)| order.clone())
-    }
 }
 
 /// The actors and relations the view has seen, to tell what an edit added.
