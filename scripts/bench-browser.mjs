@@ -39,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { serve } from '../tests/e2e/serve.mjs';
 import { generateDocument, seedStorage } from '../tests/e2e/generate.mjs';
+import { workerReady } from '../tests/e2e/app.mjs';
 import { traceMainThread } from './trace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -233,15 +234,10 @@ class Bench {
     }
     await page.waitForFunction((count) => window.__bench.nodeCount() >= count, n, { timeout, polling: 'raf' });
     const idleBy = await this.layoutIdle(page, n, timeout);
-    await this.kept(page);
+    // The app kept (its service worker installed), as on any visit after the first: a first
+    // visit's worker installs once the page is quiet, inside what is measured otherwise.
+    await workerReady(page);
     return idleBy;
-  }
-
-  /** Waits until the app is kept (its service worker installed and active), as on any visit
-   * after the first: a first visit's worker installs once the page is quiet, and would
-   * otherwise install in the middle of what is measured. */
-  async kept(page) {
-    await page.evaluate(() => navigator.serviceWorker.ready);
   }
 
   /** A new page on the app with `doc` laid out, and an actor near the middle selected. */
@@ -698,7 +694,7 @@ async function reloadScenario(bench, n) {
         await page.goto(bench.url);
         await page.waitForFunction(() => window.__nodes.frame !== null, null, { timeout: TIMEOUT, polling: 'raf' });
         const r = await page.evaluate(() => window.__nodes);
-        if (run >= 0) { inDom.push(r.reached); painted.push(r.frame); } else await bench.kept(page);
+        if (run >= 0) { inDom.push(r.reached); painted.push(r.frame); } else await workerReady(page);
       })(), `reload ${run + 1}`);
     }
   });

@@ -24,7 +24,7 @@ import * as Y from 'yjs';
 import { serve } from '../tests/e2e/serve.mjs';
 import { traceMainThread } from './trace.mjs';
 import { generateDocument, seedStorage } from '../tests/e2e/generate.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/app.mjs';
+import { CHROMIUM_ARGS, workerReady } from '../tests/e2e/app.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -143,7 +143,7 @@ async function startRoom(browser, server, doc) {
   await page.locator('svg.network g.node').nth(doc.map.actors.length - 1).waitFor();
   // The app is kept before the room starts, as after any earlier visit: a first visit's
   // service worker installs once the page is quiet, which a busy room never is.
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await workerReady(page);
   await page.getByRole('button', { name: 'Start room', exact: true }).click();
   const box = page.getByRole('textbox', { name: 'Room link' });
   await page.waitForFunction(() => document.querySelector('.room-dialog input[readonly]')?.value.includes('#room='));
