@@ -1,4 +1,5 @@
-//! Times the force layout and the network metrics on a seeded 1,000-actor, 3,000-relation map.
+//! Times the force layout, the network metrics and reading the map's file on a seeded
+//! 1,000-actor, 3,000-relation map.
 
 // The size DESIGN.md budgets for (one tick: median ≤ 5 ms, p95 ≤ 8 ms in the browser; cold
 // layout ≤ 1.5 s). Run: `cargo bench -p samverkan-model --bench layout`. It prints the
@@ -7,6 +8,7 @@
 mod common;
 
 use common::{millis, percentile, random_map};
+use samverkan_model::io::{self, Document};
 use samverkan_model::layout::Simulation;
 use samverkan_model::metrics;
 use std::hint::black_box;
@@ -20,6 +22,7 @@ const TIMED_TICKS: usize = 300;
 const COLD_TICKS: usize = 300;
 const COLD_RUNS: usize = 5;
 const METRIC_RUNS: usize = 5;
+const READ_RUNS: usize = 10;
 
 fn main() {
     let map = random_map(ACTORS, RELATIONS, 2026);
@@ -74,5 +77,25 @@ fn main() {
         "metrics::compute, degree and betweenness ({METRIC_RUNS} runs): median {:.1} ms, max {:.1} ms",
         percentile(&betweenness, 0.5),
         betweenness[betweenness.len() - 1]
+    );
+
+    // Reading the file back: an import, and every reload from local storage.
+    let mut file = map.clone();
+    // The bench map has no sector list for the council's default requirements to name.
+    file.council.required_sectors.clear();
+    let text = io::write_pretty(&Document::new(file, 1));
+    let mut reads: Vec<f64> = (0..READ_RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(io::read_document(black_box(&text)).expect("the file reads"));
+            millis(start.elapsed())
+        })
+        .collect();
+    reads.sort_by(f64::total_cmp);
+    println!(
+        "io::read_document, {} KiB ({READ_RUNS} runs): median {:.1} ms, max {:.1} ms",
+        text.len() / 1024,
+        percentile(&reads, 0.5),
+        reads[reads.len() - 1]
     );
 }

@@ -1,4 +1,5 @@
-//! Fuzzing the importer: no input panics it; what it accepts is a valid map that reads back.
+//! Fuzzing the importer: no input panics it; what it accepts is a valid map that reads back,
+//! and the same whether it was read straight from the text or through a JSON value.
 
 mod common;
 
@@ -6,7 +7,9 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use samverkan_model::actor::COORDINATE_LIMIT;
 use samverkan_model::io::collection::read_any;
-use samverkan_model::io::{read_document, write_compact, Document};
+use samverkan_model::io::{
+    checked, parse_json, read_document, read_value, write_compact, Document,
+};
 use samverkan_model::validate::validate;
 use samverkan_model::{Expected, JsonError, Reason};
 use serde_json::Value;
@@ -53,6 +56,13 @@ fn config() -> ProptestConfig {
 /// The importer's contract for any text: no panic (the property itself), an accepted
 /// document is valid, sane and survives a round trip, and a refusal says why.
 fn check(text: &str) -> Result<(), TestCaseError> {
+    // A current file is read straight from its text; whatever that accepts, the general
+    // path through a JSON value and the migrations reads the same.
+    let general = parse_json(text)
+        .map_err(|problem| vec![problem])
+        .and_then(read_value)
+        .and_then(checked);
+    prop_assert_eq!(read_document(text), general);
     match read_document(text) {
         Ok(loaded) => {
             let map = &loaded.document.map;

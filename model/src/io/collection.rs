@@ -29,6 +29,10 @@ pub fn write_collection(maps: &[Map]) -> String {
 /// Reads a single Samverkan file or a collection into one or more documents. A collection
 /// is all or nothing: any problem in any map refuses the whole file.
 pub fn read_any(text: &str) -> Result<Vec<Loaded>, Vec<Problem>> {
+    // A single current file, the common case, is read once, straight from its text.
+    if let Some(loaded) = super::read_current(text) {
+        return super::checked(loaded).map(|loaded| vec![loaded]);
+    }
     let value = super::parse_json(text).map_err(|p| vec![p])?;
     if value.get("format").and_then(|f| f.as_str()) != Some(COLLECTION_FORMAT) {
         return read_document(text).map(|loaded| vec![loaded]);

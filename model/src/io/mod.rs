@@ -64,8 +64,49 @@ pub fn write_compact(document: &Document) -> String {
 
 /// Reads a Samverkan file of any supported version into a valid document.
 pub fn read_document(text: &str) -> Result<Loaded, Vec<Problem>> {
+    if let Some(loaded) = read_current(text) {
+        return checked(loaded);
+    }
     let value = parse_json(text).map_err(|p| vec![p])?;
     checked(read_value(value)?)
+}
+
+/// The typed read straight from the text, for a file of the current version that reads
+/// without a problem (what local storage and the app's own exports hold): a third of the
+/// work of the general path, which parses into a value, migrates it and writes it out
+/// again. Anything else (another version, a problem to name) takes the general path.
+pub(crate) fn read_current(text: &str) -> Option<Loaded> {
+    // A typed read skips unknown fields without serde_json's nesting limit: a deeply
+    // nested one is left to the general path, which refuses it as too deep.
+    if text.len() as u64 > MAX_FILE_BYTES || nesting(text) > SHALLOW {
+        return None;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let document: Document = serde_json::from_str(text).ok()?;
+    (document.format == FORMAT && document.version == CURRENT_VERSION).then(|| repaired(document))
+}
+
+/// Nesting well within serde_json's limit (128); a Samverkan file nests six deep.
+const SHALLOW: usize = 64;
+
+/// How deep the text's arrays and objects nest (brackets inside strings not counted).
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0);
+    let (mut in_string, mut escaped) = (false, false);
+    for byte in text.bytes() {
+        match (in_string, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (_, b'"') => in_string = !in_string,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Reads a parsed file up to validation: envelope → migrate → typed read → repair. The
@@ -77,18 +118,23 @@ pub fn read_value(value: serde_json::Value) -> Result<Loaded, Vec<Problem>> {
     // Read from the compact text rather than the value: serde_json then says at which byte
     // a read failed, which leads to the path (see `errors::typed_problem`) without a
     // path-tracking copy of every type's reader in the first load.
-    let mut document: Document = serde_json::from_str(&value.to_string())
+    let document: Document = serde_json::from_str(&value.to_string())
         .map_err(|error| vec![errors::typed_problem(&error, &value)])?;
+    Ok(repaired(document))
+}
+
+/// Resets NaN, infinite or absurd coordinates, counting the actors it had to repair.
+fn repaired(mut document: Document) -> Loaded {
     let repaired_positions = document
         .map
         .actors
         .iter_mut()
         .filter_map(|a| a.repair_position().then_some(()))
         .count();
-    Ok(Loaded {
+    Loaded {
         document,
         repaired_positions,
-    })
+    }
 }
 
 /// The document, when its map is valid; otherwise every problem in it.
@@ -169,6 +215,14 @@ pub fn file_stem(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::file_stem;
+
+    #[test]
+    fn nesting_counts_brackets_outside_strings_only() {
+        assert_eq!(super::nesting(r#"{"a":[1,{"b":[]}],"c":{}}"#), 4);
+        assert_eq!(super::nesting(r#"{"a":"[[[{{\"[["}"#), 1);
+        assert_eq!(super::nesting("[]"), 1);
+        assert_eq!(super::nesting("1"), 0);
+    }
 
     #[test]
     fn file_stems_are_safe() {

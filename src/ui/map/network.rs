@@ -41,6 +41,9 @@ pub struct Size {
 /// A large map is first drawn this many actors per
 /// frame, so opening it never blocks the page for long; fewer while the layout also runs.
 const REVEALED_PER_FRAME: usize = 250;
+/// A map opened with its positions shows this many at once: a map of up to 500 actors (a
+/// reload of a big workshop's map) in one task, without a frame's wait between halves.
+const FIRST_REVEALED: usize = 500;
 const REVEALED_PER_FRAME_WHILE_LAYING_OUT: usize = 60;
 
 /// How far the map zooms out and in.
@@ -524,7 +527,7 @@ pub fn NetworkMap() -> impl IntoView {
     // A map still to be placed gets its first batch in the next frame, apart from the
     // task that opened it; one with positions shows its first batch at once.
     let placing = doc.with_map(needs_placing).unwrap_or(false);
-    let revealed = RwSignal::new(if placing { 0 } else { REVEALED_PER_FRAME });
+    let revealed = RwSignal::new(if placing { 0 } else { FIRST_REVEALED });
     reveal_more(doc, revealed, runner.clone());
     let arrival = crate::ui::Arrival::default();
     let shown_actors = move || {
