@@ -15,6 +15,13 @@ use samverkan_model::{ActionStatus, ActorKind, CouncilRole, Gender, Level, Probl
 
 /// Where an import's outcome happened: `rows 2, 4, 9` (the first 12 of many, then the
 /// count) and JSON paths; empty for the file as a whole.
+/// A time of day as `14.05` or `14:05` (chrono's `format` would bring its format-string
+/// parser into the first load for this).
+fn clock(time: NaiveTime, separator: char) -> String {
+    use chrono::Timelike;
+    format!("{:02}{separator}{:02}", time.hour(), time.minute())
+}
+
 fn places_text(places: &[&Place], row: &str, rows: &str) -> String {
     const LISTED: usize = 12;
     let lines: Vec<usize> = places
@@ -923,7 +930,7 @@ pub static SV: Texts = Texts {
         const DAYS: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
         const MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
         use chrono::Datelike;
-        format!("{} {} {} {} kl. {} (v. {week})", DAYS[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS[d.month0() as usize], d.year(), time.format("%H.%M"))
+        format!("{} {} {} {} kl. {} (v. {week})", DAYS[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS[d.month0() as usize], d.year(), clock(time, '.'))
     },
     meetings: "Möten",
     add_meeting: "Lägg till möte",
@@ -1317,7 +1324,7 @@ pub static SV: Texts = Texts {
     period_months: |n| format!("{n} månader"),
     period: "Period",
     last_met: |d| match d {
-        Some(d) => format!("senast {}", d.format("%Y-%m-%d")),
+        Some(d) => format!("senast {d}"),
         None => "aldrig".into(),
     },
     everyone_heard: "Alla nyckelaktörer har hörts av under perioden.",
@@ -1337,8 +1344,8 @@ pub static SV: Texts = Texts {
     attended: |name| format!("{name} deltog"),
     invited_count: |invited, came| format!("{invited} inbjudna, {came} deltog"),
     export_invitations: "Exportera inbjudningslista (CSV)",
-    delete_interaction: |d| format!("Ta bort kontakten {}", d.format("%Y-%m-%d")),
-    edit_interaction: |d| format!("Ändra kontakten {}", d.format("%Y-%m-%d")),
+    delete_interaction: |d| format!("Ta bort kontakten {d}"),
+    edit_interaction: |d| format!("Ändra kontakten {d}"),
     colour_by_last_contact: "Senaste kontakt",
     contact_band: |b| match b {
         ContactBand::Recent => "under 3 månader sedan",
@@ -1633,7 +1640,12 @@ pub static EN: Texts = Texts {
     key_actors_missing: "Key actors outside the council (influence and interest ≥ 4)",
     add_to_council: |a| format!("Add {a} to the council"),
     add: "Add",
-    meeting_when: |d, time, week| format!("{} ({}, week {week})", d.format("%a %-d %b %Y"), time.format("%H:%M")),
+    meeting_when: |d, time, week| {
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        use chrono::Datelike;
+        format!("{} {} {} {} ({}, week {week})", DAYS[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS[d.month0() as usize], d.year(), clock(time, ':'))
+    },
     meetings: "Meetings",
     add_meeting: "Add meeting",
     date_time: "Date and time",
@@ -1954,7 +1966,7 @@ pub static EN: Texts = Texts {
     period_months: |n| format!("{n} months"),
     period: "Period",
     last_met: |d| match d {
-        Some(d) => format!("last {}", d.format("%Y-%m-%d")),
+        Some(d) => format!("last {d}"),
         None => "never".into(),
     },
     everyone_heard: "Every key actor has been heard from in the period.",
@@ -1974,8 +1986,8 @@ pub static EN: Texts = Texts {
     attended: |name| format!("{name} attended"),
     invited_count: |invited, came| format!("{invited} invited, {came} attended"),
     export_invitations: "Export invitation list (CSV)",
-    delete_interaction: |d| format!("Delete the interaction of {}", d.format("%Y-%m-%d")),
-    edit_interaction: |d| format!("Edit the interaction of {}", d.format("%Y-%m-%d")),
+    delete_interaction: |d| format!("Delete the interaction of {d}"),
+    edit_interaction: |d| format!("Edit the interaction of {d}"),
     colour_by_last_contact: "Last contact",
     contact_band: |b| match b {
         ContactBand::Recent => "under 3 months ago",

@@ -193,13 +193,22 @@ impl Doc {
 
     /// The colour of a sector (tracks the palette); grey when it has none.
     pub fn sector_color(&self, sector: &str) -> String {
-        self.sectors
-            .with(|s| {
-                s.iter()
-                    .find(|s| s.id.as_str() == sector)
-                    .map(|s| s.color.clone())
-            })
+        self.sector_field(sector, |s| &s.color)
             .unwrap_or_else(|| UNCLASSIFIED_COLOR.into())
+    }
+
+    /// The name of a sector (tracks the palette); None when the palette has no such id.
+    pub fn sector_label(&self, sector: &str) -> Option<String> {
+        self.sector_field(sector, |s| &s.label)
+    }
+
+    /// A field of a sector, without copying the palette (every node names its sector).
+    fn sector_field(&self, sector: &str, field: fn(&Sector) -> &String) -> Option<String> {
+        self.sectors.with(|s| {
+            s.iter()
+                .find(|s| s.id.as_str() == sector)
+                .map(|s| field(s).clone())
+        })
     }
 
     /// The council (tracked).

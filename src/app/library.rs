@@ -7,7 +7,7 @@ use super::saving::Saver;
 use crate::browser;
 use crate::i18n::Lang;
 use crate::notice::{Message, NoticeAction, Severity};
-use chrono::Utc;
+use chrono::{Timelike, Utc};
 use leptos::prelude::*;
 use samverkan_model::io::read_document;
 use samverkan_model::sector::default_sectors;
@@ -61,7 +61,15 @@ impl Library {
             notices,
             lang,
         };
-        let stamp = Utc::now().format("%Y%m%dT%H%M%S").to_string();
+        // `20261206T201500`, written out (chrono's `format` is a parser's weight in the first load).
+        let now = Utc::now().naive_utc();
+        let stamp = format!(
+            "{}T{:02}{:02}{:02}",
+            now.date().to_string().replace('-', ""),
+            now.hour(),
+            now.minute(),
+            now.second()
+        );
         let report = if doc.is_read_only() {
             saver.with_store(|s| store::load_all(&mut ReadOnly(s), &stamp))
         } else {

@@ -536,7 +536,7 @@ impl Transfer {
 crate::later::later!(
     /// `Export all maps` (and `Download backup`): every map in one collection file.
     exporting_all(transfer: Transfer) -> () => {
-        let name = format!("samverkan-{}.samverkan.json", Utc::now().format("%Y-%m-%d"));
+        let name = format!("samverkan-{}.samverkan.json", Utc::now().date_naive());
         browser::download(&name, &transfer.collection(true), "application/json");
     }
 );

@@ -13,7 +13,8 @@ mod shell;
 mod table;
 
 pub use crate::app::texts;
-use crate::app::use_doc;
+use crate::app::{use_doc, Doc};
+use crate::i18n::Texts;
 use leptos::prelude::*;
 use samverkan_model::labels::{line_clear_of, place_labels_where, LabelBox};
 use samverkan_model::{Actor, ActorId};
@@ -74,13 +75,9 @@ fn relation_counts() -> Memo<std::collections::HashMap<ActorId, usize>> {
 }
 
 /// The name of a sector of the open map's palette (tracked), or `No sector`.
-fn sector_name(sector: &str) -> String {
-    let doc = use_doc();
-    doc.sectors()
-        .into_iter()
-        .find(|s| s.id.as_str() == sector)
-        .map(|s| s.label)
-        .unwrap_or_else(|| texts()().no_sector.to_owned())
+fn sector_name(doc: Doc, sector: &str, t: &Texts) -> String {
+    doc.sector_label(sector)
+        .unwrap_or_else(|| t.no_sector.to_owned())
 }
 
 /// Moves the keyboard focus to the element that draws actor `id` among `drawn` (a selector

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, App, layoutIdle, showTab } from './app.mjs';
 import { regionalDocument } from './regional.mjs';
-import { seedStorage } from './generate.mjs';
+import { seedStorage, generateDocument } from './generate.mjs';
 import { touchSession, centerOf } from './touch.mjs';
 
 let harness;
@@ -194,6 +194,44 @@ test('the map is one tab stop; arrow keys go from actor to actor, each named wit
   assert.ok(seen.size >= 3, `the arrows reached ${[...seen].join(' | ')}`);
   assert.equal(await page.locator('svg.network g.node[tabindex="0"]').count(), 1, 'still one tab stop');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('tabindex')), '0', 'the stop follows the focus');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('a pointer over an unnamed node or the focus on it shows its name; a right click opens its actions', async () => {
+  // 300 actors at 1280 px: most names have no room, so most nodes are drawn without one.
+  const { page, errors } = await harness.withStoredMap(generateDocument(300), { width: 1280, height: 800 });
+  await page.locator('svg.network g.node').nth(299).waitFor();
+  await layoutIdle(page);
+  const unnamed = await page.evaluate(() => {
+    const named = new Set([...document.querySelectorAll('svg.network text.node-label')].map((t) => t.dataset.actor));
+    const inView = (g) => { const r = g.getBoundingClientRect(); return r.top > 80 && r.bottom < 700 && r.left > 0 && r.right < 1000; };
+    return [...document.querySelectorAll('svg.network g.node')].filter((g) => !named.has(g.dataset.actor) && inView(g))
+      .map((g) => g.dataset.actor);
+  });
+  assert.ok(unnamed.length >= 2, `${unnamed.length} nodes without a name on screen`);
+  const label = (id) => page.locator(`svg.network text.node-label[data-actor="${id}"]`);
+  const node = (id) => page.locator(`svg.network g.node[data-actor="${id}"]`);
+  // The topmost node without a name at its own centre (another may lie over part of it).
+  const [hovered] = await page.evaluate((ids) => ids.filter((id) => {
+    const g = document.querySelector(`svg.network g.node[data-actor="${id}"]`);
+    const r = g.getBoundingClientRect();
+    return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest('g.node') === g;
+  }), unnamed);
+  assert.ok(hovered, 'a node without a name on top at its centre');
+  const box = await node(hovered).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await label(hovered).waitFor();
+  await page.mouse.move(5, 790);
+  await label(hovered).waitFor({ state: 'detached' });
+  // The keyboard's focus does the same (the node is focused as the arrow keys would).
+  const focused = unnamed.find((id) => id !== hovered);
+  await node(focused).focus();
+  await label(focused).waitFor();
+  await page.evaluate(() => document.activeElement.blur());
+  await label(focused).waitFor({ state: 'detached' });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Link', exact: true }).waitFor();
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { App, startHarness } from './app.mjs';
+import { regionalDocument } from './regional.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -48,6 +49,34 @@ test('the first load fetches only the side panel\'s overview; the Council tab fe
   assert.deepEqual(partsAsked(requests.slice(seen)), ['overview', 'council'], 'fetched once');
   assert.deepEqual(app.errors, []);
   await app.page.context().close();
+});
+
+test('a reopened map draws its nodes before the first screen fetches its parts', async () => {
+  // Each part file's fetch waits for the task that asks for it to end: some ninety files
+  // (the side panel's parts and the chunks they share) cost the page about 100 ms.
+  const doc = regionalDocument({ positions: true });
+  const init = (n) => {
+    const seen = { fetched: [], drawn: null };
+    window.__order = seen;
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, options) => {
+      if (String(input).includes('/parts-')) seen.fetched.push(performance.now());
+      return fetch(input, options);
+    };
+    new MutationObserver((_, watch) => {
+      if (document.querySelectorAll('svg.network g.node').length < n) return;
+      seen.drawn = performance.now();
+      watch.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  };
+  const { page, errors } = await harness.withStoredMap(doc, { width: 1280, height: 800 }, { init: `(${init})(${doc.map.actors.length})` });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Analysis' }).waitFor();
+  const { fetched, drawn } = await page.evaluate(() => window.__order);
+  assert.ok(drawn !== null && fetched.length > 0, `drawn ${drawn}, ${fetched.length} part files fetched`);
+  assert.equal(fetched.filter((t) => t < drawn).length, 0, 'part files fetched before the nodes were drawn');
+  assert.deepEqual(errors, []);
+  await page.context().close();
 });
 
 test('a part that cannot be fetched says so, the map stays, and the next try loads it', async () => {

@@ -236,7 +236,7 @@ test('the relay never sees an actor name, the title or the key', async () => {
 test('who is in the room, and what each has selected, shows on the facilitator\'s screen', async () => {
   const chosen = REGIONAL.map.actors[0];
   await alice.page.getByRole('button', { name: new RegExp(`^${chosen.name}, influence`) }).click();
-  await room.app.page.locator(`svg.network g.node.room-ring[data-actor="${chosen.id}"]`).waitFor();
+  await room.app.page.locator(`svg.network g.node[data-ring][data-actor="${chosen.id}"]`).waitFor();
   await room.app.page.locator('.room-bar').getByRole('button', { name: 'Room' }).click();
   const people = room.app.page.getByRole('dialog').locator('.people');
   for (const name of ['Alice', 'Bob']) await people.getByText(name).waitFor();

@@ -117,8 +117,9 @@ pub fn RoomPresence() -> impl IntoView {
     });
 }
 
-/// Marks the actors others have selected with a ring in their colour (a class and a CSS
-/// variable on the node, which the map's own rendering leaves alone); returns the ids marked.
+/// Marks the actors others have selected with a ring in their colour (an attribute and a
+/// CSS variable on the node, which the map's own rendering leaves alone: it owns the
+/// node's classes); returns the ids marked.
 fn draw_rings(before: Vec<String>, rings: &[(String, &'static str)]) -> Vec<String> {
     let node = |id: &str| {
         document()
@@ -129,12 +130,12 @@ fn draw_rings(before: Vec<String>, rings: &[(String, &'static str)]) -> Vec<Stri
     };
     for id in &before {
         if let Some(node) = node(id) {
-            let _ = node.class_list().remove_1("room-ring");
+            let _ = node.remove_attribute("data-ring");
         }
     }
     for (id, colour) in rings {
         if let Some(node) = node(id) {
-            let _ = node.class_list().add_1("room-ring");
+            let _ = node.set_attribute("data-ring", "");
             let _ = node.style().set_property("--ring", colour);
         }
     }

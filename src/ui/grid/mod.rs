@@ -533,7 +533,7 @@ fn GridActor(
     };
     let sector_name = {
         let actor = actor.clone();
-        Memo::new(move |_| crate::ui::sector_name(actor.with(|a| a.sector.0.clone()).as_str()))
+        Memo::new(move |_| actor.with(|a| crate::ui::sector_name(doc, a.sector.as_str(), t())))
     };
     let label = move || {
         format!(

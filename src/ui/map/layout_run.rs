@@ -63,6 +63,10 @@ impl Default for Layer {
 impl Layer {
     /// The held-position signal of one actor.
     pub fn slot(&self, id: &ActorId) -> Held {
+        // Looked up before it is added: the lines ask for every actor's on each redraw.
+        if let Some(held) = self.0.borrow().get(id) {
+            return held.clone();
+        }
         self.0
             .borrow_mut()
             .entry(id.clone())
@@ -349,7 +353,7 @@ impl LayoutRunner {
     }
 
     fn frame(&self, generation: u64) {
-        let finished = {
+        let settled = {
             let mut slot = self.run.borrow_mut();
             let Some(run) = slot.as_mut() else {
                 return;
@@ -358,16 +362,23 @@ impl LayoutRunner {
             if !settled {
                 run.next_drawn = self.draw(&run.ids, run.engine.positions(), run.next_drawn);
             }
-            if settled {
-                slot.take()
-            } else {
-                None
-            }
+            settled
         };
-        match finished {
-            Some(run) => self.finish(run),
-            None => self.next_frame(generation),
+        if !settled {
+            return self.next_frame(generation);
         }
+        // The result is written in a task of its own after this frame (the thousand nodes
+        // it moves are drawn in the next), unless the run was stopped or replaced meanwhile.
+        let runner = self.clone();
+        crate::browser::after_ms(0, move || {
+            if !runner.alive.get() || runner.generation.get() != generation {
+                return;
+            }
+            let run = runner.run.borrow_mut().take();
+            if let Some(run) = run {
+                runner.finish(run);
+            }
+        });
     }
 
     /// Moves the next [`DRAWN_PER_FRAME`] actors from `from` on screen; returns where the

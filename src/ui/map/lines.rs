@@ -9,7 +9,7 @@ use crate::ui::map::layout_run::Layer;
 use crate::ui::map::network::Filter;
 use leptos::prelude::*;
 use samverkan_model::layout::node_radius as radius;
-use samverkan_model::{Actor, ActorId, Map, Relation};
+use samverkan_model::{ActorId, Map, Relation};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -67,12 +67,15 @@ fn strokes(map: &Map, shown: Shown, moving: Option<&HashSet<ActorId>>, part: Par
         return Vec::new();
     }
     let index = map.actor_index();
-    let at = |actor: &Actor| {
-        shown
-            .layer
-            .slot(&actor.id)
-            .get()
-            .unwrap_or((actor.x, actor.y))
+    // Each actor's place is looked up once, not once per line end, and only for the lines
+    // drawn here (so a drag's still lines never read, and are not redrawn by, its place).
+    let mut places: Vec<Option<(f64, f64)>> = vec![None; map.actors.len()];
+    let mut place = |at: usize| {
+        *places[at].get_or_insert_with(|| {
+            let actor = &map.actors[at];
+            let held = shown.layer.slot(&actor.id).get();
+            held.unwrap_or((actor.x, actor.y))
+        })
     };
     // A few dozen looks at most: a list searched in order is smaller code than a map.
     let mut groups: Vec<(Look, Stroke)> = Vec::new();
@@ -81,10 +84,11 @@ fn strokes(map: &Map, shown: Shown, moving: Option<&HashSet<ActorId>>, part: Par
         if moves != (part == Part::Moving) {
             continue;
         }
-        let (Some(&from), Some(&to)) = (index.get(&relation.from), index.get(&relation.to)) else {
+        let (Some(&from_at), Some(&to_at)) = (index.get(&relation.from), index.get(&relation.to))
+        else {
             continue;
         };
-        let (from, to) = (&map.actors[from], &map.actors[to]);
+        let (from, to) = (&map.actors[from_at], &map.actors[to_at]);
         let look = Look {
             kind: relation.kind.as_str(),
             strength: relation.strength,
@@ -108,7 +112,7 @@ fn strokes(map: &Map, shown: Shown, moving: Option<&HashSet<ActorId>>, part: Par
                 groups.len() - 1
             }
         };
-        let ends = (at(from), at(to));
+        let ends = (place(from_at), place(to_at));
         draw(
             &mut groups[index].1,
             relation,
@@ -251,7 +255,7 @@ pub fn keep_lines(path: &web_sys::Element, keep: impl Fn(&str) -> bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use samverkan_model::{Relation, RelationId, RelationKind};
+    use samverkan_model::{Actor, RelationId, RelationKind};
 
     fn map() -> Map {
         let mut map = Map::new("m".into(), "Lines", chrono::Utc::now(), Vec::new());

@@ -7,7 +7,7 @@ use crate::ui::map::arrangement::Guides;
 // The circle the layout keeps room for is the one drawn.
 use crate::app::document::Origin;
 use crate::app::{use_doc, Doc};
-use crate::ui::map::actor_menu::{opens_menu, use_actor_menu, LongPress};
+use crate::ui::map::actor_menu::{opens_menu, use_actor_menu, ActorMenu, LongPress};
 use crate::ui::map::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
 use crate::ui::map::lines::{Part, Relations};
 use crate::ui::map::link_box;
@@ -502,6 +502,9 @@ pub fn NetworkMap() -> impl IntoView {
     let is_tab_stop = crate::ui::tab_stop(focused);
     let degrees = crate::ui::relation_counts();
     let context = NetworkContext {
+        doc,
+        lang: crate::app::use_lang(),
+        communities: crate::ui::map::communities::use_communities(),
         pointers,
         press,
         focused,
@@ -560,6 +563,11 @@ pub fn NetworkMap() -> impl IntoView {
         ids
     });
     let label_size = context.label_size;
+    let events = StoredValue::new_local(NodeEvents {
+        context: context.clone(),
+        layer: layer.clone(),
+        menu: use_actor_menu(),
+    });
     let (context_for_nodes, context_for_labels) = (context.clone(), context);
     let layer_for_labels = layer.clone();
     let layer_for_nodes = layer.clone();
@@ -621,8 +629,14 @@ pub fn NetworkMap() -> impl IntoView {
                 data-layout=move || if running_attr.get() { "running" } else { "idle" }
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
                 <rect class="background" width=move || size.get().width height=move || size.get().height on:pointerdown=on_background_down/>
+                // The nodes' events are handled here, once for all ([`NodeEvents`]).
                 <g class="scene" class:focused=move || neighbours.with(Option::is_some) class:only-near=only_near
-                    transform=move || camera.get().transform()>
+                    transform=move || camera.get().transform()
+                    on:pointerdown=move |ev| events.with_value(|e| e.down(ev)) on:keydown=move |ev| events.with_value(|e| e.key(ev))
+                    on:contextmenu=move |ev| events.with_value(|e| e.context_menu(ev)) on:focusin=move |ev| events.with_value(|e| e.focus(ev))
+                    on:pointerover=move |ev| events.with_value(|e| e.hover(ev.target(), None, true))
+                    on:pointerout=move |ev| events.with_value(|e| e.hover(ev.target(), ev.related_target(), false))
+                    on:focusout=move |ev| events.with_value(|e| e.hover(ev.target(), ev.related_target(), false))>
                     <Guides chosen=arrangement scale=scale/>
                     <Relations part=Part::Still layer=layer_for_lines.clone() near=neighbours filter=filter moving=moving/>
                     <For each=shown_actors key=|id| id.clone() let:id>
@@ -647,26 +661,32 @@ pub fn NetworkMap() -> impl IntoView {
 }
 
 /// Shows another batch of nodes and lines each frame until all are drawn; then lifts the
-/// limit. Stops quietly if the view is gone.
+/// limit. Stops quietly if the view is gone. A batch is built in a task of its own after
+/// a frame and drawn in the next: building 250 nodes and drawing them in the frame's task
+/// made one task of 50–120 ms.
 fn reveal_more(doc: Doc, revealed: RwSignal<usize>, runner: LayoutRunner) {
     request_animation_frame(move || {
-        let Some(limit) = revealed.try_get_untracked() else {
-            return;
-        };
-        let needed = doc.with_map(|m| m.actors.len()).unwrap_or(0);
-        if limit >= needed {
-            revealed.try_set(usize::MAX);
-        } else {
-            // Fewer while the layout takes its share of the frame here (not in the worker).
-            let batch = if runner.runs_here() {
-                REVEALED_PER_FRAME_WHILE_LAYING_OUT
-            } else {
-                REVEALED_PER_FRAME
-            };
-            revealed.try_set(limit + batch);
-            reveal_more(doc, revealed, runner);
-        }
+        crate::browser::after_ms(0, move || reveal_batch(doc, revealed, runner));
     });
+}
+
+fn reveal_batch(doc: Doc, revealed: RwSignal<usize>, runner: LayoutRunner) {
+    let Some(limit) = revealed.try_get_untracked() else {
+        return;
+    };
+    let needed = doc.with_map(|m| m.actors.len()).unwrap_or(0);
+    if limit >= needed {
+        revealed.try_set(usize::MAX);
+    } else {
+        // Fewer while the layout takes its share of the frame here (not in the worker).
+        let batch = if runner.runs_here() {
+            REVEALED_PER_FRAME_WHILE_LAYING_OUT
+        } else {
+            REVEALED_PER_FRAME
+        };
+        revealed.try_set(limit + batch);
+        reveal_more(doc, revealed, runner);
+    }
 }
 
 fn zoom_around(camera: &mut Camera, point: (f64, f64), factor: f64) {
@@ -676,6 +696,9 @@ fn zoom_around(camera: &mut Camera, point: (f64, f64), factor: f64) {
 /// The view state the nodes and lines share.
 #[derive(Clone)]
 struct NetworkContext {
+    doc: Doc,
+    lang: RwSignal<crate::i18n::Lang>,
+    communities: crate::ui::map::communities::Communities,
     gesture: RwSignal<Gesture>,
     selected: RwSignal<Option<ActorId>>,
     filter: RwSignal<Filter>,
@@ -904,164 +927,213 @@ impl Look {
 
 #[component]
 fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoView {
-    let doc = use_doc();
-    let t = texts();
-    let actor = crate::ui::actor_signal(&id);
+    // Everything a node needs comes with `context` (no lookup up the owner tree per node),
+    // and its events are handled once for all nodes ([`NodeEvents`]): a thousand nodes
+    // are built in a few frames of an import.
+    let NetworkContext {
+        doc, communities, ..
+    } = context;
+    let lang = context.lang;
+    let t = move || lang.get().texts();
+    let actor = doc
+        .actor(&id)
+        .unwrap_or_else(|| ArcRwSignal::new(samverkan_model::Actor::new(id.clone(), "")));
     let held = layer.slot(&id);
-    let menu = use_actor_menu();
-    // Enter or Space on a focused node selects it (or ends a `Link`), as a tap does; the
-    // arrow keys go to the nearest actor that way; the context-menu key opens its actions.
-    let on_key = {
-        let id = id.clone();
-        let (selected, focused) = (context.selected, context.focused);
-        let layer = layer.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            let key = ev.key();
-            if matches!(key.as_str(), "Enter" | " ") {
-                ev.prevent_default();
-                if !link_box::picked(&id) {
-                    selected.set(Some(id.clone()));
-                }
-            } else if opens_menu(&ev) {
-                ev.prevent_default();
-                let element: web_sys::Element = event_target(&ev);
-                menu.open_beside(id.clone(), &element);
-            } else if let Some(direction) = Direction::of_key(&key) {
-                ev.prevent_default();
-                let at = |a: &samverkan_model::Actor| {
-                    layer.slot(&a.id).get_untracked().unwrap_or((a.x, a.y))
-                };
-                let next = doc.with_map(|m| {
-                    let from = m.actor(&id).map(at)?;
-                    let others = m
-                        .actors
-                        .iter()
-                        .filter(|a| a.id != id)
-                        .map(|a| (a.id.clone(), at(a)));
-                    nearest_in_direction(from, others, direction)
-                });
-                if let Some(next) = next.flatten() {
-                    focused.set(Some(next.clone()));
-                    crate::ui::focus_drawn_actor("svg.network g.node", &next);
-                }
-            }
-        }
-    };
     // What the node shows apart from its place, so a move re-renders only the transform.
     let look = {
         let actor = actor.clone();
         Memo::new(move |_| actor.with(Look::of))
     };
-    let communities = crate::ui::map::communities::use_communities();
     let color = {
         let id = id.clone();
         move || communities.color(&id, || look.with(|l| doc.sector_color(&l.sector)))
     };
-    // Only the membership is a memo: a new selection rewrites the classes of the few
-    // nodes that enter or leave the neighbourhood, and CSS dims the rest at once.
+    // `near` is a signal per actor: a new selection tells only the nodes that enter or
+    // leave the neighbourhood (and the one selected), and CSS dims the rest at once.
     let near = context.near.slot(&id);
-    // Pointer or keyboard focus on a node shows its label even where it would overlap.
-    let hover = {
-        let (id, hovered) = (id.clone(), context.hovered);
-        let gesture = context.gesture;
-        move |on: bool| {
-            let id = id.clone();
-            move || {
-                // Passing over other nodes while dragging shows nothing new.
-                if gesture.with_untracked(|g| matches!(g, Gesture::Drag(_))) {
-                    return;
-                }
-                if on {
-                    hovered.set(Some(id.clone()));
-                } else if hovered.with_untracked(|h| h.as_ref() == Some(&id)) {
-                    hovered.set(None);
-                }
-            }
-        }
-    };
-    let filtered_out = Memo::new(move |_| look.with(|l| !context.filter.with(|f| f.passes(l))));
+    let key = Some(id.clone());
     let is_selected = {
-        let (selector, key) = (context.is_selected.clone(), Some(id.clone()));
-        Memo::new(move |_| selector.selected(&key))
+        let (selector, key) = (context.is_selected.clone(), key.clone());
+        move || selector.selected(&key)
     };
-    let on_down = press_actor(&context, id.clone());
-    let on_context_menu = {
-        let id = id.clone();
-        move |ev: web_sys::MouseEvent| {
-            ev.prevent_default();
-            let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-            context.press.cancel();
-            menu.open(id.clone(), x, y);
+    let class = {
+        let (lifted, is_selected) = (lifted(&context, &id), is_selected.clone());
+        let filter = context.filter;
+        move || {
+            let (dimmed, pinned, unrated) = look.with(|l| {
+                let dimmed = !filter.with(|f| f.passes(l));
+                (dimmed, l.pinned, l.influence.is_none())
+            });
+            let marks = [
+                (near.get(), " near"),
+                (dimmed, " dimmed"),
+                (is_selected(), " selected"),
+                (pinned, " pinned"),
+                (unrated, " unrated"),
+                (lifted(), " lifted"),
+            ];
+            let mut class = String::from("node");
+            marks
+                .into_iter()
+                .filter(|(on, _)| *on)
+                .for_each(|(_, mark)| class.push_str(mark));
+            class
         }
     };
-    let is_tab_stop = {
-        let (selector, key) = (context.is_tab_stop.clone(), Some(id.clone()));
-        Memo::new(move |_| selector.selected(&key))
+    let tabindex = {
+        let selector = context.is_tab_stop.clone();
+        move || if selector.selected(&key) { "0" } else { "-1" }
     };
-    let lifted = lifted(&context, &id);
     // No memo of its own (each kind of memo adds to the first load): a new relation names
     // every node again, which is rare and cheap.
     let relations = {
         let (degrees, id) = (context.degrees, id.clone());
         move || degrees.with(|d| d.get(&id).copied().unwrap_or(0))
     };
-    let sector_name = move || look.with(|l| crate::ui::sector_name(&l.sector));
-    let on_focus = {
-        let (id, focused) = (id.clone(), context.focused);
-        move || focused.set(Some(id.clone()))
-    };
     let aria = move || {
-        let named = look.with(|l| (t().network_actor_label)(&l.name, l.influence));
-        format!(
-            "{named}, {}",
-            (t().actor_context)(&sector_name(), relations())
-        )
+        let (named, sector) = look.with(|l| {
+            let named = (t().network_actor_label)(&l.name, l.influence);
+            (named, crate::ui::sector_name(doc, &l.sector, t()))
+        });
+        format!("{named}, {}", (t().actor_context)(&sector, relations()))
     };
     let r = move || look.with(|l| radius(l.influence.unwrap_or(MIDDLE)));
-    let unrated = move || look.with(|l| l.influence.is_none());
-    let pinned = move || look.with(|l| l.pinned);
     let transform = move || {
         let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
         format!("translate({x:.1} {y:.1})")
     };
     view! {
-        <g class="node" data-actor=id.to_string() class:near=near class:dimmed=filtered_out class:selected=is_selected class:pinned=pinned class:unrated=unrated class:lifted=lifted
-            transform=transform
-            role="button" tabindex=move || if is_tab_stop.get() { "0" } else { "-1" }
-            aria-label=aria aria-pressed=move || is_selected.get().to_string()
-            on:pointerdown=on_down on:keydown=on_key on:contextmenu=on_context_menu
-            on:pointerenter={ let h = hover(true); move |_| h() } on:pointerleave={ let h = hover(false); move |_| h() }
-            on:focus={ let h = hover(true); move |_| { h(); on_focus() } } on:blur={ let h = hover(false); move |_| h() }>
+        <g class=class data-actor=id.to_string() transform=transform
+            role="button" tabindex=tabindex aria-label=aria aria-pressed=move || is_selected().to_string()>
             <circle r=r fill=color/>
         </g>
     }
 }
 
+/// The actor whose node an event happened on, and the node.
+fn node_of(target: Option<web_sys::EventTarget>) -> Option<(ActorId, web_sys::Element)> {
+    use wasm_bindgen::JsCast;
+    let element: web_sys::Element = target?.dyn_into().ok()?;
+    let node = element.closest("g.node").ok()??;
+    let id = node.get_attribute("data-actor")?;
+    Some((ActorId::from(id), node))
+}
+
+/// The nodes' events, handled on the group that holds them: a press selects and starts
+/// a drag, Enter or Space selects (or ends a `Link`), the arrow keys go to the nearest
+/// actor that way, the context-menu key or a right click opens the actor's actions, and
+/// pointer or keyboard focus shows its label even where it would overlap.
+#[derive(Clone)]
+struct NodeEvents {
+    context: NetworkContext,
+    layer: Layer,
+    menu: ActorMenu,
+}
+
+impl NodeEvents {
+    fn down(&self, ev: web_sys::PointerEvent) {
+        if let Some((id, _)) = node_of(ev.target()) {
+            press_actor(&self.context, id, &ev);
+        }
+    }
+
+    fn key(&self, ev: leptos::ev::KeyboardEvent) {
+        let Some((id, node)) = node_of(ev.target()) else {
+            return;
+        };
+        let key = ev.key();
+        if matches!(key.as_str(), "Enter" | " ") {
+            ev.prevent_default();
+            if !link_box::picked(&id) {
+                self.context.selected.set(Some(id));
+            }
+        } else if opens_menu(&ev) {
+            ev.prevent_default();
+            self.menu.open_beside(id, &node);
+        } else if let Some(direction) = Direction::of_key(&key) {
+            ev.prevent_default();
+            let at = |a: &samverkan_model::Actor| {
+                self.layer.slot(&a.id).get_untracked().unwrap_or((a.x, a.y))
+            };
+            let next = self.context.doc.with_map(|m| {
+                let from = m.actor(&id).map(at)?;
+                let others = m
+                    .actors
+                    .iter()
+                    .filter(|a| a.id != id)
+                    .map(|a| (a.id.clone(), at(a)));
+                nearest_in_direction(from, others, direction)
+            });
+            if let Some(next) = next.flatten() {
+                self.context.focused.set(Some(next.clone()));
+                crate::ui::focus_drawn_actor("svg.network g.node", &next);
+            }
+        }
+    }
+
+    fn context_menu(&self, ev: web_sys::MouseEvent) {
+        if let Some((id, _)) = node_of(ev.target()) {
+            ev.prevent_default();
+            let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+            self.context.press.cancel();
+            self.menu.open(id, x, y);
+        }
+    }
+
+    /// The pointer or the focus came onto a node (`over`) or left it for something that
+    /// is not that node (`related`: where it went).
+    fn hover(
+        &self,
+        target: Option<web_sys::EventTarget>,
+        related: Option<web_sys::EventTarget>,
+        over: bool,
+    ) {
+        let Some((id, _)) = node_of(target) else {
+            return;
+        };
+        // Passing over other nodes while dragging shows nothing new.
+        let (gesture, hovered) = (self.context.gesture, self.context.hovered);
+        if gesture.with_untracked(|g| matches!(g, Gesture::Drag(_))) {
+            return;
+        }
+        if over {
+            hovered.set(Some(id));
+        } else if node_of(related).is_none_or(|(to, _)| to != id)
+            && hovered.with_untracked(|h| h.as_ref() == Some(&id))
+        {
+            hovered.set(None);
+        }
+    }
+
+    fn focus(&self, ev: web_sys::FocusEvent) {
+        if let Some((id, _)) = node_of(ev.target()) {
+            self.context.focused.set(Some(id));
+            self.hover(ev.target(), None, true);
+        }
+    }
+}
+
 /// Pressing an actor (its dot, or its name on a touch screen): selects it and starts a drag;
 /// with Shift, links the selected actor to it.
-fn press_actor(context: &NetworkContext, id: ActorId) -> impl Fn(web_sys::PointerEvent) + Clone {
-    let doc = use_doc();
-    let context = context.clone();
-    move |ev: web_sys::PointerEvent| {
-        // A second finger is a pinch (the canvas sees to it); a right click opens the menu.
-        if context.pointers.count() > 0 || ev.button() > 0 {
-            return;
-        }
-        if link_box::picked(&id) {
-            return;
-        }
-        let previous = context.selected.get_untracked();
-        // Shift+click links the selected actor to this one, with the last kind used.
-        if ev.shift_key() && previous.is_some_and(|p| p != id) {
-            crate::ui::map::link_box::link_selected_to(&id);
-            context.selected.set(Some(id.clone()));
-            return;
-        }
-        context.selected.set(Some(id.clone()));
-        doc.seal();
-        context.gesture.set(Gesture::Drag(id.clone()));
-        context.press.start(&ev, id.clone());
+fn press_actor(context: &NetworkContext, id: ActorId, ev: &web_sys::PointerEvent) {
+    // A second finger is a pinch (the canvas sees to it); a right click opens the menu.
+    if context.pointers.count() > 0 || ev.button() > 0 {
+        return;
     }
+    if link_box::picked(&id) {
+        return;
+    }
+    let previous = context.selected.get_untracked();
+    // Shift+click links the selected actor to this one, with the last kind used.
+    if ev.shift_key() && previous.is_some_and(|p| p != id) {
+        crate::ui::map::link_box::link_selected_to(&id);
+        context.selected.set(Some(id));
+        return;
+    }
+    context.selected.set(Some(id.clone()));
+    context.doc.seal();
+    context.gesture.set(Gesture::Drag(id.clone()));
+    context.press.start(ev, id);
 }
 
 /// One actor's label, drawn in the layer above every node so no circle hides it.
@@ -1081,7 +1153,10 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         format!("translate({x:.1} {y:.1})")
     };
     // A name is a larger target than its dot for a finger (CSS lets it take the touch).
-    let on_down = press_actor(&context, id.clone());
+    let on_down = {
+        let (context, id) = (context.clone(), id.clone());
+        move |ev: web_sys::PointerEvent| press_actor(&context, id.clone(), &ev)
+    };
     let size = move || context.label_size.with(|(size, _)| size.clone());
     let halo = move || context.label_size.with(|(_, halo)| halo.clone());
     // Where the label pass put it; below the circle when it has none (hovered, selected).
