@@ -1019,7 +1019,7 @@ fn node_of(target: Option<web_sys::EventTarget>) -> Option<(ActorId, web_sys::El
     Some((ActorId::from(id), node))
 }
 
-/// The nodes' events, handled on the group that holds them: a press selects and starts
+/// The nodes' events, handled on the scene that holds them: a press selects and starts
 /// a drag, Enter or Space selects (or ends a `Link`), the arrow keys go to the nearest
 /// actor that way, the context-menu key or a right click opens the actor's actions, and
 /// pointer or keyboard focus shows its label even where it would overlap.
