@@ -13,8 +13,6 @@ use samverkan_model::salience::{Ring, SalienceClass};
 use samverkan_model::store::StoreError;
 use samverkan_model::{ActionStatus, ActorKind, CouncilRole, Gender, Level, Problem, Reason};
 
-/// Where an import's outcome happened: `rows 2, 4, 9` (the first 12 of many, then the
-/// count) and JSON paths; empty for the file as a whole.
 /// A time of day as `14.05` or `14:05` (chrono's `format` would bring its format-string
 /// parser into the first load for this).
 fn clock(time: NaiveTime, separator: char) -> String {
@@ -22,6 +20,21 @@ fn clock(time: NaiveTime, separator: char) -> String {
     format!("{:02}{separator}{:02}", time.hour(), time.minute())
 }
 
+/// A date as `Sat 6 Dec 2026` in the language's words for days and months (from Monday,
+/// from January).
+fn spelled_date(d: NaiveDate, days: [&str; 7], months: [&str; 12]) -> String {
+    use chrono::Datelike;
+    let day = days[d.weekday().num_days_from_monday() as usize];
+    format!(
+        "{day} {} {} {}",
+        d.day(),
+        months[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// Where an import's outcome happened: `rows 2, 4, 9` (the first 12 of many, then the
+/// count) and JSON paths; empty for the file as a whole.
 fn places_text(places: &[&Place], row: &str, rows: &str) -> String {
     const LISTED: usize = 12;
     let lines: Vec<usize> = places
@@ -929,8 +942,7 @@ pub static SV: Texts = Texts {
     meeting_when: |d, time, week| {
         const DAYS: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
         const MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-        use chrono::Datelike;
-        format!("{} {} {} {} kl. {} (v. {week})", DAYS[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS[d.month0() as usize], d.year(), clock(time, '.'))
+        format!("{} kl. {} (v. {week})", spelled_date(d, DAYS, MONTHS), clock(time, '.'))
     },
     meetings: "Möten",
     add_meeting: "Lägg till möte",
@@ -1643,8 +1655,7 @@ pub static EN: Texts = Texts {
     meeting_when: |d, time, week| {
         const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
         const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        use chrono::Datelike;
-        format!("{} {} {} {} ({}, week {week})", DAYS[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS[d.month0() as usize], d.year(), clock(time, ':'))
+        format!("{} ({}, week {week})", spelled_date(d, DAYS, MONTHS), clock(time, ':'))
     },
     meetings: "Meetings",
     add_meeting: "Add meeting",
@@ -2002,6 +2013,25 @@ pub static EN: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meeting_is_dated_in_words_as_chrono_would_write_it() {
+        let (day, time) = (
+            NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+            NaiveTime::from_hms_opt(9, 5, 0).unwrap(),
+        );
+        assert_eq!(
+            (SV.meeting_when)(day, time, 49),
+            "sön 6 december 2026 kl. 09.05 (v. 49)"
+        );
+        let english = format!(
+            "{} ({}, week 49)",
+            day.format("%a %-d %b %Y"),
+            time.format("%H:%M")
+        );
+        assert_eq!((EN.meeting_when)(day, time, 49), english);
+        assert_eq!(english, "Sun 6 Dec 2026 (09:05, week 49)");
+    }
 
     #[test]
     fn the_browser_language_is_swedish_only_when_the_first_nordic_or_english_one_is() {

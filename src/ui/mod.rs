@@ -21,9 +21,8 @@ use samverkan_model::{Actor, ActorId};
 pub use shell::{ActiveTab, App, Chrome, Tab};
 
 /// One actor's signal, or a placeholder while the actor is gone (a row being removed).
-pub fn actor_signal(id: &ActorId) -> ArcRwSignal<Actor> {
-    use_doc()
-        .actor(id)
+pub fn actor_signal(doc: Doc, id: &ActorId) -> ArcRwSignal<Actor> {
+    doc.actor(id)
         .unwrap_or_else(|| ArcRwSignal::new(Actor::new(id.clone(), "")))
 }
 

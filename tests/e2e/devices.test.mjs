@@ -202,6 +202,8 @@ test('a pointer over an unnamed node or the focus on it shows its name; a right 
   // 300 actors at 1280 px: most names have no room, so most nodes are drawn without one.
   const { page, errors } = await harness.withStoredMap(generateDocument(300), { width: 1280, height: 800 });
   await page.locator('svg.network g.node').nth(299).waitFor();
+  // The side panel narrows the canvas when it arrives, and the fitted map moves with it.
+  await page.getByRole('heading', { name: 'Analysis' }).waitFor();
   await layoutIdle(page);
   const unnamed = await page.evaluate(() => {
     const named = new Set([...document.querySelectorAll('svg.network text.node-label')].map((t) => t.dataset.actor));

@@ -468,7 +468,7 @@ fn GridActor(
 ) -> impl IntoView {
     let doc = use_doc();
     let t = texts();
-    let actor = crate::ui::actor_signal(&id);
+    let actor = crate::ui::actor_signal(doc, &id);
     let communities = crate::ui::map::communities::use_communities();
     let color = {
         let (actor, id) = (actor.clone(), id.clone());
@@ -686,7 +686,7 @@ impl GridTouch {
 fn UnplacedActor(id: ActorId, dragging: RwSignal<Option<ActorId>>) -> impl IntoView {
     let doc = use_doc();
     let selection = use_selection();
-    let actor = crate::ui::actor_signal(&id);
+    let actor = crate::ui::actor_signal(doc, &id);
     let name = move || actor.with(|a| a.name.clone());
     let start_drag = {
         let id = id.clone();

@@ -634,9 +634,9 @@ pub fn NetworkMap() -> impl IntoView {
                     transform=move || camera.get().transform()
                     on:pointerdown=move |ev| events.with_value(|e| e.down(ev)) on:keydown=move |ev| events.with_value(|e| e.key(ev))
                     on:contextmenu=move |ev| events.with_value(|e| e.context_menu(ev)) on:focusin=move |ev| events.with_value(|e| e.focus(ev))
-                    on:pointerover=move |ev| events.with_value(|e| e.hover(ev.target(), None, true))
-                    on:pointerout=move |ev| events.with_value(|e| e.hover(ev.target(), ev.related_target(), false))
-                    on:focusout=move |ev| events.with_value(|e| e.hover(ev.target(), ev.related_target(), false))>
+                    on:pointerover=move |ev| events.with_value(|e| e.enter(ev.target()))
+                    on:pointerout=move |ev| events.with_value(|e| e.leave(ev.target(), ev.related_target()))
+                    on:focusout=move |ev| events.with_value(|e| e.leave(ev.target(), ev.related_target()))>
                     <Guides chosen=arrangement scale=scale/>
                     <Relations part=Part::Still layer=layer_for_lines.clone() near=neighbours filter=filter moving=moving/>
                     <For each=shown_actors key=|id| id.clone() let:id>
@@ -935,9 +935,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     } = context;
     let lang = context.lang;
     let t = move || lang.get().texts();
-    let actor = doc
-        .actor(&id)
-        .unwrap_or_else(|| ArcRwSignal::new(samverkan_model::Actor::new(id.clone(), "")));
+    let actor = crate::ui::actor_signal(doc, &id);
     let held = layer.slot(&id);
     // What the node shows apart from its place, so a move re-renders only the transform.
     let look = {
@@ -1080,35 +1078,40 @@ impl NodeEvents {
         }
     }
 
-    /// The pointer or the focus came onto a node (`over`) or left it for something that
-    /// is not that node (`related`: where it went).
-    fn hover(
-        &self,
-        target: Option<web_sys::EventTarget>,
-        related: Option<web_sys::EventTarget>,
-        over: bool,
-    ) {
-        let Some((id, _)) = node_of(target) else {
-            return;
-        };
-        // Passing over other nodes while dragging shows nothing new.
-        let (gesture, hovered) = (self.context.gesture, self.context.hovered);
-        if gesture.with_untracked(|g| matches!(g, Gesture::Drag(_))) {
-            return;
+    /// The pointer came onto a node.
+    fn enter(&self, target: Option<web_sys::EventTarget>) {
+        if let Some((id, _)) = node_of(target) {
+            self.hover(id, true);
         }
-        if over {
-            hovered.set(Some(id));
-        } else if node_of(related).is_none_or(|(to, _)| to != id)
-            && hovered.with_untracked(|h| h.as_ref() == Some(&id))
-        {
-            hovered.set(None);
+    }
+
+    /// The pointer or the focus left a node for something that is not that node (`to`).
+    fn leave(&self, target: Option<web_sys::EventTarget>, to: Option<web_sys::EventTarget>) {
+        if let Some((id, _)) = node_of(target) {
+            if node_of(to).is_none_or(|(to, _)| to != id) {
+                self.hover(id, false);
+            }
         }
     }
 
     fn focus(&self, ev: web_sys::FocusEvent) {
         if let Some((id, _)) = node_of(ev.target()) {
-            self.context.focused.set(Some(id));
-            self.hover(ev.target(), None, true);
+            self.context.focused.set(Some(id.clone()));
+            self.hover(id, true);
+        }
+    }
+
+    /// Shows the actor's label (`on`), or lets go of it if it is the one shown.
+    fn hover(&self, id: ActorId, on: bool) {
+        // Passing over other nodes while dragging shows nothing new.
+        let (gesture, hovered) = (self.context.gesture, self.context.hovered);
+        if gesture.with_untracked(|g| matches!(g, Gesture::Drag(_))) {
+            return;
+        }
+        if on {
+            hovered.set(Some(id));
+        } else if hovered.with_untracked(|h| h.as_ref() == Some(&id)) {
+            hovered.set(None);
         }
     }
 }
@@ -1139,7 +1142,7 @@ fn press_actor(context: &NetworkContext, id: ActorId, ev: &web_sys::PointerEvent
 /// One actor's label, drawn in the layer above every node so no circle hides it.
 #[component]
 fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoView {
-    let actor = crate::ui::actor_signal(&id);
+    let actor = crate::ui::actor_signal(context.doc, &id);
     let held = layer.slot(&id);
     let near = context.near.slot(&id);
     let look = {

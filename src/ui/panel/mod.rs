@@ -91,7 +91,7 @@ pub fn ActorEditor(id: ActorId) -> impl IntoView {
     let t = texts();
     let edits = ActorEdits {
         doc,
-        actor: crate::ui::actor_signal(&id),
+        actor: crate::ui::actor_signal(doc, &id),
     };
     let salience_class = {
         let class = edits.read(|a| SalienceClass::of(&a.salience));

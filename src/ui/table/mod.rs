@@ -327,7 +327,7 @@ fn ActorRow(id: ActorId) -> impl IntoView {
     let remover = expect_context::<Remover>();
     let shown = expect_context::<ShownColumns>().0;
     let t = texts();
-    let actor = crate::ui::actor_signal(&id);
+    let actor = crate::ui::actor_signal(doc, &id);
     let name = {
         let actor = actor.clone();
         Signal::derive(move || actor.with(|a| a.name.clone()))
