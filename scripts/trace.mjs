@@ -48,4 +48,52 @@ export async function traceMainThread(page, during) {
   }
   console.log("\nthe renderer's other threads, by thread and event:");
   for (const [name, total] of [...threads].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${name}: ${total.toFixed(0)} ms`);
+  longTaskDetail(events, main, profile);
+}
+
+/**
+ * Each main-thread task over 50 ms: what it was made of (timeline events inside it, by
+ * name), the functions sampled in it (self time) and the app's own functions on the
+ * sampled stacks (inclusive; every function with SAMVERKAN_TRACE_ALL=1, as Leptos's
+ * generic code carries the names of what it builds), so a long task can be named.
+ */
+function longTaskDetail(events, main, profile) {
+  const own = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid);
+  const tasks = own.filter((e) => e.name === 'RunTask' && e.dur > 50000).sort((a, b) => a.ts - b.ts);
+  if (!tasks.length) return;
+  const origin = Math.min(...own.map((e) => e.ts));
+  // Sample k's time: the profile's start plus the deltas up to k (microseconds, the trace's clock).
+  const times = []; let t = profile.startTime;
+  for (const d of profile.timeDeltas) { t += d; times.push(t); }
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parents = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
+  console.log('\nmain-thread tasks over 50 ms (start from the first event):');
+  for (const task of tasks) {
+    const end = task.ts + task.dur;
+    const parts = new Map();
+    for (const e of own) {
+      if (e === task || e.ts < task.ts || e.ts + e.dur > end || e.name === 'RunTask') continue;
+      parts.set(e.name, (parts.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    // Self time by function, and the app's functions' inclusive time (each counted once
+    // per sampled stack).
+    const fns = new Map(); const mine = new Map();
+    profile.samples.forEach((id, k) => {
+      if (times[k] < task.ts || times[k] > end) return;
+      const leaf = byId.get(id).callFrame.functionName || '(anonymous)';
+      fns.set(leaf, (fns.get(leaf) ?? 0) + (profile.timeDeltas[k + 1] ?? 0) / 1000);
+      const seen = new Set();
+      for (let node = byId.get(id); node; node = byId.get(parents.get(node.id))) {
+        const name = node.callFrame.functionName;
+        if (!(process.env.SAMVERKAN_TRACE_ALL || name.startsWith('samverkan')) || seen.has(name)) continue;
+        seen.add(name);
+        mine.set(name, (mine.get(name) ?? 0) + (profile.timeDeltas[k + 1] ?? 0) / 1000);
+      }
+    });
+    const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k.slice(0, 60)} ${v.toFixed(0)}`).join(', ');
+    console.log(`  @${((task.ts - origin) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(0)} ms: ${top(parts, 8)}`);
+    console.log(`      functions: ${top(fns, 10)}`);
+    console.log(`      the app's, inclusive: ${top(mine, process.env.SAMVERKAN_TRACE_ALL ? 40 : 14)}`);
+  }
 }

@@ -40,7 +40,7 @@ pub struct Size {
 }
 /// A large map is first drawn this many actors per
 /// frame, so opening it never blocks the page for long; fewer while the layout also runs.
-const REVEALED_PER_FRAME: usize = 250;
+const REVEALED_PER_FRAME: usize = 160;
 /// A map opened with its positions shows this many at once: a map of up to 500 actors (a
 /// reload of a big workshop's map) in one task, without a frame's wait between halves.
 const FIRST_REVEALED: usize = 500;
@@ -172,15 +172,17 @@ pub fn NetworkMap() -> impl IntoView {
         }
     };
     // The element's size changes with the window and also without it (side columns,
-    // projection mode): it is watched, and the watch ends with the view.
+    // projection mode): it is watched, and the watch ends with the view. It is first
+    // measured when the watch first reports, after the page's own layout in the frame
+    // (not read at once, which forced a layout of ~10 ms inside the task opening a map).
     let watch = StoredValue::new_local(None::<crate::ui::map::svg::SizeWatch>);
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else {
             return;
         };
-        measure(true);
+        let first = std::cell::Cell::new(true);
         watch.set_value(crate::ui::map::svg::SizeWatch::new(&svg, move |_, _| {
-            measure(false)
+            measure(first.replace(false))
         }));
     });
     let gesture = RwSignal::new(Gesture::None);
@@ -685,6 +687,10 @@ fn reveal_batch(doc: Doc, revealed: RwSignal<usize>, runner: LayoutRunner) {
             REVEALED_PER_FRAME
         };
         revealed.try_set(limit + batch);
+        doc.with_map(|m| {
+            let batch = m.actors.iter().skip(limit).take(batch);
+            crate::ui::map::svg::measure_names(batch.map(|a| a.label()));
+        });
         reveal_more(doc, revealed, runner);
     }
 }

@@ -40,6 +40,14 @@ thread_local! {
         Default::default();
 }
 
+/// Measures names ahead of the labels pass that will need them (it is then a lookup), so
+/// the pass after a 1k map's layout does not measure a thousand names in one task.
+pub fn measure_names<'a>(names: impl IntoIterator<Item = &'a str>) {
+    for name in names {
+        label_width(name, 16.0);
+    }
+}
+
 /// The width of `text` in CSS pixels at `px`, in the labels' bold system font, measured
 /// once with a canvas; an estimate when no canvas is to be had.
 pub fn label_width(text: &str, px: f64) -> f64 {
