@@ -40,7 +40,9 @@ pub struct Size {
 }
 /// A large map is first drawn this many actors per
 /// frame, so opening it never blocks the page for long; fewer while the layout also runs.
-const REVEALED_PER_FRAME: usize = 160;
+/// (160 made tasks of under 50 ms, but on this 2-core machine drawing the last node came
+/// so late that the import settled past 0.8 × d3-force in two runs of seven.)
+const REVEALED_PER_FRAME: usize = 250;
 /// A map opened with its positions shows this many at once: a map of up to 500 actors (a
 /// reload of a big workshop's map) in one task, without a frame's wait between halves.
 const FIRST_REVEALED: usize = 500;
@@ -227,7 +229,7 @@ pub fn NetworkMap() -> impl IntoView {
     // New actors and relations are placed by a gentle run that joins their undo step;
     // undo and redo show the document as it is; a newly opened map is placed if need be.
     let known = Known::default();
-    known.refresh(doc);
+    known.remember(doc);
     let listener = {
         let runner = runner.clone();
         doc.listen(move |change| match change.origin {
@@ -241,9 +243,7 @@ pub fn NetworkMap() -> impl IntoView {
                     runner.start(Purpose::Place);
                 }
             }
-            _ if change.structural => {
-                known.refresh(doc);
-            }
+            _ if change.structural => known.remember(doc),
             _ => {}
         })
     };
@@ -879,8 +879,8 @@ impl Known {
     /// Takes in the map as it is now; returns what may move to make room for what is new:
     /// new actors, their neighbours and the ends of new relations.
     fn refresh(&self, doc: Doc) -> HashSet<ActorId> {
-        let mut known = self.0.borrow_mut();
-        doc.with_map(|m| {
+        let moving = doc.with_map(|m| {
+            let known = self.0.borrow();
             let new_actors: HashSet<&ActorId> = m
                 .actors
                 .iter()
@@ -896,11 +896,21 @@ impl Known {
                     moving.insert(relation.to.clone());
                 }
             }
+            moving
+        });
+        self.remember(doc);
+        moving.unwrap_or_default()
+    }
+
+    /// Takes in the map as it is now, where nothing is to move (the view opening, an actor
+    /// removed): on a map just opened everything is new, and working out what would move
+    /// cost a 1k map's opening task several milliseconds for nothing.
+    fn remember(&self, doc: Doc) {
+        let mut known = self.0.borrow_mut();
+        doc.with_map(|m| {
             known.0 = m.actors.iter().map(|a| a.id.clone()).collect();
             known.1 = m.relations.iter().map(|r| r.id.clone()).collect();
-            moving
-        })
-        .unwrap_or_default()
+        });
     }
 }
 
