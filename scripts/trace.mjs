@@ -55,7 +55,8 @@ export async function traceMainThread(page, during) {
  * Each main-thread task over 50 ms: what it was made of (timeline events inside it, by
  * name), the functions sampled in it (self time) and the app's own functions on the
  * sampled stacks (inclusive; every function with SAMVERKAN_TRACE_ALL=1, as Leptos's
- * generic code carries the names of what it builds), so a long task can be named.
+ * generic code carries the names of what it builds; SAMVERKAN_TRACE_TOP=N lists N), so a
+ * long task can be named.
  */
 function longTaskDetail(events, main, profile) {
   const own = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid);
@@ -94,6 +95,6 @@ function longTaskDetail(events, main, profile) {
     const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k.slice(0, 60)} ${v.toFixed(0)}`).join(', ');
     console.log(`  @${((task.ts - origin) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(0)} ms: ${top(parts, 8)}`);
     console.log(`      functions: ${top(fns, 10)}`);
-    console.log(`      the app's, inclusive: ${top(mine, process.env.SAMVERKAN_TRACE_ALL ? 40 : 14)}`);
+    console.log(`      the app's, inclusive: ${top(mine, Number(process.env.SAMVERKAN_TRACE_TOP ?? (process.env.SAMVERKAN_TRACE_ALL ? 40 : 14)))}`);
   }
 }

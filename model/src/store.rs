@@ -196,7 +196,24 @@ struct RevisionOnly {
 
 /// The revision stored for a map, without reading the whole map; None if absent or unreadable.
 pub fn stored_revision(store: &impl KeyValueStore, id: &MapId) -> Result<Option<u64>, StoreError> {
-    Ok(store.get(&map_key(id))?.as_deref().and_then(revision_of))
+    Ok(store.get(&map_key(id))?.as_deref().and_then(saved_revision))
+}
+
+/// The revision of a text this app saved: read from the fields before `"map"` (where
+/// [`save_map`] writes it), so a 600 KB map is not parsed to learn one number; any other
+/// text is read whole. Only for texts this app wrote and keeps: the head alone cannot tell
+/// a whole text from a cut one.
+pub fn saved_revision(text: &str) -> Option<u64> {
+    // `,"map":` cannot stand inside a JSON string (its quotes would be escaped), and the
+    // head closed with one brace only parses when the key is the outermost object's. A
+    // saved text's revision is 1 or more: 0 means it was not in the head.
+    let head = text
+        .find(",\"map\":")
+        .and_then(|end| serde_json::from_str::<RevisionOnly>(&format!("{}}}", &text[..end])).ok());
+    match head {
+        Some(RevisionOnly { revision }) if revision > 0 => Some(revision),
+        _ => revision_of(text),
+    }
 }
 
 /// The revision a stored map's text carries; None when it is unreadable.
@@ -282,6 +299,30 @@ mod tests {
         let report = load_all(&mut store, "t").unwrap();
         assert_eq!(report.maps, vec![StoredMap { map, revision: 2 }]);
         assert!(report.unreadable.is_empty());
+    }
+
+    #[test]
+    fn a_saved_revision_is_read_from_the_head_and_other_orders_from_the_whole() {
+        let mut store = MemoryStore::default();
+        let map = sample_map();
+        save_map(&mut store, &map, 6).unwrap();
+        let saved = store.get(&map_key(&map.id)).unwrap().unwrap();
+        assert_eq!(saved_revision(&saved), Some(7));
+        assert_eq!(saved_revision(&saved), revision_of(&saved));
+        // Only the head is read: what follows `"map":` is not looked at.
+        let cut = r#"{"format":"samverkan","version":1,"revision":3,"map":{"id":"#;
+        assert_eq!((saved_revision(cut), revision_of(cut)), (Some(3), None));
+        // The head alone does not carry it: the map first, or a nested "map" key first.
+        let later =
+            r#"{"format":"samverkan","version":1,"map":{"x":{"a":1,"map":2}},"revision":5}"#;
+        assert_eq!(saved_revision(later), Some(5));
+        let nested = r#"{"format":"samverkan","other":{"a":1,"map":2},"revision":4,"map":{}}"#;
+        assert_eq!(saved_revision(nested), Some(4));
+        assert_eq!(
+            saved_revision(r#"{"format":"samverkan","version":1,"map":{}}"#),
+            Some(0)
+        );
+        assert_eq!(saved_revision("not json"), None);
     }
 
     #[test]

@@ -457,8 +457,13 @@ impl Doc {
         else {
             return;
         };
-        for (signal, actor) in actor_sets {
-            signal.set(actor);
+        for (signal, set) in actor_sets {
+            match set {
+                ActorSet::Whole(actor) => signal.set(*actor),
+                ActorSet::Place { x, y, pinned } => signal.update(|a| {
+                    (a.x, a.y, a.pinned) = (x, y, pinned);
+                }),
+            }
         }
         for (signal, relation) in relation_sets {
             signal.set(relation);
@@ -518,8 +523,37 @@ struct Synced {
     council: Council,
     structural: bool,
     history: (bool, bool),
-    actor_sets: Vec<(ArcRwSignal<Actor>, Actor)>,
+    actor_sets: Vec<(ArcRwSignal<Actor>, ActorSet)>,
     relation_sets: Vec<(ArcRwSignal<Relation>, Relation)>,
+}
+
+/// What an actor's signal is brought in line with: only its place when nothing else
+/// differs (a layout's end moves a thousand actors: no names and notes copied for that).
+enum ActorSet {
+    Whole(Box<Actor>),
+    Place { x: f64, y: f64, pinned: bool },
+}
+
+impl ActorSet {
+    /// What makes `shown` equal to `actor`, or None when they are equal already.
+    fn of(shown: &mut Actor, actor: &Actor) -> Option<Self> {
+        if shown == actor {
+            return None;
+        }
+        let place = (shown.x, shown.y, shown.pinned);
+        (shown.x, shown.y, shown.pinned) = (actor.x, actor.y, actor.pinned);
+        let moved_only = shown == actor;
+        (shown.x, shown.y, shown.pinned) = place;
+        Some(if moved_only {
+            ActorSet::Place {
+                x: actor.x,
+                y: actor.y,
+                pinned: actor.pinned,
+            }
+        } else {
+            ActorSet::Whole(Box::new(actor.clone()))
+        })
+    }
 }
 
 /// Compares the map with the per-actor and per-relation signals: O(n) comparisons and no
@@ -564,10 +598,15 @@ fn sync(i: &mut Inner) -> Synced {
     let mut actor_sets = Vec::new();
     for actor in &map.actors {
         match i.actors.get(&actor.id) {
-            Some(signal) if signal.with_untracked(|a| a != actor) => {
-                actor_sets.push((signal.clone(), actor.clone()))
+            Some(signal) => {
+                // Looked at in place (no subscriber told): it is set, if need be, below.
+                if let Some(set) = signal
+                    .try_update_untracked(|shown| ActorSet::of(shown, actor))
+                    .flatten()
+                {
+                    actor_sets.push((signal.clone(), set));
+                }
             }
-            Some(_) => {}
             None => {
                 i.actors
                     .insert(actor.id.clone(), ArcRwSignal::new(actor.clone()));
@@ -614,5 +653,37 @@ fn sync(i: &mut Inner) -> Synced {
         history,
         actor_sets,
         relation_sets,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_actor_that_only_moved_is_set_by_its_place_and_any_other_change_whole() {
+        let mut shown = Actor::new("a".into(), "Region");
+        let mut actor = shown.clone();
+        assert!(ActorSet::of(&mut shown, &actor).is_none());
+        (actor.x, actor.y, actor.pinned) = (10.0, -4.0, true);
+        let set = ActorSet::of(&mut shown, &actor);
+        assert!(matches!(
+            set,
+            Some(ActorSet::Place {
+                x: 10.0,
+                y: -4.0,
+                pinned: true
+            })
+        ));
+        assert_eq!(
+            (shown.x, shown.y, shown.pinned),
+            (0.0, 0.0, false),
+            "left as it was"
+        );
+        actor.name = "Regionen".into();
+        assert!(
+            matches!(ActorSet::of(&mut shown, &actor), Some(ActorSet::Whole(a)) if *a == actor)
+        );
+        assert_eq!(shown.name, "Region");
     }
 }

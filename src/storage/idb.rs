@@ -4,7 +4,7 @@
 
 use super::classify;
 use js_sys::{Array, Promise};
-use samverkan_model::store::{revision_of, SaveError, StoreError, MAP_PREFIX};
+use samverkan_model::store::{saved_revision, SaveError, StoreError, MAP_PREFIX};
 use samverkan_model::versions::{Cause, Stamp};
 use std::future::Future;
 use wasm_bindgen::closure::Closure;
@@ -173,22 +173,27 @@ impl Database {
     ) -> impl Future<Output = Result<(), SaveError>> {
         enum Check {
             Newer(JsFuture, u64),
-            Equal(JsFuture, String),
+            Equal(JsFuture, JsValue),
         }
         let issued = (|| -> Result<_, JsValue> {
             let tx = self.transaction(&[MAPS, VERSIONS], true)?;
             let maps = tx.object_store(MAPS)?;
             let mut checks = Vec::new();
+            // Each text crosses into JS once (an autosave's version is the map's own text):
+            // a 1,000-actor map is 600 KB to copy and decode.
+            let mut texts: Vec<(&str, JsValue)> = Vec::new();
             for op in ops {
                 match op {
                     Op::Put(key, value) => {
                         let key_js = JsValue::from_str(key);
                         if key.starts_with(MAP_PREFIX) {
-                            let revision = revision_of(value).unwrap_or(0);
+                            let revision = saved_revision(value).unwrap_or(0);
                             checks.push(Check::Newer(request(&maps.get(&key_js)?), revision));
                         }
-                        maps.put_with_key(&value.into(), &key_js)?;
-                        checks.push(Check::Equal(request(&maps.get(&key_js)?), value.clone()));
+                        let value_js = JsValue::from_str(value);
+                        maps.put_with_key(&value_js, &key_js)?;
+                        checks.push(Check::Equal(request(&maps.get(&key_js)?), value_js.clone()));
+                        texts.push((value, value_js));
                     }
                     Op::Delete(key) => {
                         maps.delete(&key.into())?;
@@ -197,10 +202,11 @@ impl Database {
             }
             let store = tx.object_store(VERSIONS)?;
             for (map, version) in versions {
-                store.put_with_key(
-                    &version.text.as_str().into(),
-                    &version_key(map, version.stamp),
-                )?;
+                let text = texts
+                    .iter()
+                    .find(|(value, _)| *value == version.text)
+                    .map_or_else(|| JsValue::from_str(&version.text), |(_, js)| js.clone());
+                store.put_with_key(&text, &version_key(map, version.stamp))?;
             }
             let done = committed(&tx);
             Ok((tx, checks, done))
@@ -214,14 +220,12 @@ impl Database {
                         .await
                         .map_err(store_error)?
                         .as_string()
-                        .and_then(|text| revision_of(&text))
+                        .and_then(|text| saved_revision(&text))
                         .filter(|&stored| stored >= revision)
                         .map(|stored_revision| SaveError::Conflict { stored_revision }),
-                    Check::Equal(read, expected) => {
-                        let read = read.await.map_err(store_error)?;
-                        (read.as_string().as_deref() != Some(expected.as_str()))
-                            .then_some(SaveError::NotReadBack)
-                    }
+                    // Compared in JS (`===` on two strings), not copied back out.
+                    Check::Equal(read, expected) => (read.await.map_err(store_error)? != expected)
+                        .then_some(SaveError::NotReadBack),
                 };
                 if let Some(refused) = refused {
                     let _ = tx.abort();

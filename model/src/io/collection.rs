@@ -29,10 +29,39 @@ pub fn write_collection(maps: &[Map]) -> String {
 /// Reads a single Samverkan file or a collection into one or more documents. A collection
 /// is all or nothing: any problem in any map refuses the whole file.
 pub fn read_any(text: &str) -> Result<Vec<Loaded>, Vec<Problem>> {
+    read_unchecked(text)?.checked()
+}
+
+/// Documents read from a text, still to be validated: [`Unchecked::checked`] is the only
+/// way to them. The app validates a large import in a task after the one parsing it.
+pub struct Unchecked(Read);
+
+enum Read {
+    /// A single current file, read straight from its text.
+    Current(Box<Loaded>),
+    /// Read by the general path, which validated them on the way.
+    Checked(Vec<Loaded>),
+}
+
+impl Unchecked {
+    pub fn checked(self) -> Result<Vec<Loaded>, Vec<Problem>> {
+        match self.0 {
+            Read::Current(loaded) => super::checked(*loaded).map(|loaded| vec![loaded]),
+            Read::Checked(loaded) => Ok(loaded),
+        }
+    }
+}
+
+/// The first half of [`read_any`]: the text parsed (and, off the common path, validated).
+pub fn read_unchecked(text: &str) -> Result<Unchecked, Vec<Problem>> {
     // A single current file, the common case, is read once, straight from its text.
     if let Some(loaded) = super::read_current(text) {
-        return super::checked(loaded).map(|loaded| vec![loaded]);
+        return Ok(Unchecked(Read::Current(Box::new(loaded))));
     }
+    read_general(text).map(|loaded| Unchecked(Read::Checked(loaded)))
+}
+
+fn read_general(text: &str) -> Result<Vec<Loaded>, Vec<Problem>> {
     let value = super::parse_json(text).map_err(|p| vec![p])?;
     if value.get("format").and_then(|f| f.as_str()) != Some(COLLECTION_FORMAT) {
         return read_document(text).map(|loaded| vec![loaded]);
@@ -82,6 +111,18 @@ mod tests {
         let loaded = read_any(&text).unwrap();
         assert_eq!(loaded.len(), 2);
         assert_eq!(loaded[1].document.map, second);
+    }
+
+    #[test]
+    fn a_current_file_is_parsed_first_and_validated_apart_with_the_same_outcome() {
+        let mut map = sample_map();
+        let ghost = crate::Relation::new("r-ghost".into(), "nobody".into(), "nobody".into());
+        map.relations.push(ghost);
+        let text = super::super::write_compact(&Document::new(map, 0));
+        let unchecked = read_unchecked(&text).expect("it parses");
+        let problems = unchecked.checked().unwrap_err();
+        assert!(!problems.is_empty());
+        assert_eq!(read_any(&text).unwrap_err(), problems);
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub fn App(opened: crate::storage::Opened) -> impl IntoView {
     let chrome = Chrome::provide();
     listen_to_the_window(selection, projection, help, chrome);
     let t = texts();
+    let views_wait = views_wait(doc);
     view! {
         <header::Header/>
         // In the page's flow, under the header: a message moves the columns down a little
@@ -63,6 +64,7 @@ pub fn App(opened: crate::storage::Opened) -> impl IntoView {
             <main class="workspace" aria-label=move || t().views>
                 // Keyed on the open map: camera, filters and layout start afresh with it.
                 {move || match doc.map_id() {
+                    Some(_) if views_wait.get() => view! { <p class="empty">{move || t().loading}</p> }.into_any(),
                     Some(id) => view! { <Views id=id/> }.into_any(),
                     None => view! { <NoMapOpen/> }.into_any(),
                 }}
@@ -73,6 +75,36 @@ pub fn App(opened: crate::storage::Opened) -> impl IntoView {
         <parts::Dialogs/>
         <link_box::LinkBox/>
     }
+}
+
+/// A map of more actors than this has its views built in a task of their own.
+const BUILT_APART: usize = 500;
+
+/// True while a big map is read into the document and its views are still to be built:
+/// they come in a task after the one that opened it (`Loading …` for the frame between),
+/// as a 1,000-actor map opened in one task blocked the page for 70–90 ms.
+fn views_wait(doc: crate::app::Doc) -> Memo<bool> {
+    let built = RwSignal::new(None::<samverkan_model::MapId>);
+    Effect::new(move |_| {
+        if let Some(id) = doc.map_id() {
+            browser::after_ms(0, move || {
+                built.try_set(Some(id));
+            });
+        }
+    });
+    Memo::new(move |_| {
+        let actors = doc.with_map(|m| m.actors.len()).unwrap_or(0);
+        built.with(|built| waits(doc.map_id().as_ref(), built.as_ref(), actors))
+    })
+}
+
+/// Whether the open map's views wait, when those of `built` may be built.
+fn waits(
+    open: Option<&samverkan_model::MapId>,
+    built: Option<&samverkan_model::MapId>,
+    actors: usize,
+) -> bool {
+    open.is_some() && actors > BUILT_APART && built != open
 }
 
 /// The start screen. On a phone, where the header's actions sit behind `Menu`, it offers
@@ -256,4 +288,21 @@ fn listen_to_the_window(
         drag_over.remove();
         drop.remove();
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samverkan_model::MapId;
+
+    #[test]
+    fn a_big_map_waits_for_its_views_to_be_built_and_a_small_one_does_not() {
+        let (a, b) = (MapId::from("a"), MapId::from("b"));
+        assert!(!waits(None, Some(&a), 0));
+        assert!(!waits(Some(&a), None, 40));
+        assert!(waits(Some(&a), None, 1000));
+        // The views built last were another map's: this one waits for its own turn.
+        assert!(waits(Some(&a), Some(&b), 1000));
+        assert!(!waits(Some(&a), Some(&a), 1000));
+    }
 }
