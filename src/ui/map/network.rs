@@ -663,31 +663,13 @@ pub fn NetworkMap() -> impl IntoView {
 }
 
 /// Shows another batch of nodes and lines each frame until all are drawn; then lifts the
-/// limit. Stops quietly if the view is gone. A batch's names are measured (for the labels
-/// pass after a layout) in one task after a frame, its nodes built in the next and drawn in
-/// the frame after: all in the frame's task made one task of 50–130 ms.
+/// limit. Stops quietly if the view is gone. A batch is built in a task of its own after a
+/// frame, and its names are measured (for the labels pass after a layout) in the next,
+/// while the frame drawing it is awaited: all in the frame's task made one of 50–130 ms.
 fn reveal_more(doc: Doc, revealed: RwSignal<usize>, runner: LayoutRunner) {
     request_animation_frame(move || {
-        crate::browser::after_ms(0, move || {
-            if let Some(limit) = revealed.try_get_untracked() {
-                let batch = batch_size(&runner);
-                doc.with_map(|m| {
-                    let batch = m.actors.iter().skip(limit).take(batch);
-                    crate::ui::map::svg::measure_names(batch.map(|a| a.label()));
-                });
-            }
-            crate::browser::after_ms(0, move || reveal_batch(doc, revealed, runner));
-        });
+        crate::browser::after_ms(0, move || reveal_batch(doc, revealed, runner));
     });
-}
-
-/// Fewer while the layout takes its share of the frame here (not in the worker).
-fn batch_size(runner: &LayoutRunner) -> usize {
-    if runner.runs_here() {
-        REVEALED_PER_FRAME_WHILE_LAYING_OUT
-    } else {
-        REVEALED_PER_FRAME
-    }
 }
 
 fn reveal_batch(doc: Doc, revealed: RwSignal<usize>, runner: LayoutRunner) {
@@ -698,8 +680,20 @@ fn reveal_batch(doc: Doc, revealed: RwSignal<usize>, runner: LayoutRunner) {
     if limit >= needed {
         revealed.try_set(usize::MAX);
     } else {
-        revealed.try_set(limit + batch_size(&runner));
-        reveal_more(doc, revealed, runner);
+        // Fewer while the layout takes its share of the frame here (not in the worker).
+        let batch = if runner.runs_here() {
+            REVEALED_PER_FRAME_WHILE_LAYING_OUT
+        } else {
+            REVEALED_PER_FRAME
+        };
+        revealed.try_set(limit + batch);
+        crate::browser::after_ms(0, move || {
+            doc.with_map(|m| {
+                let batch = m.actors.iter().skip(limit).take(batch);
+                crate::ui::map::svg::measure_names(batch.map(|a| a.label()));
+            });
+            reveal_more(doc, revealed, runner);
+        });
     }
 }
 
