@@ -48,6 +48,13 @@ export async function traceMainThread(page, during) {
   }
   console.log("\nthe renderer's other threads, by thread and event:");
   for (const [name, total] of [...threads].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${name}: ${total.toFixed(0)} ms`);
+  // SAMVERKAN_TRACE_TASKS_OVER=ms: every main-thread task over that many ms, in order, to
+  // compare builds task by task (a reveal batch, a layout frame) under the same tracing.
+  const over = Number(process.env.SAMVERKAN_TRACE_TASKS_OVER);
+  if (over > 0) {
+    const tasks = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.name === 'RunTask' && e.dur > over * 1000);
+    console.log(`\ntasks over ${over} ms (ms): ${tasks.sort((a, b) => a.ts - b.ts).map((e) => (e.dur / 1000).toFixed(0)).join(' ')}`);
+  }
   longTaskDetail(events, main, profile);
 }
 

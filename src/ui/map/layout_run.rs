@@ -52,11 +52,20 @@ pub type Held = ArcRwSignal<Option<(f64, f64)>>;
 
 /// The positions the view holds, by actor (created on first use).
 #[derive(Clone)]
-pub struct Layer(send_wrapper::SendWrapper<Rc<RefCell<HashMap<ActorId, Held>>>>);
+pub struct Layer {
+    slots: send_wrapper::SendWrapper<Rc<RefCell<HashMap<ActorId, Held>>>>,
+    /// Told when many held positions change at once (a layout's frame, a release): the
+    /// still lines follow this one signal instead of a thousand slots, which cost each
+    /// layout frame 10–30 ms of re-subscribing on a 1k map.
+    moved: ArcTrigger,
+}
 
 impl Default for Layer {
     fn default() -> Self {
-        Self(send_wrapper::SendWrapper::new(Rc::default()))
+        Self {
+            slots: send_wrapper::SendWrapper::new(Rc::default()),
+            moved: ArcTrigger::new(),
+        }
     }
 }
 
@@ -64,18 +73,30 @@ impl Layer {
     /// The held-position signal of one actor.
     pub fn slot(&self, id: &ActorId) -> Held {
         // Looked up before it is added: the lines ask for every actor's on each redraw.
-        if let Some(held) = self.0.borrow().get(id) {
+        if let Some(held) = self.slots.borrow().get(id) {
             return held.clone();
         }
-        self.0
+        self.slots
             .borrow_mut()
             .entry(id.clone())
             .or_insert_with(|| ArcRwSignal::new(None))
             .clone()
     }
 
-    /// Holds a position (no-op when it is already there to a tenth of a pixel).
-    pub fn hold(&self, id: &ActorId, at: (f64, f64)) {
+    /// Subscribes the running effect to moves of many actors at once (see `moved`); a
+    /// single actor's hold, a drag's, is not among them: its lines are drawn apart.
+    pub fn track_moves(&self) {
+        self.moved.track();
+    }
+
+    /// Tells the still lines that held positions changed (see `moved`).
+    fn moved_many(&self) {
+        self.moved.notify();
+    }
+
+    /// Holds a position (no-op when it is already there to a tenth of a pixel); true
+    /// when it changed.
+    pub fn hold(&self, id: &ActorId, at: (f64, f64)) -> bool {
         let slot = self.slot(id);
         let same = slot.with_untracked(|held| {
             held.is_some_and(|(x, y)| (x - at.0).abs() < 0.1 && (y - at.1).abs() < 0.1)
@@ -83,32 +104,39 @@ impl Layer {
         if !same {
             slot.set(Some(at));
         }
+        !same
     }
 
     /// Lets every actor whose held position is not its document position show the
     /// document's again.
     pub fn release_stale(&self, doc: Doc) {
-        for (id, slot) in self.0.borrow().iter() {
+        let mut released = false;
+        for (id, slot) in self.slots.borrow().iter() {
             let Some(held) = slot.get_untracked() else {
                 continue;
             };
             let current = doc.actor(id).map(|a| a.with_untracked(|a| (a.x, a.y)));
             if current != Some(held) {
                 slot.set(None);
+                released = true;
             }
+        }
+        if released {
+            self.moved_many();
         }
     }
 
     pub fn release(&self, id: &ActorId) {
-        if let Some(slot) = self.0.borrow().get(id) {
+        if let Some(slot) = self.slots.borrow().get(id) {
             slot.set(None);
+            self.moved_many();
         }
     }
 
     /// The map with held positions written in (to start a layout from what is on screen).
     fn applied_to(&self, map: &Map) -> Map {
         let mut map = map.clone();
-        let held = self.0.borrow();
+        let held = self.slots.borrow();
         for actor in &mut map.actors {
             if let Some((x, y)) = held.get(&actor.id).and_then(|s| s.get_untracked()) {
                 (actor.x, actor.y) = (x, y);
@@ -360,7 +388,8 @@ impl LayoutRunner {
             };
             let settled = run.engine.advance(self.canvas_size());
             if !settled {
-                run.next_drawn = self.draw(&run.ids, run.engine.positions(), run.next_drawn);
+                let positions = run.engine.positions();
+                run.next_drawn = self.draw(&run.ids, positions, run.next_drawn, &run.moving);
             }
             settled
         };
@@ -382,18 +411,29 @@ impl LayoutRunner {
     }
 
     /// Moves the next [`DRAWN_PER_FRAME`] actors from `from` on screen; returns where the
-    /// next drawing starts.
-    fn draw(&self, ids: &[ActorId], positions: &[[f64; 2]], from: usize) -> usize {
+    /// next drawing starts. The still lines are told only when an actor outside `moving`
+    /// (whose lines are drawn apart, following their own slots) changed place.
+    fn draw(
+        &self,
+        ids: &[ActorId],
+        positions: &[[f64; 2]],
+        from: usize,
+        moving: &Option<HashSet<ActorId>>,
+    ) -> usize {
         if positions.len() != ids.len() {
             return from;
         }
         let dragging = self.dragging.borrow();
         let from = if from >= ids.len() { 0 } else { from };
         let to = (from + DRAWN_PER_FRAME).min(ids.len());
+        let mut still_moved = false;
         for (id, [x, y]) in ids[from..to].iter().zip(&positions[from..to]) {
-            if dragging.as_ref() != Some(id) {
-                self.layer.hold(id, (*x, *y));
+            if dragging.as_ref() != Some(id) && self.layer.hold(id, (*x, *y)) {
+                still_moved |= moving.as_ref().is_none_or(|m| !m.contains(id));
             }
+        }
+        if still_moved {
+            self.layer.moved_many();
         }
         to
     }

@@ -67,13 +67,22 @@ fn strokes(map: &Map, shown: Shown, moving: Option<&HashSet<ActorId>>, part: Par
         return Vec::new();
     }
     let index = map.actor_index();
+    // The still lines follow the layer's bulk moves, one signal, and read the slots
+    // untracked; the few moving lines follow their actors' slots.
+    if part == Part::Still {
+        shown.layer.track_moves();
+    }
     // Each actor's place is looked up once, not once per line end, and only for the lines
     // drawn here (so a drag's still lines never read, and are not redrawn by, its place).
     let mut places: Vec<Option<(f64, f64)>> = vec![None; map.actors.len()];
     let mut place = |at: usize| {
         *places[at].get_or_insert_with(|| {
             let actor = &map.actors[at];
-            let held = shown.layer.slot(&actor.id).get();
+            let slot = shown.layer.slot(&actor.id);
+            let held = match part {
+                Part::Still => slot.get_untracked(),
+                Part::Moving => slot.get(),
+            };
             held.unwrap_or((actor.x, actor.y))
         })
     };
@@ -322,6 +331,53 @@ mod tests {
         let ends = |strokes: &[Stroke]| strokes.iter().map(|s| s.ends.clone()).collect::<Vec<_>>();
         assert_eq!(ends(&still), ["a,b"]);
         assert_eq!(ends(&apart), ["b,c", "c,d%20%C3%A9"]);
+    }
+
+    #[test]
+    fn still_lines_follow_bulk_moves_and_moving_lines_their_slots() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let layer = Layer::default();
+        let counted = |part: Part| {
+            let (layer, runs) = (layer.clone(), Arc::new(AtomicUsize::new(0)));
+            let counter = runs.clone();
+            let moving = HashSet::from([ActorId::from("c")]);
+            let memo = ArcMemo::new(move |_| {
+                counter.fetch_add(1, Ordering::Relaxed);
+                let filter = Filter::default();
+                let shown = Shown {
+                    layer: &layer,
+                    near: None,
+                    filter: &filter,
+                };
+                strokes(&map(), shown, Some(&moving), part)
+            });
+            (memo, runs)
+        };
+        let (still, still_runs) = counted(Part::Still);
+        let (apart, apart_runs) = counted(Part::Moving);
+        let ends = |memo: &ArcMemo<Vec<Stroke>>| {
+            memo.get().iter().map(|s| s.d.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ends(&still), ["M0.0 0.0L100.0 0.0"]);
+        ends(&apart);
+        // One actor held (a drag): its lines, drawn apart, follow; the still ones are not redrawn.
+        layer.hold(&ActorId::from("c"), (200.0, 50.0));
+        assert_eq!(ends(&apart)[0], "M100.0 0.0L200.0 50.0");
+        assert_eq!(apart_runs.load(Ordering::Relaxed), 2);
+        ends(&still);
+        assert_eq!(still_runs.load(Ordering::Relaxed), 1);
+        // A release is a bulk move: the still lines read every slot again.
+        layer.hold(&ActorId::from("b"), (100.0, 80.0));
+        ends(&still);
+        assert_eq!(
+            still_runs.load(Ordering::Relaxed),
+            1,
+            "a single hold is not followed"
+        );
+        layer.release(&ActorId::from("a"));
+        assert_eq!(ends(&still), ["M0.0 0.0L100.0 80.0"]);
+        assert_eq!(still_runs.load(Ordering::Relaxed), 2);
     }
 
     #[test]
