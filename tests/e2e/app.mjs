@@ -57,6 +57,44 @@ function countLines(kind) {
 export const linesDrawn = (page, kind = '') => page.evaluate(countLines, kind);
 export const linesDrawnReach = (page, n, kind = '') => page.waitForFunction(`(${countLines})(${JSON.stringify(kind)}) === ${n}`);
 
+/** In the page: the drawn lines whose ends are not at their actors' nodes, as
+ * `from,to` pairs (the first few), and how many lines were looked at. A line starts at its
+ * `from` node's centre; an undirected one ends at its `to` node's centre, a directed one on
+ * the way there (before the circle, for its arrowhead). Lines of actors not drawn yet (a
+ * large map is revealed in batches) are skipped. */
+function linesOffNodes() {
+  const at = new Map([...document.querySelectorAll('svg.network g.node')].map((n) => {
+    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(n.getAttribute('transform'));
+    return [n.getAttribute('data-actor'), [Number(m[1]), Number(m[2])]];
+  }));
+  const directed = new Set([...document.querySelectorAll('svg.network path.arrowheads')].flatMap((p) => p.getAttribute('data-ends').split(' ')));
+  const off = [];
+  let checked = 0;
+  for (const path of document.querySelectorAll('svg.network path.relation')) {
+    const segments = path.getAttribute('d').split('M').filter(Boolean);
+    path.getAttribute('data-ends').split(' ').forEach((pair, k) => {
+      const [from, to] = pair.split(',').map((id) => at.get(decodeURIComponent(id)));
+      if (!from || !to) return;
+      checked++;
+      const [ax, ay, bx, by] = segments[k].split(/[ L]/).map(Number);
+      const starts = Math.hypot(ax - from[0], ay - from[1]) < 0.11;
+      const ends = directed.has(pair)
+        // On the straight way to the target, short of it by no more than a circle and a gap.
+        ? Math.abs((bx - ax) * (to[1] - ay) - (by - ay) * (to[0] - ax)) < 0.5 * Math.hypot(to[0] - ax, to[1] - ay) && Math.hypot(to[0] - bx, to[1] - by) < 60
+        : Math.hypot(bx - to[0], by - to[1]) < 0.11;
+      if (!(starts && ends) && off.length < 5) off.push(pair);
+    });
+  }
+  return { off, checked };
+}
+export const linesOffNodesNow = (page) => page.evaluate(linesOffNodes);
+/** As `linesOffNodesNow`, after the next frame and the tasks it queued (a layout frame's
+ * drawing is done by then), with whether the layout was running. */
+export const linesOffNodesNextFrame = (page) => page.evaluate(`new Promise((done) => requestAnimationFrame(() => setTimeout(() => done({
+  running: document.querySelector('svg.network')?.getAttribute('data-layout') === 'running',
+  ...(${linesOffNodes})(),
+}), 0)))`);
+
 export async function showTab(page, name) {
   await page.getByRole('tab', { name, exact: true }).click();
   await page.locator('#view-panel > :not([role="status"])').first().waitFor();

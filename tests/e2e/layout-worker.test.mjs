@@ -4,7 +4,7 @@
 // cannot start, the page does all of it itself, with the same answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle, nodePositions, showTab, storedMaps, App } from './app.mjs';
+import { startHarness, layoutIdle, nodePositions, showTab, storedMaps, App, linesOffNodesNextFrame, linesOffNodesNow } from './app.mjs';
 import { generateDocument } from './generate.mjs';
 
 let harness;
@@ -13,12 +13,35 @@ after(async () => { await harness.close(); });
 
 const ACTORS = 1000;
 
-async function importUnplaced(app, id) {
+async function chooseUnplaced(app, id) {
   const file = JSON.stringify(generateDocument(ACTORS, { positions: false, id }));
   await app.page.getByLabel('Import file').setInputFiles({
     name: `${id}.samverkan.json`, mimeType: 'application/json', buffer: Buffer.from(file),
   });
+}
+
+async function importUnplaced(app, id) {
+  await chooseUnplaced(app, id);
   await app.page.locator('svg.network g.node').nth(ACTORS - 1).waitFor();
+}
+
+/** Frame by frame from the import until the layout is at rest: every line drawn meets its
+ * actors' nodes (the lines follow the positions each layout frame draws). */
+async function assertLinesFollowTheLayout(page) {
+  // Frames seen while the layout ran, and lines looked at in them (a map still to be placed
+  // has all its actors at one point, where no line is drawn: lines that did not follow
+  // would not be there at all).
+  let [running, checked] = [0, 0];
+  for (const until = Date.now() + 60_000; Date.now() < until;) {
+    const seen = await linesOffNodesNextFrame(page);
+    assert.deepEqual(seen.off, [], `lines away from their actors ${seen.running ? 'while' : 'after'} the layout ran`);
+    if (seen.running) [running, checked] = [running + 1, checked + seen.checked];
+    else if (running > 0) break;
+  }
+  assert.ok(running > 0 && checked > 0, `lines drawn while the layout ran (${running} frames seen)`);
+  const after = await linesOffNodesNow(page);
+  assert.deepEqual(after.off, []);
+  assert.ok(after.checked > 0, 'lines were looked at');
 }
 
 /** Asserts every actor is drawn and stored away from the origin (where an unplaced one sits). */
@@ -35,10 +58,11 @@ async function assertPlaced(app) {
   assert.equal(stored.actors.filter((a) => a.x === 0 && a.y === 0).length, 0, 'stored at the origin');
 }
 
-test('a 1,000-actor map without positions is laid out in the layout worker, every actor placed and saved', async () => {
+test('a 1,000-actor map without positions is laid out in the layout worker, every actor placed and saved, its lines following', async () => {
   const app = await harness.newApp();
   const started = app.page.waitForEvent('worker', (w) => w.url().endsWith('/layout-worker.js'));
-  await importUnplaced(app, 'big-worker');
+  await chooseUnplaced(app, 'big-worker');
+  await assertLinesFollowTheLayout(app.page);
   const worker = await started;
   await layoutIdle(app.page, 60_000);
   // The worker's wasm is running the layout, not just loaded.

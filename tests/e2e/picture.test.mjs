@@ -2,7 +2,7 @@
 // and its neighbours; the rest of the map stays where the room last saw it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle, nodePositions, showTab, linesDrawn, linesDrawnReach } from './app.mjs';
+import { startHarness, layoutIdle, nodePositions, showTab, linesDrawn, linesDrawnReach, linesOffNodesNow } from './app.mjs';
 import { generateDocument } from './generate.mjs';
 import { regionalDocument } from './regional.mjs';
 
@@ -133,10 +133,12 @@ test('a dragged actor and its lines go onto a layer of their own while it moves,
   assert.equal(during.copy, 'RJL', 'its copy, named, moves on the layer');
   assert.equal(during.moving, own, 'its lines move with it');
   assert.equal(during.still + during.moving, total, 'no line lost or drawn twice');
+  assert.deepEqual((await linesOffNodesNow(page)).off, [], 'every line meets its actors mid-drag');
   await page.mouse.up();
   await page.locator('svg.network .lifted-copy').waitFor({ state: 'detached' });
   assert.equal(await page.locator('svg.network .node.lifted').count(), 0);
   assert.equal(await linesDrawn(page), total);
+  assert.deepEqual((await linesOffNodesNow(page)).off, [], 'every line meets its actors once dropped');
   const moved = await node.boundingBox();
   assert.ok(Math.abs(moved.x - box.x - 120) < 4 && Math.abs(moved.y - box.y - 60) < 4, 'dropped where it was let go');
   assert.deepEqual(errors, []);
