@@ -2,7 +2,7 @@
 // and its neighbours; the rest of the map stays where the room last saw it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, layoutIdle, nodePositions, showTab, linesDrawn, linesDrawnReach, linesOffNodesNow } from './app.mjs';
+import { startHarness, layoutIdle, nodePositions, showTab, linesDrawn, linesDrawnReach, linesOffNodesNow, linesOffNodesNextFrame } from './app.mjs';
 import { generateDocument } from './generate.mjs';
 import { regionalDocument } from './regional.mjs';
 
@@ -39,6 +39,11 @@ test('adding an actor or a link to a settled 38-actor map moves only what is new
   await page.getByRole('button', { name: new RegExp(`^${target}, influence`) }).click({ modifiers: ['Shift'] });
   // The layout starts with the new line, in the same render.
   await linesDrawnReach(page, lines + 1);
+  // Frame by frame while the two find their places, every line meets its actors.
+  for (let seen = await linesOffNodesNextFrame(page); ; seen = await linesOffNodesNextFrame(page)) {
+    assert.deepEqual(seen.off, [], `lines away from their actors ${seen.running ? 'while' : 'after'} the layout ran`);
+    if (!seen.running) break;
+  }
   await idle(page);
   const afterLink = await nodePositions(page);
   const linkMoved = moved(afterAdd, afterLink).filter((n) => n !== 'Nyföretagarcentrum');

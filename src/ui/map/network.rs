@@ -491,12 +491,17 @@ pub fn NetworkMap() -> impl IntoView {
             labelled.set(labels.unwrap_or_default());
         });
     }
-    // A dragged actor and its lines are drawn apart, on a layer of their own.
+    // A dragged actor and its lines are drawn apart, on a layer of their own, with those a
+    // run after an edit moves: that run's frames tell the still lines only of what moves
+    // among them (`LayoutRunner::draw`), so its actors' lines stay apart during a drag too.
     let moving = {
         let placing = runner.moving.clone();
-        Memo::new(move |_| match dragged(gesture) {
-            Some(id) => Some(HashSet::from([id])),
-            None => placing.get(),
+        Memo::new(move |_| {
+            let mut apart = placing.get();
+            if let Some(id) = dragged(gesture) {
+                apart.get_or_insert_with(HashSet::new).insert(id);
+            }
+            apart
         })
     };
     // The canvas is one stop in the tab order; arrow keys go from actor to actor.
