@@ -367,7 +367,6 @@ mod tests {
         assert_eq!(apart_runs.load(Ordering::Relaxed), 2);
         ends(&still);
         assert_eq!(still_runs.load(Ordering::Relaxed), 1);
-        // A release is a bulk move: the still lines read every slot again.
         layer.hold(&ActorId::from("b"), (100.0, 80.0));
         ends(&still);
         assert_eq!(
@@ -375,6 +374,7 @@ mod tests {
             1,
             "a single hold is not followed"
         );
+        // A release is a bulk move: the still lines read every slot again.
         layer.release(&ActorId::from("a"));
         assert_eq!(ends(&still), ["M0.0 0.0L100.0 80.0"]);
         assert_eq!(still_runs.load(Ordering::Relaxed), 2);
