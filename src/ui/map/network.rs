@@ -43,6 +43,9 @@ pub struct Size {
 /// (160 made tasks of under 50 ms, but on this 2-core machine drawing the last node came
 /// so late that the import settled past 0.8 × d3-force in two runs of seven.)
 const REVEALED_PER_FRAME: usize = 250;
+/// The first batch of a map still to be placed, smaller: its nodes are built by code the
+/// browser has yet to optimise (a full first batch made most of a 1k import's long tasks).
+const FIRST_BATCH: usize = 100;
 /// A map opened with its positions shows this many at once: a map of up to 500 actors (a
 /// reload of a big workshop's map) in one task, without a frame's wait between halves.
 const FIRST_REVEALED: usize = 500;
@@ -688,6 +691,8 @@ fn reveal_batch(doc: Doc, revealed: RwSignal<usize>, runner: LayoutRunner) {
         // Fewer while the layout takes its share of the frame here (not in the worker).
         let batch = if runner.runs_here() {
             REVEALED_PER_FRAME_WHILE_LAYING_OUT
+        } else if limit == 0 {
+            FIRST_BATCH
         } else {
             REVEALED_PER_FRAME
         };
@@ -1001,9 +1006,9 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
             class
         }
     };
-    let tabindex = {
+    let tab_stop = {
         let selector = context.is_tab_stop.clone();
-        move || if selector.selected(&key) { "0" } else { "-1" }
+        move || selector.selected(&key)
     };
     // No memo of its own (each kind of memo adds to the first load): a new relation names
     // every node again, which is rare and cheap.
@@ -1018,17 +1023,85 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         });
         format!("{named}, {}", (t().actor_context)(&sector, relations()))
     };
-    let r = move || look.with(|l| radius(l.influence.unwrap_or(MIDDLE)));
+    let shows = move || Shows {
+        class: class(),
+        tabindex: if tab_stop() { "0" } else { "-1" },
+        pressed: if is_selected() { "true" } else { "false" },
+        label: aria(),
+        radius: look
+            .with(|l| radius(l.influence.unwrap_or(MIDDLE)))
+            .to_string(),
+        fill: color(),
+    };
     let transform = move || {
         let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
         format!("translate({x:.1} {y:.1})")
     };
+    let shows = std::rc::Rc::new(shows);
+    let draw = move |node: web_sys::Element| draw_node(node, shows.clone());
     view! {
-        <g class=class data-actor=id.to_string() transform=transform
-            role="button" tabindex=tabindex aria-label=aria aria-pressed=move || is_selected().to_string()>
-            <circle r=r fill=color/>
-        </g>
+        <g data-actor=id.to_string() transform=transform role="button" use:draw></g>
     }
+}
+
+/// What a node shows apart from its place: the values of its attributes and its circle's.
+struct Shows {
+    class: String,
+    tabindex: &'static str,
+    pressed: &'static str,
+    label: String,
+    radius: String,
+    fill: String,
+}
+
+impl Shows {
+    /// The attributes' names, in the order of [`Shows::values`].
+    const NAMES: [&'static str; 6] = [
+        "class",
+        "tabindex",
+        "aria-pressed",
+        "aria-label",
+        "r",
+        "fill",
+    ];
+
+    /// How many of them are the node's own; the rest are its circle's.
+    const ON_NODE: usize = 4;
+
+    fn values(&self) -> [&str; 6] {
+        [
+            &self.class,
+            self.tabindex,
+            self.pressed,
+            &self.label,
+            &self.radius,
+            &self.fill,
+        ]
+    }
+}
+
+/// Gives a node its circle and keeps both showing `shows`, in one render effect: each
+/// render effect spawns a task of its own, and with seven a node (one per attribute) the
+/// batches of a 1k import were long tasks twice as often. Only what changed is set again.
+fn draw_node(node: web_sys::Element, shows: std::rc::Rc<dyn Fn() -> Shows>) {
+    let svg = Some("http://www.w3.org/2000/svg");
+    let Ok(circle) = document().create_element_ns(svg, "circle") else {
+        return;
+    };
+    let _ = node.append_child(&circle);
+    let effect = RenderEffect::new(move |before: Option<Shows>| {
+        let now = shows();
+        let old = before.as_ref().map(Shows::values);
+        for (k, (name, value)) in Shows::NAMES.into_iter().zip(now.values()).enumerate() {
+            if old.is_none_or(|old| old[k] != value) {
+                let element = if k < Shows::ON_NODE { &node } else { &circle };
+                let _ = element.set_attribute(name, value);
+            }
+        }
+        now
+    });
+    // The effect lives as long as the node's owner (the `For`'s row).
+    on_cleanup(move || drop(effect));
 }
 
 /// The actor whose node an event happened on, and the node.
