@@ -53,7 +53,9 @@ export async function traceMainThread(page, during) {
   const over = Number(process.env.SAMVERKAN_TRACE_TASKS_OVER);
   if (over > 0) {
     const tasks = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.name === 'RunTask' && e.dur > over * 1000);
-    console.log(`\ntasks over ${over} ms (ms): ${tasks.sort((a, b) => a.ts - b.ts).map((e) => (e.dur / 1000).toFixed(0)).join(' ')}`);
+    const origin = Math.min(...events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid).map((e) => e.ts));
+    const list = tasks.sort((a, b) => a.ts - b.ts).map((e) => `@${((e.ts - origin) / 1000).toFixed(0)}+${(e.dur / 1000).toFixed(0)}`);
+    console.log(`\ntasks over ${over} ms (start from the first event + ms): ${list.join(' ')}`);
   }
   longTaskDetail(events, main, profile);
 }
