@@ -1,6 +1,6 @@
 // The one edit path, from the built page: undo on the Map tab, tab switches during a large
-// layout, a message's Undo undoing its own step, a projector window that only reads, and
-// two editing tabs that still protect each other.
+// layout, a message's Undo undoing its own step, a projector window that only reads, two
+// editing tabs that still protect each other, and a node that follows its actor's edits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, layoutIdle } from './app.mjs';
@@ -156,4 +156,33 @@ test('the selection belongs to its map: opening another map clears it', async ()
     .evaluateAll((nodes) => nodes.filter((n) => Number(getComputedStyle(n).opacity) < 1).length);
   assert.equal(dimmed, 0, 'nothing dimmed');
   await app.page.context().close();
+});
+
+test("a node follows its actor's edits: size, colour, name and selection, and back on Undo", async () => {
+  const app = await harness.newApp('en');
+  const { page } = app;
+  await app.newMap();
+  await app.addActor('Region Uppsala #public_sector !2');
+  await app.addActor('SLU #research');
+  await app.tab('Map');
+  await app.layoutIdle();
+  const node = page.getByRole('button', { name: /^Region Uppsala, influence/ });
+  const circle = node.locator('circle');
+  const before = { r: await circle.getAttribute('r'), fill: await circle.getAttribute('fill') };
+  assert.equal(await node.getAttribute('aria-pressed'), 'false');
+  await node.click();
+  assert.equal(await node.getAttribute('aria-pressed'), 'true');
+  assert.match(await node.getAttribute('class'), /\bselected\b/);
+
+  await page.getByRole('combobox', { name: 'Influence' }).selectOption('5');
+  await page.getByRole('combobox', { name: 'Sector' }).first().selectOption({ label: 'Education' });
+  await page.getByRole('button', { name: 'Region Uppsala, influence 5, Education, 0 relations' }).waitFor();
+  assert.ok(Number(await circle.getAttribute('r')) > Number(before.r), 'a higher influence draws a larger circle');
+  assert.notEqual(await circle.getAttribute('fill'), before.fill, 'another sector, another colour');
+
+  await app.button('Undo').click();
+  await app.button('Undo').click();
+  await page.getByRole('button', { name: 'Region Uppsala, influence 2, Public sector, 0 relations' }).waitFor();
+  assert.deepEqual({ r: await circle.getAttribute('r'), fill: await circle.getAttribute('fill') }, before);
+  await page.context().close();
 });
