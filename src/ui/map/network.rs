@@ -1055,27 +1055,18 @@ struct Shows {
 }
 
 impl Shows {
-    /// The attributes' names, in the order of [`Shows::values`].
-    const NAMES: [&'static str; 6] = [
-        "class",
-        "tabindex",
-        "aria-pressed",
-        "aria-label",
-        "r",
-        "fill",
-    ];
-
-    /// How many of them are the node's own; the rest are its circle's.
+    /// How many of the attributes are the node's own; the rest are its circle's.
     const ON_NODE: usize = 4;
 
-    fn values(&self) -> [&str; 6] {
+    /// Each attribute's name and value, the node's first.
+    fn attributes(&self) -> [(&'static str, &str); 6] {
         [
-            &self.class,
-            self.tabindex,
-            self.pressed,
-            &self.label,
-            &self.radius,
-            &self.fill,
+            ("class", &self.class),
+            ("tabindex", self.tabindex),
+            ("aria-pressed", self.pressed),
+            ("aria-label", &self.label),
+            ("r", &self.radius),
+            ("fill", &self.fill),
         ]
     }
 }
@@ -1091,9 +1082,9 @@ fn draw_node(node: web_sys::Element, shows: std::rc::Rc<dyn Fn() -> Shows>) {
     let _ = node.append_child(&circle);
     let effect = RenderEffect::new(move |before: Option<Shows>| {
         let now = shows();
-        let old = before.as_ref().map(Shows::values);
-        for (k, (name, value)) in Shows::NAMES.into_iter().zip(now.values()).enumerate() {
-            if old.is_none_or(|old| old[k] != value) {
+        let old = before.as_ref().map(Shows::attributes);
+        for (k, (name, value)) in now.attributes().into_iter().enumerate() {
+            if old.is_none_or(|old| old[k].1 != value) {
                 let element = if k < Shows::ON_NODE { &node } else { &circle };
                 let _ = element.set_attribute(name, value);
             }
