@@ -135,6 +135,19 @@ test("tablet: a tap on an actor's name selects it (a fitted map's dots are a few
   await page.context().close();
 });
 
+test('the map does not move when its `Layout` select comes (it is fetched after the map is drawn)', async () => {
+  for (const lang of ['en', 'sv']) {
+    const { page } = await device(TABLET, REGIONAL);
+    if (lang !== 'en') await page.goto(new App(page, harness.server.url, lang).url());
+    const map = page.locator('svg.network');
+    await map.locator('g.node').nth(REGIONAL.map.actors.length - 1).waitFor();
+    const before = await map.evaluate((svg) => svg.getBoundingClientRect().toJSON());
+    await page.getByRole('combobox', { name: 'Layout' }).waitFor();
+    assert.deepEqual(await map.evaluate((svg) => svg.getBoundingClientRect().toJSON()), before, lang);
+    await page.context().close();
+  }
+});
+
 test('tablet: rate an actor on the grid by finger, pinch the grid, no page error', async () => {
   const { app, page, touch } = await device(TABLET, REGIONAL);
   await page.locator('svg.network g.node').nth(REGIONAL.map.actors.length - 1).waitFor();

@@ -16,10 +16,22 @@ export function touchSession(page) {
 }
 
 /** The centre of `locator`'s element as `{ x, y }` in viewport CSS pixels, scrolled into
- * view first so that a touch there lands on it. */
+ * view first and at rest (the same box in two frames running, as Playwright's own actions
+ * wait for) so that a touch there lands on it: a map fits itself to the canvas once it is
+ * measured and sets its names beside their dots after that. */
 export async function centerOf(locator) {
   await locator.scrollIntoViewIfNeeded();
-  const box = await locator.boundingBox();
+  const box = await locator.evaluate((element) => new Promise((done) => {
+    let last = '';
+    const look = () => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      const now = [x, y, width, height].join();
+      if (now === last) done(width > 0 || height > 0 ? { x, y, width, height } : null);
+      else requestAnimationFrame(look);
+      last = now;
+    };
+    requestAnimationFrame(look);
+  }));
   if (!box) throw new Error(`centerOf: ${locator} has no box (hidden or detached)`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
