@@ -40,9 +40,9 @@ pub struct Size {
 }
 /// A large map is first drawn this many actors per
 /// frame, so opening it never blocks the page for long; fewer while the layout also runs.
-/// (160 made tasks of under 50 ms, but on this 2-core machine drawing the last node came
-/// so late that the import settled past 0.8 × d3-force in two runs of seven.)
-const REVEALED_PER_FRAME: usize = 250;
+/// (Since a node's attributes are set by one effect, 200 left fewer long tasks than 250
+/// in a 1k import and settled as soon; 160 was no better than 200.)
+const REVEALED_PER_FRAME: usize = 200;
 /// The first batch of a map still to be placed, smaller: its nodes are built by code the
 /// browser has yet to optimise (a full first batch made most of a 1k import's long tasks).
 const FIRST_BATCH: usize = 100;
