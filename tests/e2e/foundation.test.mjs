@@ -75,6 +75,9 @@ test('the page runs under its CSP and makes no request after loading', async () 
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
   assert.match(csp, /object-src 'none'/);
   assert.match(csp, /base-uri 'none'/);
+  // The stylesheet ships without its comments (scripts/css-comments.mjs); its link's
+  // integrity hash must follow, or the browser refuses it.
+  assert.ok(await app.page.evaluate(() => [...document.styleSheets].some((sheet) => /\/main-\w+\.css$/.test(sheet.href) && sheet.cssRules.length > 100)), 'the stylesheet is in force');
   // Once the page is quiet, its service worker fetches the app's own files once, to keep
   // them for use offline. Once it has done so and controls the page, nothing goes over the
   // network any more: not from the page, not from the worker (the context sees both, the
