@@ -19,12 +19,12 @@ const TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true };
 const REGIONAL = regionalDocument({ positions: true });
 const TABS = ['Map', 'Grid', 'Table', 'Council', 'Onion', 'Engagement'];
 
-/** A fresh touch device in English, with `doc` stored when given. */
-async function device(options, doc) {
+/** A fresh touch device in `lang` (English unless told), with `doc` stored when given. */
+async function device(options, doc, lang = 'en') {
   const context = await harness.browser.newContext({ ...options, acceptDownloads: true });
   const page = await context.newPage();
   if (doc) await seedStorage(page, harness.server.url, doc);
-  const app = new App(page, harness.server.url, 'en');
+  const app = new App(page, harness.server.url, lang);
   await page.goto(app.url());
   return { app, page, touch: touchSession(page) };
 }
@@ -137,8 +137,7 @@ test("tablet: a tap on an actor's name selects it (a fitted map's dots are a few
 
 test('the map does not move when its `Layout` select comes (it is fetched after the map is drawn)', async () => {
   for (const lang of ['en', 'sv']) {
-    const { page } = await device(TABLET, REGIONAL);
-    if (lang !== 'en') await page.goto(new App(page, harness.server.url, lang).url());
+    const { page } = await device(TABLET, REGIONAL, lang);
     const map = page.locator('svg.network');
     await map.locator('g.node').nth(REGIONAL.map.actors.length - 1).waitFor();
     const before = await map.evaluate((svg) => svg.getBoundingClientRect().toJSON());
