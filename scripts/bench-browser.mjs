@@ -3,7 +3,7 @@
 // Prints a markdown table of medians / p95 / max for the budgets in DESIGN.md.
 //
 //   node scripts/bench-browser.mjs [--dist DIR] [--quick | --smoke] [--runs N] [--only a,b,c,d,e,f,g,h]
-//                                  [--timeout SECONDS] [--budget SECONDS] [--json FILE] [--trace]
+//                                  [--timeout SECONDS] [--budget SECONDS] [--json FILE] [--trace] [--tasks]
 //
 // Scenarios, each on a generated map (seeded PRNG, so every run sees the same maps):
 //   a  drag one actor on the Map tab (60 mouse steps): frame times, long tasks
@@ -24,6 +24,10 @@
 // --trace: the first drag of scenario a is recorded (Chromium's timeline and a sampling
 // profile) and where its main thread went is printed; that drag's frames are not counted.
 //
+// --tasks: each 1k/3k import of scenario c runs under Chromium's timeline (no profiler), and
+// its main-thread tasks of 10 ms or more are added up: the total, the longest, how many
+// over 40 ms; each run's list goes to stderr. The timeline slows the page a little.
+//
 // --smoke (scripts/test): a --quick run that exits with an error when a scenario failed (not
 // when it was slow or did not finish in time) or the page threw: the benchmark still runs.
 //
@@ -40,7 +44,7 @@ import os from 'node:os';
 import { serve } from '../tests/e2e/serve.mjs';
 import { generateDocument, seedStorage } from '../tests/e2e/generate.mjs';
 import { workerReady } from '../tests/e2e/app.mjs';
-import { traceMainThread } from './trace.mjs';
+import { mainThreadTasks, traceMainThread } from './trace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -49,7 +53,7 @@ const require = createRequire(join(root, 'package.json'));
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const o = { dist: join(root, 'dist'), quick: false, runs: null, only: null, timeout: 60, budget: 300, json: null, trace: false, smoke: false };
+  const o = { dist: join(root, 'dist'), quick: false, runs: null, only: null, timeout: 60, budget: 300, json: null, trace: false, tasks: false, smoke: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -62,8 +66,9 @@ function parseArgs(argv) {
     else if (a === '--budget') o.budget = Number(value());
     else if (a === '--json') o.json = resolve(value());
     else if (a === '--trace') o.trace = true;
+    else if (a === '--tasks') o.tasks = true;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/bench-browser.mjs [--dist DIR] [--quick | --smoke] [--runs N] [--only a,b,c,d,e,f,g,h] [--timeout S] [--budget S] [--json FILE] [--trace]');
+      console.log('usage: node scripts/bench-browser.mjs [--dist DIR] [--quick | --smoke] [--runs N] [--only a,b,c,d,e,f,g,h] [--timeout S] [--budget S] [--json FILE] [--trace] [--tasks]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -505,6 +510,7 @@ async function importScenario(bench, n) {
   await writeFile(file, JSON.stringify(doc));
   const sizes = `${n}/${3 * n}`;
   const settled = []; const drawn = []; const counts = []; const maxTask = []; const how = new Set();
+  const busy = { total: [], longest: [], over40: [] };
   let error = null;
   for (let run = 0; run < IMPORT_RUNS && !error; run++) {
     error = await scenario(bench, `import ${n} #${run + 1}`, async (context) => {
@@ -557,8 +563,17 @@ async function importScenario(bench, n) {
           requestAnimationFrame(poll);
         }
       }, n);
-      await page.getByLabel('Import file').setInputFiles(file);
-      await page.waitForFunction(() => window.__bench.imp.settled !== null, null, { timeout: TIMEOUT, polling: 500 });
+      const go = async () => {
+        await page.getByLabel('Import file').setInputFiles(file);
+        await page.waitForFunction(() => window.__bench.imp.settled !== null, null, { timeout: TIMEOUT, polling: 500 });
+      };
+      if (opts.tasks && n >= 1000) {
+        const tasks = await mainThreadTasks(page, go);
+        busy.total.push(tasks.reduce((sum, t) => sum + t.ms, 0));
+        busy.longest.push(Math.max(0, ...tasks.map((t) => t.ms)));
+        busy.over40.push(tasks.filter((t) => t.ms > 40).length);
+        console.error(`    main-thread tasks of 10 ms or more (start+ms): ${tasks.map((t) => `${t.start.toFixed(0)}+${t.ms.toFixed(0)}`).join(' ')}`);
+      } else await go();
       const r = await page.evaluate(() => {
         const { imp } = window.__bench;
         const tasks = window.__bench.tasksBetween(imp.t0, imp.settled);
@@ -574,8 +589,14 @@ async function importScenario(bench, n) {
     row('c import', sizes, 'file chosen → layout settled (ms)', settled, { note });
     row('c import', sizes, 'long tasks until settled (count)', counts, { digits: 0 });
     row('c import', sizes, 'longest task until settled (ms)', maxTask, { digits: 0 });
+    if (busy.total.length) {
+      const note = 'under the timeline (--tasks)';
+      row('c import', sizes, 'main-thread tasks ≥ 10 ms, total (ms)', busy.total, { digits: 0, note });
+      row('c import', sizes, 'longest main-thread task (ms)', busy.longest, { digits: 0, note });
+      row('c import', sizes, 'main-thread tasks over 40 ms (count)', busy.over40, { digits: 0, note });
+    }
   } else failed('c import', sizes, 'file chosen → layout settled (ms)', note);
-  raw[`import_${n}`] = { settled, drawn, counts, maxTask, error, how: [...how] };
+  raw[`import_${n}`] = { settled, drawn, counts, maxTask, busy, error, how: [...how] };
   return summary(settled).median;
 }
 

@@ -107,3 +107,29 @@ function longTaskDetail(events, main, profile) {
     console.log(`      the app's, inclusive: ${top(mine, Number(process.env.SAMVERKAN_TRACE_TOP ?? (process.env.SAMVERKAN_TRACE_ALL ? 40 : 14)))}`);
   }
 }
+
+/**
+ * The main thread's tasks of 10 ms or more while `during()` runs, from Chromium's timeline
+ * alone (no sampling profile, so less in the way than `traceMainThread`): each as
+ * `{ start, ms }`, start in ms from the first event recorded. A budget counts only tasks
+ * over 50 ms; the smaller ones show what a change saved below that line.
+ */
+export async function mainThreadTasks(page, during) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  try {
+    await during();
+  } finally {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach().catch(() => {});
+  }
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.name === 'RunTask');
+  const origin = Math.min(...tasks.map((e) => e.ts));
+  return tasks.filter((e) => e.dur >= 10000).sort((a, b) => a.ts - b.ts)
+    .map((e) => ({ start: (e.ts - origin) / 1000, ms: e.dur / 1000 }));
+}

@@ -68,7 +68,12 @@ struct Inner {
     history: History,
     actor_index: HashMap<ActorId, usize>,
     actors: HashMap<ActorId, ArcRwSignal<Actor>>,
+    /// Made when a view first asks ([`Doc::relation`]): only the relation editor does,
+    /// and a 3,000-relation map opened with a signal for each spent ~10 ms on them.
     relations: HashMap<RelationId, ArcRwSignal<Relation>>,
+    /// Every relation's id and ends as last synced, in map order: what tells that the
+    /// relations came, went or were reconnected, without a signal per relation.
+    relation_ends: Vec<(RelationId, ActorId, ActorId)>,
     listeners: Vec<(u64, Listener)>,
     next_listener: u64,
 }
@@ -109,6 +114,7 @@ impl Doc {
                 actor_index: HashMap::new(),
                 actors: HashMap::new(),
                 relations: HashMap::new(),
+                relation_ends: Vec::new(),
                 listeners: Vec::new(),
                 next_listener: 0,
             }),
@@ -168,10 +174,18 @@ impl Doc {
             .flatten()
     }
 
-    /// One relation's signal.
+    /// One relation's signal, made on first use.
     pub fn relation(&self, id: &RelationId) -> Option<ArcRwSignal<Relation>> {
         self.inner
-            .try_with_value(|i| i.relations.get(id).cloned())
+            .try_update_value(|i| {
+                if let Some(signal) = i.relations.get(id) {
+                    return Some(signal.clone());
+                }
+                let relation = i.map.as_ref()?.relations.iter().find(|r| r.id == *id)?;
+                let signal = ArcRwSignal::new(relation.clone());
+                i.relations.insert(id.clone(), signal.clone());
+                Some(signal)
+            })
             .flatten()
     }
 
@@ -411,6 +425,7 @@ impl Doc {
                 i.actors.clear();
                 i.relations.clear();
                 i.actor_index.clear();
+                i.relation_ends.clear();
             }
             i.map = map;
             i.history = History::default();
@@ -565,6 +580,7 @@ fn sync(i: &mut Inner) -> Synced {
         i.actors.clear();
         i.relations.clear();
         i.actor_index.clear();
+        i.relation_ends.clear();
         return Synced {
             open: None,
             title: String::new(),
@@ -614,32 +630,41 @@ fn sync(i: &mut Inner) -> Synced {
         }
     }
     let mut structural = actors_moved_around;
-    let relations_changed = map.relations.len() != i.relations.len()
-        || map
+    let same_ids = map.relations.len() == i.relation_ends.len()
+        && map
             .relations
             .iter()
-            .any(|r| !i.relations.contains_key(&r.id));
+            .zip(&i.relation_ends)
+            .all(|(r, (id, _, _))| r.id == *id);
+    let same_ends = same_ids
+        && map
+            .relations
+            .iter()
+            .zip(&i.relation_ends)
+            .all(|(r, (_, from, to))| r.from == *from && r.to == *to);
     let mut relation_ids = None;
-    if relations_changed {
+    if !same_ids {
         let ids: Vec<RelationId> = map.relations.iter().map(|r| r.id.clone()).collect();
         let keep: std::collections::HashSet<&RelationId> = ids.iter().collect();
         i.relations.retain(|id, _| keep.contains(id));
         relation_ids = Some(ids);
+    }
+    if !same_ends {
+        i.relation_ends = map
+            .relations
+            .iter()
+            .map(|r| (r.id.clone(), r.from.clone(), r.to.clone()))
+            .collect();
         structural = true;
     }
+    // Few relations have a signal (those the editor shows): each is looked up in the map.
     let mut relation_sets = Vec::new();
-    for relation in &map.relations {
-        match i.relations.get(&relation.id) {
-            Some(signal) if signal.with_untracked(|r| r != relation) => {
-                structural |=
-                    signal.with_untracked(|r| r.from != relation.from || r.to != relation.to);
-                relation_sets.push((signal.clone(), relation.clone()));
-            }
-            Some(_) => {}
-            None => {
-                i.relations
-                    .insert(relation.id.clone(), ArcRwSignal::new(relation.clone()));
-            }
+    for (id, signal) in &i.relations {
+        let Some(relation) = map.relations.iter().find(|r| r.id == *id) else {
+            continue;
+        };
+        if signal.with_untracked(|r| r != relation) {
+            relation_sets.push((signal.clone(), relation.clone()));
         }
     }
     Synced {
@@ -659,6 +684,45 @@ fn sync(i: &mut Inner) -> Synced {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relation_has_a_signal_once_asked_for_and_a_reconnection_changes_the_structure() {
+        let doc = Doc::new(false);
+        let mut map = Map::new("m".into(), "Lazy", Utc::now(), Vec::new());
+        for id in ["a", "b", "c"] {
+            map.actors.push(Actor::new(id.into(), id));
+        }
+        map.relations
+            .push(Relation::new("r".into(), "a".into(), "b".into()));
+        doc.load(Some(map));
+        let made = || doc.inner.with_value(|i| i.relations.len());
+        assert_eq!(made(), 0, "none made on opening");
+        let signal = doc.relation(&"r".into()).expect("the relation is there");
+        assert_eq!(made(), 1);
+        assert!(doc.relation(&"nothing".into()).is_none());
+
+        let structure = doc.structure.get_untracked();
+        let mut noted = signal.get_untracked();
+        noted.note = "Träffas varje månad".into();
+        doc.dispatch(Command::UpdateRelation(noted));
+        assert_eq!(signal.get_untracked().note, "Träffas varje månad");
+        assert_eq!(
+            doc.structure.get_untracked(),
+            structure,
+            "a note is not structure"
+        );
+
+        let mut reconnected = signal.get_untracked();
+        reconnected.to = "c".into();
+        doc.dispatch(Command::UpdateRelation(reconnected));
+        assert_eq!(signal.get_untracked().to, ActorId::from("c"));
+        assert!(doc.structure.get_untracked() > structure);
+
+        let ids = doc.relation_ids.get_untracked();
+        doc.dispatch(Command::RemoveRelations(vec!["r".into()]));
+        assert_eq!(made(), 0, "its signal goes with it");
+        assert!(doc.relation_ids.get_untracked().len() < ids.len());
+    }
 
     #[test]
     fn an_actor_that_only_moved_is_set_by_its_place_and_any_other_change_whole() {

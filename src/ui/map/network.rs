@@ -1035,7 +1035,7 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     };
     let transform = move || {
         let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
-        format!("translate({x:.1} {y:.1})")
+        crate::ui::map::svg::translate(x, y)
     };
     let shows = std::rc::Rc::new(shows);
     let draw = move |node: web_sys::Element| draw_node(node, shows.clone());
@@ -1240,7 +1240,7 @@ fn NodeLabel(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
     let lifted = lifted(&context, &id);
     let transform = move || {
         let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
-        format!("translate({x:.1} {y:.1})")
+        crate::ui::map::svg::translate(x, y)
     };
     // A name is a larger target than its dot for a finger (CSS lets it take the touch).
     let on_down = {
@@ -1321,7 +1321,7 @@ fn Lifted(
         let below = r + font.parse().unwrap_or(fit::LABEL_PX);
         let transform = move || {
             let (x, y) = held.get().unwrap_or_else(|| actor.with(|a| (a.x, a.y)));
-            format!("translate({x:.1} {y:.1})")
+            crate::ui::map::svg::translate(x, y)
         };
         Some(view! {
             <g class="lifted-copy" transform=transform aria-hidden="true">

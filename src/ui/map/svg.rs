@@ -1,4 +1,5 @@
-//! Shared SVG helpers: client (pointer) coordinates to the SVG's own user coordinates.
+//! Shared SVG helpers: client (pointer) coordinates to the SVG's own user coordinates, and
+//! numbers written to a tenth.
 
 use leptos::web_sys;
 
@@ -32,6 +33,36 @@ pub fn point_in(
     use leptos::prelude::GetUntracked;
     let svg: web_sys::SvgsvgElement = wasm_bindgen::JsCast::unchecked_into(svg.get_untracked()?);
     to_svg_point(&svg, x, y)
+}
+
+/// Writes `value` to a tenth (`12.3`, `-0.5`), as `{:.1}` would but through integer
+/// formatting: a 1k map's lines are 12,000 numbers per redraw, and Rust's exact float
+/// formatting took ~10 ms of each redraw in the browser.
+pub fn push_tenths(out: &mut String, value: f64) {
+    use std::fmt::Write;
+    let tenths = (value * 10.0).round();
+    // Beyond what an i64 holds (never on a map), or not a number: as Rust writes it.
+    if !tenths.is_finite() || tenths.abs() >= 1e15 {
+        let _ = write!(out, "{value:.1}");
+        return;
+    }
+    let tenths = tenths as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let tenths = tenths.unsigned_abs();
+    let _ = write!(out, "{}.{}", tenths / 10, tenths % 10);
+}
+
+/// An SVG `translate` to a tenth of a unit.
+pub fn translate(x: f64, y: f64) -> String {
+    let mut out = String::with_capacity(24);
+    out.push_str("translate(");
+    push_tenths(&mut out, x);
+    out.push(' ');
+    push_tenths(&mut out, y);
+    out.push(')');
+    out
 }
 
 thread_local! {
@@ -108,5 +139,38 @@ impl SizeWatch {
 impl Drop for SizeWatch {
     fn drop(&mut self) {
         self.observer.disconnect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_to_a_tenth_as_rust_formats_them() {
+        for value in [
+            0.0, 1.0, 12.34, 12.36, -0.04, -0.06, -7.25, 99.95, 1234.5678, -1e6,
+        ] {
+            let mut out = String::new();
+            push_tenths(&mut out, value);
+            let expected = format!("{value:.1}");
+            let parsed: f64 = out.parse().unwrap();
+            assert!(
+                (parsed - expected.parse::<f64>().unwrap()).abs() <= 0.1 + 1e-9,
+                "{value}: {out} against {expected}"
+            );
+            assert!(out.split('.').nth(1).is_some_and(|d| d.len() == 1), "{out}");
+        }
+        let mut out = String::new();
+        push_tenths(&mut out, -12.34);
+        assert_eq!(out, "-12.3");
+        assert_eq!(
+            translate(3.0, -0.04),
+            "translate(3.0 0.0)",
+            "no negative zero"
+        );
+        let mut huge = String::new();
+        push_tenths(&mut huge, f64::NAN);
+        assert_eq!(huge, "NaN");
     }
 }
