@@ -26,7 +26,9 @@
 //
 // --tasks: each 1k/3k import of scenario c runs under Chromium's timeline (no profiler), and
 // its main-thread tasks of 10 ms or more are added up: the total, the longest, how many
-// over 40 ms; each run's list goes to stderr. The timeline slows the page a little.
+// over 40 ms, and the most CPU time the thread had in one task (a task is longer than that
+// when the thread waited for a core); each run's list goes to stderr. The timeline slows
+// the page a little.
 //
 // --smoke (scripts/test): a --quick run that exits with an error when a scenario failed (not
 // when it was slow or did not finish in time) or the page threw: the benchmark still runs.
@@ -510,7 +512,7 @@ async function importScenario(bench, n) {
   await writeFile(file, JSON.stringify(doc));
   const sizes = `${n}/${3 * n}`;
   const settled = []; const drawn = []; const counts = []; const maxTask = []; const how = new Set();
-  const busy = { total: [], longest: [], over40: [] };
+  const busy = { total: [], longest: [], over40: [], longestCpu: [] };
   let error = null;
   for (let run = 0; run < IMPORT_RUNS && !error; run++) {
     error = await scenario(bench, `import ${n} #${run + 1}`, async (context) => {
@@ -572,7 +574,8 @@ async function importScenario(bench, n) {
         busy.total.push(tasks.reduce((sum, t) => sum + t.ms, 0));
         busy.longest.push(Math.max(0, ...tasks.map((t) => t.ms)));
         busy.over40.push(tasks.filter((t) => t.ms > 40).length);
-        console.error(`    main-thread tasks of 10 ms or more (start+ms): ${tasks.map((t) => `${t.start.toFixed(0)}+${t.ms.toFixed(0)}`).join(' ')}`);
+        busy.longestCpu.push(Math.max(0, ...tasks.map((t) => t.cpu)));
+        console.error(`    main-thread tasks of 10 ms or more (start+ms/cpu ms): ${tasks.map((t) => `${t.start.toFixed(0)}+${t.ms.toFixed(0)}/${t.cpu.toFixed(0)}`).join(' ')}`);
       } else await go();
       const r = await page.evaluate(() => {
         const { imp } = window.__bench;
@@ -594,6 +597,7 @@ async function importScenario(bench, n) {
       row('c import', sizes, 'main-thread tasks ≥ 10 ms, total (ms)', busy.total, { digits: 0, note });
       row('c import', sizes, 'longest main-thread task (ms)', busy.longest, { digits: 0, note });
       row('c import', sizes, 'main-thread tasks over 40 ms (count)', busy.over40, { digits: 0, note });
+      row('c import', sizes, 'most CPU time in one main-thread task (ms)', busy.longestCpu, { digits: 0, note });
     }
   } else failed('c import', sizes, 'file chosen → layout settled (ms)', note);
   raw[`import_${n}`] = { settled, drawn, counts, maxTask, busy, error, how: [...how] };

@@ -111,7 +111,8 @@ function longTaskDetail(events, main, profile) {
 /**
  * The main thread's tasks of 10 ms or more while `during()` runs, from Chromium's timeline
  * alone (no sampling profile, so less in the way than `traceMainThread`): each as
- * `{ start, ms }`, start in ms from the first event recorded. A budget counts only tasks
+ * `{ start, ms, cpu }`, start in ms from the first event recorded, `cpu` the thread's own
+ * time in it (less than `ms` when the thread waited for a core). A budget counts only tasks
  * over 50 ms; the smaller ones show what a change saved below that line.
  */
 export async function mainThreadTasks(page, during) {
@@ -131,5 +132,5 @@ export async function mainThreadTasks(page, during) {
   const tasks = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid && e.name === 'RunTask');
   const origin = Math.min(...tasks.map((e) => e.ts));
   return tasks.filter((e) => e.dur >= 10000).sort((a, b) => a.ts - b.ts)
-    .map((e) => ({ start: (e.ts - origin) / 1000, ms: e.dur / 1000 }));
+    .map((e) => ({ start: (e.ts - origin) / 1000, ms: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
 }
