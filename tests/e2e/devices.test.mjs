@@ -1,8 +1,8 @@
 // End-to-end: every device in the room. A phone (390×844, touch) imports a map, adds an actor,
 // shows every view, zooms with two fingers and links two actors by touch alone; a tablet
 // (1180×820, touch) selects an actor by a tap on its name, rates one on the grid by finger and pinches the grid; nothing
-// scrolls sideways at 320 px; the map and grid are one tab stop each, arrow keys going
-// from actor to actor.
+// scrolls sideways at 320 px, nor the side panel at 1180–1920; the map and grid are one tab
+// stop each, arrow keys going from actor to actor.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, App, layoutIdle, showTab } from './app.mjs';
@@ -133,6 +133,28 @@ test("tablet: a tap on an actor's name selects it (a fitted map's dots are a few
   await page.getByRole('button', { name: new RegExp(`^${name}, influence`), pressed: true }).waitFor();
   assert.deepEqual(app.errors, []);
   await page.context().close();
+});
+
+test("the side panel fits its column: an actor's contacts and relations do not scroll it sideways", async () => {
+  for (const [viewport, options] of [[1180, TABLET], [1280, {}], [1920, {}]]) {
+    for (const lang of ['en', 'sv']) {
+      const size = { viewport: { width: viewport, height: 820 } };
+      const { app, page } = await device({ ...options, ...size }, REGIONAL, lang);
+      const influence = lang === 'en' ? 'influence' : 'inflytande';
+      await page.getByRole('button', { name: new RegExp(`^Region Jönköpings län, ${influence}`) }).locator('circle').click();
+      const panel = page.locator('aside.sidepanel');
+      await panel.locator('fieldset.contacts .contact').first().waitFor();
+      await panel.locator('fieldset.relations .relation-row').first().waitFor();
+      const [client, scroll] = await panel.evaluate((p) => [p.clientWidth, p.scrollWidth]);
+      assert.ok(scroll <= client, `${viewport} ${lang}: the panel is ${client} px wide, its content ${scroll}`);
+      // Nor is the other actor's name cut off beside its relation's kind.
+      const cut = await panel.locator('.relation-row > .link').evaluateAll((links) => links
+        .filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
+      assert.deepEqual(cut, [], `${viewport} ${lang}`);
+      assert.deepEqual(app.errors, []);
+      await page.context().close();
+    }
+  }
 });
 
 test('the map does not move when its `Layout` select comes (it is fetched after the map is drawn)', async () => {
