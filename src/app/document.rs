@@ -630,18 +630,18 @@ fn sync(i: &mut Inner) -> Synced {
         }
     }
     let mut structural = actors_moved_around;
-    let same_ids = map.relations.len() == i.relation_ends.len()
-        && map
-            .relations
-            .iter()
-            .zip(&i.relation_ends)
-            .all(|(r, (id, _, _))| r.id == *id);
-    let same_ends = same_ids
-        && map
-            .relations
-            .iter()
-            .zip(&i.relation_ends)
-            .all(|(r, (_, from, to))| r.from == *from && r.to == *to);
+    // One pass over the relations: the same ids in the same order, and the same ends.
+    let mut same_ids = map.relations.len() == i.relation_ends.len();
+    let mut same_ends = same_ids;
+    if same_ids {
+        for (r, (id, from, to)) in map.relations.iter().zip(&i.relation_ends) {
+            if r.id != *id {
+                (same_ids, same_ends) = (false, false);
+                break;
+            }
+            same_ends &= r.from == *from && r.to == *to;
+        }
+    }
     let mut relation_ids = None;
     if !same_ids {
         let ids: Vec<RelationId> = map.relations.iter().map(|r| r.id.clone()).collect();

@@ -152,3 +152,45 @@ test('on a 1,000-actor map brokers, What if removed and communities are worked o
   const shown = ({ answers, ...texts }) => texts;
   assert.deepEqual(shown(away), shown(here));
 });
+
+test('on a 1,000-actor map Colour by Community keeps the sector colours until the communities are found, and the legend names them once every node has its colour', async () => {
+  const { page, errors } = await harness.withStoredMap(generateDocument(ACTORS), { width: 1280, height: 800 });
+  await page.locator('svg.network g.node').nth(ACTORS - 1).waitFor();
+  await layoutIdle(page);
+  const ALONE = '#b8bcc2';
+  const bySector = new Set(await page.locator('svg.network g.node circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('fill'))));
+  // Every frame from the choice on, until the legend names a community: the nodes' colours
+  // (how many of each) and the legend's.
+  const frames = page.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    const look = () => {
+      const fills = {};
+      for (const c of document.querySelectorAll('svg.network g.node circle')) {
+        const fill = c.getAttribute('fill');
+        fills[fill] = (fills[fill] ?? 0) + 1;
+      }
+      const items = [...document.querySelectorAll('.legend .legend-item')];
+      const named = items.some((i) => /^Community \d+$/.test(i.textContent.trim()));
+      seen.push({ fills, legend: [...document.querySelectorAll('.legend .swatch')].map((s) => s.dataset.color), named });
+      if (named) resolve(seen); else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }));
+  await page.getByRole('combobox', { name: 'Colour by' }).selectOption({ label: 'Community' });
+  const seen = await frames;
+  const shown = seen.at(-1);
+  const byCommunity = Object.keys(shown.fills);
+  assert.ok(byCommunity.some((f) => !bySector.has(f)), `coloured by community: ${byCommunity.join(', ')}`);
+  // The legend came with the last of the nodes: each colour drawn is one it explains.
+  assert.deepEqual(byCommunity.filter((f) => !shown.legend.includes(f)), []);
+  // Before that, no node was painted grey while the communities were being found, and each
+  // had its sector's colour or its community's.
+  const alone = shown.fills[ALONE] ?? 0;
+  assert.ok(alone < ACTORS / 10, `${alone} actors alone`);
+  for (const frame of seen.slice(0, -1)) {
+    assert.ok((frame.fills[ALONE] ?? 0) <= alone, `a frame with ${frame.fills[ALONE]} grey nodes`);
+    assert.deepEqual(Object.keys(frame.fills).filter((f) => !bySector.has(f) && !shown.fills[f]), []);
+  }
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -632,7 +632,7 @@ fn GridActor(
     };
     view! {
         <g class="grid-actor" data-actor=id.to_string() class:dragging={ let id = id.clone(); move || dragging.with(|d| d.as_ref() == Some(&id)) }
-            transform=move || place.with(|p| format!("translate({:.1} {:.1})", p.x, p.y))
+            transform=move || place.with(|p| crate::ui::map::svg::translate(p.x, p.y))
             tabindex=move || if is_tab_stop.get() { "0" } else { "-1" } role="button" aria-label=label
             on:pointerdown=start_drag on:keydown=on_key on:contextmenu=on_context_menu
             on:focus={ let id = id.clone(); move |_| touch.focused.set(Some(id.clone())) }>

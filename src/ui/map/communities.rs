@@ -69,7 +69,11 @@ pub fn community_color(n: usize) -> &'static str {
 
 #[derive(Clone, Copy)]
 pub struct Communities {
+    /// The user's choice.
     pub colour_by: RwSignal<ColourBy>,
+    /// What the colours show: the choice, but sectors until the first communities are
+    /// found, so choosing `Community` does not paint every node grey and then again.
+    pub shown_by: Memo<ColourBy>,
     pub resolution: RwSignal<f64>,
     /// Each actor's community, numbered from 0.
     pub of: Memo<HashMap<ActorId, usize>>,
@@ -112,6 +116,10 @@ impl Communities {
             })
         });
         let colour_by = RwSignal::new(ColourBy::Sector);
+        let shown_by = Memo::new(move |_| match colour_by.get() {
+            ColourBy::Community if of.with(HashMap::is_empty) => ColourBy::Sector,
+            by => by,
+        });
         // Follows every change of the document, but as a memo it runs only when read:
         // while the map is coloured by last contact.
         let last = Memo::new(move |_| {
@@ -125,6 +133,7 @@ impl Communities {
         });
         let this = Self {
             colour_by,
+            shown_by,
             resolution,
             of,
             groups,
@@ -148,19 +157,45 @@ impl Communities {
 impl Communities {
     /// The colour an actor is drawn in, by what the map is coloured by.
     pub fn color(&self, id: &ActorId, sector_color: impl FnOnce() -> String) -> String {
-        match self.colour_by.get() {
-            ColourBy::Sector => sector_color(),
-            ColourBy::Community => self.color_of(id).to_owned(),
+        self.painted(self.shown_by.get(), id)
+            .map_or_else(sector_color, str::to_owned)
+    }
+
+    /// As [`Self::color`], but only the actor's sector is followed: the map's nodes are
+    /// told of a new colouring a share at a time (`Repaint`), which follows the rest.
+    pub fn color_told(&self, id: &ActorId, sector_color: impl FnOnce() -> String) -> String {
+        let by = self.shown_by.get_untracked();
+        untrack(|| self.painted(by, id)).map_or_else(sector_color, str::to_owned)
+    }
+
+    /// Subscribes to what every actor's colour follows (the choice, the communities, the
+    /// contacts), and to no actor's sector.
+    pub fn track_colouring(&self) {
+        match self.shown_by.get() {
+            ColourBy::Sector => {}
+            ColourBy::Community => {
+                self.of.track();
+                self.groups.track();
+            }
+            ColourBy::LastContact => self.last.track(),
+        }
+    }
+
+    /// An actor's colour when the map is coloured `by` other than sector.
+    fn painted(&self, by: ColourBy, id: &ActorId) -> Option<&'static str> {
+        match by {
+            ColourBy::Sector => None,
+            ColourBy::Community => Some(self.color_of(id)),
             ColourBy::LastContact => {
                 let met = self.last.with(|last| last.get(id).copied());
-                band_color(ContactBand::of(met, self.today)).to_owned()
+                Some(band_color(ContactBand::of(met, self.today)))
             }
         }
     }
 
     /// The colours in use apart from sectors, with their legend labels (None: sectors).
     pub fn swatches(&self, t: &crate::i18n::Texts) -> Option<Vec<(String, String)>> {
-        match self.colour_by.get() {
+        match self.shown_by.get() {
             ColourBy::Sector => None,
             ColourBy::Community => {
                 let groups = self.groups.get();

@@ -146,9 +146,8 @@ impl Layer {
     /// The map with held positions written in (to start a layout from what is on screen).
     fn applied_to(&self, map: &Map) -> Map {
         let mut map = map.clone();
-        let held = self.slots.borrow();
         for actor in &mut map.actors {
-            if let Some((x, y)) = held.get(&actor.id).and_then(|s| s.get_untracked()) {
+            if let Some((x, y)) = self.peek(&actor.id) {
                 (actor.x, actor.y) = (x, y);
             }
         }

@@ -10,5 +10,6 @@ pub mod link_box;
 pub mod marks;
 pub mod network;
 pub mod picture;
+pub mod repaint;
 pub mod svg;
 pub mod touch;

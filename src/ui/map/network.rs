@@ -12,6 +12,7 @@ use crate::ui::map::layout_run::{needs_placing, Layer, LayoutRunner, Purpose};
 use crate::ui::map::lines::{Part, Relations};
 use crate::ui::map::link_box;
 use crate::ui::map::marks::Marks;
+use crate::ui::map::repaint::Repaint;
 use crate::ui::map::svg::point_in;
 use crate::ui::map::touch::{Pinch, Pointers, View as Camera};
 use crate::ui::shell::selection::use_selection;
@@ -511,10 +512,16 @@ pub fn NetworkMap() -> impl IntoView {
     let focused = RwSignal::new(None::<ActorId>);
     let is_tab_stop = crate::ui::tab_stop(focused);
     let degrees = crate::ui::relation_counts();
+    let communities = crate::ui::map::communities::use_communities();
+    let repaint = Repaint::new(communities, move || {
+        doc.with_map(|m| m.actors.len()).unwrap_or(0)
+    });
+    let painted = repaint.done.clone();
     let context = NetworkContext {
         doc,
         lang: crate::app::use_lang(),
-        communities: crate::ui::map::communities::use_communities(),
+        communities,
+        repaint,
         pointers,
         press,
         focused,
@@ -664,7 +671,7 @@ pub fn NetworkMap() -> impl IntoView {
                     </g>
                 </g>
             </svg>
-            <Legend/>
+            <Legend painted=painted/>
             <p class="hint">{move || t().network_hint}</p>
         </section>
     }
@@ -717,6 +724,8 @@ struct NetworkContext {
     doc: Doc,
     lang: RwSignal<crate::i18n::Lang>,
     communities: crate::ui::map::communities::Communities,
+    /// Tells the nodes of a new colouring, a share of them per frame.
+    repaint: Repaint,
     gesture: RwSignal<Gesture>,
     selected: RwSignal<Option<ActorId>>,
     filter: RwSignal<Filter>,
@@ -971,8 +980,11 @@ fn ActorNode(id: ActorId, context: NetworkContext, layer: Layer) -> impl IntoVie
         Memo::new(move |_| actor.with(Look::of))
     };
     let color = {
-        let id = id.clone();
-        move || communities.color(&id, || look.with(|l| doc.sector_color(&l.sector)))
+        let (id, share) = (id.clone(), context.repaint.join());
+        move || {
+            share.track();
+            communities.color_told(&id, || look.with(|l| doc.sector_color(&l.sector)))
+        }
     };
     // `near` is a signal per actor: a new selection tells only the nodes that enter or
     // leave the neighbourhood (and the one selected), and CSS dims the rest at once.
@@ -1334,8 +1346,9 @@ fn Lifted(
 }
 
 /// Sector colours and relation styles, so the picture explains itself on a projector.
+/// A new colouring shows once `painted` tells that every node has it.
 #[component]
-fn Legend() -> impl IntoView {
+fn Legend(painted: ArcTrigger) -> impl IntoView {
     let doc = use_doc();
     let t = texts();
     // A memo: the legend is redrawn only when the sectors in use change.
@@ -1353,7 +1366,9 @@ fn Legend() -> impl IntoView {
     let communities = crate::ui::map::communities::use_communities();
     // The colours in use: the sectors', or those of what the map is coloured by.
     let swatches = move || {
-        communities.swatches(t()).unwrap_or_else(|| {
+        painted.track();
+        let t = t();
+        untrack(|| communities.swatches(t)).unwrap_or_else(|| {
             let sectors = used.get().into_iter();
             sectors.map(|s| (s.color, s.label)).collect()
         })

@@ -289,7 +289,7 @@ pub fn OnionView() -> impl IntoView {
                         };
                         view! {
                             <g class="onion-actor" data-actor=id.to_string() class:selected=is_selected role="button" tabindex="0" aria-label=aria
-                                transform=format!("translate({:.1} {:.1})", d.x, d.y)
+                                transform=crate::ui::map::svg::translate(d.x, d.y)
                                 on:click={ let id = id.clone(); move |_| selected.set(Some(id.clone())) }
                                 on:keydown=move |ev| if ev.key() == "Enter" { selected.set(Some(id.clone())) }>
                                 <circle r=DOT fill=d.color.clone()/>
