@@ -99,7 +99,8 @@ async function converged(apps, done = () => true) {
       const all = [...new Set(maps.flatMap((m) => m.actors.map((a) => a.name)))];
       const missing = names.map((n) => all.filter((a) => !n.has(a)).join(' | '));
       const said = await Promise.all(apps.map((a) => a.page.locator('.notices').innerText().catch(() => '')));
-      assert.fail(`not converged: ${maps.map((m) => m.actors.length).join(', ')} actors; missing ${missing.join(' / ')}; notices ${said.join(' / ')}`);
+      const same = texts.every((t) => t === texts[0]) ? 'the same map everywhere' : 'the maps differ';
+      assert.fail(`not converged (${same}): ${maps.map((m) => m.actors.length).join(', ')} actors; missing ${missing.join(' / ')}; notices ${said.join(' / ')}`);
     }
     await apps[0].page.waitForTimeout(500); // polling a condition across three browsers
   }
@@ -169,6 +170,8 @@ test('a facilitator and two participants (one on a phone) add 30 actors each at 
     // By keyboard: among 129 actors just placed, another's circle may lie over its own.
     await app.page.getByRole('button', { name: /^Rumsaktör B 01, influence/ }).focus();
     await app.page.keyboard.press('Enter');
+    // The panel may still show the actor added last (each device's own): wait for this one's.
+    await app.page.locator('.sidepanel .editor-head h2', { hasText: /^Rumsaktör B 01$/ }).waitFor();
     const box = app.page.locator('.sidepanel').getByRole('textbox', { name: field, exact: true });
     await box.fill(value);
     await box.press('Tab');
