@@ -162,20 +162,25 @@ test('a facilitator and two participants (one on a phone) add 30 actors each at 
   assert.equal(added.length, new Set(added).size, 'no node was drawn twice (moved)');
   assert.equal(added.length, 90);
 
-  // The facilitator and Alice edit the same actor at once, each a different field: both
+  // The facilitator and Alice edit the same actor, each a different field: the facilitator
+  // types a municipality, and before it is committed (Tab) Alice's notes arrive. What the
+  // facilitator typed stays in the field (an edit of another field once wiped it), and both
   // edits are kept, everywhere.
   const shared = map.actors.find((a) => a.name === 'Rumsaktör B 01');
-  const edits = [[room.app, 'Municipality', 'Värnamo'], [alice, 'Notes', 'Vill sitta i rådet']];
-  await Promise.all(edits.map(async ([app, field, value]) => {
+  const field = (app, name) => app.page.locator('.sidepanel').getByRole('textbox', { name, exact: true });
+  for (const app of [room.app, alice]) {
     // By keyboard: among 129 actors just placed, another's circle may lie over its own.
     await app.page.getByRole('button', { name: /^Rumsaktör B 01, influence/ }).focus();
     await app.page.keyboard.press('Enter');
-    // The panel may still show the actor added last (each device's own): wait for this one's.
     await app.page.locator('.sidepanel .editor-head h2', { hasText: /^Rumsaktör B 01$/ }).waitFor();
-    const box = app.page.locator('.sidepanel').getByRole('textbox', { name: field, exact: true });
-    await box.fill(value);
-    await box.press('Tab');
-  }));
+  }
+  await field(room.app, 'Municipality').fill('Värnamo');
+  await field(alice, 'Notes').fill('Vill sitta i rådet');
+  await field(alice, 'Notes').press('Tab');
+  await room.app.page.waitForFunction(() => [...document.querySelectorAll('.sidepanel textarea')]
+    .some((notes) => notes.value === 'Vill sitta i rådet'), null, { timeout: 30_000 });
+  assert.equal(await field(room.app, 'Municipality').inputValue(), 'Värnamo', 'what the facilitator typed is still there');
+  await field(room.app, 'Municipality').press('Tab');
   const edited = await converged([room.app, alice, bob], (m) => {
     const actor = m.actors.find((a) => a.id === shared.id);
     return actor?.municipality === 'Värnamo' && actor?.notes === 'Vill sitta i rådet';

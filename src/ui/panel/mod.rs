@@ -106,7 +106,13 @@ pub fn ActorEditor(id: ActorId) -> impl IntoView {
               field: fn(String) -> ActorField,
               multiline: bool| {
             let edits = edits.clone();
-            let value = edits.read(read);
+            // A memo: the input is set again only when its own field changes. A property is
+            // written on every run, and an edit of another field (from a room, another tab)
+            // would wipe what is being typed here before it is committed.
+            let value = Memo::new({
+                let read = edits.read(read);
+                move |_| read()
+            });
             let on_change =
                 move |ev: leptos::ev::Event| edits.field(field(event_target_value(&ev)));
             let input = if multiline {
