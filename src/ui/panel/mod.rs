@@ -300,7 +300,11 @@ fn Contacts(edits: ActorEdits) -> impl IntoView {
             {move || (0..count()).map(|i| {
                 let field = |label: fn(&Texts) -> &'static str, read: fn(&Contact) -> String, which: ContactField| {
                     let edits = edits.clone();
-                    let value = edits.read(move |a| a.contacts.get(i).map(read).unwrap_or_default());
+                    // A memo, as for the text fields above: only this field's changes set it.
+                    let value = Memo::new({
+                        let read = edits.read(move |a| a.contacts.get(i).map(read).unwrap_or_default());
+                        move |_| read()
+                    });
                     view! {
                         <input type="text" placeholder=move || label(t()) aria-label=move || format!("{} {}", label(t()), i + 1)
                             prop:value=value
@@ -407,14 +411,15 @@ fn RelationRow(id: RelationId, from: ActorId) -> impl IntoView {
         move || relation.with(|r| f(r))
     };
     let name2 = name.clone();
+    // A memo, as for the actor's text fields: only a change of the note sets the input.
     let note = {
         let relation = doc.relation(&id);
-        move || {
+        Memo::new(move |_| {
             relation
                 .as_ref()
                 .map(|r| r.with(|r| r.note.clone()))
                 .unwrap_or_default()
-        }
+        })
     };
     view! {
         <div class="relation-row">
