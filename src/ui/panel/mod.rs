@@ -76,10 +76,17 @@ impl ActorEdits {
         }
     }
 
-    /// A reactive read of one value of the actor.
-    fn read<T: 'static>(&self, f: impl Fn(&Actor) -> T + Send + Sync + 'static) -> impl Fn() -> T {
+    /// A reactive read of one value of the actor, through a memo: what shows it is set again
+    /// only when that value changes. A property is written on every run, so an input
+    /// following the whole actor lost what was being typed in it whenever another field
+    /// changed (an edit from a room or another tab), and the contact rows were drawn again.
+    fn read<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        f: impl Fn(&Actor) -> T + Send + Sync + 'static,
+    ) -> impl Fn() -> T + Copy {
         let actor = self.actor.clone();
-        move || actor.with(|a| f(a))
+        let value = Memo::new(move |_| actor.with(|a| f(a)));
+        move || value.get()
     }
 }
 
@@ -106,13 +113,7 @@ pub fn ActorEditor(id: ActorId) -> impl IntoView {
               field: fn(String) -> ActorField,
               multiline: bool| {
             let edits = edits.clone();
-            // A memo: the input is set again only when its own field changes. A property is
-            // written on every run, and an edit of another field (from a room, another tab)
-            // would wipe what is being typed here before it is committed.
-            let value = Memo::new({
-                let read = edits.read(read);
-                move |_| read()
-            });
+            let value = edits.read(read);
             let on_change =
                 move |ev: leptos::ev::Event| edits.field(field(event_target_value(&ev)));
             let input = if multiline {
@@ -300,11 +301,7 @@ fn Contacts(edits: ActorEdits) -> impl IntoView {
             {move || (0..count()).map(|i| {
                 let field = |label: fn(&Texts) -> &'static str, read: fn(&Contact) -> String, which: ContactField| {
                     let edits = edits.clone();
-                    // A memo, as for the text fields above: only this field's changes set it.
-                    let value = Memo::new({
-                        let read = edits.read(move |a| a.contacts.get(i).map(read).unwrap_or_default());
-                        move |_| read()
-                    });
+                    let value = edits.read(move |a| a.contacts.get(i).map(read).unwrap_or_default());
                     view! {
                         <input type="text" placeholder=move || label(t()) aria-label=move || format!("{} {}", label(t()), i + 1)
                             prop:value=value
@@ -411,7 +408,7 @@ fn RelationRow(id: RelationId, from: ActorId) -> impl IntoView {
         move || relation.with(|r| f(r))
     };
     let name2 = name.clone();
-    // A memo, as for the actor's text fields: only a change of the note sets the input.
+    // A memo, as `ActorEdits::read`: only a change of the note sets the input.
     let note = {
         let relation = doc.relation(&id);
         Memo::new(move |_| {
