@@ -196,6 +196,17 @@ impl Doc {
             .unwrap_or_default()
     }
 
+    /// Every actor's id and name, in the map's order (tracked): for what names many actors.
+    pub fn actor_names<C: FromIterator<(ActorId, String)>>(&self) -> C {
+        self.with_map_tracked(|m| {
+            m.actors
+                .iter()
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .collect()
+        })
+        .unwrap_or_else(|| std::iter::empty().collect())
+    }
+
     /// The sector palette (tracked).
     pub fn sectors(&self) -> Vec<Sector> {
         self.sectors.get()

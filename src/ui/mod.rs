@@ -26,6 +26,22 @@ pub fn actor_signal(doc: Doc, id: &ActorId) -> ArcRwSignal<Actor> {
         .unwrap_or_else(|| ArcRwSignal::new(Actor::new(id.clone(), "")))
 }
 
+/// A reactive read of one value of what `source` holds (an actor, a council's meeting, goal or
+/// action), through a memo: whatever shows it is set again only when that value changes. A
+/// property is written on every run, so an input following the whole item lost what was being
+/// typed in it whenever another of its fields changed (an edit from a room or another tab).
+pub fn read_part<S, I, T>(
+    source: S,
+    part: impl Fn(&I) -> T + Send + Sync + 'static,
+) -> impl Fn() -> T + Copy
+where
+    S: With<Value = I> + Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let value = Memo::new(move |_| source.with(|item| part(item)));
+    move || value.get()
+}
+
 /// The options of a select of action statuses, in the UI language; `chosen` says which is
 /// selected. Council actions, follow-ups in the engagement tab and the log form share it.
 fn status_options(

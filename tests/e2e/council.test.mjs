@@ -118,3 +118,76 @@ test('the gender balance says there is nothing to judge before members and gende
     await app.page.context().close();
   }
 });
+
+// Two tabs on one council (as a facilitator's laptop and the projector window, or a room):
+// what is typed in one row must survive the other tab's edit of the next row, and Tab must
+// move on from a committed field. Rows drawn again on every change of their list lost both.
+test('what is being typed in the council survives an edit of another row, and Tab moves on', async () => {
+  const app = await harness.newApp('en');
+  const page = app.page;
+  await app.newMap();
+  for (const name of ['Region Örebro län', 'Örebro kommun']) await app.addActor(name);
+  await showTab(page, 'Council');
+  const addMember = page.getByRole('combobox', { name: 'Add member' });
+  for (const name of ['Region Örebro län', 'Örebro kommun']) {
+    await addMember.fill(name);
+    await addMember.press('Enter');
+  }
+  for (const button of ['Add meeting', 'Add meeting', 'Add goal', 'Add goal', 'Add action', 'Add action']) {
+    await app.button(button).click();
+  }
+  await app.saved();
+  const other = await page.context().newPage();
+  await other.goto(app.url());
+  await showTab(other, 'Council');
+
+  // Each case: the field typed in (row 0) and what Tab reaches, the other tab's field in
+  // row 1, and how rows are found.
+  const rows = {
+    member: (p, i) => p.locator('.members tbody tr').nth(i),
+    meeting: (p, i) => p.locator('.meeting').nth(i),
+    goal: (p, i) => p.locator('.goals tbody tr').nth(i),
+    action: (p, i) => p.locator('.action').nth(i),
+  };
+  const cases = [
+    ['member', (r) => r.getByRole('textbox'), (r) => r.getByRole('combobox', { name: /^Gender of/ }), (r) => r.getByRole('textbox'), 'Anna Berg'],
+    ['meeting', (r) => r.getByLabel('Place'), (r) => r.getByLabel('Agenda'), (r) => r.getByLabel('Notes'), 'Örebro slott'],
+    ['goal', (r) => r.getByRole('textbox', { name: 'Indicator' }), (r) => r.getByLabel('Target date'), (r) => r.getByRole('textbox', { name: 'Goal' }), '80 % i arbete'],
+    ['action', (r) => r.getByRole('textbox', { name: 'Action' }), (r) => r.getByRole('combobox', { name: 'Status' }), (r) => r.getByRole('textbox', { name: 'Action' }), 'Kartlägg behoven'],
+  ];
+  const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
+  for (const [kind, typed, next, remote, text] of cases) {
+    const mine = typed(rows[kind](page, 0));
+    await mine.click();
+    await mine.fill(text);
+    // The other tab edits row 1 of the same list and saves at once (as when it is hidden).
+    const theirs = `Från andra fliken (${kind})`;
+    await remote(rows[kind](other, 1)).fill(theirs);
+    await remote(rows[kind](other, 1)).press('Tab');
+    await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    await page.waitForFunction(
+      ([selector, value]) => [...document.querySelectorAll(selector)].some((el) => el.value === value),
+      [`input, textarea`, theirs],
+    );
+    assert.equal(await mine.inputValue(), text, `${kind}: what is typed is kept`);
+    assert.ok(await focused(mine), `${kind}: the focus stays in the field`);
+    await mine.press('Tab');
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    assert.ok(await focused(next(rows[kind](page, 0))), `${kind}: Tab reaches the next field of the row`);
+    await app.saved();
+    // The other tab has this tab's edit before it edits again.
+    await other.waitForFunction((value) => [...document.querySelectorAll('input, textarea')].some((el) => el.value === value), text);
+  }
+
+  const stored = JSON.parse(Object.entries(await app.storage()).find(([key]) => key.startsWith('samverkan.map.'))[1]).map.council;
+  assert.equal(stored.members[0].representative, 'Anna Berg');
+  assert.equal(stored.members[1].representative, 'Från andra fliken (member)');
+  assert.deepEqual(stored.meetings.map((m) => m.place).sort(), ['', 'Örebro slott']);
+  assert.ok(stored.meetings.some((m) => m.notes === 'Från andra fliken (meeting)'));
+  assert.equal(stored.goals[0].indicator, '80 % i arbete');
+  assert.equal(stored.goals[1].title, 'Från andra fliken (goal)');
+  assert.deepEqual(stored.actions.map((a) => a.title), ['Kartlägg behoven', 'Från andra fliken (action)']);
+  await other.close();
+  assert.deepEqual(app.errors, []);
+  await page.context().close();
+});

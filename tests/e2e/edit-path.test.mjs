@@ -186,3 +186,48 @@ test("a node follows its actor's edits: size, colour, name and selection, and ba
   assert.deepEqual({ r: await circle.getAttribute('r'), fill: await circle.getAttribute('fill') }, before);
   await page.context().close();
 });
+
+test("what is being typed in the side panel survives another tab's edit of the same actor", async () => {
+  const doc = generateDocument(3, { id: 'panel-two-tabs' });
+  const actor = doc.map.actors[0];
+  const app = await harness.appWith(doc, 'en');
+  const other = await app.page.context().newPage();
+  await other.goto(app.url());
+  const panel = (page) => page.locator('.sidepanel');
+  const field = (page, name) => panel(page).getByRole('textbox', { name, exact: true });
+  const note = (page) => panel(page).locator('.relation-row').first().getByRole('textbox', { name: 'Note' });
+  const shows = (page, value) => page.waitForFunction((value) => [...document.querySelectorAll('.sidepanel input, .sidepanel textarea')]
+    .some((el) => el.value === value), value);
+  const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
+  for (const page of [app.page, other]) {
+    await page.getByRole('button', { name: new RegExp(`^${actor.name}, influence`) }).focus();
+    await page.keyboard.press('Enter');
+    await panel(page).locator('.editor-head h2', { hasText: actor.name }).waitFor();
+  }
+  await panel(app.page).getByRole('button', { name: 'Add contact person' }).click();
+  await field(other, 'Name 1').waitFor();
+
+  // Typed here, not yet committed; the other tab edits another field and saves at once.
+  for (const [mine, typed, theirs, value] of [
+    [field(app.page, 'Name 1'), 'Eva Lund', field(other, 'Notes'), 'Från andra fliken'],
+    [note(app.page), 'Träffas i mars', field(other, 'Municipality'), 'Värnamo'],
+  ]) {
+    await mine.fill(typed);
+    await theirs.fill(value);
+    await theirs.press('Tab');
+    await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    await shows(app.page, value);
+    assert.equal(await mine.inputValue(), typed, 'what is typed is kept');
+    assert.ok(await focused(mine), 'the focus stays in the field');
+    await mine.press('Tab');
+    await shows(other, typed);
+  }
+  assert.ok(await focused(field(app.page, 'Role 1')) === false, 'the focus moved on from the note');
+  await app.saved();
+  const stored = JSON.parse(Object.entries(await app.storage()).find(([key]) => key.startsWith('samverkan.map.'))[1]).map;
+  const saved = stored.actors.find((a) => a.id === actor.id);
+  assert.deepEqual([saved.contacts[0].name, saved.notes, saved.municipality], ['Eva Lund', 'Från andra fliken', 'Värnamo']);
+  assert.ok(stored.relations.some((r) => r.note === 'Träffas i mars'));
+  await other.close();
+  await app.page.context().close();
+});

@@ -1,16 +1,20 @@
 //! The council planner: the competence council's members, coverage checks, meetings
 //! (with calendar export), result goals and the action plan, and a printable plan.
 
+mod actions;
+mod row;
+
 use crate::app::{use_doc, Doc};
 use crate::browser;
 use crate::i18n::Texts;
 use crate::ui::texts;
+use actions::ActionPlan;
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
+use row::Row;
 use samverkan_model::analysis;
-use samverkan_model::sort::sort_by_key;
 use samverkan_model::{
-    Action, ActionStatus, ActorId, Council, CouncilRole, Gender, Goal, GoalId, Meeting, MeetingId,
+    ActorId, Council, CouncilRole, Gender, Goal, GoalId, Meeting, MeetingId, Member,
 };
 
 use crate::browser::today;
@@ -45,10 +49,6 @@ fn actor_named(
             .map(|a| a.id.clone())
     })
     .flatten()
-}
-
-fn actor_name(doc: Doc, id: &ActorId) -> String {
-    doc.actor_name(id)
 }
 
 #[component]
@@ -97,7 +97,13 @@ pub fn CouncilPlanner() -> impl IntoView {
 fn Members() -> impl IntoView {
     let doc = use_doc();
     let t = texts();
-    let members = council(doc, |m| m.council.members.clone());
+    let members = council(doc, |m| {
+        m.council
+            .members
+            .iter()
+            .map(|x| x.actor.clone())
+            .collect::<Vec<_>>()
+    });
     let candidates = council(doc, |m| {
         m.actors
             .iter()
@@ -140,36 +146,33 @@ fn Members() -> impl IntoView {
             <table class="plain">
                 <thead><tr><th>{move || t().actor}</th><th>{move || t().representative}</th><th>{move || t().gender}</th><th>{move || t().role}</th><th><span class="visually-hidden">{move || t().remove}</span></th></tr></thead>
                 <tbody>
-                    {move || members.get().unwrap_or_default().into_iter().enumerate().map(|(i, m)| {
-                        let name = actor_name(doc, &m.actor);
-                        let (n1, n2, n3, n4, n5) = (name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
-                        view! {
-                            <tr>
-                                <td>{name.clone()}</td>
-                                <td><input type="text" prop:value=m.representative.clone() aria-label=move || (t().field_of)(t().representative, &n1)
-                                    on:change=move |ev| { let v = event_target_value(&ev); edit_council(doc, move |c| { if let Some(x) = c.members.get_mut(i) { x.representative = v } }) }/></td>
-                                <td><select aria-label=move || (t().field_of)(t().gender, &n2) on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        let g = GENDERS.into_iter().find(|g| gender_key(*g) == v).unwrap_or_default();
-                                        edit_council(doc, move |c| { if let Some(x) = c.members.get_mut(i) { x.gender = g } })
-                                    }>
-                                    {GENDERS.into_iter().map(|g| view! { <option value=gender_key(g) selected=m.gender == g>{move || (t().gender_label)(g)}</option> }).collect_view()}
-                                </select></td>
-                                <td><select aria-label=move || (t().field_of)(t().role, &n3) on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        let r = ROLES.into_iter().find(|r| role_key(*r) == v).unwrap_or_default();
-                                        edit_council(doc, move |c| { if let Some(x) = c.members.get_mut(i) { x.role = r } })
-                                    }>
-                                    {ROLES.into_iter().map(|r| view! { <option value=role_key(r) selected=m.role == r>{move || (t().role_label)(r)}</option> }).collect_view()}
-                                </select></td>
-                                <td><button class="small danger" aria-label=move || (t().remove_member)(&n4) title=move || (t().remove_member)(&n5)
-                                    on:click=move |_| edit_council(doc, move |c| { if i < c.members.len() { c.members.remove(i); } })>"×"</button></td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    <For each=move || members.get().unwrap_or_default() key=|actor| actor.clone() let:actor>
+                        <MemberRow actor/>
+                    </For>
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// A member's row: representative, gender, role.
+#[component]
+fn MemberRow(actor: ActorId) -> impl IntoView {
+    let doc = use_doc();
+    let t = texts();
+    let row = Row::<Member>::new(doc, actor.clone());
+    let name = Memo::new(move |_| doc.actor_name(&actor));
+    let representative = row.read(|m| m.representative.clone());
+    view! {
+        <tr>
+            <td>{name}</td>
+            <td><input type="text" prop:value=representative aria-label=move || (t().field_of)(t().representative, &name.get())
+                on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |m| m.representative = v) }/></td>
+            {member_choice(row, name, &GENDER)}
+            {member_choice(row, name, &ROLE)}
+            <td><button class="small danger" aria-label=move || (t().remove_member)(&name.get()) title=move || (t().remove_member)(&name.get())
+                on:click=move |_| { let actor = row.key(); edit_council(doc, move |c| c.members.retain(|x| x.actor != actor)) }>"×"</button></td>
+        </tr>
     }
 }
 
@@ -186,6 +189,61 @@ const ROLES: [CouncilRole; 5] = [
     CouncilRole::Secretary,
     CouncilRole::CoOpted,
 ];
+
+/// A member's choice among fixed values (gender, role): the field's name, the values with
+/// their keys and words, and where the choice is kept.
+struct Choice<V: 'static> {
+    field: fn(&Texts) -> &'static str,
+    values: &'static [V],
+    key: fn(V) -> &'static str,
+    label: fn(&Texts, V) -> &'static str,
+    read: fn(&Member) -> V,
+    write: fn(&mut Member, V),
+}
+
+static GENDER: Choice<Gender> = Choice {
+    field: |t| t.gender,
+    values: &GENDERS,
+    key: gender_key,
+    label: |t, g| (t.gender_label)(g),
+    read: |m| m.gender,
+    write: |m, g| m.gender = g,
+};
+
+static ROLE: Choice<CouncilRole> = Choice {
+    field: |t| t.role,
+    values: &ROLES,
+    key: role_key,
+    label: |t, r| (t.role_label)(r),
+    read: |m| m.role,
+    write: |m, r| m.role = r,
+};
+
+/// A member's cell choosing one of `choice`'s values, named after the field and the member.
+fn member_choice<V: Copy + Default + PartialEq + Send + Sync + 'static>(
+    row: Row<Member>,
+    name: Memo<String>,
+    choice: &'static Choice<V>,
+) -> impl IntoView {
+    let t = texts();
+    let current = row.read(choice.read);
+    let pick = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        let values = choice.values.iter().copied();
+        let value = values
+            .into_iter()
+            .find(|v| (choice.key)(*v) == key)
+            .unwrap_or_default();
+        row.edit(move |m| (choice.write)(m, value))
+    };
+    view! {
+        <td><select aria-label=move || (t().field_of)((choice.field)(t()), &name.get()) on:change=pick>
+            {choice.values.iter().map(|&v| view! {
+                <option value=(choice.key)(v) selected=move || current() == v>{move || (choice.label)(t(), v)}</option>
+            }).collect_view()}
+        </select></td>
+    }
+}
 
 fn gender_key(g: Gender) -> &'static str {
     match g {
@@ -354,13 +412,13 @@ pub fn export_calendar(doc: Doc, transfer: crate::app::Transfer, only: Option<Me
 #[component]
 fn Meetings() -> impl IntoView {
     let doc = use_doc();
-    let transfer = crate::app::use_transfer();
     let t = texts();
+    // Their ids, next first: a meeting's row follows it when its date moves it.
     let meetings = Memo::new(move |_| {
         doc.with_map_tracked(|m| {
             analysis::next_meetings(m, Local::now().naive_local())
                 .into_iter()
-                .cloned()
+                .map(|m| m.id.clone())
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default()
@@ -380,44 +438,50 @@ fn Meetings() -> impl IntoView {
             })
         });
     };
-    let change = move |id: MeetingId, f: Box<dyn FnOnce(&mut Meeting)>| {
-        edit_council(doc, move |c| {
-            if let Some(m) = c.meetings.iter_mut().find(|m| m.id == id) {
-                f(m)
-            }
-        })
-    };
     view! {
         <div class="card meetings">
             <h2>{move || t().meetings}</h2>
             <button on:click=add>{move || t().add_meeting}</button>
-            {move || meetings.get().into_iter().map(|m| {
-                let when = format_start(t(), m.start);
-                let past = m.start < Local::now().naive_local();
-                let (i1, i2, i3, i4, i5, i6, i7) = (m.id.clone(), m.id.clone(), m.id.clone(), m.id.clone(), m.id.clone(), m.id.clone(), m.id.clone());
-                view! {
-                    <div class="meeting" class:past=past>
-                        <h3>{when.clone()}</h3>
-                        <div class="meeting-fields">
-                            <label class="field"><span>{move || t().date_time}</span>
-                                <input type="datetime-local" prop:value=m.start.format("%Y-%m-%dT%H:%M").to_string()
-                                    on:change=move |ev| { if let Ok(v) = NaiveDateTime::parse_from_str(&event_target_value(&ev), "%Y-%m-%dT%H:%M") { change(i1.clone(), Box::new(move |m| m.start = v)) } }/></label>
-                            <label class="field"><span>{move || t().duration_minutes}</span>
-                                <input type="number" min="15" max="1440" step="15" prop:value=m.duration_minutes.to_string()
-                                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<i64>() { change(i2.clone(), Box::new(move |m| m.duration_minutes = samverkan_model::edit::meeting_minutes(v))) } }/></label>
-                            <label class="field"><span>{move || t().place}</span>
-                                <input type="text" prop:value=m.place.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i3.clone(), Box::new(move |m| m.place = v)) }/></label>
-                        </div>
-                        <label class="field"><span>{move || t().agenda}</span>
-                            <textarea rows="3" prop:value=m.agenda.join("\n")
-                                on:change=move |ev| { let v = event_target_value(&ev); change(i4.clone(), Box::new(move |m| m.agenda = samverkan_model::edit::agenda_lines(&v))) }></textarea></label>
-                        <label class="field"><span>{move || t().notes}</span>
-                            <textarea rows="2" prop:value=m.notes.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i5.clone(), Box::new(move |m| m.notes = v)) }></textarea></label>
-                        <button class="small" on:click=move |_| export_calendar(doc, transfer, Some(i6.clone()))>{move || t().export_meeting}</button>
-                        <button class="small danger" on:click=move |_| { let id = i7.clone(); edit_council(doc, move |c| c.meetings.retain(|m| m.id != id)) }>{move || t().delete}</button>
-                    </div>
-                }
-            }).collect_view()}
+            <For each=move || meetings.get() key=|id| id.clone() let:id>
+                <MeetingCard id/>
+            </For>
+        </div>
+    }
+}
+
+/// One meeting: when, how long, where, the agenda and notes, its calendar file.
+#[component]
+fn MeetingCard(id: MeetingId) -> impl IntoView {
+    let doc = use_doc();
+    let transfer = crate::app::use_transfer();
+    let t = texts();
+    let row = Row::<Meeting>::new(doc, id);
+    let start = row.read(|m| m.start);
+    let start_text = row.read(|m| m.start.format("%Y-%m-%dT%H:%M").to_string());
+    let minutes = row.read(|m| m.duration_minutes.to_string());
+    let place = row.read(|m| m.place.clone());
+    let agenda = row.read(|m| m.agenda.join("\n"));
+    let notes = row.read(|m| m.notes.clone());
+    view! {
+        <div class="meeting" class:past=move || start() < Local::now().naive_local()>
+            <h3>{move || format_start(t(), start())}</h3>
+            <div class="meeting-fields">
+                <label class="field"><span>{move || t().date_time}</span>
+                    <input type="datetime-local" prop:value=start_text
+                        on:change=move |ev| { if let Ok(v) = NaiveDateTime::parse_from_str(&event_target_value(&ev), "%Y-%m-%dT%H:%M") { row.edit(move |m| m.start = v) } }/></label>
+                <label class="field"><span>{move || t().duration_minutes}</span>
+                    <input type="number" min="15" max="1440" step="15" prop:value=minutes
+                        on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<i64>() { row.edit(move |m| m.duration_minutes = samverkan_model::edit::meeting_minutes(v)) } }/></label>
+                <label class="field"><span>{move || t().place}</span>
+                    <input type="text" prop:value=place on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |m| m.place = v) }/></label>
+            </div>
+            <label class="field"><span>{move || t().agenda}</span>
+                <textarea rows="3" prop:value=agenda
+                    on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |m| m.agenda = samverkan_model::edit::agenda_lines(&v)) }></textarea></label>
+            <label class="field"><span>{move || t().notes}</span>
+                <textarea rows="2" prop:value=notes on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |m| m.notes = v) }></textarea></label>
+            <button class="small" on:click=move |_| export_calendar(doc, transfer, Some(row.key()))>{move || t().export_meeting}</button>
+            <button class="small danger" on:click=move |_| { let id = row.key(); edit_council(doc, move |c| c.meetings.retain(|m| m.id != id)) }>{move || t().delete}</button>
         </div>
     }
 }
@@ -426,14 +490,13 @@ fn Meetings() -> impl IntoView {
 fn Goals() -> impl IntoView {
     let doc = use_doc();
     let t = texts();
-    let goals = council(doc, |m| m.council.goals.clone());
-    let change = move |id: GoalId, f: Box<dyn FnOnce(&mut Goal)>| {
-        edit_council(doc, move |c| {
-            if let Some(g) = c.goals.iter_mut().find(|g| g.id == id) {
-                f(g)
-            }
-        })
-    };
+    let goals = council(doc, |m| {
+        m.council
+            .goals
+            .iter()
+            .map(|g| g.id.clone())
+            .collect::<Vec<_>>()
+    });
     let add = move |_| {
         let title = t().new_goal.to_owned();
         edit_council(doc, move |c| {
@@ -452,304 +515,35 @@ fn Goals() -> impl IntoView {
             <table class="plain">
                 <thead><tr><th>{move || t().goal}</th><th>{move || t().indicator}</th><th>{move || t().target_date}</th><th><span class="visually-hidden">{move || t().remove}</span></th></tr></thead>
                 <tbody>
-                {move || goals.get().unwrap_or_default().into_iter().map(|g| {
-                    let (i1, i2, i3, i4) = (g.id.clone(), g.id.clone(), g.id.clone(), g.id.clone());
-                    view! {
-                        <tr>
-                            // Printed as text (whole, and dates the Swedish way), not as fields.
-                            <td><input type="text" aria-label=move || t().goal prop:value=g.title.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i1.clone(), Box::new(move |g| g.title = v)) }/>
-                                <span class="print-only">{g.title.clone()}</span></td>
-                            <td><input type="text" aria-label=move || t().indicator prop:value=g.indicator.clone() on:change=move |ev| { let v = event_target_value(&ev); change(i2.clone(), Box::new(move |g| g.indicator = v)) }/>
-                                <span class="print-only">{g.indicator.clone()}</span></td>
-                            <td><input type="date" aria-label=move || t().target_date prop:value=g.target_date.map(|d| d.to_string()).unwrap_or_default()
-                                on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); change(i3.clone(), Box::new(move |g| g.target_date = v)) }/>
-                                <span class="print-only date">{g.target_date.map(|d| d.to_string())}</span></td>
-                            <td><button class="small danger" on:click=move |_| { let id = i4.clone(); edit_council(doc, move |c| { c.remove_goal(&id) }) }>{move || t().delete}</button></td>
-                        </tr>
-                    }
-                }).collect_view()}
+                <For each=move || goals.get().unwrap_or_default() key=|id| id.clone() let:id>
+                    <GoalRow id/>
+                </For>
                 </tbody>
             </table>
         </div>
     }
 }
 
-/// How the action plan is grouped on screen.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Grouping {
-    ByGoal,
-    ByResponsible,
-    Timeline,
-}
-
+/// One result goal: title, indicator, target date.
 #[component]
-fn ActionPlan() -> impl IntoView {
+fn GoalRow(id: GoalId) -> impl IntoView {
     let doc = use_doc();
     let t = texts();
-    let grouping = RwSignal::new(Grouping::ByGoal);
-    let add = move |_| {
-        let title = t().new_action.to_owned();
-        edit_council(doc, move |c| {
-            c.actions.push(Action {
-                id: browser::new_id().into(),
-                title,
-                goal: c.goals.first().map(|g| g.id.clone()),
-                responsible: None,
-                accountable: None,
-                consulted: vec![],
-                informed: vec![],
-                start: None,
-                due: None,
-                status: ActionStatus::Planned,
-                note: String::new(),
-            })
-        });
-    };
-    // Groups of (heading, actions), in the chosen order.
-    let groups = Memo::new(move |_| {
-        let by = grouping.get();
-        let lang = t();
-        doc.with_map_tracked(|m| {
-            let mut actions = m.council.actions.clone();
-            match by {
-                Grouping::ByGoal => {
-                    let mut groups: Vec<(String, Vec<Action>)> = m
-                        .council
-                        .goals
-                        .iter()
-                        .map(|g| {
-                            (
-                                g.title.clone(),
-                                actions
-                                    .iter()
-                                    .filter(|a| a.goal.as_ref() == Some(&g.id))
-                                    .cloned()
-                                    .collect(),
-                            )
-                        })
-                        .collect();
-                    groups.push((
-                        lang.no_goal.to_owned(),
-                        actions
-                            .iter()
-                            .filter(|a| {
-                                a.goal
-                                    .as_ref()
-                                    .is_none_or(|g| !m.council.goals.iter().any(|x| &x.id == g))
-                            })
-                            .cloned()
-                            .collect(),
-                    ));
-                    groups.into_iter().filter(|(_, a)| !a.is_empty()).collect()
-                }
-                Grouping::ByResponsible => {
-                    let mut owners: Vec<Option<ActorId>> =
-                        actions.iter().map(|a| a.responsible.clone()).collect();
-                    owners.sort();
-                    owners.dedup();
-                    owners
-                        .into_iter()
-                        .map(|o| {
-                            let heading = o
-                                .as_ref()
-                                .and_then(|id| m.actor(id))
-                                .map(|a| a.name.clone())
-                                .unwrap_or_else(|| lang.no_responsible.to_owned());
-                            (
-                                heading,
-                                actions
-                                    .iter()
-                                    .filter(|a| a.responsible == o)
-                                    .cloned()
-                                    .collect(),
-                            )
-                        })
-                        .collect()
-                }
-                Grouping::Timeline => {
-                    sort_by_key(&mut actions, |a| (a.due.is_none(), a.due, a.start));
-                    vec![(lang.timeline.to_owned(), actions)]
-                }
-            }
-        })
-        .unwrap_or_default()
-    });
+    let row = Row::<Goal>::new(doc, id);
+    let title = row.read(|g| g.title.clone());
+    let indicator = row.read(|g| g.indicator.clone());
+    let target = row.read(|g| g.target_date.map(|d| d.to_string()).unwrap_or_default());
     view! {
-        <div class="card actionplan">
-            <h2>{move || t().action_plan}</h2>
-            // The suggestions of every card's consulted and informed search boxes.
-            <datalist id="council-actors">
-                {move || doc.with_map_tracked(|m| m.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>())
-                    .unwrap_or_default().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
-            </datalist>
-            <div class="actionplan-tools">
-                <button on:click=add>{move || t().add_action}</button>
-                <label class="field inline"><span>{move || t().group_by}</span>
-                    <select on:change=move |ev| grouping.set(match event_target_value(&ev).as_str() { "responsible" => Grouping::ByResponsible, "timeline" => Grouping::Timeline, _ => Grouping::ByGoal })>
-                        <option value="goal">{move || t().by_goal}</option>
-                        <option value="responsible">{move || t().by_responsible}</option>
-                        <option value="timeline">{move || t().timeline}</option>
-                    </select>
-                </label>
-            </div>
-            {move || groups.get().into_iter().map(|(heading, actions)| view! {
-                <h3>{heading}</h3>
-                {actions.into_iter().map(|a| view! { <ActionCard action=a/> }).collect_view()}
-            }).collect_view()}
-        </div>
-    }
-}
-
-#[component]
-fn ActionCard(action: Action) -> impl IntoView {
-    let doc = use_doc();
-    let t = texts();
-    let id = action.id.clone();
-    let change = {
-        let id = id.clone();
-        move |f: Box<dyn FnOnce(&mut Action)>| {
-            let id = id.clone();
-            edit_council(doc, move |c| {
-                if let Some(a) = c.actions.iter_mut().find(|a| a.id == id) {
-                    f(a)
-                }
-            })
-        }
-    };
-    let flags = analysis::action_flags(&action, today());
-    let actors = doc
-        .with_map(|m| {
-            m.actors
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    let goals = doc
-        .with_map(|m| {
-            m.council
-                .goals
-                .iter()
-                .map(|g| (g.id.clone(), g.title.clone()))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    let one_actor = {
-        let change = change.clone();
-        let actors = actors.clone();
-        move |label: fn(&Texts) -> &'static str,
-              current: Option<ActorId>,
-              write: fn(&mut Action, Option<ActorId>)| {
-            let change = change.clone();
-            view! {
-                <label class="field"><span>{move || label(t())}</span>
-                    <select on:change=move |ev| { let v = event_target_value(&ev); let v = (!v.is_empty()).then(|| ActorId::from(v)); change(Box::new(move |a| write(a, v))) }>
-                        <option value="" selected=current.is_none()>"–"</option>
-                        {actors.iter().map(|(aid, name)| view! { <option value=aid.0.clone() selected=current.as_ref() == Some(aid)>{name.clone()}</option> }).collect_view()}
-                    </select>
-                    <span class="print-only">{actors.iter().find(|(aid, _)| current.as_ref() == Some(aid)).map(|(_, name)| name.clone()).unwrap_or_else(|| "–".to_owned())}</span>
-                </label>
-            }
-        }
-    };
-    let many_actors = {
-        let change = change.clone();
-        move |label: fn(&Texts) -> &'static str,
-              current: Vec<ActorId>,
-              write: fn(&mut Action, Vec<ActorId>)| {
-            let change = change.clone();
-            let set = Callback::new(move |chosen: Vec<ActorId>| {
-                change(Box::new(move |a| write(a, chosen)))
-            });
-            view! { <ActorChips label=label chosen=current set=set/> }
-        }
-    };
-    let (c1, c2, c3, c4, c5, c6) = (
-        change.clone(),
-        change.clone(),
-        change.clone(),
-        change.clone(),
-        change.clone(),
-        change.clone(),
-    );
-    let flagged = !flags.is_empty();
-    view! {
-        <div class="action" class:flagged=flagged>
-            <div class="action-head">
-                <input type="text" class="action-title" aria-label=move || t().action_title prop:value=action.title.clone()
-                    on:change=move |ev| { let v = event_target_value(&ev); c1(Box::new(move |a| a.title = v)) }/>
-                <select aria-label=move || t().status on:change=move |ev| { let v = event_target_value(&ev); if let Some(s) = ActionStatus::parse(&v) { c2(Box::new(move |a| a.status = s)) } }>
-                    {crate::ui::status_options({ let status = action.status; move |s| s == status })}
-                </select>
-                <button class="small danger" aria-label=move || t().delete_action on:click=move |_| { let id = id.clone(); edit_council(doc, move |c| c.actions.retain(|a| a.id != id)) }>{move || t().delete}</button>
-            </div>
-            <ul class="flags">
-                {flags.into_iter().map(|f| view! { <li class="flag">"⚠ "{move || (t().action_flag)(f)}</li> }).collect_view()}
-            </ul>
-            <div class="action-fields">
-                <label class="field"><span>{move || t().goal}</span>
-                    <select on:change=move |ev| { let v = event_target_value(&ev); let v = (!v.is_empty()).then(|| GoalId::from(v)); c3(Box::new(move |a| a.goal = v)) }>
-                        <option value="" selected=action.goal.is_none()>"–"</option>
-                        {goals.into_iter().map(|(gid, title)| view! { <option value=gid.0.clone() selected=action.goal.as_ref() == Some(&gid)>{title}</option> }).collect_view()}
-                    </select>
-                </label>
-                {one_actor(|t| t.responsible, action.responsible.clone(), |a, v| a.responsible = v)}
-                {one_actor(|t| t.accountable, action.accountable.clone(), |a, v| a.accountable = v)}
-                {many_actors(|t| t.consulted, action.consulted.clone(), |a, v| a.consulted = v)}
-                {many_actors(|t| t.informed, action.informed.clone(), |a, v| a.informed = v)}
-                // Printed the Swedish way (2027-03-31), whatever the browser's date format.
-                <label class="field"><span>{move || t().start}</span>
-                    <input type="date" prop:value=action.start.map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c4(Box::new(move |a| a.start = v)) }/>
-                    <span class="print-only date">{action.start.map(|d| d.to_string())}</span></label>
-                <label class="field"><span>{move || t().due}</span>
-                    <input type="date" prop:value=action.due.map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); c5(Box::new(move |a| a.due = v)) }/>
-                    <span class="print-only date">{action.due.map(|d| d.to_string())}</span></label>
-                <label class="field wide"><span>{move || t().note}</span>
-                    <input type="text" prop:value=action.note.clone() on:change=move |ev| { let v = event_target_value(&ev); c6(Box::new(move |a| a.note = v)) }/></label>
-            </div>
-        </div>
-    }
-}
-
-/// A list of actors picked as removable chips, with a search box (the map's names as
-/// suggestions) to add one: Enter or picking a suggestion adds it.
-#[component]
-fn ActorChips(
-    label: fn(&Texts) -> &'static str,
-    chosen: Vec<ActorId>,
-    set: Callback<Vec<ActorId>>,
-) -> impl IntoView {
-    let (doc, t) = (use_doc(), texts());
-    let chosen = StoredValue::new(chosen);
-    let add = move |input: leptos::web_sys::HtmlInputElement| {
-        if let Some(id) = actor_named(doc, &input.value(), |_, _| true) {
-            input.set_value("");
-            if !chosen.with_value(|c| c.contains(&id)) {
-                set.run(chosen.with_value(|c| c.iter().cloned().chain([id]).collect()));
-            }
-        }
-    };
-    view! {
-        <div class="field chips-field">
-            <span>{move || label(t())}</span>
-            <ul class="chips">
-                {chosen.get_value().into_iter().map(|id| {
-                    let name = actor_name(doc, &id);
-                    let remove_name = name.clone();
-                    view! {
-                        <li class="chip">{name}
-                            <button type="button" aria-label=move || (t().remove_from_list)(&remove_name, label(t()))
-                                on:click=move |_| set.run(chosen.with_value(|c| c.iter().filter(|x| **x != id).cloned().collect()))>"×"</button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <input type="text" list="council-actors" aria-label=move || (t().add_to_list)(label(t()))
-                placeholder=move || t().search_actor
-                on:change=move |ev| add(event_target(&ev))
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { add(event_target(&ev)) }/>
-        </div>
+        <tr>
+            // Printed as text (whole, and dates the Swedish way), not as fields.
+            <td><input type="text" aria-label=move || t().goal prop:value=title on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |g| g.title = v) }/>
+                <span class="print-only">{title}</span></td>
+            <td><input type="text" aria-label=move || t().indicator prop:value=indicator on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |g| g.indicator = v) }/>
+                <span class="print-only">{indicator}</span></td>
+            <td><input type="date" aria-label=move || t().target_date prop:value=target
+                on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); row.edit(move |g| g.target_date = v) }/>
+                <span class="print-only date">{target}</span></td>
+            <td><button class="small danger" on:click=move |_| { let id = row.key(); edit_council(doc, move |c| c.remove_goal(&id)) }>{move || t().delete}</button></td>
+        </tr>
     }
 }

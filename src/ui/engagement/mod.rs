@@ -24,15 +24,7 @@ struct Names(Memo<HashMap<ActorId, String>>);
 impl Names {
     fn provide() {
         let doc = use_doc();
-        let names = Memo::new(move |_| {
-            doc.with_map_tracked(|m| {
-                m.actors
-                    .iter()
-                    .map(|a| (a.id.clone(), a.name.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
-        });
+        let names = Memo::new(move |_| doc.actor_names());
         provide_context(Names(names));
     }
 }

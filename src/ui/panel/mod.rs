@@ -76,17 +76,13 @@ impl ActorEdits {
         }
     }
 
-    /// A reactive read of one value of the actor, through a memo: what shows it is set again
-    /// only when that value changes. A property is written on every run, so an input
-    /// following the whole actor lost what was being typed in it whenever another field
-    /// changed (an edit from a room or another tab), and the contact rows were drawn again.
+    /// A reactive read of one value of the actor (`read_part`): what shows it is set again only
+    /// when that value changes, so the contact rows are not drawn again either.
     fn read<T: Clone + PartialEq + Send + Sync + 'static>(
         &self,
         f: impl Fn(&Actor) -> T + Send + Sync + 'static,
     ) -> impl Fn() -> T + Copy {
-        let actor = self.actor.clone();
-        let value = Memo::new(move |_| actor.with(|a| f(a)));
-        move || value.get()
+        crate::ui::read_part(self.actor.clone(), f)
     }
 }
 
@@ -408,7 +404,7 @@ fn RelationRow(id: RelationId, from: ActorId) -> impl IntoView {
         move || relation.with(|r| f(r))
     };
     let name2 = name.clone();
-    // A memo, as `ActorEdits::read`: only a change of the note sets the input.
+    // A memo, as `read_part`: only a change of the note sets the input.
     let note = {
         let relation = doc.relation(&id);
         Memo::new(move |_| {
