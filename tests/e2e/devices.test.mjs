@@ -211,6 +211,30 @@ test('nothing scrolls sideways at 320 px, and a tablet shows one column over the
   await page.context().close();
 });
 
+test('a phone shows the council without scrolling a card sideways: members, goals and actions fit', async () => {
+  const { app, page } = await device({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }, REGIONAL);
+  await showTab(page, 'Council');
+  await page.locator('.actionplan .action').first().waitFor();
+  const wide = await page.locator('.council .card').evaluateAll((cards) => cards
+    .filter((card) => card.scrollWidth > card.clientWidth + 1)
+    .map((card) => `${card.className}: ${card.scrollWidth} > ${card.clientWidth}`));
+  assert.deepEqual(wide, []);
+  // Every member's fields are on screen, and say what they hold.
+  const row = page.locator('.members tbody tr').first();
+  for (const control of [row.getByRole('textbox'), row.getByRole('combobox', { name: /^Gender of/ }), row.getByRole('combobox', { name: /^Role of/ }), row.getByRole('button')]) {
+    const box = await control.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `${await control.getAttribute('aria-label')} within the screen`);
+  }
+  assert.equal(await row.getByRole('textbox').getAttribute('placeholder'), 'Representative');
+  const goal = page.locator('.goals tbody tr').first();
+  for (const control of [goal.getByRole('textbox', { name: 'Goal' }), goal.getByRole('textbox', { name: 'Indicator' }), goal.getByLabel('Target date'), goal.getByRole('button')]) {
+    const box = await control.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390 && box.width >= 44, `${await control.getAttribute('aria-label')} within the screen, not squeezed`);
+  }
+  assert.deepEqual(app.errors, []);
+  await page.context().close();
+});
+
 test('the map is one tab stop; arrow keys go from actor to actor, each named with sector and relations', async () => {
   const { page, errors } = await harness.withStoredMap(REGIONAL, { width: 1280, height: 800 });
   await layoutIdle(page);

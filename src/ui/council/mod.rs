@@ -143,7 +143,7 @@ fn Members() -> impl IntoView {
             <datalist id="member-candidates">
                 {move || candidates.get().unwrap_or_default().into_iter().map(|(_, n)| view! { <option value=n/> }).collect_view()}
             </datalist>
-            <table class="plain">
+            <table class="plain stacked">
                 <thead><tr><th>{move || t().actor}</th><th>{move || t().representative}</th><th>{move || t().gender}</th><th>{move || t().role}</th><th><span class="visually-hidden">{move || t().remove}</span></th></tr></thead>
                 <tbody>
                     <For each=move || members.get().unwrap_or_default() key=|actor| actor.clone() let:actor>
@@ -166,7 +166,7 @@ fn MemberRow(actor: ActorId) -> impl IntoView {
     view! {
         <tr>
             <td>{name}</td>
-            <td><input type="text" prop:value=representative aria-label=move || (t().field_of)(t().representative, &name.get())
+            <td><input type="text" prop:value=representative placeholder=move || t().representative aria-label=move || (t().field_of)(t().representative, &name.get())
                 on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |m| m.representative = v) }/></td>
             {member_choice(row, name, &GENDER)}
             {member_choice(row, name, &ROLE)}
@@ -512,7 +512,7 @@ fn Goals() -> impl IntoView {
         <div class="card goals">
             <h2>{move || t().goals}</h2>
             <button on:click=add>{move || t().add_goal}</button>
-            <table class="plain">
+            <table class="plain stacked">
                 <thead><tr><th>{move || t().goal}</th><th>{move || t().indicator}</th><th>{move || t().target_date}</th><th><span class="visually-hidden">{move || t().remove}</span></th></tr></thead>
                 <tbody>
                 <For each=move || goals.get().unwrap_or_default() key=|id| id.clone() let:id>
@@ -536,9 +536,9 @@ fn GoalRow(id: GoalId) -> impl IntoView {
     view! {
         <tr>
             // Printed as text (whole, and dates the Swedish way), not as fields.
-            <td><input type="text" aria-label=move || t().goal prop:value=title on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |g| g.title = v) }/>
+            <td><input type="text" aria-label=move || t().goal placeholder=move || t().goal prop:value=title on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |g| g.title = v) }/>
                 <span class="print-only">{title}</span></td>
-            <td><input type="text" aria-label=move || t().indicator prop:value=indicator on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |g| g.indicator = v) }/>
+            <td><input type="text" aria-label=move || t().indicator placeholder=move || t().indicator prop:value=indicator on:change=move |ev| { let v = event_target_value(&ev); row.edit(move |g| g.indicator = v) }/>
                 <span class="print-only">{indicator}</span></td>
             <td><input type="date" aria-label=move || t().target_date prop:value=target
                 on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); row.edit(move |g| g.target_date = v) }/>
